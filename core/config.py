@@ -1,0 +1,56 @@
+"""Settings: the only place that reads the environment (prefix CLONEBOT_, or a .env file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything deployment-specific. Defaults run fully offline on embedded engines."""
+
+    model_config = SettingsConfigDict(env_prefix="CLONEBOT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("data")
+
+    # Memory: Qdrant's engine in-process ("edge"), qdrant-client ("server" with qdrant_url,
+    # or its local mode "qdrant-local"), or the in-memory twin ("memory", tests only).
+    memory_backend: Literal["edge", "server", "qdrant-local", "memory"] = "edge"
+    qdrant_url: str | None = None
+    qdrant_api_key: SecretStr | None = None
+
+    embedder: Literal["minilm", "openai", "ollama", "hash"] = "minilm"
+    embed_model: str = ""
+    embed_base_url: str | None = None
+    embed_api_key: SecretStr | None = None
+
+    llm_provider: Literal["local", "openai", "ollama", "anthropic", "fake"] = "local"
+    llm_model: str = ""
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_seconds: float = 60.0
+    llm_retries: int = 2
+    llm_max_tokens: int = 160
+    llm_threads: int = 2
+
+    # State: SQLite file by default; a postgresql+psycopg:// URL at scale.
+    state_url: str | None = None
+    # Dedup and rate limits: in-memory by default; redis://127.0.0.1:6379/0 at scale.
+    redis_url: str | None = None
+
+    admin_host: str = "127.0.0.1"
+    admin_port: int = 0
+    admin_token: SecretStr | None = None
+
+    log_level: str = "INFO"
+
+    def state_url_for(self, creator_id: str) -> str:
+        if self.state_url:
+            return self.state_url
+        return f"sqlite+aiosqlite:///{self.data_dir / creator_id / 'state.db'}"
+
+    def memory_path_for(self, creator_id: str) -> Path:
+        return self.data_dir / creator_id / "memory"

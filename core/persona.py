@@ -1,0 +1,149 @@
+"""The clone definition: persona card, verified facts, sources and switches (bot.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from core.records import Visibility
+
+SourceFormat = Literal["markdown", "csv", "jsonl", "x", "telegram", "discord", "transcript"]
+
+
+class BotConfigError(ValueError):
+    """bot.toml is missing or invalid; the message says where."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fact(_Strict):
+    """A first-person fact the creator verified; only these or cited items may be claimed."""
+
+    id: str
+    text: str
+    topic: str = "general"
+
+
+class Persona(_Strict):
+    name: str
+    handle: str
+    bio: str
+    voice: str = ""
+    style_notes: list[str] = Field(default_factory=list)
+    values: list[str] = Field(default_factory=list)
+    boundaries: list[str] = Field(default_factory=list)
+    avoid_topics: list[str] = Field(default_factory=list)
+    disclosure_line: str
+    # Graceful "I'd rather not say / I haven't shared that" lines in the creator's voice.
+    deflections: list[str] = Field(default_factory=list)
+    link_allowlist: list[str] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    never_say: list[str] = Field(default_factory=list)
+    fictional: bool = False
+
+
+class Source(_Strict):
+    """One archive source to ingest. Only sources listed here are ever read."""
+
+    name: str
+    path: str
+    format: SourceFormat
+    visibility: Visibility = Visibility.PUBLIC
+    # Who the creator is in this source: handle, user id or speaker name (Discord, Telegram, VTT).
+    creator_ids: list[str] = Field(default_factory=list)
+    # For formats without links: "https://example.com/posts/{id}".
+    url_template: str | None = None
+    title: str | None = None
+
+
+class Roles(_Strict):
+    """Ids are platform-qualified: `discord:1234`, `telegram:5678`, `slack:U0ABC`, `console:me`."""
+
+    creators: list[str] = Field(default_factory=list)
+    moderators: list[str] = Field(default_factory=list)
+    moderator_role_ids: list[str] = Field(default_factory=list)
+    # Platform role ids whose holders may see paid or private archive items.
+    paid_role_ids: list[str] = Field(default_factory=list)
+    private_role_ids: list[str] = Field(default_factory=list)
+
+
+class Policies(_Strict):
+    mode: Literal["auto", "copilot", "mentions-only"] = "auto"
+    reply_in_groups: Literal["addressed", "always"] = "addressed"
+    channel_cooldown_seconds: float = 2.0
+    fan_cooldown_seconds: float = 3.0
+    fan_per_minute: int = 6
+    channel_per_minute: int = 20
+    community_per_minute: int = 60
+    bot_loop_cap: int = 3
+    disclosure_gap_hours: float = 24.0
+    handoff_timeout_minutes: float = 120.0
+    daily_token_budget: int = 200_000
+    max_reply_chars: int = 1200
+    open_thread_after_turns: int = 0
+
+
+class PlatformConfig(_Strict):
+    enabled: bool = False
+    # Names of the environment variables that hold this clone's tokens.
+    token_env: str = ""
+    app_token_env: str = ""
+    signing_secret_env: str = ""
+    mode: str = ""
+    moderator_channel: str = ""
+    moderator_role_id: str = ""
+
+
+class Schedule(_Strict):
+    id: str
+    prompt: str
+    cron: str | None = None
+    interval_minutes: float | None = None
+    timezone: str = "UTC"
+    quiet_hours: tuple[int, int] | None = None
+    targets: list[str] = Field(default_factory=list)
+    review: bool = False
+    if_quiet_hours: float | None = None
+
+
+class BotConfig(_Strict):
+    id: str
+    persona: Persona
+    sources: list[Source] = Field(default_factory=list)
+    roles: Roles = Roles()
+    policies: Policies = Policies()
+    platforms: dict[str, PlatformConfig] = Field(default_factory=dict)
+    schedules: list[Schedule] = Field(default_factory=list)
+    # Fields imported from other card formats that have no place here yet.
+    extensions: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_slug(cls, value: str) -> str:
+        if not value or not all(c.isalnum() or c in "-_" for c in value):
+            raise ValueError("id must be letters, digits, '-' or '_'")
+        return value
+
+
+def load_bot(folder: Path) -> BotConfig:
+    """Read and validate `folder/bot.toml`. Raises BotConfigError with a readable message."""
+    path = folder / "bot.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BotConfigError(f"{path}: not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise BotConfigError(f"{path}: {exc}") from exc
+    try:
+        return BotConfig.model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{path}: invalid"]
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"])
+            lines.append(f"  {loc}: {err['msg']}")
+        raise BotConfigError("\n".join(lines)) from exc

@@ -1,0 +1,177 @@
+"""Records the core stores: corpus chunks, fan memory, mutes, handoffs, drafts, audit, replies."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Visibility(StrEnum):
+    """Who an archive item may be used for. never-use items are never stored."""
+
+    PUBLIC = "public"
+    PAID = "paid"
+    PRIVATE = "private"
+    NEVER_USE = "never-use"
+
+
+def stable_id(*parts: str) -> str:
+    """A deterministic UUID (Qdrant point ids must be UUIDs or ints) from content parts."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return str(uuid.UUID(digest[:32]))
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One piece of the creator's archive, with its provenance.
+
+    `id` is a content hash of (creator, source, item, text), so re-ingest is idempotent.
+    """
+
+    id: str
+    creator_id: str
+    source: str
+    source_file: str
+    text: str
+    visibility: Visibility = Visibility.PUBLIC
+    item_id: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    kind: str = "post"
+    title: str | None = None
+    # The fan message the creator was answering, kept as context only (never the creator's words).
+    context: str | None = None
+    # Transcripts: "HH:MM:SS" start and end of the time window.
+    start: str | None = None
+    end: str | None = None
+
+    def label(self) -> str:
+        """A short human title for citations."""
+        if self.title:
+            return self.title
+        snippet = " ".join(self.text.split())
+        return snippet[:60] + ("…" if len(snippet) > 60 else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredChunk:
+    chunk: Chunk
+    score: float
+
+
+class MemoryKind(StrEnum):
+    TURN = "turn"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)
+class FanScope:
+    """The only key to a fan's memory. Every fan-memory read is filtered by all of it."""
+
+    creator_id: str
+    fan_id: str
+    community_id: str
+    is_dm: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FanMemoryItem:
+    id: str
+    creator_id: str
+    fan_id: str
+    community_id: str
+    is_dm: bool
+    conversation_id: str
+    kind: MemoryKind
+    speaker: str  # "fan" or "clone"
+    text: str
+    created_at: datetime
+    message_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredMemory:
+    item: FanMemoryItem
+    score: float
+
+
+class MuteScope(StrEnum):
+    COMMUNITY = "community"
+    CHANNEL = "channel"
+    USER = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class Mute:
+    creator_id: str
+    scope: MuteScope
+    key: str  # community_id, channel_key or fan_id, matching the scope
+    until: datetime | None
+    by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    creator_id: str
+    conversation_id: str
+    opened_by: str
+    reason: str
+    opened_at: datetime
+    expires_at: datetime | None
+    link: str = ""
+    closed_at: datetime | None = None
+
+
+class DraftStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SENT = "sent"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A reply or post waiting for the creator: copilot replies and scheduled posts share it."""
+
+    id: str
+    creator_id: str
+    origin: str  # "copilot" or "schedule"
+    target: dict[str, Any]  # a serialised Target
+    text: str
+    status: DraftStatus
+    created_at: datetime
+    fan_id: str | None = None
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    decided_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    creator_id: str
+    actor: str
+    action: str
+    where: str
+    result: str
+    at: datetime
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyRecord:
+    """A reply the clone gave, kept for the creator's review list and fans' reports."""
+
+    id: str
+    creator_id: str
+    fan_id: str
+    conversation_id: str
+    fan_text: str
+    reply_text: str
+    at: datetime
+    flags: tuple[str, ...] = ()  # "deflected", "flagged", "reported", "escalated"
+    message_id: str | None = None
