@@ -53,10 +53,6 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("clone budget", Role.CREATOR, "Set the daily LLM token budget", "<tokens>"),
     CommandSpec("clone kill", Role.CREATOR, "Stop the clone everywhere at once"),
     CommandSpec("clone revive", Role.CREATOR, "Undo the kill switch"),
-    CommandSpec("clone review", Role.CREATOR, "Recent replies to review", "[flagged|reported]"),
-    CommandSpec(
-        "clone fact", Role.CREATOR, "Add a verified fact, a never-say rule or an answer", "<text>"
-    ),
     CommandSpec("clone drafts", Role.CREATOR, "Pending copilot drafts"),
     CommandSpec("clone approve", Role.CREATOR, "Approve a draft", "<draft-id>"),
     CommandSpec("clone reject", Role.CREATOR, "Reject a draft", "<draft-id>"),

@@ -1,0 +1,184 @@
+"""Grounding: personal claims must be backed by a verified fact or a retrieved archive item.
+
+Works with any LLM, even a tiny local one, because it is plain claim detection plus support
+lookup. A claim is a sentence in the first person that touches a life topic (family, health,
+location, money, relationships, age, plans, whereabouts...). It is supported only if one
+verified fact or retrieved item of the creator's own words names the same concept (a niece does
+not support "my kids") and every name and number the claim carries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Concept groups: words in one group support each other, never words of another group.
+_GROUPS = {
+    "children": "kid kids child children son sons daughter daughters baby babies toddler "
+    "stepson stepdaughter",
+    "partner": "wife husband spouse partner married marriage boyfriend girlfriend fiance "
+    "fiancee fiancé fiancée dating divorced divorce wedding single",
+    "parents": "mom mum mother dad father parents stepmom stepdad",
+    "siblings": "brother brothers sister sisters sibling siblings twin",
+    "extended": "niece nieces nephew nephews aunt uncle cousin cousins grandma grandmother "
+    "grandpa grandfather grandparents granny",
+    "health": "sick illness ill cancer diabetes surgery hospital diagnosed diagnosis disease "
+    "pregnant pregnancy therapy depression anxiety allergic allergy allergies medication injury "
+    "injured chronic disability",
+    "location": "live lives living moved hometown address apartment flat house neighborhood "
+    "neighbourhood street born raised grew",
+    "money": "salary earn earned earning earnings income rich wealthy debt mortgage rent "
+    "paycheck paid revenue millionaire broke",
+    "age": "age old birthday birthdate aged",
+    "travel": "travel traveling travelling vacation holiday trip visiting flight flying moving "
+    "tour touring",
+    "pets": "dog dogs cat cats puppy kitten pet pets",
+    "education": "school college university degree graduated studied",
+    "religion_politics": "church religion religious vote voted democrat republican",
+}
+CONCEPTS: dict[str, frozenset[str]] = {k: frozenset(v.split(" ")) for k, v in _GROUPS.items()}
+_WORD_TO_CONCEPT = {w: c for c, ws in CONCEPTS.items() for w in ws}
+
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our|us)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|u|ur|yourself|you're|you've)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_WORD = re.compile(r"[a-zà-ÿ']+", re.I)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}\b")
+_QUOTE = re.compile(
+    r"\b(as i (said|mentioned|wrote|posted|explained)|like i (said|mentioned)|"
+    r"in my (video|post|blog|tweet|stream)|i once (said|wrote|posted))\b",
+    re.I,
+)
+# Words capitalised for reasons other than being a named entity.
+_COMMON_CAPS = frozenset(
+    " ".join(
+        [
+            "I I'm I've I'll I'd The A An And But So Yes No Oh Well My We Our It It's That This",
+            "There Honestly Haha Sure Hey Hi Hello Thanks Thank Also Not Just",
+        ]
+    ).split(" ")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    sentence: str
+    concepts: frozenset[str]
+    entities: frozenset[str]
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().strip("'") for w in _WORD.findall(text)}
+
+
+def _concepts(text: str) -> frozenset[str]:
+    words = _words(text)
+    found = {_WORD_TO_CONCEPT[w] for w in words if w in _WORD_TO_CONCEPT}
+    # "net worth", "years old", "grew up" carry meaning only as phrases.
+    lowered = text.lower()
+    if re.search(r"\b\d+\s*(years?|yrs?)\s*old\b|\bhow old\b", lowered):
+        found.add("age")
+    if "net worth" in lowered:
+        found.add("money")
+    # "old" alone ("old recipe") is not about age; "live" alone in "live stream" is not location.
+    if "age" in found and not re.search(
+        r"\b(age|birthday|birthdate|aged|\d+\s*(years?|yrs?)\s*old|how old)\b", lowered
+    ):
+        found.discard("age")
+    show = re.search(r"\blive[- ]?(stream|streaming|video|show|q&a)\b", lowered)
+    home = re.search(r"\b(lives?|living) (in|at|near|on)\b|\bmoved\b|\baddress\b", lowered)
+    if "location" in found and show and not home:
+        found.discard("location")
+    return frozenset(found)
+
+
+def _entities(sentence: str, ignore: set[str]) -> frozenset[str]:
+    names = {m for m in _NAME.findall(sentence) if m not in _COMMON_CAPS}
+    # The first word of a sentence is capitalised by grammar, not because it is a name.
+    first = sentence.strip().split(" ", 1)[0].strip(".,!?\"'")
+    names.discard(first)
+    nums = {n.rstrip(".,") for n in _NUMBER.findall(sentence)}
+    return frozenset(e for e in names | nums if e.lower() not in ignore)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in (p.strip() for p in _SENTENCE.split(text)) if s]
+
+
+def find_claims(text: str, *, ignore_names: Iterable[str] = ()) -> list[Claim]:
+    """First-person sentences that touch a life topic."""
+    ignore = {n.lower() for name in ignore_names for n in name.split()}
+    claims = []
+    for sentence in split_sentences(text):
+        if not _FIRST_PERSON.search(sentence):
+            continue
+        concepts = _concepts(sentence)
+        if concepts:
+            claims.append(Claim(sentence, concepts, _entities(sentence, ignore)))
+    return claims
+
+
+def personal_question_concepts(text: str) -> frozenset[str]:
+    """Life-topic concepts of a question addressed to the clone ("do you have kids?")."""
+    if not _SECOND_PERSON.search(text):
+        return frozenset()
+    return _concepts(text)
+
+
+def is_supported(claim: Claim, support: Sequence[str]) -> bool:
+    """One support text must share a concept of the claim and contain all its entities."""
+    for text in support:
+        if not claim.concepts & _concepts(text):
+            continue
+        lowered = text.lower()
+        if all(e.lower() in lowered for e in claim.entities):
+            return True
+    return False
+
+
+def concepts_supported(concepts: frozenset[str], support: Sequence[str]) -> bool:
+    return any(concepts & _concepts(text) for text in support)
+
+
+@dataclass(frozen=True, slots=True)
+class GroundingResult:
+    text: str
+    deflected: bool
+    removed: tuple[str, ...]
+
+
+def enforce_grounding(
+    text: str,
+    *,
+    support: Sequence[str],
+    has_citations: bool,
+    deflection: str,
+    ignore_names: Iterable[str] = (),
+) -> GroundingResult:
+    """Drop unsupported personal claims and uncited "as I said in..." quotes.
+
+    If what remains is too thin to stand alone, the whole answer becomes the deflection.
+    """
+    names = list(ignore_names)
+    removed: list[str] = []
+    kept: list[str] = []
+    claims = {c.sentence: c for c in find_claims(text, ignore_names=names)}
+    for sentence in split_sentences(text):
+        claim = claims.get(sentence)
+        if (
+            claim is not None
+            and not is_supported(claim, support)
+            or _QUOTE.search(sentence)
+            and not has_citations
+        ):
+            removed.append(sentence)
+        else:
+            kept.append(sentence)
+    if not removed:
+        return GroundingResult(text, False, ())
+    rest = " ".join(kept).strip()
+    if len(rest) < 25:
+        return GroundingResult(deflection, True, tuple(removed))
+    return GroundingResult(f"{rest} {deflection}", True, tuple(removed))

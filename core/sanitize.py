@@ -1,0 +1,87 @@
+"""Output sanitising: model text is untrusted; no mass pings, hidden characters, foreign links."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import urlparse
+
+# Zero-width, bidi controls and other invisible format characters that can hide or reorder text.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# @everyone / @here in any case, with optional spaces the platforms would still honour.
+_MASS_MENTION = re.compile(r"@\s*(everyone|here|channel|all)\b", re.IGNORECASE)
+# Discord user/role/channel mentions, Slack specials (<!here>, <!subteam^...>, <@U...>).
+_NATIVE_MENTION = re.compile(r"<(@[!&]?\d+|#\d+|![^>]*|@[UW][A-Z0-9]+(\|[^>]*)?)>")
+# Telegram/Discord markdown-ish user links that would ping: tg://user?id=...
+_TG_USER = re.compile(r"tg://user\?id=\d+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"']+", re.IGNORECASE)
+
+
+def strip_invisible(text: str) -> str:
+    """NFC-normalise and drop zero-width, bidi and control characters (keeps newlines/tabs)."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def _host(url: str) -> str:
+    if not url.lower().startswith(("http://", "https://")):
+        url = "https://" + url
+    host = urlparse(url).hostname or ""
+    return host.lower().removeprefix("www.")
+
+
+def _allowed(url: str, allowed_urls: set[str], allowed_hosts: set[str]) -> bool:
+    if url.rstrip(".,;:!?") in allowed_urls:
+        return True
+    host = _host(url)
+    return any(host == h or host.endswith("." + h) for h in allowed_hosts)
+
+
+def sanitize_model_text(
+    text: str,
+    *,
+    allowed_urls: Iterable[str] = (),
+    allowed_hosts: Iterable[str] = (),
+    max_chars: int = 1200,
+) -> str:
+    """Make model output safe to post: no mentions that ping, no hidden characters, no links
+    except those from citations (`allowed_urls`) or the persona allow-list (`allowed_hosts`).
+    """
+    urls = {u.rstrip(".,;:!?") for u in allowed_urls}
+    hosts = {_host(h) if "/" in h or "." in h else h.lower() for h in allowed_hosts}
+    hosts |= {_host(u) for u in urls}
+    text = strip_invisible(text)
+    text = _NATIVE_MENTION.sub("", text)
+    text = _TG_USER.sub("", text)
+    # A full-width at sign reads the same to people but pings nobody on any platform.
+    text = _MASS_MENTION.sub(lambda m: "\uff20" + m.group(1), text)
+
+    def _link(m: re.Match[str]) -> str:
+        return m.group(0) if _allowed(m.group(0), urls, hosts) else "[link removed]"
+
+    text = _URL.sub(_link, text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return truncate(text, max_chars)
+
+
+def truncate(text: str, max_chars: int) -> str:
+    """Cut at a sentence boundary if one is near, else at a word, and mark the cut."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "), cut.rfind("\n"))
+    if end > max_chars * 0.6:
+        return cut[: end + 1].rstrip()
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut).rstrip() + "…"
+
+
+def neutralise_input(text: str, max_chars: int = 4000) -> str:
+    """Fan text headed into a prompt: invisible characters out, length bounded."""
+    return strip_invisible(text)[:max_chars]

@@ -1,0 +1,139 @@
+"""Pins the deterministic trust checks: sanitising, honesty, grounding."""
+
+import pytest
+
+from core.grounding import enforce_grounding, find_claims, personal_question_concepts
+from core.honesty import asks_what_i_am, claims_to_be_human, honest_answer
+from core.sanitize import sanitize_model_text
+
+FACTS = [
+    "I started baking sourdough in 2014 in my grandmother's kitchen.",
+    "I have a niece called Pip who loves making pizza with me.",
+    "My dog is a greyhound named Biscuit.",
+]
+DEFLECT = "That's one part of my life I keep offline."
+
+
+@pytest.mark.parametrize(
+    "bait",
+    ["@everyone look", "@here now", "@ everyone", "<@&1234> hi", "<!channel> hi", "<!here>",
+     "<!subteam^S123|mods>", "<@U0ABC> hey", "@EVERYONE"],
+)
+def test_model_text_cannot_mass_ping(bait):
+    out = sanitize_model_text(bait)
+    assert "@everyone" not in out.lower() and "@here" not in out.lower()
+    assert "<!" not in out and "<@" not in out
+
+
+def test_invisible_and_bidi_characters_are_stripped():
+    assert sanitize_model_text("he\u200bllo \u202eevil\u202c\ufeff") == "hello evil"
+
+
+def test_links_only_from_citations_or_allow_list():
+    text = "See https://mara.example/loaf and https://evil.example/x and www.shop.example/a."
+    out = sanitize_model_text(
+        text, allowed_urls=["https://mara.example/loaf"], allowed_hosts=["shop.example"]
+    )
+    assert "https://mara.example/loaf" in out and "www.shop.example/a" in out
+    assert "evil.example" not in out and "[link removed]" in out
+
+
+def test_length_is_bounded_at_a_sentence():
+    out = sanitize_model_text("Short one. " * 300, max_chars=100)
+    assert len(out) <= 100 and out.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("are you human?", "en"), ("Are u a bot", "en"), ("is this really Mara?", "en"),
+        ("am I talking to a real person?", "en"), ("you're a bot, aren't you?", "en"),
+        ("human or AI?", "en"), ("Are you actually real", "en"), ("who am I talking to", "en"),
+        ("¿eres humano?", "es"), ("eres un bot?", "es"), ("¿Estoy hablando con una IA?", "es"),
+        ("es-tu un robot ?", "fr"), ("êtes-vous humain ?", "fr"), ("tu es une IA ?", "fr"),
+        ("bist du ein Mensch?", "de"), ("Bist du ein Bot?", "de"), ("rede ich mit einer KI?", "de"),
+        ("você é humano?", "pt"), ("vc é um robô?", "pt"), ("sei un bot?", "it"),
+        ("Are you really Mara?", "en"),
+    ],
+)
+def test_honesty_questions_are_recognised_in_several_languages(message, lang):
+    assert asks_what_i_am(message) == lang
+
+
+@pytest.mark.parametrize("message", ["what flour do you use?", "how long do you proof?"])
+def test_ordinary_questions_are_not_honesty_questions(message):
+    assert asks_what_i_am(message) is None
+
+
+def test_honest_answer_says_ai_in_the_fans_language():
+    assert "AI" in honest_answer("en", "Mara") and "IA" in honest_answer("es", "Mara")
+    assert "KI" in honest_answer("de", "Mara")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yes, I'm a real human!", "I am not a bot, promise.", "I'm totally human lol",
+     "Of course it's really me", "Soy humana, claro.", "Je suis humain.", "Ich bin ein Mensch.",
+     "Yes, it's Mara here, the real one.", "I'm actually Mara, typing this myself"],
+)
+def test_human_claims_are_caught(text):
+    assert claims_to_be_human(text, "Mara Quill")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm an AI clone of Mara, not Mara personally.", "I'm not a human, I'm Mara's AI clone.",
+     "Hydration at 75% works for me."],
+)
+def test_honest_text_is_not_a_human_claim(text):
+    assert not claims_to_be_human(text, "Mara Quill")
+
+
+def test_invented_child_is_deflected_even_with_a_niece_fact():
+    result = enforce_grounding(
+        "Great question! My daughter goes to a school in NYC. Use rye for tang.",
+        support=FACTS, has_citations=True, deflection=DEFLECT, ignore_names=["Mara Quill"],
+    )
+    assert result.deflected
+    assert "daughter" not in result.text and "NYC" not in result.text
+    assert DEFLECT in result.text
+
+
+def test_supported_claim_survives():
+    result = enforce_grounding(
+        "My niece Pip loves pizza night with me.", support=FACTS, has_citations=True,
+        deflection=DEFLECT,
+    )
+    assert not result.deflected
+
+
+def test_claim_with_an_unsupported_entity_is_deflected():
+    result = enforce_grounding(
+        "My dog Rex is the best.", support=FACTS, has_citations=True, deflection=DEFLECT
+    )
+    assert result.deflected and result.text == DEFLECT
+
+
+def test_negative_claims_count_too():
+    assert find_claims("I don't have any kids.")
+    result = enforce_grounding(
+        "No, I don't have kids, I live alone in Boston.", support=FACTS, has_citations=False,
+        deflection=DEFLECT,
+    )
+    assert result.text == DEFLECT
+
+
+def test_uncited_quote_is_removed():
+    result = enforce_grounding(
+        "As I said in my video, always autolyse. Flour matters a lot for the crumb.",
+        support=FACTS, has_citations=False, deflection=DEFLECT,
+    )
+    assert "As I said" not in result.text
+
+
+def test_personal_questions_are_classified():
+    assert personal_question_concepts("do you have kids?") == {"children"}
+    assert "location" in personal_question_concepts("where do you live?")
+    assert "age" in personal_question_concepts("how old are you?")
+    assert not personal_question_concepts("how old should my starter be?")
+    assert not personal_question_concepts("what's your favourite flour?")
