@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 
@@ -15,12 +16,15 @@ class SystemClock:
 class InMemoryDeduper:
     """Remembers keys for a TTL, bounded so a flood of ids cannot grow memory without end."""
 
-    def __init__(self, *, max_keys: int = 100_000) -> None:
+    def __init__(
+        self, *, max_keys: int = 100_000, now: Callable[[], float] = time.monotonic
+    ) -> None:
         self._seen: OrderedDict[str, float] = OrderedDict()
         self._max_keys = max_keys
+        self._now = now
 
     async def first_time(self, key: str, ttl_seconds: int = 86_400) -> bool:
-        now = time.monotonic()
+        now = self._now()
         expires = self._seen.get(key)
         if expires is not None and expires > now:
             return False
@@ -34,11 +38,12 @@ class InMemoryDeduper:
 class InMemoryRateLimiter:
     """Sliding-window log per key."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, now: Callable[[], float] = time.monotonic) -> None:
         self._hits: dict[str, deque[float]] = {}
+        self._now = now
 
     async def allow(self, key: str, limit: int, per_seconds: float) -> bool:
-        now = time.monotonic()
+        now = self._now()
         hits = self._hits.setdefault(key, deque())
         while hits and hits[0] <= now - per_seconds:
             hits.popleft()

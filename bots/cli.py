@@ -1,0 +1,197 @@
+"""The `clonebot` command line: ingest, chat, demo, run, kill, and fans' data rights."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from core.config import Settings
+from core.persona import BotConfigError, load_bot
+
+app = typer.Typer(help="clonebot: a creator's AI clone, grounded in their own archive.")
+console = Console()
+T = TypeVar("T")
+
+BotDir = Annotated[Path, typer.Argument(help="The clone's folder, e.g. bots/example")]
+
+
+def _run(coro_fn: Callable[[], Awaitable[T]]) -> T:
+    try:
+        return asyncio.run(coro_fn())  # type: ignore[arg-type]
+    except BotConfigError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    except StoreBusy as exc:
+        console.print(f"[yellow]{exc}[/yellow]")
+        raise typer.Exit(3) from exc
+
+
+class StoreBusy(RuntimeError):
+    """The embedded store is locked by a running clone."""
+
+
+def _setup_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=getattr(logging, settings.log_level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # Library chatter would drown the conversation in the terminal.
+    for noisy in ("httpx", "httpcore", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+async def _build(folder: Path, **kw: object):  # type: ignore[no-untyped-def]
+    from bots.bootstrap import build
+
+    try:
+        return await build(folder, Settings(), **kw)  # type: ignore[arg-type]
+    except Exception as exc:
+        if "lock" in str(exc).lower() or "already" in str(exc).lower():
+            raise StoreBusy(
+                f"The clone's memory at {Settings().memory_path_for(load_bot(folder).id)} is in "
+                "use by a running clone. Stop it first (the embedded store allows one process)."
+            ) from exc
+        raise
+
+
+async def _ingest(folder: Path) -> None:
+    from bots.ingest_view import ingest_with_progress
+
+    services = await _build(folder)
+    try:
+        await ingest_with_progress(services, console)
+    finally:
+        await services.close()
+
+
+@app.command()
+def ingest(folder: BotDir) -> None:
+    """Read the sources bot.toml lists into the clone's memory (idempotent)."""
+    _setup_logging(Settings(log_level="WARNING"))
+    _run(lambda: _ingest(folder))
+
+
+async def _chat(
+    folder: Path, fan: str, community: str | None, script: Path | None, quiet: bool
+) -> None:
+    from adapters.console_adapter import ConsoleAdapter
+
+    services = await _build(folder)
+    adapter = ConsoleAdapter(fan=fan, community=community, write=console.print)
+    services.senders[adapter.platform] = adapter
+    await adapter.start(services.clone.handle)
+    try:
+        if script is not None:
+            await adapter.run_lines(script.read_text(encoding="utf-8").splitlines())
+        else:
+            await adapter.run_interactive()
+    finally:
+        await adapter.stop()
+        await services.close()
+
+
+@app.command()
+def chat(
+    folder: BotDir,
+    fan: Annotated[str, typer.Option(help="Your fan id (console:<id> in bot.toml roles)")] = "fan",
+    community: Annotated[
+        str | None, typer.Option(help="Community id; omit with --dm for a direct message")
+    ] = "demo",
+    dm: Annotated[bool, typer.Option(help="Chat as a direct message")] = False,
+    script: Annotated[Path | None, typer.Option(help="One message per line, then exit")] = None,
+) -> None:
+    """Chat with the clone in the terminal, with citations."""
+    _setup_logging(Settings(log_level="WARNING"))
+    _run(lambda: _chat(folder, fan, None if dm else community, script, False))
+
+
+@app.command()
+def demo(folder: BotDir) -> None:
+    """Ingest the example, then run a short scripted conversation."""
+    _setup_logging(Settings(log_level="WARNING"))
+    console.rule("[bold]1. Ingest the creator's archive")
+    _run(lambda: _ingest(folder))
+    script = folder / "demo.txt"
+    console.rule("[bold]2. A scripted conversation (real local model, no keys)")
+    _run(lambda: _chat(folder, "demo-fan", "demo", script, False))
+    console.rule("[bold]3. Your turn")
+    console.print(
+        f"Chat yourself:      .venv/bin/clonebot chat {folder}\n"
+        f"As the creator:     .venv/bin/clonebot chat {folder} --fan creator  (try /clone status)\n"
+        "Plug in a real LLM: CLONEBOT_LLM_PROVIDER=openai CLONEBOT_LLM_BASE_URL=... "
+        "CLONEBOT_LLM_API_KEY=... CLONEBOT_LLM_MODEL=...\n"
+        "                    (or ollama / anthropic; see README)"
+    )
+
+
+async def _switch(folder: Path, key: str, value: str | None) -> None:
+    from core.state import open_state_store
+
+    bot = load_bot(folder)
+    state = await open_state_store(Settings(), bot.id)
+    try:
+        await state.set_switch(bot.id, key, value)
+    finally:
+        await state.close()
+
+
+@app.command()
+def kill(folder: BotDir) -> None:
+    """Kill switch: every replica of this clone goes silent at once."""
+    _run(lambda: _switch(folder, "kill", "on"))
+    console.print("Kill switch ON. Undo with: clonebot revive " + str(folder))
+
+
+@app.command()
+def revive(folder: BotDir) -> None:
+    """Undo the kill switch."""
+    _run(lambda: _switch(folder, "kill", None))
+    console.print("Kill switch off.")
+
+
+async def _fan_data(folder: Path, fan_id: str, delete: bool) -> None:
+    services = await _build(folder)
+    try:
+        bot_id = services.bot.id
+        if delete:
+            vectors = await services.memory.forget_fan(bot_id, fan_id)
+            rows = await services.state.forget_fan(bot_id, fan_id)
+            console.print(f"Forgot {fan_id}: {vectors} memory items, {rows} state rows.")
+        else:
+            items = await services.memory.export_fan(bot_id, fan_id)
+            state = await services.state.export_fan(bot_id, fan_id)
+            from dataclasses import asdict
+
+            payload = {"fan_id": fan_id, "memory": [asdict(i) for i in items], "state": state}
+            print(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+    finally:
+        await services.close()
+
+
+@app.command()
+def forget(
+    folder: BotDir, fan: Annotated[str, typer.Option(help="platform:workspace:user")]
+) -> None:
+    """Delete everything the clone remembers about one fan (works while the clone is stopped)."""
+    _run(lambda: _fan_data(folder, fan, True))
+
+
+@app.command()
+def export(
+    folder: BotDir, fan: Annotated[str, typer.Option(help="platform:workspace:user")]
+) -> None:
+    """Print everything the clone remembers about one fan, as JSON."""
+    _run(lambda: _fan_data(folder, fan, False))
+
+
+def main() -> None:  # pragma: no cover - console entry
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    app()
