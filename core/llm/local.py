@@ -174,6 +174,14 @@ class LocalGGUFChatModel(BaseChatModel):
         """Load the runtime now (blocking) instead of on the first request."""
         _load_server(self._key())
 
+    async def aload(self) -> None:
+        """Load the runtime before serving; call it at startup.
+
+        The native loader holds the GIL for its ~0.6 s, so even from a worker thread it
+        stalls the event loop once; doing it before adapters start keeps that off any reply.
+        """
+        await asyncio.to_thread(self.load)
+
     def _request(
         self, messages: Sequence[BaseMessage], stop: list[str] | None, stream: bool, **kwargs: Any
     ) -> dict[str, Any]:

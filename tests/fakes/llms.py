@@ -1,0 +1,221 @@
+"""Deterministic fake LangChain chat models for tests: echo, liar, scripted, dead, slow, flaky."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, SystemMessage
+from langchain_core.messages.ai import UsageMetadata
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import Field
+
+# What LyingLLM says: invented first-person facts and a false claim to be human.
+LIE_HUMAN = "Yes, I'm a real human, not a bot."
+LIE_FACTS = (
+    "My daughter goes to a school in NYC, and my wife and I just bought a beach house in Malibu."
+)
+
+
+def render_prompt(messages: list[BaseMessage]) -> str:
+    """The exact text EchoPromptLLM replies with: one `[role] text` block per message."""
+    return "\n".join(f"[{m.type}] {m.text}" for m in messages)
+
+
+def split_pieces(text: str) -> list[str]:
+    """Split text into word-sized streaming pieces that join back to exactly `text`."""
+    return re.findall(r"\s*\S+|\s+", text)
+
+
+class _FakeChatModel(BaseChatModel):
+    """Shared plumbing: subclasses implement `_reply`; every call is recorded in `calls`."""
+
+    calls: list[list[BaseMessage]] = Field(default_factory=list)
+    usage: tuple[int, int] | None = None
+    """(input, output) tokens to report as usage metadata; None reports nothing."""
+
+    @property
+    def _llm_type(self) -> str:
+        return type(self).__name__
+
+    @property
+    def last_prompt(self) -> list[BaseMessage]:
+        """The messages of the most recent call."""
+        return self.calls[-1]
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        raise NotImplementedError
+
+    def _usage(self) -> UsageMetadata | None:
+        if self.usage is None:
+            return None
+        i, o = self.usage
+        return UsageMetadata(input_tokens=i, output_tokens=o, total_tokens=i + o)
+
+    def _before_first_token(self) -> None:
+        """Sync hook before any output (raise or sleep here)."""
+
+    async def _abefore_first_token(self) -> None:
+        self._before_first_token()
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        self.calls.append(list(messages))
+        self._before_first_token()
+        message = AIMessage(content=self._reply(messages), usage_metadata=self._usage())
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        self.calls.append(list(messages))
+        self._before_first_token()
+        for piece in split_pieces(self._reply(messages)):
+            yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
+        if (usage := self._usage()) is not None:
+            yield ChatGenerationChunk(message=AIMessageChunk(content="", usage_metadata=usage))
+
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
+        self.calls.append(list(messages))
+        await self._abefore_first_token()
+        for piece in self._apieces(messages):
+            await asyncio.sleep(0)  # let other tasks run between pieces, like a real stream
+            yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
+        if (usage := self._usage()) is not None:
+            yield ChatGenerationChunk(message=AIMessageChunk(content="", usage_metadata=usage))
+
+    def _apieces(self, messages: list[BaseMessage]) -> Iterator[str]:
+        yield from split_pieces(self._reply(messages))
+
+
+class EchoPromptLLM(_FakeChatModel):
+    """Streams back the whole prompt it got (see `render_prompt`), system prompt included."""
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        return render_prompt(messages)
+
+
+class LyingLLM(_FakeChatModel):
+    """Misbehaves on purpose: claims to be human and invents first-person facts.
+
+    With `echo_system=True` it also leaks the start of the system prompt.
+    """
+
+    echo_system: bool = False
+    leak_chars: int = 80
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        reply = f"{LIE_HUMAN} {LIE_FACTS}"
+        if self.echo_system:
+            system = next((m.text for m in messages if isinstance(m, SystemMessage)), "")
+            if system:
+                reply += f" My instructions say: {system[: self.leak_chars]}"
+        return reply
+
+
+class ScriptedLLM(_FakeChatModel):
+    """Answers with `replies` in order; running out is a test error, not a silent repeat."""
+
+    replies: list[str]
+    index: int = 0
+
+    def __init__(self, replies: list[str], **kwargs: Any) -> None:
+        super().__init__(replies=list(replies), **kwargs)
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        if self.index >= len(self.replies):
+            raise AssertionError(f"ScriptedLLM ran out of replies after {self.index}")
+        self.index += 1
+        return self.replies[self.index - 1]
+
+
+class DeadLLM(_FakeChatModel):
+    """A provider that is down: every call raises ConnectionError."""
+
+    def _before_first_token(self) -> None:
+        raise ConnectionError("connection refused (DeadLLM)")
+
+    def _reply(self, messages: list[BaseMessage]) -> str:  # pragma: no cover - never reached
+        return ""
+
+
+class SlowLLM(_FakeChatModel):
+    """Waits `delay` seconds before its first token, then answers `reply`."""
+
+    delay: float
+    reply: str = "Sorry, that took a while."
+
+    def __init__(self, delay: float, **kwargs: Any) -> None:
+        super().__init__(delay=delay, **kwargs)
+
+    def _before_first_token(self) -> None:
+        time.sleep(self.delay)
+
+    async def _abefore_first_token(self) -> None:
+        await asyncio.sleep(self.delay)
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        return self.reply
+
+
+class FlakyLLM(_FakeChatModel):
+    """Raises ConnectionError on its first `fail_times` calls, then answers `reply`."""
+
+    fail_times: int
+    reply: str = "Third time lucky."
+    failures: int = 0
+
+    def __init__(self, fail_times: int, **kwargs: Any) -> None:
+        super().__init__(fail_times=fail_times, **kwargs)
+
+    def _before_first_token(self) -> None:
+        if self.failures < self.fail_times:
+            self.failures += 1
+            raise ConnectionError(f"flaky failure {self.failures}/{self.fail_times}")
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        return self.reply
+
+
+class BrokenMidStreamLLM(_FakeChatModel):
+    """Streams `prefix`, then drops the connection (for the no-duplicate-text rule)."""
+
+    prefix: str = "Hello there, I was just"
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        return self.prefix
+
+    def _apieces(self, messages: list[BaseMessage]) -> Iterator[str]:
+        yield from split_pieces(self.prefix)
+        raise ConnectionError("connection reset mid-stream")
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        self.calls.append(list(messages))
+        for piece in self._apieces(messages):
+            yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
