@@ -1,0 +1,204 @@
+"""Ingests the sources bot.toml lists into a ChunkSink, idempotently, reporting what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from core.ingest.chunking import chunk_item
+from core.ingest.csv_file import read_csv
+from core.ingest.discord_export import read_discord
+from core.ingest.items import Cue, Item, Problem, ReadContext, Reader, ReadLog
+from core.ingest.jsonl import read_jsonl
+from core.ingest.markdown import read_markdown
+from core.ingest.report import IngestReport, SourceReport
+from core.ingest.telegram_export import read_telegram
+from core.ingest.text import decode, normalize
+from core.ingest.transcript import read_transcript
+from core.ingest.x_archive import read_x
+from core.persona import BotConfig, Source, SourceFormat
+from core.ports import ChunkSink
+from core.records import Chunk, Visibility
+
+READERS: dict[SourceFormat, Reader] = {
+    "markdown": read_markdown,
+    "csv": read_csv,
+    "jsonl": read_jsonl,
+    "x": read_x,
+    "telegram": read_telegram,
+    "discord": read_discord,
+    "transcript": read_transcript,
+}
+# Which files of a folder source each format reads.
+SUFFIXES: dict[SourceFormat, tuple[str, ...]] = {
+    "markdown": (".md", ".markdown", ".txt"),
+    "csv": (".csv",),
+    "jsonl": (".jsonl", ".ndjson"),
+    "x": (".js",),
+    "telegram": (".json",),
+    "discord": (".json",),
+    "transcript": (".vtt", ".srt"),
+}
+# Eval sets live next to the archive and must never become the clone's memory.
+EVAL_DIR = "eval"
+# Far beyond any real post; a bigger "item" is a pasted blob, and would flood the store.
+MAX_ITEM_CHARS = 200_000
+BATCH = 256
+
+Progress = Callable[[str, int], None]
+
+
+async def run_ingest(
+    bot: BotConfig, folder: Path, sink: ChunkSink, *, on_progress: Progress | None = None
+) -> IngestReport:
+    """Read every source listed in `bot.toml` and bring the sink in line with it.
+
+    New chunks are upserted; chunks of sources no longer listed, of deleted files and of
+    changed items are removed. A source whose read had errors keeps its older chunks, so
+    malformed input never loses what was stored.
+
+    Args:
+        bot: the clone definition; only `bot.sources` are read, relative to `folder`.
+        folder: the bot folder holding `bot.toml`.
+        sink: where chunks go.
+        on_progress: called as `(source name, chunks handled so far in it)`.
+
+    Returns:
+        What happened, per source.
+    """
+    report = IngestReport(bot.id)
+    listed = [s.name for s in bot.sources]
+    for name in sorted(await sink.sources(bot.id) - set(listed)):
+        report.removed_sources[name] = await sink.delete_source(bot.id, name)
+    seen: set[str] = set()
+    for source in bot.sources:
+        if source.name in seen:
+            problem = Problem("bot.toml", source.name, "duplicate source name; skipped")
+            report.errors.append(problem)
+            continue
+        seen.add(source.name)
+        report.sources.append(await _ingest_source(bot.id, source, folder, sink, on_progress))
+    return report
+
+
+async def _ingest_source(
+    creator_id: str, source: Source, folder: Path, sink: ChunkSink, on_progress: Progress | None
+) -> SourceReport:
+    stored = await sink.chunk_ids(creator_id, source.name)
+    # Reading and parsing are blocking file work; keep the event loop (and a running clone) free.
+    sr, chunks = await asyncio.to_thread(collect, creator_id, source, folder)
+    if sr.missing:
+        # The creator deleted the file: its words go with it.
+        if stored:
+            sr.chunks_removed = await sink.delete_chunks(creator_id, sorted(stored))
+        return sr
+    new = [c for c in chunks.values() if c.id not in stored]
+    for start in range(0, len(new), BATCH):
+        batch = new[start : start + BATCH]
+        sr.chunks_stored += await sink.upsert_chunks(batch)
+        if on_progress:
+            on_progress(source.name, start + len(batch))
+    if on_progress:
+        on_progress(source.name, len(chunks))
+    stale = sorted(stored - chunks.keys())
+    if sr.errors:
+        sr.stale_kept = len(stale)
+    elif stale:
+        sr.chunks_removed = await sink.delete_chunks(creator_id, stale)
+    return sr
+
+
+def collect(
+    creator_id: str, source: Source, folder: Path
+) -> tuple[SourceReport, dict[str, Chunk]]:
+    """Read one source into chunks by id, without touching any store."""
+    sr = SourceReport(source.name, source.format, source.path)
+    chunks: dict[str, Chunk] = {}
+    root = folder.resolve()
+    path = (folder / source.path).resolve()
+    if path.is_relative_to(root / EVAL_DIR):
+        sr.errors.append(Problem(source.path, "", f"sources may not point into {EVAL_DIR}/"))
+        return sr, chunks
+    if not path.exists():
+        sr.missing = True
+        sr.warnings.append(Problem(source.path, "", "not found; its chunks are removed"))
+        return sr, chunks
+    for file in _files(path, source.format):
+        sr.files += 1
+        name = _display(file, root)
+        log = ReadLog(name)
+        for item in _read(file, source, log):
+            cleaned = _clean(item, log)
+            if cleaned is None:
+                continue
+            if cleaned.visibility is Visibility.NEVER_USE:
+                log.skip("never-use")
+                continue
+            sr.items_read += 1
+            for chunk in chunk_item(
+                cleaned, creator_id=creator_id, source=source.name, source_file=name
+            ):
+                chunks[chunk.id] = chunk
+        sr.errors += log.errors
+        sr.warnings += log.warnings
+        sr.skipped.update(log.skipped)
+    if sr.files == 0:
+        sr.warnings.append(Problem(source.path, "", f"no {source.format} files found"))
+    sr.chunks = len(chunks)
+    return sr, chunks
+
+
+def _files(path: Path, fmt: SourceFormat) -> list[Path]:
+    if path.is_file():
+        return [path]
+    found = []
+    for file in sorted(path.rglob("*")):
+        relative = file.relative_to(path).parts
+        if not file.is_file() or any(p.startswith(".") for p in relative) or EVAL_DIR in relative:
+            continue
+        if file.suffix.lower() not in SUFFIXES[fmt]:
+            continue
+        # An X archive folder holds many .js files; only the tweets are the creator's words.
+        if fmt == "x" and not file.name.startswith("tweets"):
+            continue
+        found.append(file)
+    return found
+
+
+def _read(file: Path, source: Source, log: ReadLog) -> Iterator[Item]:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        log.error("", f"cannot read: {exc.strerror or exc}")
+        return
+    decoded = decode(data)
+    for note in decoded.notes:
+        log.warn("", note)
+    if not decoded.text.strip():
+        # Often a copy that failed half-way: an error, so nothing stored from it is dropped.
+        log.error("", "empty file")
+        return
+    yield from READERS[source.format](decoded.text, ReadContext(source, log.file, log))
+
+
+def _clean(item: Item, log: ReadLog) -> Item | None:
+    text = normalize(item.text)
+    if len(text) > MAX_ITEM_CHARS:
+        log.warn(f"item {item.item_id}", f"{len(text)} chars; kept the first {MAX_ITEM_CHARS}")
+        text = text[:MAX_ITEM_CHARS]
+    cues = tuple(Cue(c.start, c.end, t) for c in item.cues if (t := normalize(c.text)))
+    if not text:
+        log.skip("no text")
+        return None
+    context = normalize(item.context) if item.context else None
+    return dataclasses.replace(item, text=text, cues=cues, context=context or None)
+
+
+def _display(file: Path, root: Path) -> str:
+    """The file as the creator would name it: relative to the bot folder when inside it."""
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()

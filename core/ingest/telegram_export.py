@@ -1,0 +1,98 @@
+"""Reads a Telegram Desktop export `result.json`: the creator's messages, fans' as context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from core.ingest import jsondoc
+from core.ingest.items import Item, ReadContext, type_name
+
+_CHANNEL_TYPES = {"public_channel", "private_channel"}
+
+
+def read_telegram(text: str, ctx: ReadContext) -> Iterator[Item]:
+    data = jsondoc.load(text, ctx.log)
+    if data is None:
+        data = jsondoc.salvage_messages(text)
+        if data is None:
+            return
+        ctx.log.warn("", f"kept the {len(data['messages'])} complete messages before the break")
+    if not isinstance(data, dict):
+        ctx.log.error("", f"expected a Telegram export object, found {type_name(data)}")
+        return
+    # A single-chat export holds `messages`; a whole-account export holds `chats.list`.
+    chats = data.get("chats", {}).get("list") if isinstance(data.get("chats"), dict) else None
+    if chats is None:
+        chats = [data]
+    for chat in chats:
+        if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
+            ctx.log.error("", "no `messages` array: not a Telegram Desktop export")
+            continue
+        yield from _chat(chat, len(chats) > 1, ctx)
+
+
+def _chat(chat: dict[str, Any], prefixed: bool, ctx: ReadContext) -> Iterator[Item]:
+    is_channel = chat.get("type") in _CHANNEL_TYPES
+    if not is_channel and not ctx.source.creator_ids:
+        ctx.log.error("", "a group export needs creator_ids to tell the creator from fans")
+        return
+    others: dict[object, str] = {}
+    for index, message in enumerate(chat["messages"]):
+        location = f"message #{index + 1}"
+        if not isinstance(message, dict):
+            ctx.log.error(location, f"expected a message object, found {type_name(message)}")
+            continue
+        location = f"message {message.get('id', f'#{index + 1}')}"
+        if message.get("type") != "message":
+            ctx.log.skip("service message")
+            continue
+        text = _flatten(message.get("text", ""))
+        if text is None:
+            kind = type_name(message.get("text"))
+            ctx.log.error(location, f"text is {kind}, expected a string or a list; skipped")
+            continue
+        # Everything posted in a channel is the channel owner's.
+        mine = is_channel or ctx.is_creator(message.get("from_id"), message.get("from"))
+        if not mine:
+            others[message.get("id")] = text
+            ctx.log.skip("not by the creator")
+            continue
+        if message.get("forwarded_from"):
+            ctx.log.skip("forwarded (someone else's words)")
+            continue
+        if not text.strip():
+            ctx.log.skip("no text (media only)")
+            continue
+        item_id = str(message.get("id"))
+        if prefixed:
+            item_id = f"{chat.get('id')}/{item_id}"
+        yield Item(
+            item_id=item_id,
+            text=text,
+            visibility=ctx.source.visibility,
+            kind="message",
+            url=ctx.url(item_id),
+            date=str(message["date"]) if message.get("date") else None,
+            author=str(message.get("from") or chat.get("name") or "") or None,
+            context=others.get(message.get("reply_to_message_id")),
+        )
+
+
+def _flatten(value: object) -> str | None:
+    """`text` is a string, or a list of strings and entity objects ({"type", "text", "href"})."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, list):
+        return None
+    parts: list[str] = []
+    for part in value:
+        if isinstance(part, str):
+            parts.append(part)
+        elif isinstance(part, dict) and isinstance(part.get("text"), str):
+            href = part.get("href")
+            # A text link hides its target; keep it, since links are provenance fans ask for.
+            parts.append(f"{part['text']} ({href})" if isinstance(href, str) else part["text"])
+        else:
+            return None
+    return "".join(parts)

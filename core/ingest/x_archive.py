@@ -1,0 +1,95 @@
+"""Reads an X/Twitter archive `data/tweets.js`: the creator's own tweets and replies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from core.ingest import jsondoc
+from core.ingest.items import Item, ReadContext, type_name
+
+_PREFIX = re.compile(r"\A\s*window\.YTD\.\w+\.part\d+\s*=\s*")
+_LEADING_MENTIONS = re.compile(r"\A(?:@\w+\s+)+")
+
+
+def read_x(text: str, ctx: ReadContext) -> Iterator[Item]:
+    prefix = _PREFIX.match(text)
+    if not prefix:
+        ctx.log.warn("line 1", "no `window.YTD.tweets.part0 =` prefix; reading as plain JSON")
+    body = text[prefix.end() :] if prefix else text
+    data = jsondoc.load(body, ctx.log)
+    if data is None:
+        start = body.find("[")
+        data = jsondoc.salvage_array(body, start + 1) if start >= 0 else []
+        if data:
+            ctx.log.warn("", f"kept the {len(data)} complete tweets before the break")
+    if not isinstance(data, list):
+        ctx.log.error("", f"expected an array of tweets, found {type_name(data)}")
+        return
+    for index, entry in enumerate(data):
+        item = _tweet(entry, f"tweet #{index + 1}", ctx)
+        if item is not None:
+            yield item
+
+
+def _tweet(entry: object, location: str, ctx: ReadContext) -> Item | None:
+    # Archives wrap each tweet as {"tweet": {...}}; older ones did not.
+    tweet = entry.get("tweet", entry) if isinstance(entry, dict) else None
+    if not isinstance(tweet, dict):
+        ctx.log.error(location, f"expected a tweet object, found {type_name(entry)}")
+        return None
+    tweet_id = tweet.get("id_str") or tweet.get("id")
+    if not isinstance(tweet_id, str | int):
+        ctx.log.error(location, "tweet has no id_str")
+        return None
+    location = f"tweet {tweet_id}"
+    text = tweet.get("full_text", tweet.get("text"))
+    if not isinstance(text, str):
+        ctx.log.error(location, f"full_text is {type_name(text)}, expected a string; skipped")
+        return None
+    if tweet.get("retweeted_status") or text.startswith("RT @"):
+        ctx.log.skip("retweet (someone else's words)")
+        return None
+    text = _expand_links(text, tweet.get("entities"))
+    reply_to = tweet.get("in_reply_to_screen_name")
+    if reply_to:
+        # A reply opens with the handles it answers; they are addressing, not content.
+        text = _LEADING_MENTIONS.sub("", text)
+    if not text.strip():
+        ctx.log.skip("no text")
+        return None
+    handle = next(iter(ctx.source.creator_ids), None)
+    found_url = f"https://x.com/{handle.lstrip('@')}/status/{tweet_id}" if handle else None
+    return Item(
+        item_id=str(tweet_id),
+        text=text,
+        visibility=ctx.source.visibility,
+        kind="reply" if reply_to else "tweet",
+        url=ctx.url(str(tweet_id), found_url),
+        date=_date(tweet.get("created_at")),
+        author=handle,
+    )
+
+
+def _expand_links(text: str, entities: Any) -> str:
+    """t.co links back to what they point at; media links dropped (the image is not here)."""
+    if not isinstance(entities, dict):
+        return text
+    for link in entities.get("urls") or []:
+        if isinstance(link, dict) and isinstance(link.get("url"), str):
+            text = text.replace(link["url"], str(link.get("expanded_url") or link["url"]))
+    for media in entities.get("media") or []:
+        if isinstance(media, dict) and isinstance(media.get("url"), str):
+            text = text.replace(media["url"], "")
+    return text.strip()
+
+
+def _date(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.strptime(value, "%a %b %d %H:%M:%S %z %Y").isoformat()
+    except ValueError:
+        return value
