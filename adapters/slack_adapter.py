@@ -43,7 +43,9 @@ SECTION_LIMIT = 3000
 SLASH_COMMANDS: tuple[str, ...] = tuple(sorted({"/" + spec.group for spec in COMMANDS}))
 # Message subtypes that are things people (or other bots) said; joins, topics etc. are not.
 _SAID = {None, "file_share", "thread_broadcast", "bot_message", "me_message"}
-_MENTION = re.compile(r"<(@[UW][A-Z0-9]+|!subteam\^[A-Z0-9]+|![a-z_]+)(?:\|[^>]*)?>")
+# Mentions in a prefix: user `<@U1>`, Slack group `<!subteam^S1>`, core's neutral group form
+# `<@&S1>` (the Discord spelling core uses for every platform), and broadcasts `<!here>`.
+_MENTION = re.compile(r"<(@&|@|!subteam\^|!)([A-Za-z0-9_]+)(?:\|[^>]*)?>")
 _BROADCAST_WORD = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 
 
@@ -249,17 +251,17 @@ def escape_mrkdwn(text: str) -> str:
 
 
 def _prefix(reply: Reply) -> str:
-    """The mention prefix with each mention kept raw only if `reply.mentions` allows it."""
-    allowed_users = set(reply.mentions.user_ids)
-    allowed_groups = set(reply.mentions.role_ids)
+    """The mention prefix, each mention rendered natively only if `reply.mentions` allows it."""
     out, pos = [], 0
     for m in _MENTION.finditer(reply.mention_prefix):
         out.append(escape_mrkdwn(reply.mention_prefix[pos : m.start()]))
-        token = m.group(1)
-        ok = (token.startswith("@") and token[1:] in allowed_users) or (
-            token.startswith("!subteam^") and token.split("^", 1)[1] in allowed_groups
-        )
-        out.append(m.group(0) if ok else escape_mrkdwn(m.group(0)))
+        kind, ident = m.groups()
+        if kind == "@" and ident in reply.mentions.user_ids:
+            out.append(f"<@{ident}>")
+        elif kind in ("@&", "!subteam^") and ident in reply.mentions.role_ids:
+            out.append(f"<!subteam^{ident}>")
+        else:  # not on the allow-list, or a broadcast (<!channel>, <!here>): shown inert
+            out.append(escape_mrkdwn(m.group(0)))
         pos = m.end()
     out.append(escape_mrkdwn(reply.mention_prefix[pos:]))
     return "".join(out).strip()

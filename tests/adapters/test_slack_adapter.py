@@ -327,8 +327,9 @@ async def test_every_core_command_is_registered_and_translated(
     assert all(e.kind is EventKind.COMMAND for e in events)
 
 
+@pytest.mark.parametrize("mode", ["socket", "http"])
 async def test_slash_command_is_acked_at_once_while_the_answer_takes_longer(
-    rig_factory: Any, fake: FakeSlack
+    rig_factory: Any, fake: FakeSlack, mode: str
 ) -> None:
     release = asyncio.Event()
 
@@ -336,7 +337,7 @@ async def test_slash_command_is_acked_at_once_while_the_answer_takes_longer(
         await release.wait()  # generation still running when Slack wants its ack
         return [Reply(target=event.target(private=True), text="42", ephemeral=True)]
 
-    rig = await rig_factory(slow)
+    rig = await rig_factory(slow, mode=mode)
     started = time.monotonic()
     body = command_body("/ask", "meaning of life?", response_url=fake.response_url())
     await rig.deliver("slash_commands", body)
@@ -379,7 +380,7 @@ async def test_human_command_opens_handoff_and_pings_moderator_group_via_allow_l
                 text="A human will take it from here. <!channel> stays quiet.",
                 kind=ReplyKind.NOTICE,
                 mentions=AllowedMentions(role_ids=("S0MODS",)),
-                mention_prefix="<!subteam^S0MODS> <!here> <!subteam^S0OTHER>",
+                mention_prefix="<@&S0MODS> <!here> <!subteam^S0OTHER> <@U999>",
             )
         ]
 
@@ -389,13 +390,17 @@ async def test_human_command_opens_handoff_and_pings_moderator_group_via_allow_l
     [event] = rig.events
     assert event.command is not None and event.command.name == "human"
     text = post["blocks"][0]["text"]["text"]
-    assert text.startswith("<!subteam^S0MODS> &lt;!here&gt; &lt;!subteam^S0OTHER&gt;")
+    # core writes group pings as <@&id> on every platform; Slack spells them <!subteam^id>
+    assert text.startswith(
+        "<!subteam^S0MODS> &lt;!here&gt; &lt;!subteam^S0OTHER&gt; &lt;@U999&gt;"
+    )
     assert re.findall(r"<!", all_text(post)) == ["<!", "<!"]  # the allowed group, in text+block
 
 
 # ---- buttons ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", ["socket", "http"])
 async def test_copilot_draft_approved_by_button_round_trips(
-    rig_factory: Any, fake: FakeSlack
+    rig_factory: Any, fake: FakeSlack, mode: str
 ) -> None:
     async def copilot(event: ChatEvent) -> Sequence[Reply]:
         if event.kind is EventKind.BUTTON:
@@ -406,13 +411,13 @@ async def test_copilot_draft_approved_by_button_round_trips(
                 text="Draft: Thanks for asking!",
                 kind=ReplyKind.DRAFT,
                 buttons=(
-                    Button("draft_approve", "Approve", "d-7"),
-                    Button("draft_reject", "Reject", "d-7"),
+                    Button("draft-approve", "Approve", "d-7"),
+                    Button("draft-reject", "Reject", "d-7"),
                 ),
             )
         ]
 
-    rig = await rig_factory(copilot)
+    rig = await rig_factory(copilot, mode=mode)
     await rig.deliver("events_api", event_body(message("question", ts="20.1")))
     [draft] = await fake.wait_for("chat.postMessage")
     button = draft["blocks"][-1]["elements"][0]
@@ -425,7 +430,7 @@ async def test_copilot_draft_approved_by_button_round_trips(
     click = rig.events[-1]
     assert (click.kind, click.action, click.text, click.target_message_id) == (
         EventKind.BUTTON,
-        "draft_approve",
+        "draft-approve",
         "d-7",
         draft_ts,
     )
