@@ -210,7 +210,8 @@ def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     pieces: list[str] = []
     rest = text.strip()
     while len(rest) > limit:
-        window = rest[:limit]
+        # One character more than fits: a separator right after the limit is a fine cut too.
+        window = rest[: limit + 1]
         cut = max(window.rfind(sep) + len(sep) for sep in ("\n", ". ", "! ", "? ", "; "))
         if cut < limit // 2:  # no sentence end in the second half: settle for a word break
             cut = window.rfind(" ") + 1
@@ -340,7 +341,7 @@ class TelegramAdapter:
         self._web: web.AppRunner | None = None
         self._handle: Handler | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        self._roles: dict[tuple[int, int], tuple[float, frozenset[Role]]] = {}
+        self._roles: dict[tuple[int, int], tuple[float, asyncio.Future[frozenset[Role]]]] = {}
         self.webhook_port: int | None = None
 
     # lifecycle
@@ -428,16 +429,20 @@ class TelegramAdapter:
         key = (int(event.channel_id), int(author.id))
         cached = self._roles.get(key)
         if cached is None or cached[0] < time.monotonic():
-            try:
-                member = await self._bot.get_chat_member(*key)
-                admin = member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
-                roles = frozenset({Role.MODERATOR}) if admin else frozenset()
-            except TelegramError:
-                log.warning("telegram: getChatMember failed for %s", key, exc_info=True)
-                roles = frozenset()
-            cached = (time.monotonic() + self._role_ttl, roles)
+            # One lookup in flight per member: a burst of messages shares it.
+            cached = (time.monotonic() + self._role_ttl, asyncio.ensure_future(self._lookup(*key)))
             self._roles[key] = cached
-        return replace(event, author=replace(author, platform_roles=cached[1]))
+        roles = await asyncio.shield(cached[1])
+        return replace(event, author=replace(author, platform_roles=roles))
+
+    async def _lookup(self, chat_id: int, user_id: int) -> frozenset[Role]:
+        try:
+            member = await self._bot.get_chat_member(chat_id, user_id)
+        except TelegramError:
+            log.warning("telegram: getChatMember %s/%s failed", chat_id, user_id, exc_info=True)
+            return frozenset()
+        admin = member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+        return frozenset({Role.MODERATOR}) if admin else frozenset()
 
     async def _register_commands(self) -> None:
         def menu(specs: Sequence[Any]) -> list[BotCommand]:
@@ -481,7 +486,9 @@ class TelegramAdapter:
         target = reply.target
         chat_id = int(target.channel_id)
         if reply.ephemeral and target.user_id and chat_id < 0:
-            private = replace(target, channel_id=target.user_id, thread_id=None)
+            private = replace(
+                target, channel_id=target.user_id, thread_id=None, reply_to_message_id=None
+            )
             try:
                 return await self._deliver(replace(reply, target=private))
             except Forbidden:  # the user never opened a chat with the bot

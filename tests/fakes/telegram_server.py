@@ -48,6 +48,8 @@ class FakeTelegram:
 
     token: str = TOKEN
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    stamps: list[float] = field(default_factory=list)  # time.monotonic() of each call
+    sent: list[dict] = field(default_factory=list)  # every message the bot sent, as returned
     member_status: dict[tuple[int, int], str] = field(default_factory=dict)
     forbidden_chats: set[int] = field(default_factory=set)
     port: int = 0
@@ -58,6 +60,7 @@ class FakeTelegram:
     _fail: int = 0
     _retry_after: int = 1
     _runner: web.AppRunner | None = None
+    _closing: bool = False
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -73,6 +76,10 @@ class FakeTelegram:
         return self
 
     async def stop(self) -> None:
+        # Release long polls the client gave up on, or cleanup waits for their timeout.
+        self._closing = True
+        async with self._new_update:
+            self._new_update.notify_all()
         if self._runner:
             await self._runner.cleanup()
 
@@ -89,13 +96,14 @@ class FakeTelegram:
     def fail_next(self, n: int, retry_after: int = 1) -> None:
         self._fail, self._retry_after = n, retry_after
 
-    async def push(self, update: dict) -> dict:
-        """Queue an update for getUpdates; gives it the next update_id unless it has one."""
-        update.setdefault("update_id", next(self._update_ids))
+    async def push(self, *updates: dict) -> list[dict]:
+        """Queue updates for getUpdates at once; each gets the next update_id unless it has one."""
         async with self._new_update:
-            self._updates.append(update)
+            for update in updates:
+                update.setdefault("update_id", next(self._update_ids))
+                self._updates.append(update)
             self._new_update.notify_all()
-        return update
+        return list(updates)
 
     def message(
         self,
@@ -138,6 +146,9 @@ class FakeTelegram:
     def calls_to(self, method: str) -> list[dict[str, Any]]:
         return [params for name, params in self.calls if name == method]
 
+    def times_of(self, method: str) -> list[float]:
+        return [t for (name, _), t in zip(self.calls, self.stamps, strict=True) if name == method]
+
     async def wait_for(self, method: str, count: int = 1, within: float = 5.0) -> list[dict]:
         """Wait until `method` was called at least `count` times; returns those calls."""
         deadline = time.monotonic() + within
@@ -161,6 +172,7 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await _params(request)
         self.calls.append((method, params))
+        self.stamps.append(time.monotonic())
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             # Loud on purpose: an adapter calling a method we did not expect is a test failure.
@@ -198,7 +210,7 @@ class FakeTelegram:
         async with self._new_update:
             # Telegram forgets everything below the offset the client confirmed.
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            while not self._updates:
+            while not self._updates and not self._closing:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return []
@@ -222,6 +234,7 @@ class FakeTelegram:
         }
         if params.get("message_thread_id"):
             msg["message_thread_id"] = int(params["message_thread_id"])
+        self.sent.append(msg)
         return msg
 
     def _m_sendMessage(self, params: dict) -> Any:

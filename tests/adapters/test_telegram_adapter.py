@@ -1,0 +1,611 @@
+"""The Telegram adapter, with the real python-telegram-bot against a fake Bot API on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+
+import pytest
+
+from adapters.telegram_adapter import Pacing, TelegramAdapter, split_text, to_event
+from core.commands import COMMANDS
+from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.types import (
+    AllowedMentions,
+    Attachment,
+    Button,
+    ChatEvent,
+    Citation,
+    Command,
+    ContentKind,
+    EventKind,
+    Reply,
+    ReplyKind,
+    Role,
+    Target,
+)
+from tests.fakes.telegram_server import (
+    BOT_ID,
+    BOT_USERNAME,
+    TOKEN,
+    FakeTelegram,
+    channel_chat,
+    group_chat,
+    post_webhook,
+    private_chat,
+    user,
+)
+
+FAST = Pacing(per_chat=(100, 1.0), per_group=(100, 1.0), overall=(100, 1.0))
+FAN = user(501, "Fan One")
+FAN2 = user(502, "Fan Two")
+CREATOR = user(900, "Ana Creator")
+GROUP = group_chat(-100123, "Ana's fans")
+FORUM = group_chat(-100777, "Ana's forum", forum=True)
+BOT_USER = user(BOT_ID, "Clone", is_bot=True, username=BOT_USERNAME)
+
+Handle = Callable[[ChatEvent], Awaitable[Sequence[Reply]]]
+
+
+class Recorder:
+    """A stand-in for core: records events and answers with whatever `respond` builds."""
+
+    def __init__(self, respond: Callable[[ChatEvent], Sequence[Reply]] | None = None) -> None:
+        self.events: list[ChatEvent] = []
+        self.respond = respond or (lambda e: [Reply(target=e.target(), text=f"echo {e.text}")])
+
+    async def __call__(self, event: ChatEvent) -> Sequence[Reply]:
+        self.events.append(event)
+        return self.respond(event)
+
+    async def wait(self, n: int, within: float = 5.0) -> list[ChatEvent]:
+        deadline = time.monotonic() + within
+        while len(self.events) < n:
+            assert time.monotonic() < deadline, f"only {len(self.events)} events: {self.events}"
+            await asyncio.sleep(0.01)
+        return self.events
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = await FakeTelegram().start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def run(fake: FakeTelegram) -> AsyncIterator[Callable[..., Awaitable[TelegramAdapter]]]:
+    adapters: list[TelegramAdapter] = []
+
+    async def start(handle: Handle, **kwargs: object) -> TelegramAdapter:
+        options: dict = {"pacing": FAST, "poll_timeout": 1, **kwargs}
+        adapter = TelegramAdapter(
+            token=TOKEN,
+            deduper=InMemoryDeduper(),
+            rate_limiter=InMemoryRateLimiter(),
+            base_url=fake.base_url,
+            base_file_url=fake.base_file_url,
+            **options,
+        )
+        await adapter.start(handle)
+        adapters.append(adapter)
+        return adapter
+
+    yield start
+    for adapter in adapters:
+        await adapter.stop()
+
+
+def bot_message(chat: dict, message_id: int = 1, text: str = "earlier answer") -> dict:
+    return {"message_id": message_id, "date": 1, "chat": chat, "from": BOT_USER, "text": text}
+
+
+# -- conversations ---------------------------------------------------------------------------
+
+
+async def test_dm_reply_is_threaded_html_escaped_with_sources_label_and_buttons(fake, run):
+    def respond(e: ChatEvent) -> list[Reply]:
+        return [
+            Reply(
+                target=e.target(),
+                text="Hi <b>you</b> & co. I'm Ana's AI clone.",
+                citations=(
+                    Citation(1, "s1", "Post <one>", url="https://ana.example/1?a=1&b=2"),
+                    Citation(2, "s2", "Old talk", date="2021-03-01"),
+                    Citation(3, "s3", "Sneaky", url="javascript:alert(1)"),
+                ),
+                ai_label="AI clone of Ana",
+                buttons=(Button("report", "Report this answer", "r1"),),
+            )
+        ]
+
+    core = Recorder(respond)
+    await run(core)
+    [update] = await fake.push(fake.message(private_chat(501), FAN, "hello <script>"))
+    [event] = await core.wait(1)
+    assert (event.platform, event.workspace_id, event.channel_id) == ("telegram", "dm", "501")
+    assert event.is_dm and event.kind is EventKind.MESSAGE and event.content is ContentKind.TEXT
+    assert event.text == "hello <script>" and event.author.display_name == "Fan One"
+    assert event.event_id == f"{BOT_ID}:{update['update_id']}"
+    assert event.thread_id is None and event.author.platform_roles == frozenset()
+
+    [sent] = await fake.wait_for("sendMessage")
+    assert sent["chat_id"] == "501" and sent["parse_mode"] == "HTML"
+    assert sent["text"].startswith("Hi &lt;b&gt;you&lt;/b&gt; &amp; co. I&#x27;m Ana&#x27;s")
+    assert '<a href="https://ana.example/1?a=1&amp;b=2">[1] Post &lt;one&gt;</a>' in sent["text"]
+    assert "[2] Old talk (2021-03-01)" in sent["text"]
+    assert (
+        "javascript:" not in sent["text"].split("[3]")[0]
+        and 'href="javascript' not in (sent["text"])
+    )
+    assert sent["text"].endswith("<i>AI clone of Ana</i>")
+    assert sent["reply_parameters"] == {
+        "message_id": update["message"]["message_id"],
+        "allow_sending_without_reply": True,
+    }
+    assert sent["reply_markup"] == {
+        "inline_keyboard": [[{"text": "Report this answer", "callback_data": "report:r1"}]]
+    }
+    # getChatMember is for groups only: a DM has no admins.
+    assert fake.calls_to("getChatMember") == []
+
+
+async def test_group_messages_all_reach_core_with_addressing_flags(fake, run):
+    # Core, not the adapter, decides to stay silent unless addressed; this stand-in does so.
+    core = Recorder(
+        lambda e: (
+            [Reply(target=e.target(), text="yes?")] if e.mentions_bot or e.reply_to_bot else []
+        )
+    )
+    await run(core)
+    await fake.push(
+        fake.message(GROUP, FAN, "just chatting among fans"),
+        fake.message(GROUP, FAN, f"@{BOT_USERNAME.upper()} what's   your   favourite song?"),
+        fake.message(GROUP, FAN, "and you?", reply_to_message=bot_message(GROUP)),
+        fake.message(GROUP, FAN, "@someone_else look"),
+    )
+    events = await core.wait(4)
+    by_text = {e.text: e for e in events}
+    plain = by_text["just chatting among fans"]
+    assert not plain.mentions_bot and not plain.reply_to_bot and not plain.is_dm
+    assert (plain.workspace_id, plain.channel_id, plain.thread_id) == ("-100123", "-100123", None)
+    assert by_text["what's your favourite song?"].mentions_bot  # the mention is stripped
+    assert by_text["and you?"].reply_to_bot
+    assert not by_text["@someone_else look"].mentions_bot
+    assert len(await fake.wait_for("sendMessage", 2)) == 2
+    await asyncio.sleep(0.1)
+    assert len(fake.calls_to("sendMessage")) == 2
+    # One getChatMember for the fan, cached for the next messages.
+    assert fake.calls_to("getChatMember") == [{"chat_id": "-100123", "user_id": "501"}]
+
+
+async def test_forum_topic_keeps_message_thread_id_for_replies_typing_and_human(fake, run):
+    adapter: TelegramAdapter
+    events: list[ChatEvent] = []
+
+    async def handle(e: ChatEvent) -> Sequence[Reply]:
+        events.append(e)
+        await adapter.typing(e.target())  # what core does while it generates
+        return [Reply(target=e.target(), text="A human will take over this topic.")]
+
+    adapter = await run(handle)
+    topic = {"message_thread_id": 77, "is_topic_message": True}
+    await fake.push(fake.message(FORUM, FAN, "/human", **topic))
+    [action] = await fake.wait_for("sendChatAction")
+    [event] = events
+    assert event.thread_id == "77" and event.command == Command("human")
+    assert event.conversation_id == "telegram:-100777:-100777:77"  # the topic is the handoff unit
+    assert action == {"chat_id": "-100777", "action": "typing", "message_thread_id": "77"}
+    [sent] = await fake.wait_for("sendMessage")
+    assert sent["message_thread_id"] == "77"
+
+
+async def test_channel_comments_are_a_normal_group_conversation(fake, run):
+    core = Recorder(
+        lambda e: [Reply(target=e.target(), text="Thanks!")] if e.text == "Love it" else []
+    )
+    await run(core)
+    channel = channel_chat(-100500, "Ana's channel")
+    [fwd] = await fake.push(
+        fake.message(
+            GROUP,
+            user(777000, "Telegram"),
+            "New video is out",
+            sender_chat=channel,
+            is_automatic_forward=True,
+        )
+    )
+    post = fwd["message"]
+    await fake.push(
+        fake.message(
+            GROUP, FAN, "Love it", message_thread_id=post["message_id"], reply_to_message=post
+        )
+    )
+    forwarded, comment = await core.wait(2)
+    assert forwarded.author.id == "-100500" and forwarded.author.display_name == "Ana's channel"
+    assert forwarded.author.platform_roles == frozenset()  # anyone may post "as" a channel
+    assert comment.thread_id is None and comment.workspace_id == "-100123"
+    assert not comment.reply_to_bot and comment.author.id == "501"
+    [sent] = await fake.wait_for("sendMessage")
+    assert "message_thread_id" not in sent  # threading comes from replying to the comment
+    assert str(sent["reply_parameters"]["message_id"]) == comment.message_id
+
+
+async def test_voice_photo_sticker_are_marked_and_service_messages_dropped(fake, run):
+    core = Recorder(lambda e: [])
+    await run(core)
+    file = {"file_id": "f", "file_unique_id": "u"}
+    await fake.push(
+        fake.message(GROUP, FAN, None, new_chat_members=[FAN2]),
+        fake.message(private_chat(501), FAN, None, voice={**file, "duration": 3}),
+        fake.message(
+            private_chat(501), FAN, None, photo=[{**file, "width": 1, "height": 1}], caption="look"
+        ),
+        fake.message(
+            private_chat(501),
+            FAN,
+            None,
+            sticker={
+                **file,
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            },
+        ),
+    )
+    voice, photo, sticker = await core.wait(3)
+    assert voice.content is ContentKind.VOICE and voice.text == ""
+    assert photo.content is ContentKind.IMAGE and photo.text == "look"
+    assert sticker.content is ContentKind.STICKER
+    await asyncio.sleep(0.1)
+    assert len(core.events) == 3  # the "user joined" service message is no conversation
+
+
+async def test_edits_become_edit_events(fake, run):
+    core = Recorder(lambda e: [])
+    await run(core)
+    original = fake.message(GROUP, FAN, "I said somthing")
+    edit = fake.message(GROUP, FAN, "/forget_me I said something", edited=True)
+    edit["edited_message"]["message_id"] = original["message"]["message_id"]
+    await fake.push(original, edit)
+    _, edited = await core.wait(2)
+    assert edited.kind is EventKind.EDIT and edited.command is None
+    assert edited.message_id == original["message"]["message_id"].__str__()
+    assert edited.text == "/forget_me I said something"
+
+
+# -- commands and roles ----------------------------------------------------------------------
+
+
+async def test_every_command_is_registered_per_scope_under_its_telegram_name(fake, run):
+    await run(Recorder(), admin_chat_ids=[900])
+    calls = fake.calls_to("setMyCommands")
+    by_scope = {c["scope"]["type"]: [cmd["command"] for cmd in c["commands"]] for c in calls}
+    fan_names = [s.telegram_name for s in COMMANDS if s.role is Role.FAN]
+    all_names = [s.telegram_name for s in COMMANDS]
+    assert by_scope["all_private_chats"] == fan_names
+    assert by_scope["all_group_chats"] == fan_names
+    assert by_scope["all_chat_administrators"] == all_names
+    assert by_scope["chat"] == all_names and calls[-1]["scope"]["chat_id"] == 900
+    assert "forget_me" in fan_names and "clone_mute" in all_names
+    for name in all_names:
+        assert re.fullmatch(r"[a-z0-9_]{1,32}", name)
+    for c in calls:
+        assert all(1 <= len(cmd["description"]) <= 256 for cmd in c["commands"])
+
+
+async def test_every_command_translates_to_its_canonical_name(fake, run):
+    core = Recorder(lambda e: [])
+    await run(core)
+    await fake.push(*[fake.message(GROUP, CREATOR, f"/{s.telegram_name} x y") for s in COMMANDS])
+    events = await core.wait(len(COMMANDS))
+    assert [e.command for e in events] == [Command(s.name, ("x", "y")) for s in COMMANDS]
+    assert all(e.kind is EventKind.COMMAND for e in events)
+    await fake.push(
+        fake.message(GROUP, FAN, f"/clone_mute@{BOT_USERNAME} 2h here"),
+        fake.message(GROUP, FAN, "/clone mute 2h"),
+        fake.message(GROUP, FAN, "/about@other_bot"),
+    )
+    ours, spaced, theirs = (await core.wait(len(COMMANDS) + 3))[-3:]
+    assert ours.command == Command("clone mute", ("2h", "here"))
+    assert spaced.command == Command("clone mute", ("2h",))
+    assert theirs.kind is EventKind.MESSAGE and theirs.command is None
+
+
+async def test_roles_come_from_get_chat_member_and_a_fan_is_refused(fake, run):
+    fake.member_status[(-100123, 900)] = "creator"
+    fake.member_status[(-100123, 600)] = "administrator"
+
+    def respond(e: ChatEvent) -> list[Reply]:
+        # What core's role check does; the adapter only supplies the roles.
+        allowed = Role.MODERATOR in e.author.platform_roles
+        text = "Muted for 2h." if allowed else "Only moderators can mute the clone."
+        return [Reply(target=e.target(), text=text, kind=ReplyKind.COMMAND_RESULT)]
+
+    core = Recorder(respond)
+    await run(core)
+    anonymous_admin = fake.message(
+        GROUP, user(1087968824, "Group"), "/clone_mute", sender_chat=GROUP
+    )
+    await fake.push(
+        fake.message(GROUP, CREATOR, "/clone_mute 2h"),
+        fake.message(GROUP, user(600, "Mod"), "/clone_mute 2h"),
+        fake.message(GROUP, FAN, "/clone_mute 2h"),
+        anonymous_admin,
+    )
+    events = await core.wait(4)
+    roles = {e.author.id: e.author.platform_roles for e in events}
+    assert roles == {
+        "900": {Role.MODERATOR},  # bot.toml, merged by core, makes the creator CREATOR
+        "600": {Role.MODERATOR},
+        "501": frozenset(),
+        "-100123": {Role.MODERATOR},
+    }
+    sent = await fake.wait_for("sendMessage", 4)
+    assert sorted(m["text"] for m in sent).count("Only moderators can mute the clone.") == 1
+    assert len(fake.calls_to("getChatMember")) == 3  # none for the anonymous admin
+
+
+async def test_button_click_approves_a_copilot_draft(fake, run):
+    adapter: TelegramAdapter
+    fan_question: list[ChatEvent] = []
+
+    def respond(e: ChatEvent) -> list[Reply]:
+        if e.kind is EventKind.MESSAGE:  # copilot mode: the draft goes to the creator first
+            fan_question.append(e)
+            creator_dm = Target("telegram", "dm", "900")
+            return [
+                Reply(
+                    target=creator_dm,
+                    text=f"Draft for Fan One: 'Soon!'\n> {e.text}",
+                    kind=ReplyKind.DRAFT,
+                    buttons=(Button("approve", "Approve", "d1"), Button("reject", "Reject", "d1")),
+                )
+            ]
+        assert e.kind is EventKind.BUTTON and e.action == "approve" and e.text == "d1"
+        return [Reply(target=fan_question[0].target(), text="Soon!")]
+
+    core = Recorder(respond)
+    adapter = await run(core)
+    await fake.push(fake.message(GROUP, FAN, "@clone_bot when is the tour?"))
+    [draft] = await fake.wait_for("sendMessage")
+    assert draft["chat_id"] == "900"
+    keyboard = draft["reply_markup"]["inline_keyboard"][0]
+    assert [b["callback_data"] for b in keyboard] == ["approve:d1", "reject:d1"]
+    draft_message_id = fake.sent[0]["message_id"]
+    await fake.push(fake.callback(private_chat(900), CREATOR, draft_message_id, "approve:d1"))
+    events = await core.wait(2)
+    click = events[1]
+    assert click.kind is EventKind.BUTTON and click.target_message_id == str(draft_message_id)
+    assert click.is_dm and click.author.id == "900"
+    [answer] = await fake.wait_for("answerCallbackQuery")
+    assert answer["callback_query_id"].startswith("cb")
+    _, approved = await fake.wait_for("sendMessage", 2)
+    assert approved["chat_id"] == "-100123" and approved["text"] == "Soon!"
+    assert str(approved["reply_parameters"]["message_id"]) == fan_question[0].message_id
+    assert adapter.platform == "telegram"
+
+
+async def test_my_data_in_a_group_goes_privately_and_forget_me_is_a_command(fake, run):
+    fake.forbidden_chats.add(502)
+
+    def respond(e: ChatEvent) -> list[Reply]:
+        if e.command == Command("my-data"):
+            return [
+                Reply(
+                    target=e.target(private=True),
+                    text="What I remember about you:",
+                    ephemeral=True,
+                    attachment=Attachment("my-data.json", b'{"memories": []}'),
+                    kind=ReplyKind.COMMAND_RESULT,
+                )
+            ]
+        assert e.command == Command("forget-me")
+        return [Reply(target=e.target(), text="Done: I forgot everything about you.")]
+
+    core = Recorder(respond)
+    await run(core)
+    await fake.push(fake.message(GROUP, FAN, "/my_data"))
+    [doc] = await fake.wait_for("sendDocument")
+    [text] = fake.calls_to("sendMessage")
+    assert doc["chat_id"] == text["chat_id"] == "501"  # to the fan's DM, not the group
+    assert doc["document"] == {"name": "my-data.json", "data": b'{"memories": []}'}
+    assert "reply_parameters" not in text  # the group message is not in the DM
+    await fake.push(fake.message(GROUP, FAN2, "/my_data"))  # never opened a DM with the bot
+    _, refused, notice = await fake.wait_for("sendMessage", 3)
+    assert refused["chat_id"] == "502"
+    assert notice["chat_id"] == "-100123" and f"@{BOT_USERNAME}" in notice["text"]
+    await fake.push(fake.message(private_chat(501), FAN, "/forget_me"))
+    forget = (await core.wait(3))[2]
+    assert forget.command == Command("forget-me") and forget.is_dm
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+
+async def test_long_hostile_reply_is_split_on_sentences_and_stays_text(fake, run):
+    hostile = '<a href="tg://user?id=1">@everyone</a> <b>bold</b> &amp; '
+    sentence = "This sentence is exactly here to fill the message up nicely. "
+    long_text = hostile + sentence * 150  # about 9,000 characters
+    core = Recorder(
+        lambda e: [
+            Reply(
+                target=e.target(),
+                text=long_text,
+                ai_label="AI clone",
+                buttons=(Button("report", "Report", "r9"),),
+                mention_prefix="@ana_mods",  # not allowed by `mentions`: must not appear
+            )
+        ]
+    )
+    await run(core)
+    await fake.push(fake.message(private_chat(501), FAN, "tell me everything"))
+    sent = await fake.wait_for("sendMessage", 3)
+    assert len(sent) == 3
+    assert all(len(_visible(m["text"])) <= 4096 for m in sent)
+    assert all(m["text"].rstrip().endswith(".") for m in sent[:2])
+    assert sent[0]["text"].startswith(
+        "&lt;a href=&quot;tg://user?id=1&quot;&gt;@everyone&lt;/a&gt;"
+    )
+    assert "&amp;amp;" in sent[0]["text"] and "@ana_mods" not in sent[0]["text"]
+    assert "reply_parameters" in sent[0] and "reply_parameters" not in sent[1]
+    assert [("reply_markup" in m) for m in sent] == [False, False, True]
+    assert sent[2]["text"].endswith("<i>AI clone</i>")
+    rebuilt = " ".join(_visible(m["text"]).removesuffix("\nAI clone") for m in sent)
+    assert rebuilt == long_text.strip()
+
+
+async def test_mention_prefix_is_sent_only_when_mentions_allow_it(fake, run):
+    core = Recorder(
+        lambda e: [
+            Reply(
+                target=e.target(),
+                text="A fan asked for a human.",
+                mention_prefix="@ana_mods",
+                mentions=AllowedMentions(user_ids=("900",)),
+                kind=ReplyKind.NOTICE,
+            )
+        ]
+    )
+    await run(core)
+    await fake.push(fake.message(GROUP, FAN, "/human"))
+    [sent] = await fake.wait_for("sendMessage")
+    assert sent["text"] == "@ana_mods A fan asked for a human."
+
+
+def test_split_text_prefers_sentence_ends_then_words_then_hard_cuts():
+    assert split_text("One. Two. Three.", 10) == ["One. Two.", "Three."]
+    assert split_text("aaaa bbbb cccc", 9) == ["aaaa bbbb", "cccc"]
+    assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+    assert split_text("short") == ["short"]
+
+
+def _visible(text: str) -> str:
+    import html
+
+    return html.unescape(re.sub(r"</?(a|i|b)( [^>]*)?>", "", text))
+
+
+# -- delivery: pacing, 429, duplicates, webhook ----------------------------------------------
+
+
+async def test_a_429_is_honoured_and_the_reply_still_arrives(fake, run):
+    core = Recorder()
+    await run(core)
+    fake.fail_next(1, retry_after=1)
+    started = time.monotonic()
+    await fake.push(fake.message(private_chat(501), FAN, "are you there?"))
+    first, second = await fake.wait_for("sendMessage", 2, within=5)
+    assert first == second and second["text"] == "echo are you there?"
+    gap = fake.times_of("sendMessage")[1] - fake.times_of("sendMessage")[0]
+    assert gap >= 0.95 and time.monotonic() - started < 4
+
+
+async def test_pacing_waits_instead_of_dropping(fake, run):
+    core = Recorder(lambda e: [Reply(target=e.target(), text=f"part {i}") for i in range(3)])
+    await run(core, pacing=Pacing(per_chat=(1, 0.25), per_group=(20, 60.0), overall=(30, 1.0)))
+    await fake.push(fake.message(GROUP, FAN, "go"))
+    sent = await fake.wait_for("sendMessage", 3)
+    assert [m["text"] for m in sent] == ["part 0", "part 1", "part 2"]
+    times = fake.times_of("sendMessage")
+    assert times[1] - times[0] >= 0.2 and times[2] - times[1] >= 0.2
+
+
+async def test_duplicate_update_ids_are_dropped(fake, run):
+    core = Recorder()
+    await run(core)
+    update = fake.message(private_chat(501), FAN, "once")
+    update["update_id"] = 5000
+    await fake.push(update, {**update})  # Telegram delivers at least once
+    await fake.push(fake.message(private_chat(501), FAN, "next"))
+    events = await core.wait(2)
+    await asyncio.sleep(0.1)
+    assert [e.text for e in core.events] == ["once", "next"] and events[0].event_id.endswith(
+        "5000"
+    )
+
+
+async def test_a_slow_handler_blocks_neither_receiving_nor_typing(fake, run):
+    adapter: TelegramAdapter
+    release = asyncio.Event()
+
+    async def handle(e: ChatEvent) -> Sequence[Reply]:
+        if e.text == "slow":
+            await adapter.typing(e.target())
+            await release.wait()  # a long LLM call
+        return [Reply(target=e.target(), text=f"re {e.text}")]
+
+    adapter = await run(handle)
+    started = time.monotonic()
+    await fake.push(fake.message(private_chat(501), FAN, "slow"))
+    await fake.wait_for("sendChatAction", within=1)
+    await fake.push(fake.message(private_chat(502), FAN2, "fast"))
+    [fast] = await fake.wait_for("sendMessage", within=1)
+    assert fast["text"] == "re fast" and time.monotonic() - started < 1
+    release.set()
+    await fake.wait_for("sendMessage", 2)
+
+
+async def test_a_failing_handler_is_logged_and_the_loop_goes_on(fake, run, caplog):
+    def respond(e: ChatEvent) -> list[Reply]:
+        if e.text == "boom":
+            raise RuntimeError("core broke")
+        return [Reply(target=e.target(), text="fine")]
+
+    await run(Recorder(respond))
+    await fake.push(fake.message(private_chat(501), FAN, "boom"))
+    await fake.push(fake.message(private_chat(501), FAN, "ok"))
+    [sent] = await fake.wait_for("sendMessage")
+    assert sent["text"] == "fine"
+    assert "core broke" not in sent["text"]
+    assert any("failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_webhook_mode_checks_the_secret_and_drops_redeliveries(fake, run):
+    core = Recorder()
+    adapter = await run(
+        core,
+        mode="webhook",
+        webhook_secret="s3cret-token",
+        webhook_host="127.0.0.1",
+        webhook_port=0,
+    )
+    url = f"http://127.0.0.1:{adapter.webhook_port}/telegram/webhook"
+    update = {"update_id": 7001, **fake.message(private_chat(501), FAN, "via webhook")}
+    assert await post_webhook(url, update, "wrong") == 403
+    assert await post_webhook(url, update, None) == 403
+    assert await post_webhook(url, update, "s3cret-token") == 200
+    assert await post_webhook(url, update, "s3cret-token") == 200  # Telegram retried
+    [event] = await core.wait(1)
+    assert event.text == "via webhook"
+    await fake.wait_for("sendMessage")
+    await asyncio.sleep(0.1)
+    assert len(core.events) == 1
+    methods = {name for name, _ in fake.calls}
+    # Our own route: no polling, and starting never re-sets the webhook.
+    assert not methods & {"getUpdates", "deleteWebhook", "setWebhook"}
+    assert await adapter.set_webhook("https://clone.example/telegram/webhook", "s3cret-token")
+    [hook] = fake.calls_to("setWebhook")
+    assert hook["url"] == "https://clone.example/telegram/webhook"
+    assert hook["secret_token"] == "s3cret-token"
+    assert "callback_query" in hook["allowed_updates"]
+
+
+def test_webhook_mode_needs_a_secret():
+    with pytest.raises(ValueError):
+        TelegramAdapter(
+            token=TOKEN,
+            deduper=InMemoryDeduper(),
+            rate_limiter=InMemoryRateLimiter(),
+            mode="webhook",
+        )
+
+
+def test_to_event_ignores_updates_without_a_message():
+    from telegram import Update
+
+    assert to_event(Update(update_id=1), bot_id=BOT_ID, bot_username=BOT_USERNAME) is None
