@@ -8,7 +8,7 @@ import re
 import time
 from collections.abc import Callable, Coroutine, Mapping
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -66,7 +66,12 @@ def user_id_of(body: Mapping[str, Any]) -> str:
     return str(ev.get("user") or nested.get("user") or "")
 
 
-def _author(uid: str, user: Mapping[str, Any] | None, is_bot: bool = False) -> Author:
+def _author(
+    uid: str,
+    user: Mapping[str, Any] | None,
+    is_bot: bool = False,
+    groups: frozenset[str] = frozenset(),
+) -> Author:
     user = user or {}
     profile = user.get("profile", {})
     admin = user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner")
@@ -79,7 +84,12 @@ def _author(uid: str, user: Mapping[str, Any] | None, is_bot: bool = False) -> A
         is_bot=is_bot or bool(user.get("is_bot")),
         # Workspace admins/owners moderate; the creator role comes from bot.toml, merged by core.
         platform_roles=frozenset({Role.MODERATOR}) if admin else frozenset(),
+        role_ids=groups,
     )
+
+
+class _Who(Protocol):
+    def __call__(self, uid: str, is_bot: bool = False) -> Author: ...
 
 
 def _when(ts: Any) -> datetime:
@@ -104,7 +114,11 @@ def _is_dm_channel(channel_id: str) -> bool:
 
 
 def to_event(
-    body: Mapping[str, Any], *, bot_user_id: str, user: Mapping[str, Any] | None = None
+    body: Mapping[str, Any],
+    *,
+    bot_user_id: str,
+    user: Mapping[str, Any] | None = None,
+    groups: frozenset[str] = frozenset(),
 ) -> ChatEvent | None:
     """Translate one Bolt body (event, slash command or block action) into a ChatEvent.
 
@@ -112,20 +126,25 @@ def to_event(
         body: the request body Bolt parsed (Events API envelope, command form, or action payload).
         bot_user_id: our bot's user id, to strip its mention and spot replies to it.
         user: the acting user's `users.info` record, for display name and admin/owner roles.
+        groups: the acting user's user-group (subteam) ids, matched by core against bot.toml.
 
     Returns:
         The event, or None for deliveries that are not conversation (joins, topic changes...).
     """
+
+    def who(uid: str, is_bot: bool = False) -> Author:
+        return _author(uid, user, is_bot, groups)
+
     if "command" in body:
-        return _from_command(body, user)
+        return _from_command(body, who)
     if body.get("type") == "block_actions":
-        return _from_action(body, user)
+        return _from_action(body, who)
     if body.get("type") == "event_callback":
-        return _from_event(body, bot_user_id, user)
+        return _from_event(body, bot_user_id, who)
     return None
 
 
-def _from_command(body: Mapping[str, Any], user: Mapping[str, Any] | None) -> ChatEvent | None:
+def _from_command(body: Mapping[str, Any], who: _Who) -> ChatEvent | None:
     # With `should_escape`, Slack sends "<@U123|bob>"; "<@U123>" is the form every platform uses.
     text = re.sub(r"<@([UW][A-Z0-9]+)\|[^>]*>", r"<@\1>", str(body.get("text", ""))).strip()
     command = parse_command(f"{body['command']} {text}")
@@ -136,7 +155,7 @@ def _from_command(body: Mapping[str, Any], user: Mapping[str, Any] | None) -> Ch
         platform=PLATFORM,
         workspace_id=str(body.get("team_id", "")),
         channel_id=channel,
-        author=_author(str(body.get("user_id", "")), user),
+        author=who(str(body.get("user_id", ""))),
         text=text,
         event_id=delivery_id(body),
         kind=EventKind.COMMAND,
@@ -146,7 +165,7 @@ def _from_command(body: Mapping[str, Any], user: Mapping[str, Any] | None) -> Ch
     )
 
 
-def _from_action(body: Mapping[str, Any], user: Mapping[str, Any] | None) -> ChatEvent | None:
+def _from_action(body: Mapping[str, Any], who: _Who) -> ChatEvent | None:
     actions = body.get("actions") or []
     if not actions:
         return None
@@ -159,7 +178,7 @@ def _from_action(body: Mapping[str, Any], user: Mapping[str, Any] | None) -> Cha
         workspace_id=str((body.get("team") or {}).get("id", "")),
         channel_id=channel,
         thread_id=message.get("thread_ts"),
-        author=_author(user_id_of(body), user),
+        author=who(user_id_of(body)),
         # Action ids are made unique per message with "#n"; the part before is core's action.
         action=str(action.get("action_id", "")).split("#", 1)[0],
         text=str(action.get("value", "")),
@@ -171,9 +190,7 @@ def _from_action(body: Mapping[str, Any], user: Mapping[str, Any] | None) -> Cha
     )
 
 
-def _from_event(
-    body: Mapping[str, Any], bot_user_id: str, user: Mapping[str, Any] | None
-) -> ChatEvent | None:
+def _from_event(body: Mapping[str, Any], bot_user_id: str, who: _Who) -> ChatEvent | None:
     ev = body.get("event") or {}
     team = str(body.get("team_id") or ev.get("team") or "")
     common: dict[str, Any] = {
@@ -188,7 +205,7 @@ def _from_event(
             return None
         return ChatEvent(
             channel_id=str(item.get("channel", "")),
-            author=_author(str(ev.get("user", "")), user),
+            author=who(str(ev.get("user", ""))),
             kind=EventKind.REACTION,
             action=ev.get("reaction"),
             target_message_id=item.get("ts"),
@@ -205,7 +222,7 @@ def _from_event(
         prev = ev.get("previous_message") or {}
         return ChatEvent(
             channel_id=channel,
-            author=_author(str(prev.get("user", "")), user),
+            author=who(str(prev.get("user", ""))),
             message_id=str(ev.get("deleted_ts", "")),
             thread_id=prev.get("thread_ts"),
             kind=EventKind.DELETE,
@@ -225,10 +242,9 @@ def _from_event(
     thread = msg.get("thread_ts")
     return ChatEvent(
         channel_id=channel,
-        author=_author(
+        author=who(
             str(msg.get("user") or msg.get("bot_id") or ""),
-            user,
-            is_bot=bool(msg.get("bot_id")) or msg.get("subtype") == "bot_message",
+            bool(msg.get("bot_id")) or msg.get("subtype") == "bot_message",
         ),
         text=re.sub(r"[ \t]{2,}", " ", text),
         message_id=str(msg.get("ts", "")),
@@ -400,7 +416,7 @@ class SlackAdapter:
             pace: (messages, seconds) allowed per channel; Slack allows about 1/s.
             thinking_reaction: emoji added to the message being answered while generating.
             max_429_retries: how often one call is retried after a 429 (honouring Retry-After).
-            user_cache_seconds: how long a `users.info` answer (roles) is reused.
+            user_cache_seconds: how long `users.info` and user-group answers (roles) are reused.
         """
         if mode == "socket" and not app_token:
             raise ValueError("Socket Mode needs an app-level token (xapp-...)")
@@ -424,6 +440,7 @@ class SlackAdapter:
         self._reaction = thinking_reaction
         self._user_ttl = user_cache_seconds
         self._users: dict[str, tuple[float, asyncio.Future[dict[str, Any] | None]]] = {}
+        self._groups: tuple[float, asyncio.Future[dict[str, frozenset[str]]]] | None = None
         self._signs: set[tuple[str, str]] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._handle: Handler | None = None
@@ -507,7 +524,8 @@ class SlackAdapter:
         key = delivery_id(body)
         try:
             uid = user_id_of(body)
-            event = to_event(body, bot_user_id=self.bot_user_id, user=await self._user(uid))
+            user, groups = await asyncio.gather(self._user(uid), self._groups_of(uid))
+            event = to_event(body, bot_user_id=self.bot_user_id, user=user, groups=groups)
             if event is None:
                 return
             # With both `app_mention` and `message.channels` subscribed, Slack delivers one
@@ -535,6 +553,28 @@ class SlackAdapter:
             lookup = asyncio.ensure_future(self._lookup(uid))
             hit = self._users[uid] = (time.monotonic() + self._user_ttl, lookup)
         return await asyncio.shield(hit[1])
+
+    async def _groups_of(self, uid: str) -> frozenset[str]:
+        if not uid:
+            return frozenset()
+        if self._groups is None or self._groups[0] <= time.monotonic():
+            lookup = asyncio.ensure_future(self._list_groups())
+            self._groups = (time.monotonic() + self._user_ttl, lookup)
+        return (await asyncio.shield(self._groups[1])).get(uid, frozenset())
+
+    async def _list_groups(self) -> dict[str, frozenset[str]]:
+        """user id -> user-group ids, so bot.toml's moderator groups apply on Slack too."""
+        try:
+            resp = await self.client.usergroups_list(include_users=True)
+        except SlackApiError as e:
+            # Free workspaces have no user groups (paid_only); without the scope, missing_scope.
+            log.info("slack: no user groups (%s)", e.response.get("error"))
+            return {}
+        members: dict[str, set[str]] = {}
+        for group in resp.get("usergroups") or []:
+            for user in group.get("users") or []:
+                members.setdefault(user, set()).add(group["id"])
+        return {user: frozenset(ids) for user, ids in members.items()}
 
     async def _lookup(self, uid: str) -> dict[str, Any] | None:
         try:

@@ -279,12 +279,32 @@ async def test_admins_and_owners_are_moderators_and_users_info_is_cached(
     rig_factory: Any, fake: FakeSlack
 ) -> None:
     rig = await rig_factory(silent)
-    for i, user in enumerate(["UADMIN", "UOWNER", "UFAN", "UADMIN", "UADMIN"]):
+    for i, user in enumerate(["UADMIN", "UOWNER", "UFAN", "UADMIN", "UADMIN", "UFAN2"]):
         await rig.deliver("events_api", event_body(message("hi", user=user, ts=f"11.{i}")))
-    events = await rig.wait_events(5)
+    events = await rig.wait_events(6)
     moderators = {e.author.id: Role.MODERATOR in e.author.platform_roles for e in events}
-    assert moderators == {"UADMIN": True, "UOWNER": True, "UFAN": False}
-    assert sorted(p["user"] for p in fake.sent("users.info")) == ["UADMIN", "UFAN", "UOWNER"]
+    assert moderators == {"UADMIN": True, "UOWNER": True, "UFAN": False, "UFAN2": False}
+    assert sorted(p["user"] for p in fake.sent("users.info")) == [
+        "UADMIN",
+        "UFAN",
+        "UFAN2",
+        "UOWNER",
+    ]
+    # user-group membership travels as role_ids; core matches bot.toml's moderator groups
+    groups = {e.author.id: e.author.role_ids for e in events}
+    assert groups["UFAN2"] == {"S0MODS"} and groups["UFAN"] == frozenset()
+    assert len(fake.sent("usergroups.list")) == 1
+
+
+async def test_socket_mode_reconnects_when_slack_refreshes_the_connection(
+    rig_factory: Any, fake: FakeSlack
+) -> None:
+    rig = await rig_factory(echo)
+    await fake.refresh_socket()
+    await rig.deliver("events_api", event_body(message("still there?", ts="12.1")))
+    [post] = await fake.wait_for("chat.postMessage")
+    assert fake.connections == 2 and len(fake.sent("apps.connections.open")) == 2
+    assert post["text"] == "you said: still there?"
 
 
 # ---- commands ---------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ KNOWN = {
     "reactions.remove",
     "users.info",
     "conversations.open",
+    "usergroups.list",
     "files.getUploadURLExternal",
     "files.completeUploadExternal",
 }
@@ -42,6 +43,7 @@ class FakeSlack:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.tokens: list[tuple[str, str]] = []
         self.users: dict[str, dict[str, Any]] = {}
+        self.groups: dict[str, list[str]] = {"S0MODS": ["UFAN2"]}
         self.acks: dict[str, dict[str, Any]] = {}
         self.unknown: list[str] = []
         self.url = ""
@@ -57,6 +59,8 @@ class FakeSlack:
         self.add_user("UFAN", "fan")
         self.add_user("UADMIN", "admin", is_admin=True)
         self.add_user("UOWNER", "owner", is_owner=True)
+        self.add_user("UFAN2", "mod-by-group")
+        self.connections = 0
 
     # ---- lifecycle -------------------------------------------------------------------------
     async def start(self) -> FakeSlack:
@@ -146,6 +150,11 @@ class FakeSlack:
             return {"ok": True, "channel": p.get("channel"), "ts": ts}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self.next_ts()}
+        if method == "usergroups.list":
+            return {
+                "ok": True,
+                "usergroups": [{"id": g, "users": u} for g, u in self.groups.items()],
+            }
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(p.get("users"))}}
         if method == "files.getUploadURLExternal":
@@ -190,6 +199,7 @@ class FakeSlack:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self._ws = ws
+        self.connections += 1
         await ws.send_json({"type": "hello", "num_connections": 1, "debug_info": {}})
         self._ws_ready.set()
         async for msg in ws:
@@ -199,6 +209,14 @@ class FakeSlack:
                     self.acks[data["envelope_id"]] = data
                     self._changed.notify_all()
         return ws
+
+    async def refresh_socket(self) -> None:
+        """Ask the client to reconnect, as Slack does every few hours (`refresh_requested`)."""
+        assert self._ws is not None
+        self._ws_ready.clear()
+        await self._ws.send_json(
+            {"type": "disconnect", "reason": "refresh_requested", "debug_info": {}}
+        )
 
     async def push(self, kind: str, payload: dict[str, Any], retry_attempt: int = 0) -> str:
         """Send one Socket Mode envelope (`events_api`, `slash_commands`, `interactive`)."""
