@@ -258,15 +258,33 @@ def render_keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([row]) if row else None
 
 
+def render_mention(reply: Reply) -> tuple[str, int]:
+    """Core's ping prefix (`<@&id>`, as for Discord) as Telegram HTML, and its visible length.
+
+    Telegram has no roles: bot.toml's telegram `moderator_role_id` names a user id (pinged by a
+    tg://user link) or an @username. Only ids that `reply.mentions` allows are ever emitted.
+    """
+    found = re.fullmatch(r"<@&?([^<>\s]+)>", reply.mention_prefix.strip())
+    who = found.group(1) if found else ""
+    if not who or who not in (*reply.mentions.user_ids, *reply.mentions.role_ids):
+        return "", 0
+    if who.isdigit():
+        return f'<a href="tg://user?id={who}">moderators</a>', len("moderators")
+    name = "@" + who.lstrip("@")
+    return html.escape(name), len(name)
+
+
 def render_messages(reply: Reply) -> list[str]:
     """The reply as HTML messages: escaped text in pieces, the footer on the last one."""
     text = reply.text
-    if reply.mention_prefix and (reply.mentions.user_ids or reply.mentions.role_ids):
-        text = f"{reply.mention_prefix} {text}"
-    pieces = [html.escape(p) for p in split_text(text)]
+    prefix, prefix_len = render_mention(reply)
+    plain = split_text(text, MAX_MESSAGE - prefix_len - 1)
+    pieces = [html.escape(p) for p in plain]
+    if prefix:
+        pieces = [f"{prefix} {pieces[0]}" if pieces else prefix, *pieces[1:]]
     footer, footer_len = render_footer(reply)
     if footer:
-        last = split_text(text)[-1] if pieces else ""
+        last = plain[-1] if plain else ""
         if pieces and len(last) + 1 + footer_len <= MAX_MESSAGE:
             pieces[-1] += "\n" + footer
         else:
@@ -417,10 +435,19 @@ class TelegramAdapter:
                 await update.callback_query.answer()  # stops the button's spinner at once
             event = await self._with_roles(event)
             assert self._handle is not None
-            for reply in await self._handle(event):
-                await self.send(reply)
+            replies = await self._handle(event)
         except Exception:
             log.exception("telegram: update %s failed", update.update_id)
+            return
+        for reply in replies:
+            try:  # one undeliverable reply (e.g. a chat that blocked us) spares the others
+                await self.send(reply)
+            except Exception:
+                log.exception(
+                    "telegram: reply to update %s in %s failed",
+                    update.update_id,
+                    reply.target.channel_id,
+                )
 
     async def _with_roles(self, event: ChatEvent) -> ChatEvent:
         author = event.author

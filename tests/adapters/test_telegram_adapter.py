@@ -438,7 +438,7 @@ async def test_long_hostile_reply_is_split_on_sentences_and_stays_text(fake, run
                 text=long_text,
                 ai_label="AI clone",
                 buttons=(Button("report", "Report", "r9"),),
-                mention_prefix="@ana_mods",  # not allowed by `mentions`: must not appear
+                mention_prefix="<@&ana_mods>",  # not allowed by `mentions`: must not appear
             )
         ]
     )
@@ -459,22 +459,26 @@ async def test_long_hostile_reply_is_split_on_sentences_and_stays_text(fake, run
     assert rebuilt == long_text.strip()
 
 
-async def test_mention_prefix_is_sent_only_when_mentions_allow_it(fake, run):
-    core = Recorder(
-        lambda e: [
-            Reply(
-                target=e.target(),
-                text="A fan asked for a human.",
-                mention_prefix="@ana_mods",
-                mentions=AllowedMentions(user_ids=("900",)),
-                kind=ReplyKind.NOTICE,
-            )
-        ]
-    )
-    await run(core)
-    await fake.push(fake.message(GROUP, FAN, "/human"))
-    [sent] = await fake.wait_for("sendMessage")
-    assert sent["text"] == "@ana_mods A fan asked for a human."
+async def test_core_ping_prefix_becomes_a_telegram_mention_only_when_allowed(fake, run):
+    def notice(prefix: str, allowed: tuple[str, ...]) -> Reply:
+        return Reply(
+            target=Target("telegram", "-100123", "-100123"),
+            text="Handoff in -100123: 'human please'",
+            kind=ReplyKind.NOTICE,
+            mentions=AllowedMentions(role_ids=allowed),
+            mention_prefix=prefix,
+        )
+
+    adapter = await run(Recorder())
+    # core builds `<@&{moderator_role_id}>`; on Telegram that id is a user id or an @username.
+    await adapter.send(notice("<@&900>", ("900",)))
+    await adapter.send(notice("<@&ana_mods>", ("ana_mods",)))
+    await adapter.send(notice("<@&900>", ()))
+    await adapter.send(notice("<@&@everyone>", ("900",)))
+    texts = [m["text"] for m in fake.calls_to("sendMessage")]
+    assert texts[0].startswith('<a href="tg://user?id=900">moderators</a> Handoff in')
+    assert texts[1].startswith("@ana_mods Handoff in")
+    assert texts[2].startswith("Handoff in") and texts[3].startswith("Handoff in")
 
 
 def test_split_text_prefers_sentence_ends_then_words_then_hard_cuts():
