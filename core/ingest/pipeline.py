@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.ingest.chunking import chunk_item
 from core.ingest.csv_file import read_csv
@@ -19,8 +20,11 @@ from core.ingest.text import decode, normalize
 from core.ingest.transcript import read_transcript
 from core.ingest.x_archive import read_x
 from core.persona import BotConfig, Source, SourceFormat
-from core.ports import ChunkSink
 from core.records import Chunk, Visibility
+
+if TYPE_CHECKING:
+    # The port drags in LangChain; ingest only needs its shape.
+    from core.ports import ChunkSink
 
 READERS: dict[SourceFormat, Reader] = {
     "markdown": read_markdown,
