@@ -599,7 +599,8 @@ class SlackAdapter:
             await hook.send(response_type="ephemeral", replace_original=False, **payload)
 
     async def _wait_turn(self, target: Target) -> None:
-        key = f"{PLATFORM}:{target.workspace_id}:{target.channel_id}"
+        # Slack's ~1/s is per app and channel; the bot id keeps two clones in one channel apart.
+        key = f"pace:{PLATFORM}:{self.bot_user_id}:{target.workspace_id}:{target.channel_id}"
         limit, per = self._pace
         # The RateLimiter port only answers allow/deny, so waiting means polling; never drop.
         while not await self._limiter.allow(key, limit, per):  # noqa: ASYNC110

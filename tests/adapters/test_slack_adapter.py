@@ -677,3 +677,123 @@ async def test_a_failing_handler_is_logged_and_the_next_event_still_answered(
     assert post["text"] == "you said: fine"
     assert any("EvBOOM" in r.getMessage() for r in caplog.records)
     assert all("generator exploded" not in all_text(p) for p in fake.sent("chat.postMessage"))
+
+
+# ---- phase 2: the real core (bootstrap + Clone) behind the adapter ---------------------------
+CORE_MODULES = ("core.memory", "core.state.memory", "core.stores.inmemory", "core.embeddings")
+
+
+@pytest.fixture
+async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
+    """The Slack adapter in front of the real Clone, built by bootstrap with in-memory ports."""
+    for module in CORE_MODULES:
+        pytest.importorskip(module, reason="core pipeline modules not in the tree yet")
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from tests.scenario.harness import make_chat
+
+    chat = await make_chat(FakeListChatModel(responses=["Bread flour and a little rye [1]."] * 20))
+    from core.persona import PlatformConfig
+
+    bot = chat.services.bot
+    slack_cfg = PlatformConfig(enabled=True, moderator_role_id="S0MODS", moderator_channel="CMODS")
+    bot = bot.model_copy(
+        update={
+            "roles": bot.roles.model_copy(update={"creators": ["slack:UOWNER"]}),
+            "platforms": {**bot.platforms, "slack": slack_cfg},
+        }
+    )
+    chat.services.clone.bot = bot
+    chat.services.clone.control.bot = bot
+    adapter = SlackAdapter(
+        bot_token=BOT_TOKEN,
+        app_token=APP_TOKEN,
+        base_url=fake.api_url,
+        deduper=InMemoryDeduper(),
+        # Pacing runs on real time; core's limiter in the harness runs on a frozen fake clock.
+        rate_limiter=InMemoryRateLimiter(),
+    )
+    chat.services.senders["slack"] = adapter
+    rig = Rig(fake, adapter, "socket")
+
+    async def recording(event: ChatEvent) -> Sequence[Reply]:
+        rig.events.append(event)
+        return await chat.services.clone.handle(event)
+
+    await adapter.start(recording)
+    try:
+        yield rig, chat
+    finally:
+        await adapter.stop()
+        await chat.services.close()
+
+
+async def _quiet(fake: FakeSlack, method: str, count: int, within: float = 0.5) -> None:
+    await asyncio.sleep(within)
+    assert len(fake.sent(method)) == count
+
+
+async def test_core_answers_a_mention_in_its_thread_with_disclosure_and_a_thinking_sign(
+    core_rig: tuple[Rig, Any], fake: FakeSlack
+) -> None:
+    rig, _ = core_rig
+    mention = message(f"<@{BOT_USER}> what flour do you use?", kind="app_mention", ts="200.1")
+    await rig.deliver("events_api", event_body(mention))
+    [post] = await fake.wait_for("chat.postMessage")
+    assert post["thread_ts"] == "200.1" and "rye" in post["text"]
+    assert any(b["type"] == "context" for b in post["blocks"])  # AI label (and sources)
+    order = [
+        m for m, _ in fake.calls if m in ("reactions.add", "chat.postMessage", "reactions.remove")
+    ]
+    assert order == ["reactions.add", "chat.postMessage", "reactions.remove"]
+
+
+async def test_core_refuses_a_fan_mute_and_an_admin_mute_silences_the_channel(
+    core_rig: tuple[Rig, Any], fake: FakeSlack
+) -> None:
+    rig, chat = core_rig
+    for user in ("UFAN", "UADMIN"):
+        body = command_body("/clone", "mute 1h here", user=user, response_url=fake.response_url())
+        await rig.deliver("slash_commands", body)
+    refusal, muted = await fake.wait_for("response_url", 2)
+    assert "only for moderators" in refusal["text"] and "Muted" in muted["text"]
+    chat.clock.advance(seconds=30)
+    await rig.deliver("events_api", event_body(message(f"<@{BOT_USER}> hi?", ts="201.1")))
+    await _quiet(fake, "chat.postMessage", 0)
+    assert len(rig.events) == 3
+
+
+async def test_core_human_hands_the_conversation_off_pings_moderators_and_goes_quiet(
+    core_rig: tuple[Rig, Any], fake: FakeSlack
+) -> None:
+    rig, chat = core_rig
+    await rig.deliver("slash_commands", command_body("/human", response_url=fake.response_url()))
+    posts = await fake.wait_for("chat.postMessage", 2)
+    notice = next(p for p in posts if p["channel"] == "CMODS")
+    assert notice["blocks"][0]["text"]["text"].startswith("<!subteam^S0MODS>")
+    assert any("real person" in p["text"] for p in posts if p["channel"] == "C001")
+    chat.clock.advance(seconds=30)
+    await rig.deliver("events_api", event_body(message(f"<@{BOT_USER}> hello?", ts="202.1")))
+    await _quiet(fake, "chat.postMessage", 2)
+
+
+async def test_core_copilot_draft_is_approved_by_the_creator_with_a_button(
+    core_rig: tuple[Rig, Any], fake: FakeSlack
+) -> None:
+    rig, chat = core_rig
+    body = command_body("/clone", "mode copilot", user="UOWNER", response_url=fake.response_url())
+    await rig.deliver("slash_commands", body)
+    await fake.wait_for("response_url")
+    chat.clock.advance(seconds=30)
+    await rig.deliver("events_api", event_body(message(f"<@{BOT_USER}> flour?", ts="203.1")))
+    [draft] = await fake.wait_for("chat.postMessage")
+    assert draft["channel"] == "CMODS"
+    approve = draft["blocks"][-1]["elements"][0]
+    assert approve["action_id"] == "draft-approve"
+    click = block_actions_body(
+        approve["action_id"], approve["value"], message_ts=draft["_ts"], channel="CMODS"
+    )
+    await rig.deliver("interactive", click)
+    posts = await fake.wait_for("chat.postMessage", 2)
+    assert posts[-1]["channel"] == "C001" and posts[-1]["thread_ts"] == "203.1"
+    assert "rye" in posts[-1]["text"]
