@@ -296,7 +296,11 @@ def render_messages(reply: Reply) -> list[str]:
 
 
 class TelegramAdapter:
-    """Receives updates (long polling or our webhook route) and sends replies, paced."""
+    """Receives updates (long polling or our webhook route) and sends replies, paced.
+
+    Telegram sends bots no event when a message is deleted, so this adapter never produces
+    EventKind.DELETE; edits arrive as EventKind.EDIT.
+    """
 
     platform = PLATFORM
 
@@ -375,21 +379,25 @@ class TelegramAdapter:
             builder = builder.updater(None)
         app = builder.build()
         app.add_handler(TypeHandler(Update, self._on_update))
-        await app.initialize()  # getMe
+        await app.initialize()  # getMe: a wrong token fails here, loudly
         self._app = app
-        await self._register_commands()
-        await app.start()
-        if self._mode == "webhook":
-            runner = web.AppRunner(webhook_app(app, secret=self._secret, path=self._path))
-            await runner.setup()
-            site = web.TCPSite(runner, self._host, self._port)
-            await site.start()
-            self._web = runner
-            self.webhook_port = runner.addresses[0][1]
-        elif app.updater is not None:
-            await app.updater.start_polling(
-                allowed_updates=list(ALLOWED_UPDATES), timeout=self._poll_timeout
-            )
+        try:
+            await self._register_commands()
+            await app.start()
+            if self._mode == "webhook":
+                runner = web.AppRunner(webhook_app(app, secret=self._secret, path=self._path))
+                await runner.setup()
+                self._web = runner
+                await web.TCPSite(runner, self._host, self._port).start()
+                self.webhook_port = runner.addresses[0][1]
+            elif app.updater is not None:
+                # Polling deletes any webhook first; allowed_updates matches set_webhook's.
+                await app.updater.start_polling(
+                    allowed_updates=list(ALLOWED_UPDATES), timeout=self._poll_timeout
+                )
+        except BaseException:
+            await self.stop()
+            raise
         log.info("telegram: @%s receiving by %s", app.bot.username, self._mode)
 
     async def stop(self) -> None:

@@ -296,6 +296,23 @@ async def test_every_command_is_registered_per_scope_under_its_telegram_name(fak
         assert re.fullmatch(r"[a-z0-9_]{1,32}", name)
     for c in calls:
         assert all(1 <= len(cmd["description"]) <= 256 for cmd in c["commands"])
+    # Polling removes a webhook first and asks for buttons and edits too.
+    assert fake.calls_to("deleteWebhook")
+    polls = await fake.wait_for("getUpdates")
+    assert {"callback_query", "edited_message"} <= set(polls[0]["allowed_updates"])
+
+
+async def test_a_wrong_token_fails_start_loudly(fake):
+    adapter = TelegramAdapter(
+        token="1:WRONG",
+        deduper=InMemoryDeduper(),
+        rate_limiter=InMemoryRateLimiter(),
+        base_url=fake.base_url,
+    )
+    from telegram.error import InvalidToken
+
+    with pytest.raises(InvalidToken):
+        await adapter.start(Recorder())
 
 
 async def test_every_command_translates_to_its_canonical_name(fake, run):
