@@ -238,7 +238,7 @@ def _from_event(body: Mapping[str, Any], bot_user_id: str, who: _Who) -> ChatEve
         return None
     raw_text = str(msg.get("text", ""))
     # The bot's own mention (with or without a |label) is addressing, not content.
-    text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", "", raw_text).strip()
+    text = re.sub(rf" ?<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", "", raw_text).strip()
     thread = msg.get("thread_ts")
     return ChatEvent(
         channel_id=channel,
@@ -246,7 +246,7 @@ def _from_event(body: Mapping[str, Any], bot_user_id: str, who: _Who) -> ChatEve
             str(msg.get("user") or msg.get("bot_id") or ""),
             bool(msg.get("bot_id")) or msg.get("subtype") == "bot_message",
         ),
-        text=re.sub(r"[ \t]{2,}", " ", text),
+        text=_unescape(text),
         message_id=str(msg.get("ts", "")),
         thread_id=thread,
         kind=kind,
@@ -257,6 +257,11 @@ def _from_event(body: Mapping[str, Any], bot_user_id: str, who: _Who) -> ChatEve
         timestamp=_when(msg.get("ts")),
         **common,
     )
+
+
+def _unescape(text: str) -> str:
+    """Slack sends `&`, `<`, `>` typed by people as entities; core reads plain text."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def escape_mrkdwn(text: str) -> str:

@@ -173,6 +173,16 @@ async def test_mention_is_answered_in_its_thread_with_citations_and_ai_label(
     assert fake.unknown == []
 
 
+async def test_incoming_text_loses_the_bot_mention_and_slack_entities(
+    rig_factory: Any,
+) -> None:
+    rig = await rig_factory(silent)
+    text = f"hey <@{BOT_USER}|ada> fish &amp; chips &lt;3"
+    await rig.deliver("events_api", event_body(message(text, ts="4.1")))
+    [event] = await rig.wait_events(1)
+    assert event.text == "hey fish & chips <3" and event.mentions_bot
+
+
 async def test_a_message_delivered_as_app_mention_and_as_message_is_one_event(
     rig_factory: Any, fake: FakeSlack
 ) -> None:
