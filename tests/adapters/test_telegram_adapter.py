@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
 import pytest
+from telegram import Update
+from telegram.error import InvalidToken
 
 from adapters.telegram_adapter import Pacing, TelegramAdapter, split_text, to_event
 from core.commands import COMMANDS
@@ -274,7 +277,7 @@ async def test_edits_become_edit_events(fake, run):
     await fake.push(original, edit)
     _, edited = await core.wait(2)
     assert edited.kind is EventKind.EDIT and edited.command is None
-    assert edited.message_id == original["message"]["message_id"].__str__()
+    assert edited.message_id == str(original["message"]["message_id"])
     assert edited.text == "/forget_me I said something"
 
 
@@ -309,8 +312,6 @@ async def test_a_wrong_token_fails_start_loudly(fake):
         rate_limiter=InMemoryRateLimiter(),
         base_url=fake.base_url,
     )
-    from telegram.error import InvalidToken
-
     with pytest.raises(InvalidToken):
         await adapter.start(Recorder())
 
@@ -506,8 +507,6 @@ def test_split_text_prefers_sentence_ends_then_words_then_hard_cuts():
 
 
 def _visible(text: str) -> str:
-    import html
-
     return html.unescape(re.sub(r"</?(a|i|b)( [^>]*)?>", "", text))
 
 
@@ -627,6 +626,4 @@ def test_webhook_mode_needs_a_secret():
 
 
 def test_to_event_ignores_updates_without_a_message():
-    from telegram import Update
-
     assert to_event(Update(update_id=1), bot_id=BOT_ID, bot_username=BOT_USERNAME) is None
