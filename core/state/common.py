@@ -1,0 +1,54 @@
+"""Helpers both state stores share, so their answers match field for field."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, is_dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
+
+from core.records import DraftStatus
+
+# What replaces a forgotten fan's id or text wherever a log row has to stay.
+FORGOTTEN = "[forgotten]"
+
+
+def utc(value: datetime) -> datetime:
+    """The same instant in UTC; naive datetimes are refused so no local time slips in."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"timestamps must be timezone-aware UTC, got naive {value!r}")
+    return value.astimezone(UTC)
+
+
+def opt_utc(value: datetime | None) -> datetime | None:
+    return None if value is None else utc(value)
+
+
+def expected_draft_states(status: DraftStatus) -> frozenset[DraftStatus]:
+    """The states a draft may move to `status` from: decided once, sent once."""
+    if status is DraftStatus.SENT:
+        return frozenset({DraftStatus.PENDING, DraftStatus.APPROVED})
+    if status in (DraftStatus.APPROVED, DraftStatus.REJECTED):
+        return frozenset({DraftStatus.PENDING})
+    return frozenset()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return utc(value).isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+def export_row(record: Any) -> dict[str, str]:
+    """A record (dataclass or mapping) as strings only, ready for JSON."""
+    fields = (
+        asdict(record) if is_dataclass(record) and not isinstance(record, type) else dict(record)
+    )
+    return {key: _text(value) for key, value in fields.items()}

@@ -1,0 +1,319 @@
+"""InMemoryStateStore: the StateStore twin for unit tests and single-process demos."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from core.records import AuditEntry, Draft, DraftStatus, Handoff, Mute, MuteScope, ReplyRecord
+from core.state.common import FORGOTTEN, expected_draft_states, export_row, opt_utc, utc
+
+
+class InMemoryStateStore:
+    """Everything in dicts and lists; same semantics as `SqlStateStore`, checked by contract.
+
+    Args:
+        creator_id: when given, lookups by draft id alone only see this creator's drafts.
+    """
+
+    def __init__(self, *, creator_id: str | None = None) -> None:
+        self._scope = creator_id
+        self._switches: dict[tuple[str, str], str] = {}
+        self._mutes: list[Mute] = []
+        self._handoffs: list[Handoff] = []
+        self._drafts: dict[str, Draft] = {}
+        self._audit: list[AuditEntry] = []
+        self._activity: dict[tuple[str, str], datetime] = {}
+        self._fan_seen: dict[tuple[str, str, str], datetime] = {}
+        self._replies: dict[tuple[str, str], ReplyRecord] = {}
+        self._usage: dict[tuple[str, str], int] = {}
+
+    # --- switches ---------------------------------------------------------------------------
+
+    async def get_switch(self, creator_id: str, key: str) -> str | None:
+        return self._switches.get((creator_id, key))
+
+    async def set_switch(self, creator_id: str, key: str, value: str | None) -> None:
+        if value is None:
+            self._switches.pop((creator_id, key), None)
+        else:
+            self._switches[(creator_id, key)] = value
+
+    async def switches(self, creator_id: str) -> dict[str, str]:
+        return {k: v for (c, k), v in sorted(self._switches.items()) if c == creator_id}
+
+    # --- mutes ------------------------------------------------------------------------------
+
+    async def add_mute(self, mute: Mute) -> None:
+        self._mutes.append(
+            replace(mute, until=opt_utc(mute.until), created_at=utc(mute.created_at))
+        )
+
+    async def active_mutes(self, creator_id: str, now: datetime) -> list[Mute]:
+        now = utc(now)
+        return [
+            m
+            for m in self._mutes
+            if m.creator_id == creator_id and (m.until is None or m.until > now)
+        ]
+
+    async def remove_mutes(self, creator_id: str, key: str | None = None) -> int:
+        keep = [
+            m
+            for m in self._mutes
+            if m.creator_id != creator_id or (key is not None and m.key != key)
+        ]
+        removed = len(self._mutes) - len(keep)
+        self._mutes = keep
+        return removed
+
+    # --- handoffs ---------------------------------------------------------------------------
+
+    async def open_handoff(self, handoff: Handoff) -> None:
+        opened = utc(handoff.opened_at)
+        # At most one open handoff per conversation: a new one supersedes the old.
+        await self.close_handoff(handoff.creator_id, handoff.conversation_id, opened)
+        self._handoffs.append(
+            replace(
+                handoff,
+                opened_at=opened,
+                expires_at=opt_utc(handoff.expires_at),
+                closed_at=opt_utc(handoff.closed_at),
+            )
+        )
+
+    async def get_handoff(self, creator_id: str, conversation_id: str) -> Handoff | None:
+        for h in reversed(self._handoffs):
+            if (
+                h.creator_id == creator_id
+                and h.conversation_id == conversation_id
+                and h.closed_at is None
+            ):
+                return h
+        return None
+
+    async def close_handoff(self, creator_id: str, conversation_id: str, at: datetime) -> bool:
+        closed = False
+        for i, h in enumerate(self._handoffs):
+            if (
+                h.creator_id == creator_id
+                and h.conversation_id == conversation_id
+                and h.closed_at is None
+            ):
+                self._handoffs[i] = replace(h, closed_at=utc(at))
+                closed = True
+        return closed
+
+    async def open_handoffs(self, creator_id: str) -> list[Handoff]:
+        return sorted(
+            (h for h in self._handoffs if h.creator_id == creator_id and h.closed_at is None),
+            key=lambda h: h.opened_at,
+        )
+
+    # --- drafts -----------------------------------------------------------------------------
+
+    def _visible(self, draft: Draft | None) -> Draft | None:
+        if draft is None or (self._scope is not None and draft.creator_id != self._scope):
+            return None
+        return draft
+
+    async def add_draft(self, draft: Draft) -> None:
+        if draft.id in self._drafts:
+            raise ValueError(f"draft {draft.id} already exists")
+        self._drafts[draft.id] = replace(
+            draft,
+            created_at=utc(draft.created_at),
+            target=dict(draft.target),
+            citations=[dict(c) for c in draft.citations],
+        )
+
+    async def get_draft(self, draft_id: str) -> Draft | None:
+        return self._visible(self._drafts.get(draft_id))
+
+    async def set_draft_status(
+        self, draft_id: str, status: DraftStatus, by: str, text: str | None = None
+    ) -> bool:
+        draft = self._visible(self._drafts.get(draft_id))
+        if draft is None or draft.status not in expected_draft_states(status):
+            return False
+        self._drafts[draft_id] = replace(
+            draft, status=status, decided_by=by, text=draft.text if text is None else text
+        )
+        return True
+
+    async def drafts(self, creator_id: str, status: DraftStatus | None = None) -> list[Draft]:
+        found = [
+            d
+            for d in self._drafts.values()
+            if d.creator_id == creator_id and (status is None or d.status == status)
+        ]
+        return sorted(found, key=lambda d: (d.created_at, d.id))
+
+    # --- audit and activity -----------------------------------------------------------------
+
+    async def audit(self, entry: AuditEntry) -> None:
+        self._audit.append(replace(entry, at=utc(entry.at)))
+
+    async def audit_log(self, creator_id: str, limit: int = 50) -> list[AuditEntry]:
+        mine = [(i, e) for i, e in enumerate(self._audit) if e.creator_id == creator_id]
+        mine.sort(key=lambda p: (p[1].at, p[0]), reverse=True)
+        return [e for _, e in mine[:limit]]
+
+    async def touch_channel(self, creator_id: str, channel_key: str, at: datetime) -> None:
+        at = utc(at)
+        last = self._activity.get((creator_id, channel_key))
+        # Deliveries arrive out of order; the last activity never moves backwards.
+        if last is None or at > last:
+            self._activity[(creator_id, channel_key)] = at
+
+    async def channel_activity(self, creator_id: str, channel_key: str) -> datetime | None:
+        return self._activity.get((creator_id, channel_key))
+
+    async def fan_last_seen(
+        self, creator_id: str, fan_id: str, community_id: str
+    ) -> datetime | None:
+        return self._fan_seen.get((creator_id, fan_id, community_id))
+
+    async def set_fan_last_seen(
+        self, creator_id: str, fan_id: str, community_id: str, at: datetime
+    ) -> None:
+        self._fan_seen[(creator_id, fan_id, community_id)] = utc(at)
+
+    # --- replies and usage ------------------------------------------------------------------
+
+    async def log_reply(self, record: ReplyRecord) -> None:
+        self._replies[(record.creator_id, record.id)] = replace(
+            record, at=utc(record.at), flags=tuple(record.flags)
+        )
+
+    async def flag_reply(self, creator_id: str, reply_id: str, flag: str) -> bool:
+        record = self._replies.get((creator_id, reply_id))
+        if record is None:
+            return False
+        if flag not in record.flags:
+            self._replies[(creator_id, reply_id)] = replace(record, flags=(*record.flags, flag))
+        return True
+
+    async def replies(
+        self, creator_id: str, flag: str | None = None, limit: int = 50
+    ) -> list[ReplyRecord]:
+        found = [
+            r
+            for (c, _), r in self._replies.items()
+            if c == creator_id and (flag is None or flag in r.flags)
+        ]
+        found.sort(key=lambda r: (r.at, r.id), reverse=True)
+        return found[:limit]
+
+    async def add_usage(self, creator_id: str, day: str, tokens: int) -> int:
+        total = self._usage.get((creator_id, day), 0) + tokens
+        self._usage[(creator_id, day)] = total
+        return total
+
+    # --- fans and creators ------------------------------------------------------------------
+
+    def _audit_mentions(self, entry: AuditEntry, fan_id: str) -> bool:
+        return fan_id in entry.actor or fan_id in entry.where or fan_id in entry.detail
+
+    async def export_fan(self, creator_id: str, fan_id: str) -> dict[str, list[dict[str, str]]]:
+        seen = [
+            {"creator_id": c, "fan_id": f, "community_id": community, "at": at.isoformat()}
+            for (c, f, community), at in sorted(self._fan_seen.items())
+            if c == creator_id and f == fan_id
+        ]
+        return {
+            "fan_seen": seen,
+            "mutes": [
+                export_row(m)
+                for m in self._mutes
+                if m.creator_id == creator_id and m.scope is MuteScope.USER and m.key == fan_id
+            ],
+            "drafts": [export_row(d) for d in await self.drafts(creator_id) if d.fan_id == fan_id],
+            "replies": [
+                export_row(r)
+                for r in sorted(self._replies.values(), key=lambda r: (r.at, r.id))
+                if r.creator_id == creator_id and r.fan_id == fan_id
+            ],
+            "handoffs": [
+                export_row(h)
+                for h in self._handoffs
+                if h.creator_id == creator_id and h.opened_by == fan_id
+            ],
+            "audit": [
+                export_row(e)
+                for e in self._audit
+                if e.creator_id == creator_id and self._audit_mentions(e, fan_id)
+            ],
+        }
+
+    async def forget_fan(self, creator_id: str, fan_id: str) -> int:
+        touched = 0
+        for k in [k for k in self._fan_seen if k[0] == creator_id and k[1] == fan_id]:
+            del self._fan_seen[k]
+            touched += 1
+        before = len(self._mutes)
+        self._mutes = [
+            m
+            for m in self._mutes
+            if not (m.creator_id == creator_id and m.scope is MuteScope.USER and m.key == fan_id)
+        ]
+        touched += before - len(self._mutes)
+        for draft_id in [
+            d.id
+            for d in self._drafts.values()
+            if d.creator_id == creator_id and d.fan_id == fan_id
+        ]:
+            del self._drafts[draft_id]
+            touched += 1
+        for rk in [
+            rk for rk, r in self._replies.items() if rk[0] == creator_id and r.fan_id == fan_id
+        ]:
+            del self._replies[rk]
+            touched += 1
+        for i, h in enumerate(self._handoffs):
+            if h.creator_id == creator_id and h.opened_by == fan_id:
+                self._handoffs[i] = replace(h, opened_by=FORGOTTEN)
+                touched += 1
+        for i, e in enumerate(self._audit):
+            # The audit trail keeps who did what to the clone, but not the fan's identity or text.
+            if e.creator_id == creator_id and self._audit_mentions(e, fan_id):
+                self._audit[i] = replace(
+                    e,
+                    actor=e.actor.replace(fan_id, FORGOTTEN),
+                    where=e.where.replace(fan_id, FORGOTTEN),
+                    detail=FORGOTTEN,
+                )
+                touched += 1
+        return touched
+
+    async def delete_creator(self, creator_id: str) -> int:
+        keys = (
+            [k for k in self._switches if k[0] == creator_id],
+            [k for k in self._activity if k[0] == creator_id],
+            [k for k in self._replies if k[0] == creator_id],
+            [k for k in self._usage if k[0] == creator_id],
+        )
+        for k in keys[0]:
+            del self._switches[k]
+        for k in keys[1]:
+            del self._activity[k]
+        for k in keys[2]:
+            del self._replies[k]
+        for k in keys[3]:
+            del self._usage[k]
+        seen = [k for k in self._fan_seen if k[0] == creator_id]
+        for s in seen:
+            del self._fan_seen[s]
+        touched = sum(map(len, keys)) + len(seen)
+        for draft_id in [d.id for d in self._drafts.values() if d.creator_id == creator_id]:
+            del self._drafts[draft_id]
+            touched += 1
+        for name in ("_mutes", "_handoffs", "_audit"):
+            rows: list[Mute] | list[Handoff] | list[AuditEntry] = getattr(self, name)
+            keep = [r for r in rows if r.creator_id != creator_id]
+            touched += len(rows) - len(keep)
+            setattr(self, name, keep)
+        return touched
+
+    async def close(self) -> None:
+        return None
