@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import io
 import logging
 import re
@@ -37,6 +39,7 @@ BUTTON_PREFIX = "clone"  # custom_id = "clone:{action}:{value}", so clicks survi
 DM_WORKSPACE = "dm"
 # Discord has no ephemeral messages outside interactions: private answers go to the DM.
 DM_FAILED_NOTICE = "This answer is private, but I can't DM you. Allow DMs from server members."
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 UNKNOWN_CHANNEL = 10003
 T = TypeVar("T")
 
@@ -110,8 +113,12 @@ def to_event(native: Any, *, bot_id: int) -> ChatEvent | None:
             target_message_id=str(native.message_id),
             raw=native,
         )
-    if isinstance(native, discord.Interaction) and native.type is discord.InteractionType.component:
-        custom_id = str((native.data or {}).get("custom_id", ""))
+    if (
+        isinstance(native, discord.Interaction)
+        and native.type is discord.InteractionType.component
+    ):
+        data: dict[str, Any] = dict(native.data or {})
+        custom_id = str(data.get("custom_id", ""))
         prefix, _, rest = custom_id.partition(":")
         if prefix != BUTTON_PREFIX:
             return None
@@ -306,7 +313,9 @@ def render_view(reply: Reply) -> discord.ui.View | None:
         if len(custom_id) > MAX_CUSTOM_ID:
             log.error("discord: button custom_id over 100 chars dropped: %r", custom_id)
             continue
-        style = discord.ButtonStyle.danger if "reject" in b.action else discord.ButtonStyle.secondary
+        style = (
+            discord.ButtonStyle.danger if "reject" in b.action else discord.ButtonStyle.secondary
+        )
         view.add_item(discord.ui.Button(label=b.label[:80], custom_id=custom_id, style=style))
     # Clicks are read from raw interactions (see `to_event`), not from discord.py's in-memory
     # view store: a stopped view is never stored, so nothing leaks and restarts lose nothing.
@@ -405,7 +414,7 @@ class DiscordAdapter:
         self._max_retries = max_retries
         self._drain = drain_seconds
         self._client: _Client | None = None
-        self._tree: app_commands.CommandTree[_Client] | None = None
+        self._tree: app_commands.CommandTree[Any] | None = None
         self._runner: asyncio.Task[None] | None = None
         self._handle: Handler | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -425,11 +434,12 @@ class DiscordAdapter:
             max_messages=1000,
         )
         self._client = client
-        self._tree = build_tree(client, self._on_command)
+        tree = self._tree = build_tree(client, self._on_command)
         await client.login(self._token)
         if self._sync:
-            await self._tree.sync()
+            await tree.sync()
         self._runner = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
+        self._runner.add_done_callback(_log_gateway_end)
         ready = asyncio.create_task(client.ready.wait())
         done, _ = await asyncio.wait(
             {self._runner, ready}, timeout=self._ready_timeout, return_when="FIRST_COMPLETED"
@@ -470,14 +480,19 @@ class DiscordAdapter:
         if target.reply_to_message_id:
             data = await self._retrying(
                 lambda: http.start_thread_with_message(
-                    channel, int(target.reply_to_message_id or 0), name=title,
+                    channel,
+                    int(target.reply_to_message_id or 0),
+                    name=title,
                     auto_archive_duration=1440,
                 )
             )
         else:
             data = await self._retrying(
                 lambda: http.start_thread_without_message(
-                    channel, name=title, auto_archive_duration=1440, type=11  # public thread
+                    channel,
+                    name=title,
+                    auto_archive_duration=1440,
+                    type=11,  # public thread
                 )
             )
         return Target(
@@ -542,28 +557,46 @@ class DiscordAdapter:
                 return
             assert self._handle is not None
             for reply in await self._handle(event):
-                if not reply.ephemeral:
-                    await self.send(reply)
-                elif placeholder:  # the first private answer replaces "thinking..."
-                    await it.edit_original_response(**self._interaction_kwargs(reply))
-                    placeholder = False
+                if reply.ephemeral:
+                    placeholder = await self._private(it, reply, placeholder)
                 else:
-                    await it.followup.send(ephemeral=True, **self._interaction_kwargs(reply))
+                    await self.send(reply)
             if placeholder:
                 await it.delete_original_response()
         except Exception:
             log.exception("discord: interaction %s (%s) failed", it.id, event.kind)
+            if placeholder:  # never leave the caller looking at "thinking..." forever
+                with contextlib.suppress(discord.HTTPException):
+                    await it.edit_original_response(content=SORRY)
 
-    def _interaction_kwargs(self, reply: Reply) -> dict[str, Any]:
+    async def _private(self, it: discord.Interaction, reply: Reply, placeholder: bool) -> bool:
+        """Send an ephemeral reply; the first piece replaces the "thinking..." placeholder."""
+        pieces = render_text(reply) or [""]
         embed, view = render_embed(reply), render_view(reply)
-        kwargs: dict[str, Any] = {
-            "content": "\n".join(render_text(reply))[:MAX_MESSAGE],
-            "allowed_mentions": allowed_mentions(reply),
-            "embeds": [embed] if embed else [],
-        }
-        if view is not None:
-            kwargs["view"] = view
-        return kwargs
+        for i, piece in enumerate(pieces):
+            kwargs: dict[str, Any] = {
+                "content": piece or None,
+                "allowed_mentions": allowed_mentions(reply),
+            }
+            file = None
+            if i == len(pieces) - 1:
+                if embed is not None:
+                    kwargs["embed"] = embed
+                if view is not None:
+                    kwargs["view"] = view
+                if reply.attachment is not None:
+                    a = reply.attachment
+                    file = discord.File(io.BytesIO(a.data), filename=a.filename)
+            if placeholder:
+                if file is not None:
+                    kwargs["attachments"] = [file]
+                await self._retrying(functools.partial(it.edit_original_response, **kwargs))
+                placeholder = False
+            else:
+                if file is not None:
+                    kwargs["file"] = file
+                await self._retrying(functools.partial(it.followup.send, ephemeral=True, **kwargs))
+        return placeholder
 
     # sending (the Sender port)
 
@@ -598,8 +631,12 @@ class DiscordAdapter:
             # Core asked for a thread on a message (Slack-style thread_id = message id) that
             # does not exist yet: open it, then post. A thread takes its message's id.
             opened = await self.open_thread(
-                Target(PLATFORM, target.workspace_id, target.channel_id,
-                       reply_to_message_id=target.thread_id)
+                Target(
+                    PLATFORM,
+                    target.workspace_id,
+                    target.channel_id,
+                    reply_to_message_id=target.thread_id,
+                )
             )
             return await self._deliver(reply, opened)
 
@@ -609,7 +646,8 @@ class DiscordAdapter:
             raise RuntimeError("DiscordAdapter is not started")
         dest = int(target.thread_id or target.channel_id)
         channel = client.get_partial_messageable(
-            dest, guild_id=None if target.workspace_id == DM_WORKSPACE else int(target.workspace_id)
+            dest,
+            guild_id=None if target.workspace_id == DM_WORKSPACE else int(target.workspace_id),
         )
         pieces = render_text(reply)
         embed, view = render_embed(reply), render_view(reply)
@@ -619,7 +657,8 @@ class DiscordAdapter:
         if target.reply_to_message_id:
             # If the message is gone (or lives in the parent channel), still answer.
             ref = discord.MessageReference(
-                message_id=int(target.reply_to_message_id), channel_id=dest,
+                message_id=int(target.reply_to_message_id),
+                channel_id=dest,
                 fail_if_not_exists=False,
             )
         sent: discord.Message | None = None
@@ -640,7 +679,7 @@ class DiscordAdapter:
                 a = reply.attachment
                 kwargs["file"] = discord.File(io.BytesIO(a.data), filename=a.filename)
             await self._wait_turn(dest)
-            sent = await self._retrying(lambda k=kwargs: channel.send(**k))  # type: ignore[misc]
+            sent = await self._retrying(functools.partial(channel.send, **kwargs))
         if sent is None:
             return None
         return SentMessage(PLATFORM, str(sent.channel.id), str(sent.id))
@@ -650,7 +689,7 @@ class DiscordAdapter:
         keys = [(f"discord:channel:{channel_id}", *p.per_channel), ("discord:all", *p.overall)]
         for key, limit, per in keys:
             # Wait for a slot rather than drop: every reply core decided to send goes out.
-            while not await self._limiter.allow(key, int(limit), per):
+            while not await self._limiter.allow(key, int(limit), per):  # noqa: ASYNC110
                 await asyncio.sleep(min(max(per / limit / 4, 0.02), 0.5))
 
     async def _retrying(self, call: Callable[[], Awaitable[T]]) -> T:
@@ -672,12 +711,21 @@ class DiscordAdapter:
         raise RuntimeError("discord: gave up after repeated rate limits")
 
 
+def _log_gateway_end(task: asyncio.Task[None]) -> None:
+    # discord.py reconnects and resumes by itself; ending means a fatal close (bad token,
+    # privileged intents not enabled, a parser crash). Say so loudly: nothing is received now.
+    if not task.cancelled() and task.exception() is not None:
+        log.error("discord: gateway stopped", exc_info=task.exception())
+
+
 # -- slash commands --------------------------------------------------------------------------
 
 CommandCallback = Callable[[discord.Interaction, CommandSpec, str], Awaitable[None]]
 
 
-def build_tree(client: discord.Client, on_command: CommandCallback) -> app_commands.CommandTree:
+def build_tree(
+    client: discord.Client, on_command: CommandCallback
+) -> app_commands.CommandTree[Any]:
     """Every core command as a Discord application command: `/clone <sub>` and top-level ones."""
     tree: app_commands.CommandTree[Any] = app_commands.CommandTree(client)
     group = app_commands.Group(name="clone", description="Control the creator's AI clone")
@@ -696,7 +744,7 @@ def _slash(spec: CommandSpec, on_command: CommandCallback) -> app_commands.Comma
     description = spec.help[:100]
     if not spec.args:
 
-        async def bare(interaction: discord.Interaction) -> None:
+        async def bare(interaction: discord.Interaction[Any]) -> None:
             await on_command(interaction, spec, "")
 
         return app_commands.Command(name=name, description=description, callback=bare)
@@ -705,14 +753,16 @@ def _slash(spec: CommandSpec, on_command: CommandCallback) -> app_commands.Comma
     single = re.fullmatch(r"<([a-z-]+)>", spec.args)
     if single:
 
-        async def required(interaction: discord.Interaction, value: str) -> None:
+        async def required(interaction: discord.Interaction[Any], value: str) -> None:
             await on_command(interaction, spec, value)
 
-        command = app_commands.Command(name=name, description=description, callback=required)
+        command: app_commands.Command[Any, ..., None] = app_commands.Command(
+            name=name, description=description, callback=required
+        )
         app_commands.rename(value=single.group(1))(command)
         return app_commands.describe(value=spec.args)(command)
 
-    async def optional(interaction: discord.Interaction, args: str = "") -> None:
+    async def optional(interaction: discord.Interaction[Any], args: str = "") -> None:
         await on_command(interaction, spec, args)
 
     command = app_commands.Command(name=name, description=description, callback=optional)

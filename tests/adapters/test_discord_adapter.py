@@ -131,7 +131,10 @@ async def test_mention_gets_a_referenced_answer_with_sources_and_ai_label(
     await run(handler)
 
     msg = await fake.message_create(
-        guild, FAN, f"<@{BOT_ID}>  what about   pricing?", mentions=(BOT_USER,),
+        guild,
+        FAN,
+        f"<@{BOT_ID}>  what about   pricing?",
+        mentions=(BOT_USER,),
         role_ids=(FAN_ROLE,),
     )
     [body] = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages")
@@ -193,11 +196,15 @@ async def test_edits_and_deletes_reach_core_even_for_uncached_messages(
 
     edited = {**msg, "content": "my number is secret", "edited_timestamp": msg["timestamp"]}
     await fake.dispatch("MESSAGE_UPDATE", edited)
-    await fake.dispatch("MESSAGE_DELETE", {"id": msg["id"], "channel_id": msg["channel_id"],
-                                           "guild_id": str(guild.id)})
+    await fake.dispatch(
+        "MESSAGE_DELETE",
+        {"id": msg["id"], "channel_id": msg["channel_id"], "guild_id": str(guild.id)},
+    )
     unknown = str(snowflake())
-    await fake.dispatch("MESSAGE_DELETE", {"id": unknown, "channel_id": msg["channel_id"],
-                                           "guild_id": str(guild.id)})
+    await fake.dispatch(
+        "MESSAGE_DELETE",
+        {"id": unknown, "channel_id": msg["channel_id"], "guild_id": str(guild.id)},
+    )
     _, edit, delete, gone = await handler.wait(4)
 
     assert edit.kind is EventKind.EDIT and edit.text == "my number is secret"
@@ -235,7 +242,12 @@ async def test_everyone_in_model_text_pings_nobody(
     await fake.message_create(guild, FAN, "say it")
     [body] = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages")
 
-    assert body["allowed_mentions"] == {"parse": [], "users": [], "roles": [], "replied_user": False}
+    assert body["allowed_mentions"] == {
+        "parse": [],
+        "users": [],
+        "roles": [],
+        "replied_user": False,
+    }
     assert body["content"].startswith("@everyone")
 
 
@@ -348,8 +360,15 @@ async def test_slash_command_answer_is_ephemeral_when_core_says_so(
 ) -> None:
     def respond(e: ChatEvent) -> list[Reply]:
         export = Attachment("my-data.json", b"{}")
-        return [Reply(target=e.target(private=True), text="What I remember about you: nothing.",
-                      kind=ReplyKind.COMMAND_RESULT, ephemeral=True, attachment=export)]
+        return [
+            Reply(
+                target=e.target(private=True),
+                text="What I remember about you: nothing.",
+                kind=ReplyKind.COMMAND_RESULT,
+                ephemeral=True,
+                attachment=export,
+            )
+        ]
 
     handler = Recorder(respond)
     await run(handler)
@@ -359,6 +378,7 @@ async def test_slash_command_answer_is_ephemeral_when_core_says_so(
 
     assert callback == {"type": 5, "data": {"flags": 64}}  # deferred, private, at once
     assert edit["content"] == "What I remember about you: nothing."
+    assert [f["name"] for f in edit["files"]] == ["my-data.json"]
     assert edit["allowed_mentions"]["parse"] == []
     assert not fake.posts(guild.channel_id)  # nothing public
 
@@ -407,9 +427,13 @@ async def test_human_opens_a_thread_and_pings_only_the_moderators_role(
         thread = replace(e.target(), thread_id=e.message_id, reply_to_message_id=None)
         return [
             Reply(target=e.target(), text="A human will join you in the thread."),
-            Reply(target=thread, text="Handoff: fan asked for a human", kind=ReplyKind.NOTICE,
-                  mentions=AllowedMentions(role_ids=(str(MOD_ROLE),)),
-                  mention_prefix=f"<@&{MOD_ROLE}>"),
+            Reply(
+                target=thread,
+                text="Handoff: fan asked for a human",
+                kind=ReplyKind.NOTICE,
+                mentions=AllowedMentions(role_ids=(str(MOD_ROLE),)),
+                mention_prefix=f"<@&{MOD_ROLE}>",
+            ),
         ]
 
     await run(Recorder(respond))
@@ -423,7 +447,10 @@ async def test_human_opens_a_thread_and_pings_only_the_moderators_role(
     assert thread["name"] == "Conversation with the clone"
     assert notice["content"] == f"<@&{MOD_ROLE}> Handoff: fan asked for a human"
     assert notice["allowed_mentions"] == {
-        "parse": [], "users": [], "roles": [MOD_ROLE], "replied_user": False
+        "parse": [],
+        "users": [],
+        "roles": [MOD_ROLE],
+        "replied_user": False,
     }
     [public] = fake.posts(guild.channel_id)
     assert public["allowed_mentions"]["parse"] == []
@@ -453,9 +480,17 @@ async def test_copilot_draft_is_approved_by_button(
     def respond(e: ChatEvent) -> list[Reply]:
         if e.kind is EventKind.BUTTON:
             return [Reply(target=Target("discord", e.workspace_id, e.channel_id), text="Sent.")]
-        return [Reply(target=e.target(), text="Draft d1 for Fan: hello", kind=ReplyKind.DRAFT,
-                      buttons=(Button("draft-approve", "Approve", "d1"),
-                               Button("draft-reject", "Reject", "d1")))]
+        return [
+            Reply(
+                target=e.target(),
+                text="Draft d1 for Fan: hello",
+                kind=ReplyKind.DRAFT,
+                buttons=(
+                    Button("draft-approve", "Approve", "d1"),
+                    Button("draft-reject", "Reject", "d1"),
+                ),
+            )
+        ]
 
     handler = Recorder(respond)
     await run(handler)
@@ -466,8 +501,9 @@ async def test_copilot_draft_is_approved_by_button(
 
     posted = fake.sent[-1]
     click = {"custom_id": "clone:draft-approve:d1", "component_type": 2}
-    await fake.interaction_create(guild, MOD, click, kind=3, message=posted,
-                                  permissions=MANAGE_MESSAGES)
+    await fake.interaction_create(
+        guild, MOD, click, kind=3, message=posted, permissions=MANAGE_MESSAGES
+    )
     _, button = await handler.wait(2)
     [ack] = await fake.wait_for("POST", r"/interactions/\d+/[^/]+/callback")
     bodies = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages", 2)
@@ -482,8 +518,11 @@ async def test_copilot_draft_is_approved_by_button(
 async def test_private_reply_to_a_message_goes_to_the_dm(
     fake: FakeDiscord, guild: Guild, run: Any
 ) -> None:
-    await run(Recorder(lambda e: [Reply(target=e.target(private=True), text="just for you",
-                                        ephemeral=True)]))
+    await run(
+        Recorder(
+            lambda e: [Reply(target=e.target(private=True), text="just for you", ephemeral=True)]
+        )
+    )
     await fake.message_create(guild, FAN, "what do you know about me?")
     [opened] = await fake.wait_for("POST", "/users/@me/channels")
     [body] = await fake.wait_for("POST", rf"/channels/{FAN + 1}/messages")
@@ -570,8 +609,12 @@ async def test_gateway_drop_and_resume_replays_the_missed_message_answered_once(
 async def test_stop_is_clean_and_start_fails_loudly_on_a_bad_token(
     fake: FakeDiscord, guild: Guild
 ) -> None:
-    adapter = DiscordAdapter(token="wrong", deduper=InMemoryDeduper(),
-                             rate_limiter=InMemoryRateLimiter(), identify_delay=0.0)
+    adapter = DiscordAdapter(
+        token="wrong",
+        deduper=InMemoryDeduper(),
+        rate_limiter=InMemoryRateLimiter(),
+        identify_delay=0.0,
+    )
     with pytest.raises(Exception, match="401|Improper token"):
         await adapter.start(Recorder())
     await adapter.stop()

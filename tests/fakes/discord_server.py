@@ -96,8 +96,16 @@ class Guild:
                 }
             ],
             "threads": [],
-            "members": [{"user": BOT_USER, "roles": [], "joined_at": _now(), "deaf": False,
-                         "mute": False, "flags": 0}],
+            "members": [
+                {
+                    "user": BOT_USER,
+                    "roles": [],
+                    "joined_at": _now(),
+                    "deaf": False,
+                    "mute": False,
+                    "flags": 0,
+                }
+            ],
             "voice_states": [],
             "presences": [],
             "joined_at": _now(),
@@ -105,8 +113,17 @@ class Guild:
 
 
 def _role(rid: int, name: str, perms: int) -> dict[str, Any]:
-    return {"id": str(rid), "name": name, "permissions": str(perms), "position": 0, "color": 0,
-            "hoist": False, "managed": False, "mentionable": True, "flags": 0}
+    return {
+        "id": str(rid),
+        "name": name,
+        "permissions": str(perms),
+        "position": 0,
+        "color": 0,
+        "hoist": False,
+        "managed": False,
+        "mentionable": True,
+        "flags": 0,
+    }
 
 
 def _now() -> str:
@@ -275,13 +292,20 @@ class FakeDiscord:
         self.channels.add(int(msg["channel_id"]))
         if referenced is not None:
             msg["referenced_message"] = referenced
-            msg["message_reference"] = {"message_id": referenced["id"],
-                                        "channel_id": referenced["channel_id"]}
+            msg["message_reference"] = {
+                "message_id": referenced["id"],
+                "channel_id": referenced["channel_id"],
+            }
         shard = 0
         if guild is not None:
             msg["guild_id"] = str(guild.id)
-            msg["member"] = {"roles": [str(r) for r in role_ids], "joined_at": _now(),
-                             "deaf": False, "mute": False, "flags": 0}
+            msg["member"] = {
+                "roles": [str(r) for r in role_ids],
+                "joined_at": _now(),
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+            }
             shard = self.shard_of(guild.id)
         await self.dispatch("MESSAGE_CREATE", msg, shard_id=shard)
         return msg
@@ -317,9 +341,15 @@ class FakeDiscord:
         }
         if guild is not None:
             payload["guild_id"] = str(guild.id)
-            payload["member"] = {"user": user(author_id), "roles": [str(r) for r in role_ids],
-                                 "permissions": str(permissions), "joined_at": _now(),
-                                 "deaf": False, "mute": False, "flags": 0}
+            payload["member"] = {
+                "user": user(author_id),
+                "roles": [str(r) for r in role_ids],
+                "permissions": str(permissions),
+                "joined_at": _now(),
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+            }
         else:
             payload["user"] = user(author_id)
         if message is not None:
@@ -405,8 +435,11 @@ class FakeDiscord:
             return _json({"message": "401: Unauthorized", "code": 0}, 401)
         if self._fail:
             self._fail -= 1
-            payload = {"message": "You are being rate limited.", "retry_after": self._retry_after,
-                       "global": False}
+            payload = {
+                "message": "You are being rate limited.",
+                "retry_after": self._retry_after,
+                "global": False,
+            }
             # discord.py takes a 429 without `Via` for a Cloudflare ban and gives up.
             return _json(payload, 429, {"Via": "1.1 google", "Retry-After": "1"})
         for method, rx, handler in self._routes():
@@ -415,8 +448,9 @@ class FakeDiscord:
                 result = handler(body, *match.groups())
                 return result if isinstance(result, web.StreamResponse) else _json(result)
         # Loud on purpose: an adapter calling a route we did not expect is a test failure.
-        return _json({"message": f"404: fake has no route {request.method} {path}", "code": 0},
-                     404)
+        return _json(
+            {"message": f"404: fake has no route {request.method} {path}", "code": 0}, 404
+        )
 
     def _routes(self) -> list[tuple[str, str, Callable[..., Any]]]:
         app = str(APP_ID)
@@ -456,8 +490,9 @@ class FakeDiscord:
             thread["guild_id"] = str(guild.id)
             event = {**thread, "newly_created": True}
             shard = self.shard_of(guild.id)
-            self._background.add(asyncio.create_task(self.dispatch("THREAD_CREATE", event,
-                                                                   shard_id=shard)))
+            self._background.add(
+                asyncio.create_task(self.dispatch("THREAD_CREATE", event, shard_id=shard))
+            )
         return thread
 
     def _open_dm(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -507,8 +542,13 @@ def _app_info() -> dict[str, Any]:
 
 def _sync_commands(body: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
-        {**cmd, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1",
-         "default_member_permissions": cmd.get("default_member_permissions")}
+        {
+            **cmd,
+            "id": str(snowflake()),
+            "application_id": str(APP_ID),
+            "version": "1",
+            "default_member_permissions": cmd.get("default_member_permissions"),
+        }
         for cmd in body
     ]
 
@@ -523,8 +563,12 @@ def _thread(parent_id: str, thread_id: int, body: dict[str, Any]) -> dict[str, A
         "message_count": 0,
         "member_count": 1,
         "rate_limit_per_user": 0,
-        "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "locked": False,
-                            "archive_timestamp": _now()},
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "locked": False,
+            "archive_timestamp": _now(),
+        },
     }
 
 
@@ -549,9 +593,7 @@ def _callback(body: dict[str, Any], interaction_id: str, token: str) -> dict[str
     return out
 
 
-def _json(
-    payload: Any, status: int = 200, headers: dict[str, str] | None = None
-) -> web.Response:
+def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     # Exactly "application/json": discord.py does not parse JSON when a charset is appended.
     return web.Response(
         body=json.dumps(payload).encode(),
@@ -580,4 +622,3 @@ async def _body(request: web.Request) -> Any:
         return out
     raw = await request.read()
     return json.loads(raw) if raw else None
-
