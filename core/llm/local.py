@@ -245,9 +245,17 @@ class LocalGGUFChatModel(BaseChatModel):
         error = _error_text(payload)
         if error is not None:
             raise RuntimeError(f"local LLM error: {error}")
+        # llama.cpp's own prompt/decode timings ride along: benchmarks and logs read them.
+        metadata: dict[str, Any] = (
+            {"timings": payload["timings"]} if payload.get("timings") else {}
+        )
         usage = _usage(payload.get("usage"))
         if usage is not None:
-            return ChatGenerationChunk(message=AIMessageChunk(content="", usage_metadata=usage))
+            return ChatGenerationChunk(
+                message=AIMessageChunk(
+                    content="", usage_metadata=usage, response_metadata=metadata
+                )
+            )
         choices = payload.get("choices") or []
         if not choices:
             return None
@@ -256,7 +264,8 @@ class LocalGGUFChatModel(BaseChatModel):
         finish = choices[0].get("finish_reason")
         if not text and not finish:
             return None
-        metadata = {"finish_reason": finish} if finish else {}
+        if finish:
+            metadata["finish_reason"] = finish
         return ChatGenerationChunk(
             message=AIMessageChunk(content=text or "", response_metadata=metadata)
         )
@@ -311,7 +320,10 @@ class LocalGGUFChatModel(BaseChatModel):
         request = self._request(messages, stop, True, **kwargs)
 
         def emit(item: Any) -> None:
-            loop.call_soon_threadsafe(items.put_nowait, item)
+            try:
+                loop.call_soon_threadsafe(items.put_nowait, item)
+            except RuntimeError:  # the loop closed under us: stop decoding, nobody listens
+                cancelled.set()
 
         def work() -> None:
             try:

@@ -19,7 +19,7 @@ def settings(**overrides: object) -> Settings:
 
 
 def test_openai_compatible_endpoint_builds_with_base_url_and_without_network() -> None:
-    ChatOpenAI = pytest.importorskip("langchain_openai").ChatOpenAI  # noqa: N806
+    ChatOpenAI = pytest.importorskip("langchain_openai").ChatOpenAI
 
     model = make_chat_model(
         settings(
@@ -41,7 +41,7 @@ def test_openai_without_key_or_base_url_says_what_to_set() -> None:
 
 
 def test_ollama_builds_without_contacting_the_server() -> None:
-    ChatOllama = pytest.importorskip("langchain_ollama").ChatOllama  # noqa: N806
+    ChatOllama = pytest.importorskip("langchain_ollama").ChatOllama
 
     model = make_chat_model(
         settings(llm_provider="ollama", llm_model="llama3.2", llm_base_url="http://127.0.0.1:9")
@@ -51,7 +51,7 @@ def test_ollama_builds_without_contacting_the_server() -> None:
 
 
 def test_anthropic_builds_with_key_and_requires_one() -> None:
-    ChatAnthropic = pytest.importorskip("langchain_anthropic").ChatAnthropic  # noqa: N806
+    ChatAnthropic = pytest.importorskip("langchain_anthropic").ChatAnthropic
 
     model = make_chat_model(
         settings(llm_provider="anthropic", llm_model="claude-x", llm_api_key=SecretStr("sk-test"))
