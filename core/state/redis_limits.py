@@ -1,0 +1,109 @@
+"""RedisDeduper and RedisRateLimiter: the Deduper and RateLimiter every replica shares."""
+
+from __future__ import annotations
+
+import math
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from redis.asyncio import Redis
+
+from core.config import Settings
+from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.ports import Deduper, RateLimiter
+
+DEFAULT_PREFIX = "clonebot:"
+
+# Sliding-window log in one sorted set. A Lua script runs atomically on the server, so
+# two processes can never both take the last slot of a window.
+_SLIDING_WINDOW = """
+local key = KEYS[1]
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+if redis.call('ZCARD', key) >= limit then
+  return 0
+end
+redis.call('ZADD', key, now, ARGV[4])
+redis.call('PEXPIRE', key, ARGV[5])
+return 1
+"""
+
+
+class RedisDeduper:
+    """`SET key 1 NX EX ttl`: the first replica to see a delivery wins, the rest drop it.
+
+    Args:
+        client: a `redis.asyncio.Redis`.
+        prefix: put before every key, so several bots (or tests) can share one Redis.
+    """
+
+    def __init__(self, client: Redis, *, prefix: str = DEFAULT_PREFIX) -> None:
+        self._client = client
+        self._prefix = f"{prefix}dedup:"
+
+    async def first_time(self, key: str, ttl_seconds: int = 86_400) -> bool:
+        created = await self._client.set(
+            self._prefix + key, b"1", nx=True, ex=max(1, int(ttl_seconds))
+        )
+        return bool(created)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+class RedisRateLimiter:
+    """Sliding-window log per key, atomic in Redis; same answers as `InMemoryRateLimiter`.
+
+    Args:
+        client: a `redis.asyncio.Redis`.
+        prefix: put before every key.
+        now: wall-clock seconds. Replicas on different hosts share windows, so this is
+            wall time (not monotonic); tests inject a fake one.
+    """
+
+    def __init__(
+        self,
+        client: Redis,
+        *,
+        prefix: str = DEFAULT_PREFIX,
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        self._client = client
+        self._prefix = f"{prefix}rate:"
+        self._now = now
+        self._script: Any = client.register_script(_SLIDING_WINDOW)
+
+    async def allow(self, key: str, limit: int, per_seconds: float) -> bool:
+        if limit <= 0:
+            return False
+        now = self._now()
+        # The set only needs to outlive its newest hit by one window.
+        ttl_ms = max(1, math.ceil(per_seconds * 1000))
+        member = f"{now!r}:{uuid.uuid4().hex}"
+        allowed = await self._script(
+            keys=[self._prefix + key], args=[repr(now), repr(per_seconds), limit, member, ttl_ms]
+        )
+        return bool(int(allowed))
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def _client(settings: Settings) -> Redis | None:
+    return None if settings.redis_url is None else Redis.from_url(settings.redis_url)
+
+
+def make_deduper(settings: Settings, *, prefix: str = DEFAULT_PREFIX) -> Deduper:
+    """Redis when `settings.redis_url` is set (several replicas), in-memory otherwise."""
+    client = _client(settings)
+    return InMemoryDeduper() if client is None else RedisDeduper(client, prefix=prefix)
+
+
+def make_rate_limiter(settings: Settings, *, prefix: str = DEFAULT_PREFIX) -> RateLimiter:
+    """Redis when `settings.redis_url` is set (several replicas), in-memory otherwise."""
+    client = _client(settings)
+    return InMemoryRateLimiter() if client is None else RedisRateLimiter(client, prefix=prefix)
