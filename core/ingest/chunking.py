@@ -68,13 +68,18 @@ def _pieces(text: str, max_chars: int) -> Iterator[tuple[str, bool]]:
 
 def _hard_split(text: str, max_chars: int) -> Iterator[str]:
     """A run with no sentence end (a URL list, a 2 MB line): cut at spaces, else anywhere."""
-    while len(text) > max_chars:
-        cut = text.rfind(" ", max_chars // 2, max_chars)
-        cut = cut if cut > 0 else max_chars
-        yield text[:cut].strip()
-        text = text[cut:].strip()
-    if text:
-        yield text
+    start = 0
+    # Walk by index: re-slicing the rest each time would copy a 2 MB line thousands of times.
+    while len(text) - start > max_chars:
+        cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
+        cut = cut if cut > start else start + max_chars
+        piece = text[start:cut].strip()
+        if piece:
+            yield piece
+        start = cut
+    rest = text[start:].strip()
+    if rest:
+        yield rest
 
 
 def _tail(text: str, overlap: int) -> str:

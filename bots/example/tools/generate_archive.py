@@ -363,7 +363,7 @@ def write_instagram() -> int:
         tail = CAPTION_TAILS[(i * 7) % len(CAPTION_TAILS)]
         tip = TIPS[(i * 5) % len(TIPS)]
         rows.append({"id": f"ig{i + 1:03d}", "date": when.date().isoformat(), "url": f"https://instagram.example/p/mq{i + 1:03d}/", "text": f"{bake.capitalize()} today \U0001f35e {tip} {tail}", "visibility": ""})
-    rows.append({"id": "ig-close-friends-01", "date": "2025-02-14", "url": "", "text": "Close friends only: first look at the Slow Bread cover colours. Crumb Club gets the full reveal next week.", "visibility": "paid"})
+    rows.append({"id": "ig-close-friends-01", "date": "2025-02-14", "url": "https://instagram.example/p/mqcf01/", "text": "Close friends only: first look at the Slow Bread cover colours. Crumb Club gets the full reveal next week.", "visibility": "paid"})
     with (ARCHIVE / "instagram.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=["id", "date", "url", "text", "visibility"])
         writer.writeheader()
