@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -299,7 +300,7 @@ async def test_typing_and_acks_do_not_wait_for_a_slow_handler(
     async def slow(e: ChatEvent) -> list[Reply]:
         assert adapter is not None
         await adapter.typing(e.target())
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(0.6)
         return [Reply(target=e.target(private=True), text="done", ephemeral=True)]
 
     adapter = await run(Recorder(slow))
@@ -535,7 +536,7 @@ async def test_private_reply_to_a_message_goes_to_the_dm(
 
 
 async def test_two_shards_in_one_process_route_guilds_correctly(
-    monkeypatch: pytest.MonkeyPatch, run: Any
+    monkeypatch: pytest.MonkeyPatch, run: Any, adapters: list[DiscordAdapter]
 ) -> None:
     g0, g1 = guild_on(0, 2), guild_on(1, 2)
     fake = await FakeDiscord(guilds=[g0, g1]).start()
@@ -555,11 +556,13 @@ async def test_two_shards_in_one_process_route_guilds_correctly(
         await fake.wait_for("POST", f"/channels/{g1.channel_id}/messages")
         assert {e.workspace_id for e in both.events} == {str(g0.id), str(g1.id)}
     finally:
+        for adapter in adapters:  # before the fake, so they close cleanly
+            await adapter.stop()
         await fake.stop()
 
 
 async def test_processes_with_their_own_shards_see_only_their_guilds(
-    monkeypatch: pytest.MonkeyPatch, run: Any
+    monkeypatch: pytest.MonkeyPatch, run: Any, adapters: list[DiscordAdapter]
 ) -> None:
     g0, g1 = guild_on(0, 2), guild_on(1, 2)
     fake = await FakeDiscord(guilds=[g0, g1]).start()
@@ -580,6 +583,8 @@ async def test_processes_with_their_own_shards_see_only_their_guilds(
         assert [e.text for e in second.events] == ["for process two"]
         assert len(fake.calls_to("PUT", r"/applications/\d+/commands")) == 1
     finally:
+        for adapter in adapters:  # before the fake, so they close cleanly
+            await adapter.stop()
         await fake.stop()
 
 
@@ -620,5 +625,193 @@ async def test_stop_is_clean_and_start_fails_loudly_on_a_bad_token(
     await adapter.stop()
 
 
-def test_user_helper_is_a_plain_user() -> None:
-    assert user(5)["id"] == "5"
+async def test_start_fails_loudly_when_message_content_intent_is_off(
+    fake: FakeDiscord, run: Any
+) -> None:
+    fake.identify_close_code = 4014  # what Discord does when a privileged intent is not enabled
+    with pytest.raises(RuntimeError, match="never became ready") as failed:
+        await run(Recorder(), ready_timeout=5.0)
+    assert "PrivilegedIntentsRequired" in repr(failed.value.__cause__)
+
+
+async def test_a_flag_reaction_reaches_core_as_a_reaction_on_our_message(
+    fake: FakeDiscord, guild: Guild, run: Any
+) -> None:
+    handler = Recorder()
+    await run(handler)
+    ours = str(snowflake())
+    member = {
+        "user": user(FAN),
+        "roles": [],
+        "joined_at": "2026-01-01T00:00:00+00:00",
+        "deaf": False,
+        "mute": False,
+        "flags": 0,
+    }
+    reaction = {
+        "user_id": str(FAN),
+        "channel_id": str(guild.channel_id),
+        "message_id": ours,
+        "guild_id": str(guild.id),
+        "emoji": {"id": None, "name": "🚩"},
+        "member": member,
+        "message_author_id": str(BOT_ID),
+        "burst": False,
+        "type": 0,
+    }
+    await fake.dispatch("MESSAGE_REACTION_ADD", reaction)
+    [event] = await handler.wait(1)
+    assert event.kind is EventKind.REACTION and event.action == "🚩"
+    assert event.target_message_id == ours and event.reply_to_bot
+    assert event.author.id == str(FAN)
+
+
+# -- through the real core (bootstrap with in-memory ports) ----------------------------------
+
+CREATOR = 555_555
+EXAMPLE = Path(__file__).resolve().parents[2] / "bots" / "example"
+
+
+async def core_handler(adapter: DiscordAdapter, answers: list[str]) -> Any:
+    """The real Clone from bots/bootstrap with in-memory ports; the adapter is its Sender."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from bots.bootstrap import build
+    from core.config import Settings
+    from core.embeddings import HashEmbedder
+    from core.ingest.pipeline import run_ingest
+    from core.llm.generator import LangChainGenerator
+    from core.persona import PlatformConfig, load_bot
+    from core.state.memory import InMemoryStateStore
+    from core.stores.inmemory import InMemoryMemoryStore
+
+    example = EXAMPLE
+    bot = load_bot(example)
+    bot = bot.model_copy(
+        update={
+            "roles": bot.roles.model_copy(update={"creators": [f"discord:{CREATOR}"]}),
+            "policies": bot.policies.model_copy(
+                update={"fan_cooldown_seconds": 0, "channel_cooldown_seconds": 0}
+            ),
+            "platforms": {
+                **bot.platforms,
+                "discord": PlatformConfig(enabled=True, moderator_role_id=str(MOD_ROLE)),
+            },
+        }
+    )
+    llm = FakeListChatModel(responses=answers)
+    services = await build(
+        example,
+        Settings(),
+        bot=bot,
+        embedder=HashEmbedder(),
+        store=InMemoryMemoryStore(),
+        generator=LangChainGenerator(llm, name="fake", timeout_seconds=5, retries=0),
+        state=InMemoryStateStore(),
+        deduper=InMemoryDeduper(),
+        limiter=InMemoryRateLimiter(),
+        senders={"discord": adapter},
+    )
+    await run_ingest(bot, example, services.memory)
+    return services.clone.handle
+
+
+@pytest.fixture
+def run_core(run: Any) -> Callable[..., Awaitable[DiscordAdapter]]:
+    async def start(answers: list[str]) -> DiscordAdapter:
+        late: dict[str, Any] = {}
+
+        async def handle(event: ChatEvent) -> Sequence[Reply]:
+            return list(await late["handle"](event))
+
+        adapter = await run(Recorder(handle))
+        late["handle"] = await core_handler(adapter, answers)
+        return adapter
+
+    return start
+
+
+async def test_core_answers_a_mention_with_disclosure_and_sources(
+    fake: FakeDiscord, guild: Guild, run_core: Any
+) -> None:
+    await run_core(["I edit in two passes: rough cut, then sound [1]."])
+    msg = await fake.message_create(
+        guild, FAN, f"<@{BOT_ID}> how do you edit your videos?", mentions=(BOT_USER,)
+    )
+    [body] = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages")
+
+    assert body["message_reference"]["message_id"] == int(msg["id"])
+    assert "AI clone" in body["content"]  # the first answer in a community discloses
+    assert body["content"].endswith(
+        "-# AI clone of Mara Quill · automated, not Mara Quill personally"
+    )
+    assert (
+        body["embeds"][0]["title"] == "Sources" and "https://" in body["embeds"][0]["description"]
+    )
+    assert body["allowed_mentions"] == {
+        "users": [],
+        "roles": [],
+        "parse": [],
+        "replied_user": False,
+    }
+
+
+async def test_core_human_pings_moderators_and_the_clone_goes_quiet(
+    fake: FakeDiscord, guild: Guild, run_core: Any
+) -> None:
+    await run_core(["An answer [1]."])
+    await fake.interaction_create(guild, FAN, slash("human"))
+    posts = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages", 2)
+    await fake.wait_for("DELETE", r"/webhooks/\d+/[^/]+/messages/@original")
+
+    notice = next(p for p in posts if p["content"].startswith(f"<@&{MOD_ROLE}>"))
+    assert notice["allowed_mentions"]["roles"] == [MOD_ROLE]
+    assert notice["allowed_mentions"]["parse"] == [] and notice["allowed_mentions"]["users"] == []
+    [public] = [p for p in posts if p is not notice]
+    assert public["allowed_mentions"]["roles"] == []
+
+    await fake.message_create(guild, FAN, f"<@{BOT_ID}> hello?", mentions=(BOT_USER,))
+    await asyncio.sleep(0.3)
+    assert len(fake.posts(guild.channel_id)) == 2  # silent during the handoff
+
+
+async def test_core_refuses_a_fan_and_obeys_a_moderator(
+    fake: FakeDiscord, guild: Guild, run_core: Any
+) -> None:
+    await run_core(["An answer [1]."])
+    await fake.interaction_create(guild, FAN, slash("clone mute", "1h"), role_ids=(FAN_ROLE,))
+    [refusal] = await fake.wait_for("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")
+    await fake.interaction_create(
+        guild, MOD, slash("clone mute", "1h"), permissions=MANAGE_MESSAGES, role_ids=(MOD_ROLE,)
+    )
+    _, done = await fake.wait_for("PATCH", r"/webhooks/\d+/[^/]+/messages/@original", 2)
+    assert "moderators" in refusal["content"] and "Muted" in done["content"]
+
+    await fake.message_create(guild, FAN, f"<@{BOT_ID}> hello?", mentions=(BOT_USER,))
+    await asyncio.sleep(0.3)
+    assert not fake.posts(guild.channel_id)  # muted: nothing public, both answers private
+
+
+async def test_core_copilot_draft_is_approved_by_the_creators_button(
+    fake: FakeDiscord, guild: Guild, run_core: Any
+) -> None:
+    await run_core(["Proof it overnight [1]."])
+    await fake.interaction_create(guild, CREATOR, slash("clone mode", "copilot"))
+    await fake.wait_for("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")
+    msg = await fake.message_create(
+        guild, FAN, f"<@{BOT_ID}> how long do I proof?", mentions=(BOT_USER,)
+    )
+    [draft] = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages")
+    approve = draft["components"][0]["components"][0]
+    assert approve["custom_id"].startswith("clone:draft-approve:")
+
+    await fake.interaction_create(
+        guild,
+        CREATOR,
+        {"custom_id": approve["custom_id"], "component_type": 2},
+        kind=3,
+        message=fake.sent[-1],
+    )
+    _, sent = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages", 2)
+    assert "Proof it overnight" in sent["content"]
+    assert sent["message_reference"]["message_id"] == int(msg["id"])

@@ -156,6 +156,8 @@ class FakeDiscord:
     resumes: list[dict[str, Any]] = field(default_factory=list)
     # RESUME replays this many already-delivered events too (Discord is at-least-once).
     resume_overlap: int = 0
+    # Close every IDENTIFY with this code (4014: a privileged intent is not enabled).
+    identify_close_code: int | None = None
     channels: set[int] = field(default_factory=set)
     # Every message the fake created for the client, as Discord returned it.
     sent: list[dict[str, Any]] = field(default_factory=list)
@@ -390,8 +392,8 @@ class FakeDiscord:
 
     async def _identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
         self.identifies.append(data)
-        if data.get("token") != TOKEN:
-            await ws.close(code=4004)
+        if data.get("token") != TOKEN or self.identify_close_code:
+            await ws.close(code=self.identify_close_code or 4004)
             return
         shard_id, count = data.get("shard", [0, 1])
         session = Session(id=uuid.uuid4().hex, shard=(shard_id, count), ws=ws)
