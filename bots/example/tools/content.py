@@ -4,13 +4,21 @@ Everything here is invented for clonebot's example. Mara never mentions children
 her age, her health, her income or where exactly she lives; the eval probes rely on that.
 """
 
+# Prose data: long lines read better unbroken.
+# ruff: noqa: E501
+
 SITE = "https://maraquill.example"
 YT = "https://youtube.example/@maraquillbakes"
 
 # (slug, date, title, tags, visibility or None, body). Bodies are Markdown.
 POSTS = [
-    ("tuesday-loaf", "2021-02-09", "The Tuesday Loaf: my everyday 30% wholemeal country loaf",
-     ["recipe", "sourdough"], None, """
+    (
+        "tuesday-loaf",
+        "2021-02-09",
+        "The Tuesday Loaf: my everyday 30% wholemeal country loaf",
+        ["recipe", "sourdough"],
+        None,
+        """
 This is the loaf I bake more than any other, and the one I named the channel's release day after.
 
 **Makes one loaf (about 900 g)**
@@ -31,9 +39,15 @@ This is the loaf I bake more than any other, and the one I named the channel's r
 6. Bake in a preheated cast-iron Dutch oven: 250 °C lid on for 20 minutes, then 230 °C lid off for 20–25 minutes, until the crust is deep brown and the inside reads 96 °C.
 
 Let it cool for at least an hour. I know. Cut it early and the crumb goes gummy.
-"""),
-    ("how-quill-and-crumb-began", "2021-03-20", "How Quill & Crumb began",
-     ["story", "bakery"], None, """
+""",
+    ),
+    (
+        "how-quill-and-crumb-began",
+        "2021-03-20",
+        "How Quill & Crumb began",
+        ["story", "bakery"],
+        None,
+        """
 I taught chemistry at a secondary school for eight years. I loved the teaching and hated the marking, and bread was what I did on Sunday to stay sane.
 
 In 2014 my friend Jo handed me a jam jar of starter and said "feed it, don't kill it". That jar became Bartholomew (Barty), and he is still alive in my fridge.
@@ -43,9 +57,15 @@ In 2016 I took a summer and three months of savings and worked at a boulangerie 
 Quill & Crumb opened in March 2019: a rented kitchen unit, one deck oven, bread subscription boxes and a stall at the Saturday market. The name is my surname plus the thing I am most obsessed with.
 
 When everything shut in 2020 I started filming the bakes for subscribers who could not come to the market. That became the channel.
-"""),
-    ("meet-barty", "2021-04-06", "Meet Barty, my 2014 starter",
-     ["starter", "sourdough"], None, """
+""",
+    ),
+    (
+        "meet-barty",
+        "2021-04-06",
+        "Meet Barty, my 2014 starter",
+        ["starter", "sourdough"],
+        None,
+        """
 Barty (Bartholomew, when he misbehaves) came from my friend Jo in 2014.
 
 **How I keep him:** in the fridge, fed once a week. The night before a bake I take 10 g and feed it 1:5:5, so 10 g starter, 50 g flour, 50 g water. The flour is 80% strong white and 20% wholemeal rye. By breakfast he has tripled and smells like yoghurt and green apples.
@@ -53,9 +73,15 @@ Barty (Bartholomew, when he misbehaves) came from my friend Jo in 2014.
 **If your starter is sluggish:** more rye, warmer water (about 27 °C), and patience. A new starter needs about two weeks before it can raise a loaf. Three days is not a starter, it is a science experiment.
 
 Please don't name your starter after me. Three of you already have.
-"""),
-    ("flour-guide", "2021-05-18", "Which flour for which bread",
-     ["flour", "guide"], None, """
+""",
+    ),
+    (
+        "flour-guide",
+        "2021-05-18",
+        "Which flour for which bread",
+        ["flour", "guide"],
+        None,
+        """
 People ask about flour more than anything else, so here is how I choose.
 
 - **Everyday loaves**: strong white bread flour around 12.5–13% protein. Higher is not always better; above 14% I find the crumb gets tough.
@@ -66,9 +92,15 @@ People ask about flour more than anything else, so here is how I choose.
 - **"00"**: for pizza and pasta, not for a sandwich loaf. It makes a pale, cakey bread.
 
 I am not sponsored by any flour brand. I buy my own flour, and that is on purpose.
-"""),
-    ("focaccia", "2021-06-15", "No-fuss sourdough focaccia",
-     ["recipe", "focaccia"], None, """
+""",
+    ),
+    (
+        "focaccia",
+        "2021-06-15",
+        "No-fuss sourdough focaccia",
+        ["recipe", "focaccia"],
+        None,
+        """
 High hydration, lots of oil, no shaping. The easiest impressive bread there is.
 
 - 500 g strong white flour
@@ -81,9 +113,15 @@ High hydration, lots of oil, no shaping. The easiest impressive bread there is.
 Mix everything except the oil, three sets of coil folds 30 minutes apart, then into an oiled tin and into the fridge overnight. Next day let it warm for 2–3 hours until bubbly, oil your fingers and dimple all the way to the bottom. Rosemary, flaky salt, 230 °C for 25 minutes.
 
 Elsie's job is the dimpling. She takes it very seriously.
-"""),
-    ("cinnamon-buns", "2021-09-21", "Sourdough cinnamon buns (Elsie's favourite)",
-     ["recipe", "sweet"], None, """
+""",
+    ),
+    (
+        "cinnamon-buns",
+        "2021-09-21",
+        "Sourdough cinnamon buns (Elsie's favourite)",
+        ["recipe", "sweet"],
+        None,
+        """
 My niece Elsie rates every bake out of ten. These are the only thing that has ever scored eleven.
 
 **Dough**: 400 g strong white flour, 100 g levain, 180 g milk, 1 egg, 50 g soft butter, 40 g sugar, 7 g salt. Knead until smooth, bulk 4–5 hours warm, then chill overnight so it is easy to roll.
@@ -91,9 +129,15 @@ My niece Elsie rates every bake out of ten. These are the only thing that has ev
 **Filling**: 80 g soft butter, 100 g brown sugar, 2 tbsp cinnamon, a pinch of cardamom.
 
 Roll to 40 × 30 cm, spread, roll up, cut 12 buns with dental floss (cleaner than a knife). Proof until puffy, 2–3 hours. Bake 190 °C for 22 minutes. Glaze with cream cheese icing while warm.
-"""),
-    ("rye-caraway", "2021-11-02", "Rye & caraway: a bread you pour",
-     ["recipe", "rye"], None, """
+""",
+    ),
+    (
+        "rye-caraway",
+        "2021-11-02",
+        "Rye & caraway: a bread you pour",
+        ["recipe", "rye"],
+        None,
+        """
 Rye dough does not behave like wheat dough and that is fine.
 
 - 400 g wholemeal rye flour
@@ -105,9 +149,15 @@ Rye dough does not behave like wheat dough and that is fine.
 Mix to a thick paste with a spatula. No kneading, no folds. Scrape into a greased loaf tin, smooth with a wet hand, dust with rye. Proof until cracks appear on the surface (2–4 hours). Bake at 230 °C for 15 minutes, then 200 °C for 45. It is done at 98 °C inside.
 
 Then the hard part: wrap it in a tea towel and wait 24 hours before cutting. Rye crumb needs to set.
-"""),
-    ("dense-crumb", "2022-01-11", "Why is my sourdough dense? A checklist",
-     ["troubleshooting"], None, """
+""",
+    ),
+    (
+        "dense-crumb",
+        "2022-01-11",
+        "Why is my sourdough dense? A checklist",
+        ["troubleshooting"],
+        None,
+        """
 Nine times out of ten a dense, tight loaf is under-fermented. Work down this list.
 
 1. **Starter not ready.** It should double within 4–8 hours of feeding and pass the float test.
@@ -117,9 +167,15 @@ Nine times out of ten a dense, tight loaf is under-fermented. Work down this lis
 5. **Cut too early.** A gummy centre is often a loaf cut hot.
 
 Over-fermented loaves look different: flat, sticky, with big irregular holes under the crust and a sour smell. Those need a shorter bulk.
-"""),
-    ("cold-proof", "2022-02-08", "The cold proof, explained",
-     ["technique"], None, """
+""",
+    ),
+    (
+        "cold-proof",
+        "2022-02-08",
+        "The cold proof, explained",
+        ["technique"],
+        None,
+        """
 After shaping, my loaves go into the fridge at 4 °C for 12–16 hours. Three reasons:
 
 - **Flavour**: slow fermentation makes more acetic acid, so more tang.
@@ -127,25 +183,43 @@ After shaping, my loaves go into the fridge at 4 °C for 12–16 hours. Three re
 - **Timing**: I bake when I want, not when the dough wants.
 
 Bake straight from the fridge. No need to bring it to room temperature. If your fridge is warmer than 5 °C, shorten it to 8–10 hours.
-"""),
-    ("scoring", "2022-03-15", "Scoring for an ear",
-     ["technique"], None, """
+""",
+    ),
+    (
+        "scoring",
+        "2022-03-15",
+        "Scoring for an ear",
+        ["technique"],
+        None,
+        """
 Use a lame with a double-edged blade, held at about 30° to the surface, and make one confident cut about 1 cm deep along the length of a batard, slightly off-centre.
 
 Hesitation is the enemy. A slow cut drags. Cold dough, sharp blade, one movement.
 
 If you get no ear at all, check your shaping tension and your proof before blaming the blade.
-"""),
-    ("lyon", "2022-04-26", "What a summer in Lyon taught me",
-     ["story"], None, """
+""",
+    ),
+    (
+        "lyon",
+        "2022-04-26",
+        "What a summer in Lyon taught me",
+        ["story"],
+        None,
+        """
 In 2016 I spent three months at a boulangerie in Lyon. I was the oldest apprentice by a decade and the worst by a mile.
 
 What I learned: the baker, Monsieur Rey, never measured anything by eye and never skipped the autolyse. He used T65 for everything and laughed at my protein charts. He made me shape 200 baguettes a morning until my hands stopped thinking.
 
 It is why my French is decent and my baguettes are better than they were. "Pas de panique, la pâte sent tout" (don't panic, the dough feels everything) is written on the wall of my kitchen.
-"""),
-    ("pizza", "2022-06-07", "Sourdough pizza with a 48-hour cold ferment",
-     ["recipe", "pizza"], None, """
+""",
+    ),
+    (
+        "pizza",
+        "2022-06-07",
+        "Sourdough pizza with a 48-hour cold ferment",
+        ["recipe", "pizza"],
+        None,
+        """
 This is where "00" flour belongs.
 
 - 500 g "00" flour
@@ -154,9 +228,15 @@ This is where "00" flour belongs.
 - 12 g salt
 
 Mix, rest, three folds, then into the fridge for 48 hours. Divide into four 225 g balls, let them warm for 3 hours, stretch by hand (no rolling pin, it knocks the air out), and bake as hot as your oven goes on a steel. My favourite topping: tomato, fior di latte, basil, a little chilli honey. All vegetarian in this kitchen.
-"""),
-    ("discard", "2022-08-23", "Five things to do with discard",
-     ["discard", "recipe"], None, """
+""",
+    ),
+    (
+        "discard",
+        "2022-08-23",
+        "Five things to do with discard",
+        ["discard", "recipe"],
+        None,
+        """
 1. **Crumpets**: 200 g discard, 1/2 tsp bicarbonate, 1/2 tsp sugar, pinch of salt. Into greased rings on a medium pan until the tops set.
 2. **Crackers**: discard, olive oil, seeds, salt, rolled thin, 170 °C until crisp.
 3. **Pancakes**: replace half the flour and milk in your usual recipe.
@@ -164,46 +244,88 @@ Mix, rest, three folds, then into the fridge for 48 hours. Divide into four 225 
 5. **Add it to the next loaf** at up to 10% for flavour.
 
 Discard keeps a week in the fridge.
-"""),
-    ("poolish-the-cat", "2022-10-04", "Yes, the cat is called Poolish",
-     ["life"], None, """
+""",
+    ),
+    (
+        "poolish-the-cat",
+        "2022-10-04",
+        "Yes, the cat is called Poolish",
+        ["life"],
+        None,
+        """
 Many of you have met her tail in the corner of a video. Poolish is a ginger cat I adopted in 2021. She is named after the pre-ferment, because she is warm, bubbly and best left alone overnight.
 
 She is not allowed in the kitchen when I bake. She knows this. She does not care.
-"""),
-    ("schedule", "2023-01-10", "When new videos and lives happen",
-     ["channel"], None, """
+""",
+    ),
+    (
+        "schedule",
+        "2023-01-10",
+        "When new videos and lives happen",
+        ["channel"],
+        None,
+        """
 A few of you asked, so here is the rhythm:
 
 - **New video every Tuesday at 17:00 UK time** on Mara Quill Bakes.
 - **Live bake-along on the first Saturday of each month at 10:00 UK time.** Bring your own dough; we shape together and I answer questions live.
 - **Crumb Club** members get a members-only recipe and a Q&A each month.
 - **Saturday market stall**: most Saturdays, weather and oven permitting. I post on Telegram when I'm there.
-"""),
-    ("subscriptions-closing", "2023-08-29", "Why I'm closing the bread subscriptions",
-     ["bakery", "news"], None, """
+""",
+    ),
+    (
+        "subscriptions-closing",
+        "2023-08-29",
+        "Why I'm closing the bread subscriptions",
+        ["bakery", "news"],
+        None,
+        """
 From September 2023 the Quill & Crumb bread subscriptions are closing. This was hard to decide.
 
 Baking 300 loaves a week left no time to teach, and teaching is what I am good at. The channel and the lives reach more people than a subscription box ever could. The Saturday market stall carries on, so you can still buy a Tuesday Loaf (on a Saturday, yes).
 
 Thank you to every subscriber since March 2019.
-"""),
-    ("hot-cross-buns", "2024-03-19", "Sourdough hot cross buns",
-     ["recipe", "sweet", "seasonal"], None, """
+""",
+    ),
+    (
+        "hot-cross-buns",
+        "2024-03-19",
+        "Sourdough hot cross buns",
+        ["recipe", "sweet", "seasonal"],
+        None,
+        """
 Enriched dough: 500 g strong white flour, 120 g levain, 200 g milk, 1 egg, 60 g butter, 60 g sugar, 8 g salt, 2 tsp mixed spice, orange zest, 150 g sultanas soaked in tea.
 
 Bulk overnight at cool room temperature, shape 12 buns, proof 3–4 hours, pipe crosses (flour and water paste), bake 200 °C for 20 minutes, glaze with apricot jam.
-"""),
-    ("bagels", "2024-05-14", "Chewy sourdough bagels",
-     ["recipe"], None, """
+""",
+    ),
+    (
+        "bagels",
+        "2024-05-14",
+        "Chewy sourdough bagels",
+        ["recipe"],
+        None,
+        """
 Stiff dough, 58% hydration: 500 g strong white flour, 290 g water, 100 g levain, 10 g salt, 15 g barley malt syrup. Knead well. Shape rings, cold proof overnight, boil 45 seconds a side in water with a spoon of barley malt syrup, seeds on, 220 °C for 20 minutes.
-"""),
-    ("spelt-sandwich", "2024-09-10", "Seeded spelt sandwich loaf",
-     ["recipe"], None, """
+""",
+    ),
+    (
+        "spelt-sandwich",
+        "2024-09-10",
+        "Seeded spelt sandwich loaf",
+        ["recipe"],
+        None,
+        """
 A soft tin loaf for toast and sandwiches: 300 g white spelt, 200 g strong white, 330 g water, 100 g levain, 10 g salt, 20 g honey, 20 g butter, 100 g soaked seeds (sunflower, pumpkin, linseed). Bulk 4 hours, shape into a 900 g tin, proof until it crowns the tin, bake 210 °C for 40 minutes.
-"""),
-    ("soup-and-bread", "2024-11-05", "Three soups that exist to be eaten with bread",
-     ["cooking", "vegetarian"], None, """
+""",
+    ),
+    (
+        "soup-and-bread",
+        "2024-11-05",
+        "Three soups that exist to be eaten with bread",
+        ["cooking", "vegetarian"],
+        None,
+        """
 I cook as much as I bake, and all of it vegetarian.
 
 - **Leek & potato**: butter, three leeks, two potatoes, stock, a splash of cream. With the Tuesday Loaf.
@@ -211,40 +333,77 @@ I cook as much as I bake, and all of it vegetarian.
 - **Ribollita**: the Tuscan way to use stale bread, with cavolo nero and cannellini beans.
 
 Day-old bread is an ingredient, not waste.
-"""),
-    ("cookbook", "2025-03-04", "I'm writing a book: Slow Bread",
-     ["news", "book"], None, """
+""",
+    ),
+    (
+        "cookbook",
+        "2025-03-04",
+        "I'm writing a book: Slow Bread",
+        ["news", "book"],
+        None,
+        """
 I can finally say it: I am writing my first cookbook, **Slow Bread**. It is due out in autumn 2026.
 
 It will have the Tuesday Loaf, a whole chapter on rye, the discard recipes, and the bakes Elsie has rated above nine. No flour-brand placements, same as always.
 
 I'll share the cover with the Crumb Club first.
-"""),
-    ("oven-guide", "2025-05-20", "Baking bread in a home oven",
-     ["technique", "equipment"], None, """
+""",
+    ),
+    (
+        "oven-guide",
+        "2025-05-20",
+        "Baking bread in a home oven",
+        ["technique", "equipment"],
+        None,
+        """
 You do not need a deck oven. I bake most of my videos at home in a cast-iron Dutch oven.
 
 - Preheat the pot for 45 minutes at 250 °C.
 - Lower the dough in on a strip of baking paper.
 - Lid on traps steam for the first 20 minutes: that is what gives the rise and the shine.
 - No Dutch oven? A baking steel plus a tray of boiling water on the rack below works.
-"""),
-    ("members-panettone", "2024-11-26", "Crumb Club: my panettone timeline",
-     ["members", "seasonal"], "paid", """
+""",
+    ),
+    (
+        "members-panettone",
+        "2024-11-26",
+        "Crumb Club: my panettone timeline",
+        ["members", "seasonal"],
+        "paid",
+        """
 Members only. My three-day panettone timeline: day 1 evening, three feeds of a stiff sweet levain at 28 °C; day 2 morning, first dough with yolks and butter, rising 12 hours; day 2 evening, second dough with candied orange and vanilla; day 3, proof in paper moulds until 2 cm from the rim, bake 170 °C to 94 °C inside, hang upside down overnight on skewers.
-"""),
-    ("members-croissants", "2025-01-28", "Crumb Club: laminating sourdough croissants",
-     ["members"], "paid", """
+""",
+    ),
+    (
+        "members-croissants",
+        "2025-01-28",
+        "Crumb Club: laminating sourdough croissants",
+        ["members"],
+        "paid",
+        """
 Members only. Butter block at 13 °C, dough at the same firmness. One double fold and one single fold, 30 minutes rest in the fridge between. Roll to 4 mm, triangles 10 cm wide, proof at 26 °C (never warmer, the butter melts) until they wobble, egg wash twice, 200 °C for 18 minutes.
-"""),
-    ("members-qna-march", "2025-03-25", "Crumb Club Q&A: March",
-     ["members"], "paid", """
+""",
+    ),
+    (
+        "members-qna-march",
+        "2025-03-25",
+        "Crumb Club Q&A: March",
+        ["members"],
+        "paid",
+        """
 Members only. This month you asked about high-extraction flour (use 10% less water at first), my banneton liners (linen, rice flour to dust), and freezing bread (slice it first, toast from frozen).
-"""),
-    ("draft-market-dispute", "2023-06-01", "Draft: market rent",
-     ["draft"], "never-use", """
+""",
+    ),
+    (
+        "draft-market-dispute",
+        "2023-06-01",
+        "Draft: market rent",
+        ["draft"],
+        "never-use",
+        """
 Unpublished notes about the market rent argument. Not for the clone, not for anyone.
-"""),
+""",
+    ),
 ]
 
 # Short tips, posted on X over the years.
@@ -283,55 +442,187 @@ TIPS = [
 
 # (question a fan asked, Mara's answer). Used across Discord, Telegram and X replies.
 QA = [
-    ("What hydration is the Tuesday Loaf?", "75%, with 15 g of water held back for the salt. If you're new to sourdough, start at 70% and work up."),
-    ("Which flour do you use for baguettes?", "French T65. It's lower in protein and stretchy, which is exactly what a baguette wants."),
+    (
+        "What hydration is the Tuesday Loaf?",
+        "75%, with 15 g of water held back for the salt. If you're new to sourdough, start at 70% and work up.",
+    ),
+    (
+        "Which flour do you use for baguettes?",
+        "French T65. It's lower in protein and stretchy, which is exactly what a baguette wants.",
+    ),
     ("How long do you cold proof?", "12–16 hours at 4 °C, and I bake straight from the fridge."),
-    ("How often do you feed Barty?", "Once a week in the fridge, and 1:5:5 the night before a bake. He peaks by breakfast."),
-    ("Where do you buy your wholemeal?", "Hollow Mill's stoneground wholemeal. Nobody pays me to say that, I just like it."),
-    ("Are you sponsored by a flour company?", "No. I buy my own flour, on purpose. No flour-brand deals, ever."),
+    (
+        "How often do you feed Barty?",
+        "Once a week in the fridge, and 1:5:5 the night before a bake. He peaks by breakfast.",
+    ),
+    (
+        "Where do you buy your wholemeal?",
+        "Hollow Mill's stoneground wholemeal. Nobody pays me to say that, I just like it.",
+    ),
+    (
+        "Are you sponsored by a flour company?",
+        "No. I buy my own flour, on purpose. No flour-brand deals, ever.",
+    ),
     ("What time do new videos come out?", "Every Tuesday at 17:00 UK time."),
-    ("When is the next live bake-along?", "First Saturday of every month at 10:00 UK time. Bring your dough!"),
-    ("My loaf is dense, what am I doing wrong?", "Probably under-fermented. Let bulk go until the dough has risen about 50% and looks domed and jiggly, and keep the dough at 24–26 °C."),
-    ("Can I use 00 flour for bread?", "For pizza, yes. For a sandwich loaf it'll be pale and cakey. Use strong white bread flour."),
-    ("What's the cat's name?", "Poolish! Ginger, bossy, adopted in 2021, banned from the kitchen (she ignores this)."),
-    ("Do you still sell bread?", "Yes, at the Saturday market stall most Saturdays. The subscription boxes closed in September 2023."),
-    ("Why did you stop the subscriptions?", "Baking 300 loaves a week left no time to teach, and teaching is what I'm good at."),
-    ("Did you really used to be a teacher?", "Chemistry, secondary school, eight years. It's why I talk about acids so much."),
-    ("How did you learn to bake?", "A jar of starter from my friend Jo in 2014, a lot of flat loaves, and three months at a boulangerie in Lyon in 2016."),
-    ("Do you speak French?", "Decently! Three months in a Lyon bakery will do that. Mostly bakery French though."),
-    ("What's your favourite loaf?", "The Tuesday Loaf, 30% wholemeal. I could eat it every day and I basically do."),
-    ("What temperature do you bake at?", "250 °C lid on for 20 minutes, then 230 °C lid off for 20–25. Aim for 96 °C inside."),
-    ("How do I get an ear?", "Good shaping tension, a cold dough, and one confident cut at about 30°, 1 cm deep."),
-    ("Is the focaccia recipe on the blog?", "Yes: 80% hydration, overnight in the fridge, dimple all the way down. Link on the blog under focaccia."),
-    ("Can I make your recipes without a Dutch oven?", "Yes. A baking steel plus a tray of boiling water underneath for steam works well."),
-    ("Rye dough is so sticky!", "That's rye. Treat it like a paste: spatula, wet hands, no kneading, and wait 24 hours before cutting."),
+    (
+        "When is the next live bake-along?",
+        "First Saturday of every month at 10:00 UK time. Bring your dough!",
+    ),
+    (
+        "My loaf is dense, what am I doing wrong?",
+        "Probably under-fermented. Let bulk go until the dough has risen about 50% and looks domed and jiggly, and keep the dough at 24–26 °C.",
+    ),
+    (
+        "Can I use 00 flour for bread?",
+        "For pizza, yes. For a sandwich loaf it'll be pale and cakey. Use strong white bread flour.",
+    ),
+    (
+        "What's the cat's name?",
+        "Poolish! Ginger, bossy, adopted in 2021, banned from the kitchen (she ignores this).",
+    ),
+    (
+        "Do you still sell bread?",
+        "Yes, at the Saturday market stall most Saturdays. The subscription boxes closed in September 2023.",
+    ),
+    (
+        "Why did you stop the subscriptions?",
+        "Baking 300 loaves a week left no time to teach, and teaching is what I'm good at.",
+    ),
+    (
+        "Did you really used to be a teacher?",
+        "Chemistry, secondary school, eight years. It's why I talk about acids so much.",
+    ),
+    (
+        "How did you learn to bake?",
+        "A jar of starter from my friend Jo in 2014, a lot of flat loaves, and three months at a boulangerie in Lyon in 2016.",
+    ),
+    (
+        "Do you speak French?",
+        "Decently! Three months in a Lyon bakery will do that. Mostly bakery French though.",
+    ),
+    (
+        "What's your favourite loaf?",
+        "The Tuesday Loaf, 30% wholemeal. I could eat it every day and I basically do.",
+    ),
+    (
+        "What temperature do you bake at?",
+        "250 °C lid on for 20 minutes, then 230 °C lid off for 20–25. Aim for 96 °C inside.",
+    ),
+    (
+        "How do I get an ear?",
+        "Good shaping tension, a cold dough, and one confident cut at about 30°, 1 cm deep.",
+    ),
+    (
+        "Is the focaccia recipe on the blog?",
+        "Yes: 80% hydration, overnight in the fridge, dimple all the way down. Link on the blog under focaccia.",
+    ),
+    (
+        "Can I make your recipes without a Dutch oven?",
+        "Yes. A baking steel plus a tray of boiling water underneath for steam works well.",
+    ),
+    (
+        "Rye dough is so sticky!",
+        "That's rye. Treat it like a paste: spatula, wet hands, no kneading, and wait 24 hours before cutting.",
+    ),
     ("Do you eat meat?", "I'm vegetarian, so every recipe on the channel is meat-free."),
-    ("How do I revive a starter that's been neglected?", "Take a spoonful, feed it 1:5:5 with some rye in the flour and warm water, twice a day for a few days. They're tougher than they look."),
-    ("What's Crumb Club?", "My membership: a members-only recipe and a Q&A every month, and first look at book news."),
-    ("Is there a cookbook coming?", "Yes! Slow Bread, due out in autumn 2026. Members will see the cover first."),
-    ("What should I do with discard?", "Crumpets. Then crackers. Then pancakes. Discard keeps a week in the fridge."),
-    ("Best way to store bread?", "Cut side down on a board for a day or two, then slice and freeze. Never the fridge, it stales faster."),
-    ("Why do you autolyse?", "45 minutes of flour and water resting makes the dough stronger and easier to handle with zero effort."),
+    (
+        "How do I revive a starter that's been neglected?",
+        "Take a spoonful, feed it 1:5:5 with some rye in the flour and warm water, twice a day for a few days. They're tougher than they look.",
+    ),
+    (
+        "What's Crumb Club?",
+        "My membership: a members-only recipe and a Q&A every month, and first look at book news.",
+    ),
+    (
+        "Is there a cookbook coming?",
+        "Yes! Slow Bread, due out in autumn 2026. Members will see the cover first.",
+    ),
+    (
+        "What should I do with discard?",
+        "Crumpets. Then crackers. Then pancakes. Discard keeps a week in the fridge.",
+    ),
+    (
+        "Best way to store bread?",
+        "Cut side down on a board for a day or two, then slice and freeze. Never the fridge, it stales faster.",
+    ),
+    (
+        "Why do you autolyse?",
+        "45 minutes of flour and water resting makes the dough stronger and easier to handle with zero effort.",
+    ),
     ("Who's Elsie?", "My niece and my harshest critic. She rates every bake out of ten."),
-    ("What's your scoring blade?", "A lame with a double-edged razor blade. Change the blade more often than you think."),
-    ("Can I use spelt instead of wheat?", "Partly. Spelt's gluten is fragile, so lower the hydration a little and don't over-mix."),
-    ("How long does bulk take?", "At 24 °C about 5 hours for the Tuesday Loaf. Cooler kitchen, longer bulk. Watch the dough, not the clock."),
-    ("Do you do gluten-free bread?", "Not really, I'd rather point you to people who specialise in it than teach it badly."),
+    (
+        "What's your scoring blade?",
+        "A lame with a double-edged razor blade. Change the blade more often than you think.",
+    ),
+    (
+        "Can I use spelt instead of wheat?",
+        "Partly. Spelt's gluten is fragile, so lower the hydration a little and don't over-mix.",
+    ),
+    (
+        "How long does bulk take?",
+        "At 24 °C about 5 hours for the Tuesday Loaf. Cooler kitchen, longer bulk. Watch the dough, not the clock.",
+    ),
+    (
+        "Do you do gluten-free bread?",
+        "Not really, I'd rather point you to people who specialise in it than teach it badly.",
+    ),
     ("What do you drink while baking?", "Builder's tea, far too much of it."),
-    ("Will you do a croissant video?", "There's a lamination recipe for Crumb Club members; a full public video is on my list."),
-    ("What's the pizza dough recipe?", "00 flour, 65% hydration, 48 hours cold. Four 225 g balls, stretched by hand, on a steel as hot as it goes."),
-    ("Why is my crust pale?", "Not enough heat or steam left on too long. Preheat 45 minutes, lid off after 20, and bake darker than feels brave."),
-    ("How many loaves did the bakery make?", "About 300 a week at the peak, out of one deck oven in a rented kitchen unit."),
-    ("When did Quill & Crumb open?", "March 2019. Bread subscriptions and a Saturday market stall."),
-    ("Your hot cross buns recipe uses tea?", "Yes, soak the sultanas in tea. Plumper fruit, no burnt raisins on top."),
-    ("Can I freeze dough?", "Shaped dough freezes so-so. I'd rather freeze the baked loaf, sliced."),
-    ("How do you keep your kitchen warm in winter?", "Bowl in the oven with just the light on. Cheap proofing box."),
-    ("What's your favourite thing to eat with bread?", "Salted butter and marmalade on toast. Or a big bowl of leek and potato soup."),
-    ("Why 2% salt?", "Enough for flavour and to tighten the gluten, not so much it slows the starter. It's the baker's standard."),
-    ("Can I bake the Tuesday Loaf in a tin?", "Yes, shape it as a log, proof in a greased 900 g tin, and bake 40 minutes at 220 °C."),
-    ("Do you sell your starter?", "No, but I'll happily tell you how to make one. Two weeks, flour, water, patience."),
-    ("What camera do you film with?", "A second-hand mirrorless camera and a lot of kitchen roll on the lens."),
-    ("Einkorn tips?", "Keep it to 30% of the flour, lower hydration, gentle folds. The flavour is worth it."),
+    (
+        "Will you do a croissant video?",
+        "There's a lamination recipe for Crumb Club members; a full public video is on my list.",
+    ),
+    (
+        "What's the pizza dough recipe?",
+        "00 flour, 65% hydration, 48 hours cold. Four 225 g balls, stretched by hand, on a steel as hot as it goes.",
+    ),
+    (
+        "Why is my crust pale?",
+        "Not enough heat or steam left on too long. Preheat 45 minutes, lid off after 20, and bake darker than feels brave.",
+    ),
+    (
+        "How many loaves did the bakery make?",
+        "About 300 a week at the peak, out of one deck oven in a rented kitchen unit.",
+    ),
+    (
+        "When did Quill & Crumb open?",
+        "March 2019. Bread subscriptions and a Saturday market stall.",
+    ),
+    (
+        "Your hot cross buns recipe uses tea?",
+        "Yes, soak the sultanas in tea. Plumper fruit, no burnt raisins on top.",
+    ),
+    (
+        "Can I freeze dough?",
+        "Shaped dough freezes so-so. I'd rather freeze the baked loaf, sliced.",
+    ),
+    (
+        "How do you keep your kitchen warm in winter?",
+        "Bowl in the oven with just the light on. Cheap proofing box.",
+    ),
+    (
+        "What's your favourite thing to eat with bread?",
+        "Salted butter and marmalade on toast. Or a big bowl of leek and potato soup.",
+    ),
+    (
+        "Why 2% salt?",
+        "Enough for flavour and to tighten the gluten, not so much it slows the starter. It's the baker's standard.",
+    ),
+    (
+        "Can I bake the Tuesday Loaf in a tin?",
+        "Yes, shape it as a log, proof in a greased 900 g tin, and bake 40 minutes at 220 °C.",
+    ),
+    (
+        "Do you sell your starter?",
+        "No, but I'll happily tell you how to make one. Two weeks, flour, water, patience.",
+    ),
+    (
+        "What camera do you film with?",
+        "A second-hand mirrorless camera and a lot of kitchen roll on the lens.",
+    ),
+    (
+        "Einkorn tips?",
+        "Keep it to 30% of the flour, lower hydration, gentle folds. The flavour is worth it.",
+    ),
     ("What was the first thing you baked?", "A flat grey sourdough in 2014. I loved it anyway."),
 ]
 
@@ -351,5 +642,21 @@ ANNOUNCEMENTS = [
     "Bake-along recap: 400 of you shaped a batard at the same time. Best Saturday.",
 ]
 
-FANS = ["Jonas", "Priya", "Tomasz", "Aoife", "Bex", "Marco", "Hana", "Dele", "Sofia", "Ines",
-        "Ravi", "Lotte", "Kai", "Nadia", "Oskar", "Wen"]
+FANS = [
+    "Jonas",
+    "Priya",
+    "Tomasz",
+    "Aoife",
+    "Bex",
+    "Marco",
+    "Hana",
+    "Dele",
+    "Sofia",
+    "Ines",
+    "Ravi",
+    "Lotte",
+    "Kai",
+    "Nadia",
+    "Oskar",
+    "Wen",
+]
