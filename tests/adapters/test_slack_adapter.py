@@ -17,6 +17,7 @@ import yaml
 from adapters.slack_adapter import SLASH_COMMANDS, SlackAdapter, render, split_text
 from core.commands import COMMANDS
 from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.state.redis_limits import RedisDeduper
 from core.types import (
     AllowedMentions,
     Attachment,
@@ -499,24 +500,7 @@ async def test_one_event_id_delivered_four_times_gives_exactly_one_reply(
     assert len(rig.events) == 1 and len(fake.sent("chat.postMessage")) == 1
 
 
-class SetNxDeduper:
-    """Minimal Redis deduper (SET NX EX), used while core's Redis twin is not in the tree."""
-
-    def __init__(self, client: Any, prefix: str) -> None:
-        self.client, self.prefix = client, prefix
-
-    async def first_time(self, key: str, ttl_seconds: int = 86_400) -> bool:
-        return bool(await self.client.set(self.prefix + key, "1", nx=True, ex=ttl_seconds))
-
-
-def _redis_deduper(client: Any, prefix: str) -> Any:
-    try:
-        from core.state.redis_limits import RedisDeduper  # type: ignore[import-not-found]
-    except ImportError:
-        return SetNxDeduper(client, prefix)
-    return RedisDeduper(client, prefix=prefix)
-
-
+@pytest.mark.scale
 async def test_redelivery_across_two_http_replicas_sharing_redis_gives_one_reply(
     rig_factory: Any, fake: FakeSlack
 ) -> None:
@@ -528,8 +512,8 @@ async def test_redelivery_across_two_http_replicas_sharing_redis_gives_one_reply
         pytest.skip("no Redis on 127.0.0.1:6379")
     prefix = f"test-slack-{uuid.uuid4().hex}:"
     try:
-        a = await rig_factory(echo, mode="http", deduper=_redis_deduper(client, prefix))
-        b = await rig_factory(echo, mode="http", deduper=_redis_deduper(client, prefix))
+        a = await rig_factory(echo, mode="http", deduper=RedisDeduper(client, prefix=prefix))
+        b = await rig_factory(echo, mode="http", deduper=RedisDeduper(client, prefix=prefix))
         body = event_body(message("hi replicas", ts="41.1"), event_id=f"Ev{uuid.uuid4().hex}")
         statuses = [await (a, b)[n % 2].deliver("events_api", body, retry=n) for n in range(4)]
         assert statuses == [200, 200, 200, 200]
@@ -690,19 +674,14 @@ async def test_a_failing_handler_is_logged_and_the_next_event_still_answered(
 
 
 # ---- phase 2: the real core (bootstrap + Clone) behind the adapter ---------------------------
-CORE_MODULES = ("core.memory", "core.state.memory", "core.stores.inmemory", "core.embeddings")
-
-
 @pytest.fixture
 async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
     """The Slack adapter in front of the real Clone, built by bootstrap with in-memory ports."""
-    for module in CORE_MODULES:
-        pytest.importorskip(module, reason="core pipeline modules not in the tree yet")
-    from langchain_core.language_models.fake_chat_models import FakeListChatModel
-
+    from tests.fakes.llms import SlowLLM
     from tests.scenario.harness import make_chat
 
-    chat = await make_chat(FakeListChatModel(responses=["Bread flour and a little rye [1]."] * 20))
+    # Slow enough that core shows its thinking sign before the answer is ready.
+    chat = await make_chat(SlowLLM(0.3, reply="Bread flour and a little rye [1]."))
     from core.persona import PlatformConfig
 
     bot = chat.services.bot
@@ -715,6 +694,7 @@ async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
     )
     chat.services.clone.bot = bot
     chat.services.clone.control.bot = bot
+    chat.services.clone.brain.bot = bot
     adapter = SlackAdapter(
         bot_token=BOT_TOKEN,
         app_token=APP_TOKEN,
@@ -752,6 +732,7 @@ async def test_core_answers_a_mention_in_its_thread_with_disclosure_and_a_thinki
     [post] = await fake.wait_for("chat.postMessage")
     assert post["thread_ts"] == "200.1" and "rye" in post["text"]
     assert any(b["type"] == "context" for b in post["blocks"])  # AI label (and sources)
+    await fake.wait_for("reactions.remove")
     order = [
         m for m, _ in fake.calls if m in ("reactions.add", "chat.postMessage", "reactions.remove")
     ]
