@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from core.records import Chunk, FanMemoryItem, FanScope, MemoryKind, Visibility
 
-# Payload fields that get keyword indexes (tenant and filter keys).
+# Payload fields that get keyword indexes. Fan reads are narrowed by fan_id to a handful of
+# points first, so the other scope terms need no index (each index costs fsyncs on creation).
 CORPUS_KEYWORDS = ("creator_id", "source", "visibility")
-FAN_KEYWORDS = ("creator_id", "fan_id", "community_id", "message_id", "kind")
+FAN_KEYWORDS = ("creator_id", "fan_id", "place")
 # Fan memory is read newest-first for "recent turns"; a float index makes order_by possible.
 FAN_TIME = "ts"
 
@@ -39,6 +41,7 @@ def memory_payload(item: FanMemoryItem) -> dict[str, Any]:
         "fan_id": item.fan_id,
         "community_id": item.community_id,
         "is_dm": item.is_dm,
+        "place": place(item.is_dm),
         "conversation_id": item.conversation_id,
         "kind": str(item.kind),
         "speaker": item.speaker,
@@ -66,18 +69,34 @@ def memory_from_payload(item_id: str, payload: Mapping[str, Any]) -> FanMemoryIt
     )
 
 
-def scope_terms(scope: FanScope) -> dict[str, str | bool]:
+def place(is_dm: bool) -> str:
+    """DM-ness as a keyword: qdrant-edge 0.9.0 never matches bool payloads (measured)."""
+    return "dm" if is_dm else "community"
+
+
+def scope_terms(scope: FanScope) -> dict[str, str]:
     """The equality terms of the one fan-memory read filter. Every store builds from this.
 
-    creator_id and fan_id keep tenants apart; community_id and is_dm keep memory built in a
+    creator_id and fan_id keep tenants apart; community_id and place keep memory built in a
     DM out of community channels (and one community's memory out of another's).
     """
     return {
         "creator_id": scope.creator_id,
         "fan_id": scope.fan_id,
         "community_id": scope.community_id,
-        "is_dm": scope.is_dm,
+        "place": place(scope.is_dm),
     }
+
+
+def point_ids(ids: Iterable[str]) -> list[str]:
+    """The ids that can be Qdrant point ids (UUIDs); others cannot be stored, so never match."""
+    out = []
+    for i in ids:
+        try:
+            out.append(str(uuid.UUID(i)))
+        except ValueError:
+            continue
+    return out
 
 
 def check_vectors(vectors: Sequence[Sequence[float]], dimension: int, where: str) -> None:

@@ -3,7 +3,7 @@
 Layout: `<path>/corpus` and `<path>/fans` are two Edge shards (the creator's archive and per-fan
 memory), and `<path>/model.json` records the embedding model and dimension they were built with.
 Keyword payload indexes cover creator_id, source, visibility (corpus) and creator_id, fan_id,
-community_id, message_id, kind plus a bool index on is_dm and a float index on ts (fans).
+place (DM or community) plus a float index on ts (fans).
 
 When to optimise (build HNSW), decided from measurements on this machine:
 - The extension holds the GIL for the whole of `optimize()` (a 20k-point build froze every
@@ -73,6 +73,7 @@ from core.stores._codec import (
     chunk_payload,
     memory_from_payload,
     memory_payload,
+    point_ids,
     scope_terms,
 )
 
@@ -87,7 +88,7 @@ _PAGE = 4_096
 _MODEL_FILE = "model.json"
 
 
-def _eq(key: str, value: str | bool) -> FieldCondition:
+def _eq(key: str, value: str) -> FieldCondition:
     return FieldCondition(key=key, match=MatchValue(value=value))
 
 
@@ -117,7 +118,6 @@ def _open_shard(path: Path, dimension: int, keywords: Sequence[str], fan: bool) 
     for key in keywords:
         shard.update(UpdateOperation.create_field_index(key, PayloadSchemaType.Keyword))
     if fan:
-        shard.update(UpdateOperation.create_field_index("is_dm", PayloadSchemaType.Bool))
         shard.update(UpdateOperation.create_field_index(FAN_TIME, PayloadSchemaType.Float))
     return shard
 
@@ -189,7 +189,7 @@ class EdgeMemoryStore:
         """Which of `ids` are stored (corpus or fan memory)."""
         found: set[str] = set()
         for start in range(0, len(ids), _PAGE):
-            page: list[str | int | uuid.UUID] = list(ids[start : start + _PAGE])
+            page: list[str | int | uuid.UUID] = list(point_ids(ids[start : start + _PAGE]))
             for shard in (self._corpus, self._fans):
                 found |= {str(r.id) for r in shard.retrieve(page, False, False)}
         return found
@@ -286,7 +286,7 @@ class EdgeMemoryStore:
         """Delete a creator's chunks by id (ids of other creators are left alone)."""
         held = [
             r
-            for r in self._corpus.retrieve(list(set(ids)), ["creator_id"], False)
+            for r in self._corpus.retrieve(list(point_ids(set(ids))), ["creator_id"], False)
             if (r.payload or {}).get("creator_id") == creator_id
         ]
         if held:

@@ -18,7 +18,7 @@ from core.records import (
 )
 from core.stores import ModelRecord
 from core.stores._base import embed_and_add
-from core.stores._codec import check_vectors, scope_terms
+from core.stores._codec import check_vectors, place, scope_terms
 
 _Vec = np.ndarray
 
@@ -30,7 +30,15 @@ def _unit(vector: Sequence[float]) -> _Vec:
 
 
 def _in_scope(item: FanMemoryItem, scope: FanScope) -> bool:
-    return all(getattr(item, key) == value for key, value in scope_terms(scope).items())
+    terms = scope_terms(scope)
+    values = {
+        "creator_id": item.creator_id,
+        "fan_id": item.fan_id,
+        "community_id": item.community_id,
+        "place": place(item.is_dm),
+    }
+    # Every term must be known and equal: a term added to scope_terms fails closed here.
+    return all(values.get(key) == value for key, value in terms.items())
 
 
 class InMemoryMemoryStore:

@@ -12,6 +12,7 @@ how it is tested where no server exists.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,6 +41,7 @@ from core.stores._codec import (
     chunk_payload,
     memory_from_payload,
     memory_payload,
+    point_ids,
     scope_terms,
 )
 
@@ -47,7 +49,7 @@ _PAGE = 4_096
 _UPSERT_SLICE = 512
 
 
-def _eq(key: str, value: str | bool) -> qm.FieldCondition:
+def _eq(key: str, value: str) -> qm.FieldCondition:
     return qm.FieldCondition(key=key, match=qm.MatchValue(value=value))
 
 
@@ -129,6 +131,12 @@ class QdrantClientMemoryStore:
             vectors_config=qm.VectorParams(size=self.model.dimension, distance=qm.Distance.COSINE),
             metadata=meta,
         )
+        with warnings.catch_warnings():
+            # Local mode ignores payload indexes and says so each time; the server needs them.
+            warnings.filterwarnings("ignore", "Payload indexes have no effect")
+            await self._indexes(name, keywords, fan=fan)
+
+    async def _indexes(self, name: str, keywords: Sequence[str], *, fan: bool) -> None:
         # is_tenant lets the server co-locate each creator's points (Qdrant >= 1.11).
         await self.client.create_payload_index(
             name,
@@ -139,7 +147,6 @@ class QdrantClientMemoryStore:
             if key != "creator_id":
                 await self.client.create_payload_index(name, key, qm.PayloadSchemaType.KEYWORD)
         if fan:
-            await self.client.create_payload_index(name, "is_dm", qm.PayloadSchemaType.BOOL)
             await self.client.create_payload_index(name, FAN_TIME, qm.PayloadSchemaType.FLOAT)
 
     async def _register(self, creator_id: str) -> None:
@@ -176,7 +183,7 @@ class QdrantClientMemoryStore:
         """Which of `ids` are stored (corpus or fan memory)."""
         found: set[str] = set()
         for start in range(0, len(ids), _PAGE):
-            page = list(ids[start : start + _PAGE])
+            page: list[qm.ExtendedPointId] = list(point_ids(ids[start : start + _PAGE]))
             for name in (self.corpus, self.fans):
                 records = await self.client.retrieve(
                     name, page, with_payload=False, with_vectors=False
@@ -267,11 +274,11 @@ class QdrantClientMemoryStore:
 
     async def delete_chunks(self, creator_id: str, ids: Sequence[str]) -> int:
         """Delete a creator's chunks by id (ids of other creators are left alone)."""
-        if not ids:
+        valid: list[qm.ExtendedPointId] = list(point_ids(set(ids)))
+        if not valid:
             return 0
         return await self._delete(
-            self.corpus,
-            _all(_eq("creator_id", creator_id), qm.HasIdCondition(has_id=list(set(ids)))),
+            self.corpus, _all(_eq("creator_id", creator_id), qm.HasIdCondition(has_id=valid))
         )
 
     async def delete_source(self, creator_id: str, source: str) -> int:
