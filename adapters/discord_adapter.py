@@ -703,7 +703,8 @@ class DiscordAdapter:
             except discord.HTTPException as exc:
                 if exc.status != 429:
                     raise
-                wait = 1.0
+                headers = exc.response.headers
+                wait = float(headers.get("Retry-After") or 1.0)
             if attempt == self._max_retries:
                 break
             log.warning("discord: still rate limited, retrying in %.1f s", wait)

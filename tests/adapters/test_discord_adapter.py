@@ -292,6 +292,18 @@ async def test_a_429_is_waited_out_and_the_reply_is_not_lost(
     assert elapsed >= 0.5
 
 
+async def test_a_429_streak_longer_than_discordpys_retries_still_delivers(
+    fake: FakeDiscord, guild: Guild, run: Any
+) -> None:
+    await run(Recorder(answer("eventually")))
+    fake.fail_next(7, retry_after=0.05)  # discord.py gives up after 5 tries of one request
+    await fake.message_create(guild, FAN, "hello")
+    await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages", count=8)
+    await asyncio.sleep(0.1)
+    assert len(fake.posts(guild.channel_id)) == 8  # seven 429s, then the message, once
+    assert fake.sent[-1]["content"] == "eventually" and len(fake.sent) == 1
+
+
 async def test_typing_and_acks_do_not_wait_for_a_slow_handler(
     fake: FakeDiscord, guild: Guild, run: Any
 ) -> None:

@@ -443,7 +443,9 @@ class FakeDiscord:
                 "global": False,
             }
             # discord.py takes a 429 without `Via` for a Cloudflare ban and gives up.
-            return _json(payload, 429, {"Via": "1.1 google", "Retry-After": "1"})
+            return _json(
+                payload, 429, {"Via": "1.1 google", "Retry-After": str(self._retry_after)}
+            )
         for method, rx, handler in self._routes():
             match = re.fullmatch(rx, path)
             if method == request.method and match:
