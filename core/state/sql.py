@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import StaticPool
 
 from core.records import AuditEntry, Draft, DraftStatus, Handoff, Mute, MuteScope, ReplyRecord
-from core.state.common import FORGOTTEN, expected_draft_states, export_row
+from core.state.common import FORGOTTEN, expected_draft_states, export_row, opt_utc, utc
 from core.state.tables import (
     ALL_TABLES,
     audit,
@@ -238,9 +238,9 @@ class SqlStateStore:
                     creator_id=mute.creator_id,
                     scope=mute.scope.value,
                     key=mute.key,
-                    until=mute.until,
+                    until=opt_utc(mute.until),
                     by=mute.by,
-                    created_at=mute.created_at,
+                    created_at=utc(mute.created_at),
                 )
             )
 
@@ -250,7 +250,7 @@ class SqlStateStore:
                 sa.select(mutes)
                 .where(
                     mutes.c.creator_id == creator_id,
-                    sa.or_(mutes.c.until.is_(None), mutes.c.until > now),
+                    sa.or_(mutes.c.until.is_(None), mutes.c.until > utc(now)),
                 )
                 .order_by(mutes.c.id)
             )
@@ -276,7 +276,7 @@ class SqlStateStore:
                 handoffs.c.conversation_id == conversation_id,
                 handoffs.c.closed_at.is_(None),
             )
-            .values(closed_at=at)
+            .values(closed_at=utc(at))
         )
         return result.rowcount
 
@@ -292,10 +292,10 @@ class SqlStateStore:
                     conversation_id=handoff.conversation_id,
                     opened_by=handoff.opened_by,
                     reason=handoff.reason,
-                    opened_at=handoff.opened_at,
-                    expires_at=handoff.expires_at,
+                    opened_at=utc(handoff.opened_at),
+                    expires_at=opt_utc(handoff.expires_at),
                     link=handoff.link,
-                    closed_at=handoff.closed_at,
+                    closed_at=opt_utc(handoff.closed_at),
                 )
             )
 
@@ -347,7 +347,7 @@ class SqlStateStore:
                         target=draft.target,
                         text=draft.text,
                         status=draft.status.value,
-                        created_at=draft.created_at,
+                        created_at=utc(draft.created_at),
                         fan_id=draft.fan_id,
                         citations=draft.citations,
                         decided_by=draft.decided_by,
@@ -400,7 +400,7 @@ class SqlStateStore:
                     action=entry.action,
                     where=entry.where,
                     result=entry.result,
-                    at=entry.at,
+                    at=utc(entry.at),
                     detail=entry.detail,
                 )
             )
@@ -417,7 +417,7 @@ class SqlStateStore:
 
     async def touch_channel(self, creator_id: str, channel_key: str, at: datetime) -> None:
         stmt = self._insert(channel_activity).values(
-            creator_id=creator_id, channel_key=channel_key, at=at
+            creator_id=creator_id, channel_key=channel_key, at=utc(at)
         )
         async with self._engine.begin() as conn:
             await conn.execute(
@@ -454,7 +454,7 @@ class SqlStateStore:
         self, creator_id: str, fan_id: str, community_id: str, at: datetime
     ) -> None:
         stmt = self._insert(fan_seen).values(
-            creator_id=creator_id, fan_id=fan_id, community_id=community_id, at=at
+            creator_id=creator_id, fan_id=fan_id, community_id=community_id, at=utc(at)
         )
         async with self._engine.begin() as conn:
             await conn.execute(
@@ -478,7 +478,7 @@ class SqlStateStore:
             "conversation_id": record.conversation_id,
             "fan_text": record.fan_text,
             "reply_text": record.reply_text,
-            "at": record.at,
+            "at": utc(record.at),
             "flags": _flags_text(record.flags),
             "message_id": record.message_id,
         }
