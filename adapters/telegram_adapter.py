@@ -135,7 +135,6 @@ def to_event(
             kind = EventKind.COMMAND if command else kind
     if mention:
         text = re.sub(r"\s{2,}", " ", mention.sub("", text)).strip()
-    replied = msg.reply_to_message
     return ChatEvent(
         platform=PLATFORM,
         workspace_id=_workspace(chat.type, chat.id),
@@ -149,11 +148,22 @@ def to_event(
         content=content,
         is_dm=chat.type == ChatType.PRIVATE,
         mentions_bot=mentions_bot,
-        reply_to_bot=bool(replied and replied.from_user and replied.from_user.id == bot_id),
+        reply_to_bot=_replies_to_clone(msg, bot_id),
         command=command,
         timestamp=(msg.edit_date if edited and msg.edit_date else msg.date),
         raw=update,
     )
+
+
+def _replies_to_clone(msg: Message, bot_id: int) -> bool:
+    replied = msg.reply_to_message
+    if replied is None or msg.is_topic_message and replied.forum_topic_created:
+        return False  # in a topic, Telegram makes every message "reply" to the topic's start
+    if replied.from_user is not None and replied.from_user.id == bot_id:
+        return True
+    # A comment under a channel post replies to that post's automatic forward into the
+    # discussion group: it is addressed to the creator, whom the clone stands in for there.
+    return bool(replied.is_automatic_forward)
 
 
 def _workspace(chat_type: str, chat_id: int) -> str:

@@ -230,10 +230,27 @@ async def test_channel_comments_are_a_normal_group_conversation(fake, run):
     assert forwarded.author.id == "-100500" and forwarded.author.display_name == "Ana's channel"
     assert forwarded.author.platform_roles == frozenset()  # anyone may post "as" a channel
     assert comment.thread_id is None and comment.workspace_id == "-100123"
-    assert not comment.reply_to_bot and comment.author.id == "501"
+    assert comment.reply_to_bot and comment.author.id == "501"  # addressed to the creator's post
     [sent] = await fake.wait_for("sendMessage")
     assert "message_thread_id" not in sent  # threading comes from replying to the comment
     assert str(sent["reply_parameters"]["message_id"]) == comment.message_id
+    thread = {"message_thread_id": post["message_id"]}
+    fan_comment = fake.message(GROUP, FAN, "first!", **thread)["message"]
+    topic_start = {**bot_message(FORUM), "forum_topic_created": {"name": "t", "icon_color": 1}}
+    await fake.push(
+        fake.message(GROUP, FAN2, "me too", reply_to_message=fan_comment, **thread),
+        fake.message(
+            FORUM,
+            FAN,
+            "hi",
+            message_thread_id=1,
+            is_topic_message=True,
+            reply_to_message=topic_start,
+        ),
+    )
+    fan_to_fan, in_topic = (await core.wait(4))[2:]
+    assert not fan_to_fan.reply_to_bot  # a reply to another fan is not addressed to the clone
+    assert not in_topic.reply_to_bot  # even when the bot opened the topic
 
 
 async def test_voice_photo_sticker_are_marked_and_service_messages_dropped(fake, run):
