@@ -1,0 +1,168 @@
+"""A chat-like test harness: the real bootstrap and Clone, with in-memory ports and a chosen LLM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bots.bootstrap import Services, build
+from core.config import Settings
+from core.embeddings import HashEmbedder
+from core.ingest.pipeline import run_ingest
+from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.llm.generator import LangChainGenerator
+from core.persona import BotConfig, load_bot
+from core.state.memory import InMemoryStateStore
+from core.stores.inmemory import InMemoryMemoryStore
+from core.types import (
+    Author,
+    ChatEvent,
+    Command,
+    ContentKind,
+    EventKind,
+    Reply,
+    Role,
+    SentMessage,
+    Target,
+)
+from core.commands import parse_command
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "bots" / "example"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.t = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.t
+
+    def advance(self, **kw: float) -> None:
+        self.t += timedelta(**kw)
+
+
+@dataclass
+class RecordingSender:
+    """The platform side, as core sees it: records notices, drafts and typing signs."""
+
+    platform: str = "test"
+    sent: list[Reply] = field(default_factory=list)
+    typing_in: list[Target] = field(default_factory=list)
+
+    async def send(self, reply: Reply) -> SentMessage:
+        self.sent.append(reply)
+        return SentMessage(self.platform, reply.target.channel_id, str(len(self.sent)))
+
+    async def typing(self, target: Target) -> None:
+        self.typing_in.append(target)
+
+
+class Chat:
+    """Says things as people on a fake platform and returns what the clone answers."""
+
+    def __init__(self, services: Services, clock: FakeClock, sender: RecordingSender) -> None:
+        self.services = services
+        self.clock = clock
+        self.sender = sender
+        self._n = 0
+
+    @property
+    def clone(self):  # type: ignore[no-untyped-def]
+        return self.services.clone
+
+    def event(
+        self,
+        text: str,
+        *,
+        user: str = "fan1",
+        community: str = "guild1",
+        channel: str = "general",
+        thread: str | None = None,
+        dm: bool = False,
+        mention: bool = True,
+        roles: frozenset[Role] = frozenset(),
+        role_ids: frozenset[str] = frozenset(),
+        is_bot: bool = False,
+        content: ContentKind = ContentKind.TEXT,
+        kind: EventKind | None = None,
+        **kw: Any,
+    ) -> ChatEvent:
+        self._n += 1
+        command = parse_command(text)
+        return ChatEvent(
+            platform="test",
+            workspace_id="dm" if dm else community,
+            channel_id=f"dm-{user}" if dm else channel,
+            thread_id=thread,
+            author=Author(user, user.title(), is_bot, roles, role_ids),
+            text=text,
+            message_id=kw.pop("message_id", f"m{self._n}"),
+            event_id=f"e{self._n}",
+            kind=kind or (EventKind.COMMAND if command else EventKind.MESSAGE),
+            command=command,
+            content=content,
+            is_dm=dm,
+            mentions_bot=mention,
+            timestamp=self.clock.now(),
+            **kw,
+        )
+
+    async def say(self, text: str, **kw: Any) -> list[Reply]:
+        return list(await self.clone.handle(self.event(text, **kw)))
+
+    async def text(self, text: str, **kw: Any) -> str:
+        replies = await self.say(text, **kw)
+        return "\n".join(r.text for r in replies)
+
+
+async def make_chat(
+    llm: Any,
+    *,
+    generator: Any = None,
+    bot: BotConfig | None = None,
+    ingest: bool = True,
+    state: Any = None,
+    settings: Settings | None = None,
+) -> Chat:
+    bot = bot or load_bot(EXAMPLE)
+    clock = FakeClock()
+    sender = RecordingSender()
+    embedder = HashEmbedder()
+    services = await build(
+        EXAMPLE,
+        settings or Settings(),
+        bot=bot,
+        embedder=embedder,
+        store=InMemoryMemoryStore(),
+        generator=generator or LangChainGenerator(llm, name="fake", timeout_seconds=5, retries=0),
+        state=state or InMemoryStateStore(),
+        deduper=InMemoryDeduper(),
+        limiter=InMemoryRateLimiter(now=lambda: clock.now().timestamp()),
+        clock=clock,
+        senders={"test": sender},
+    )
+    if ingest:
+        await run_ingest(bot, EXAMPLE, services.memory)
+    return Chat(services, clock, sender)
+
+
+__all__ = ["Chat", "Command", "FakeClock", "RecordingSender", "make_chat"]
+
+
+class CapturingGenerator:
+    """A Generator that records every prompt and answers with a fixed text (or its prompt)."""
+
+    name = "capturing"
+
+    def __init__(self, answer: str | None = None) -> None:
+        self.answer = answer
+        self.prompts: list[str] = []
+
+    async def stream(self, messages):  # type: ignore[no-untyped-def]
+        prompt = "\n".join(str(m.content) for m in messages)
+        self.prompts.append(prompt)
+        text = self.answer if self.answer is not None else prompt
+        for i in range(0, len(text), 16):
+            yield text[i : i + 16]

@@ -1,0 +1,197 @@
+"""Control layer through bootstrap: roles, mutes, handoffs, kill switch, loops, drafts, audit."""
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from core.records import DraftStatus
+from core.types import ContentKind, EventKind, ReplyKind, Role
+from tests.scenario.harness import make_chat
+
+pytestmark = pytest.mark.asyncio
+MOD = {"user": "mod1", "roles": frozenset({Role.MODERATOR})}
+CREATOR = {"user": "creator"}  # bot.toml names console:creator; here the platform is "test"
+
+
+def llm() -> FakeListChatModel:
+    return FakeListChatModel(responses=["Bread flour and a little rye [1]."] * 50)
+
+
+async def creator_chat():
+    chat = await make_chat(llm())
+    bot = chat.services.bot
+    roles = bot.roles.model_copy(update={"creators": ["test:creator"]})
+    chat.services.clone.bot = bot.model_copy(update={"roles": roles})
+    return chat
+
+
+async def test_fan_cannot_run_moderator_commands_and_is_told_who_can():
+    chat = await make_chat(llm())
+    text = await chat.text("/clone mute")
+    assert "only for moderators" in text
+    log = await chat.services.state.audit_log(chat.services.bot.id)
+    assert log and log[0].result == "refused"
+
+
+async def test_moderator_role_comes_from_bot_toml_ids_too():
+    chat = await make_chat(llm())
+    bot = chat.services.bot
+    roles = bot.roles.model_copy(update={"moderators": ["test:mod9"]})
+    chat.services.clone.bot = bot.model_copy(update={"roles": roles})
+    assert "only for moderators" in await chat.text("/clone mute", user="mod8")
+    assert "Muted" in await chat.text("/clone mute", user="mod9")
+
+
+async def test_muted_channel_gets_no_reply_until_expiry_and_unmute_works_while_muted():
+    chat = await make_chat(llm())
+    assert "Muted" in await chat.text("/clone mute 10m here", **MOD)
+    assert await chat.say("hello?") == []
+    assert await chat.say("hello?", channel="other") != []
+    chat.clock.advance(minutes=11)
+    assert await chat.say("hello again?") != []
+    await chat.text("/clone mute here", **MOD)
+    assert await chat.say("still there?", channel="general") == []
+    assert "lifted" in await chat.text("/clone unmute here", **MOD)
+    chat.clock.advance(seconds=10)
+    assert await chat.say("back?") != []
+
+
+async def test_user_mute_silences_only_that_fan():
+    chat = await make_chat(llm())
+    await chat.text("/clone mute 1h <@fan1>", **MOD)
+    assert await chat.say("hi", user="fan1") == []
+    assert await chat.say("hi", user="fan2") != []
+
+
+async def test_handoff_silences_notifies_and_resumes_with_disclosure_after_timeout():
+    chat = await make_chat(llm())
+    await chat.say("first question", thread="t1")
+    chat.clock.advance(seconds=30)
+    await chat.text("/clone handoff", thread="t1", **MOD)
+    assert any(r.kind is ReplyKind.NOTICE for r in chat.sender.sent), "moderators notified"
+    assert await chat.say("are you there?", thread="t1") == []
+    assert await chat.say("other thread", thread="t2") != []
+    timeout = chat.services.bot.policies.handoff_timeout_minutes
+    chat.clock.advance(minutes=timeout + 1)
+    back = await chat.say("hello after a while", thread="t1")
+    assert back and back[0].text.startswith(chat.services.bot.persona.disclosure_line)
+
+
+async def test_release_brings_the_clone_back_with_disclosure():
+    chat = await make_chat(llm())
+    await chat.say("hi", thread="t1")
+    await chat.text("/clone handoff", thread="t1", **MOD)
+    assert "Released" in await chat.text("/clone release", thread="t1", **MOD)
+    chat.clock.advance(seconds=30)
+    back = await chat.say("and now?", thread="t1")
+    assert back[0].text.startswith(chat.services.bot.persona.disclosure_line)
+
+
+async def test_fan_asks_for_a_human_and_human_works_in_a_handed_off_thread():
+    chat = await make_chat(llm())
+    assert "real person" in await chat.text("/human", thread="t9")
+    assert await chat.say("hello?", thread="t9") == []
+    assert "real person" in await chat.text("/human", thread="t9")
+    handoffs = await chat.services.state.open_handoffs(chat.services.bot.id)
+    assert [h.reason for h in handoffs] == ["fan asked for a human"]
+
+
+async def test_group_message_not_addressed_gets_no_reply_but_activity_is_recorded():
+    chat = await make_chat(llm())
+    assert await chat.say("just chatting among fans", mention=False) == []
+    seen = await chat.services.state.channel_activity(chat.services.bot.id, "test:guild1:general")
+    assert seen == chat.clock.now()
+    assert await chat.say("hello", dm=True, mention=False) != [], "DMs are always answered"
+
+
+async def test_bot_loops_are_capped():
+    chat = await make_chat(llm())
+    cap = chat.services.bot.policies.bot_loop_cap
+    answered = 0
+    for _ in range(cap + 3):
+        chat.clock.advance(seconds=10)
+        answered += bool(await chat.say("hey clone", user="otherbot", is_bot=True))
+    assert answered == cap
+
+
+async def test_cooldown_per_fan():
+    chat = await make_chat(llm())
+    assert await chat.say("one") != []
+    assert await chat.say("two") == []
+    chat.clock.advance(seconds=chat.services.bot.policies.fan_cooldown_seconds + 1)
+    assert await chat.say("three") != []
+
+
+async def test_kill_switch_silences_everything_but_revive_still_works():
+    chat = await creator_chat()
+    assert "Sorry" in await chat.text("/clone kill", **MOD), "kill is the creator's"
+    assert "Kill switch on" in await chat.text("/clone kill", **CREATOR)
+    assert await chat.say("hello?", dm=True) == []
+    status = await chat.text("/clone status", **MOD)
+    assert "Kill switch: ON" in status
+    await chat.text("/clone revive", **CREATOR)
+    assert await chat.say("hello again", dm=True) != []
+
+
+async def test_copilot_drafts_wait_for_the_creator_and_send_once():
+    chat = await creator_chat()
+    await chat.text("/clone mode copilot", **CREATOR)
+    assert await chat.say("what flour?") == []
+    draft_msg = [r for r in chat.sender.sent if r.kind is ReplyKind.DRAFT][-1]
+    draft_id = draft_msg.buttons[0].value
+    fan_press = await chat.say(draft_id, kind=EventKind.BUTTON, action="draft-approve")
+    assert "only the creator" in fan_press[0].text
+    ok = await chat.say(draft_id, kind=EventKind.BUTTON, action="draft-approve", **CREATOR)
+    assert "approved" in ok[0].text
+    sent_to_fan = [r for r in chat.sender.sent if r.kind is ReplyKind.ANSWER]
+    assert len(sent_to_fan) == 1 and "flour" in sent_to_fan[0].text.lower()
+    again = await chat.say(draft_id, kind=EventKind.BUTTON, action="draft-approve", **CREATOR)
+    assert "already" in again[0].text
+    draft = await chat.services.state.get_draft(draft_id)
+    assert draft is not None and draft.status is DraftStatus.SENT
+
+
+async def test_non_text_gets_one_honest_reply():
+    chat = await make_chat(llm())
+    first = await chat.text("", content=ContentKind.VOICE)
+    assert "only read text" in first
+    assert await chat.say("", content=ContentKind.IMAGE) == []
+
+
+async def test_escalation_hands_off_with_a_kind_reply():
+    chat = await make_chat(llm())
+    text = await chat.text("honestly I want to kill myself")
+    assert "real person" in text or "crisis" in text
+    assert (
+        await chat.services.state.get_handoff(chat.services.bot.id, "test:guild1:general:")
+        is not None
+    )
+
+
+async def test_budget_exhaustion_rests_and_tells_the_creator():
+    chat = await creator_chat()
+    await chat.text("/clone budget 1", **CREATOR)
+    await chat.services.state.add_usage(chat.services.bot.id, "2026-11-23", 5)
+    text = await chat.text("what flour?")
+    assert "resting for today" in text and "/human" in text
+    assert any("budget" in r.text for r in chat.sender.sent)
+
+
+async def test_fan_data_export_and_forget():
+    chat = await make_chat(llm())
+    await chat.say("I bake every sunday with my grandma", user="fan7")
+    chat.clock.advance(seconds=30)
+    export = (await chat.say("/my-data", user="fan7"))[0]
+    assert export.attachment is not None and b"grandma" in export.attachment.data
+    assert export.ephemeral
+    await chat.say("/forget-me", user="fan7")
+    again = (await chat.say("/my-data", user="fan7"))[0]
+    assert again.attachment is not None and b"grandma" not in again.attachment.data
+
+
+async def test_every_control_action_is_audited():
+    chat = await make_chat(llm())
+    await chat.text("/clone mute 5m here", **MOD)
+    await chat.text("/clone unmute here", **MOD)
+    log = await chat.services.state.audit_log(chat.services.bot.id)
+    actions = {(e.action, e.actor) for e in log}
+    assert ("clone mute", "test:mod1") in actions and ("clone unmute", "test:mod1") in actions
