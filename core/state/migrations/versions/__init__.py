@@ -1,0 +1,1 @@
+"""Alembic revisions (a package only so that wheels ship them; Alembic skips this file)."""
