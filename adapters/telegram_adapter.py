@@ -56,7 +56,8 @@ log = logging.getLogger(__name__)
 PLATFORM = "telegram"
 MAX_MESSAGE = 4096
 MAX_CALLBACK_DATA = 64
-# Telegram has no ephemeral messages: a private answer asked for in a group goes to the DM.
+# Telegram has no ephemeral messages: a private file (the fan's data) asked for in a group
+# goes to the fan's DM instead; this tells them how when they never opened one.
 OPEN_DM_NOTICE = "This answer is private. Start a chat with @{bot} and send the command there."
 T = TypeVar("T")
 
@@ -527,10 +528,15 @@ class TelegramAdapter:
             log.debug("telegram: typing failed in %s", target.channel_id, exc_info=True)
 
     async def send(self, reply: Reply) -> SentMessage | None:
-        """Send a reply: HTML-escaped pieces, threaded, with footer, buttons and attachment."""
+        """Send a reply: HTML-escaped pieces, threaded, with footer, buttons and attachment.
+
+        Telegram has no ephemeral messages. An ephemeral reply in a group is posted as a normal
+        threaded reply (command results, refusals), except when it carries an attachment (a
+        fan's data export): that goes to the fan's private chat.
+        """
         target = reply.target
         chat_id = int(target.channel_id)
-        if reply.ephemeral and target.user_id and chat_id < 0:
+        if reply.ephemeral and reply.attachment and target.user_id and chat_id < 0:
             private = replace(
                 target, channel_id=target.user_id, thread_id=None, reply_to_message_id=None
             )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import html
+import logging
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 import pytest
 from telegram import Update
@@ -644,3 +648,200 @@ def test_webhook_mode_needs_a_secret():
 
 def test_to_event_ignores_updates_without_a_message():
     assert to_event(Update(update_id=1), bot_id=BOT_ID, bot_username=BOT_USERNAME) is None
+
+
+# -- through the real core (bootstrap with in-memory ports) ----------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "bots" / "example"
+MODS_CHAT = -100999  # bot.toml's moderator_channel: where handoff notices and drafts go
+MOD_PING = 700  # bot.toml's moderator_role_id: on Telegram, the user pinged on a handoff
+_INGESTED: dict[str, Any] = {}
+
+
+async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
+    """The real Clone from bots/bootstrap with in-memory ports; the adapter is its Sender."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from bots.bootstrap import build
+    from core.config import Settings
+    from core.embeddings import HashEmbedder
+    from core.ingest.pipeline import run_ingest
+    from core.llm.generator import LangChainGenerator
+    from core.memory import Memory
+    from core.persona import PlatformConfig, load_bot
+    from core.state.memory import InMemoryStateStore
+    from core.stores.inmemory import InMemoryMemoryStore
+
+    bot = load_bot(EXAMPLE)
+    telegram = PlatformConfig(
+        enabled=True, moderator_role_id=str(MOD_PING), moderator_channel=str(MODS_CHAT)
+    )
+    bot = bot.model_copy(
+        update={
+            "roles": bot.roles.model_copy(update={"creators": [f"telegram:{CREATOR['id']}"]}),
+            "policies": bot.policies.model_copy(
+                update={"fan_cooldown_seconds": 0, "channel_cooldown_seconds": 0}
+            ),
+            "platforms": {**bot.platforms, "telegram": telegram},
+        }
+    )
+    if "store" not in _INGESTED:  # ingest the example archive once, copy it per test
+        _INGESTED["store"] = InMemoryMemoryStore()
+        await run_ingest(bot, EXAMPLE, Memory(_INGESTED["store"], HashEmbedder()))
+    services = await build(
+        EXAMPLE,
+        Settings(),
+        bot=bot,
+        embedder=HashEmbedder(),
+        store=copy.deepcopy(_INGESTED["store"]),
+        generator=LangChainGenerator(
+            FakeListChatModel(responses=answers), name="fake", timeout_seconds=5, retries=0
+        ),
+        state=InMemoryStateStore(),
+        deduper=InMemoryDeduper(),
+        limiter=InMemoryRateLimiter(),
+        senders={"telegram": adapter},
+    )
+    return services.clone.handle
+
+
+@pytest.fixture
+def run_core(run: Any) -> Callable[..., Awaitable[tuple[TelegramAdapter, Recorder]]]:
+    async def start(answers: list[str]) -> tuple[TelegramAdapter, Recorder]:
+        late: dict[str, Handle] = {}
+        core = Recorder()
+
+        async def handle(event: ChatEvent) -> Sequence[Reply]:
+            core.events.append(event)
+            return list(await late["handle"](event))
+
+        # The Clone needs the started adapter as its Sender, so it is bound late.
+        adapter = await run(handle)
+        late["handle"] = await core_handler(adapter, answers)
+        return adapter, core
+
+    return start
+
+
+async def _quiet(fake: FakeTelegram, count: int, within: float = 0.4) -> None:
+    await asyncio.sleep(within)
+    assert len(fake.calls_to("sendMessage")) == count, fake.calls_to("sendMessage")
+
+
+async def test_core_dm_answer_discloses_on_first_contact_and_cites(fake, run_core):
+    await run_core(["I edit in two passes: rough cut, then sound [1]."])
+    [update] = await fake.push(fake.message(private_chat(501), FAN, "how do you edit videos?"))
+    [sent] = await fake.wait_for("sendMessage")
+    assert sent["chat_id"] == "501" and sent["parse_mode"] == "HTML"
+    assert "AI clone" in sent["text"] and "two passes" in sent["text"]
+    assert "Sources: " in sent["text"] and "<i>" in sent["text"]
+    assert sent["reply_parameters"]["message_id"] == update["message"]["message_id"]
+
+
+async def test_core_is_silent_in_a_group_unless_addressed_and_answers_comments(fake, run_core):
+    _, core = await run_core(["Rye, mostly [1].", "Thank you, glad you liked it!"])
+    await fake.push(fake.message(GROUP, FAN, "anyone baking today?"))
+    await core.wait(1)
+    await _quiet(fake, 0)
+    [fwd] = await fake.push(
+        fake.message(
+            GROUP,
+            user(777000, "Telegram"),
+            "New video: rye sourdough",
+            sender_chat=channel_chat(-100500),
+            is_automatic_forward=True,
+        )
+    )
+    await core.wait(2)
+    await _quiet(fake, 0)
+    post = fwd["message"]
+    await fake.push(
+        fake.message(
+            GROUP, FAN2, "Which rye?", message_thread_id=post["message_id"], reply_to_message=post
+        )
+    )
+    [answer] = await fake.wait_for("sendMessage")
+    assert answer["chat_id"] == "-100123" and "rye" in answer["text"].lower()
+    assert "message_thread_id" not in answer
+
+
+async def test_core_human_in_a_forum_topic_hands_that_topic_off(fake, run_core):
+    await run_core(["Yes, 250 °C [1].", "Yes, 250 °C [1]."])
+    topic = {"message_thread_id": 77, "is_topic_message": True}
+    await fake.push(fake.message(FORUM, FAN, "/human", **topic))
+    sent = await fake.wait_for("sendMessage", 2)
+    notice = next(m for m in sent if m["chat_id"] == str(MODS_CHAT))
+    assert notice["text"].startswith(f'<a href="tg://user?id={MOD_PING}">moderators</a> Handoff')
+    [told] = [m for m in sent if m["chat_id"] == "-100777"]
+    assert told["message_thread_id"] == "77" and "real person" in told["text"]
+    await fake.push(fake.message(FORUM, FAN, f"@{BOT_USERNAME} still there?", **topic))
+    await _quiet(fake, 2)
+    other = {"message_thread_id": 78, "is_topic_message": True}
+    await fake.push(fake.message(FORUM, FAN, f"@{BOT_USERNAME} oven temperature?", **other))
+    answer = (await fake.wait_for("sendMessage", 3))[-1]
+    assert answer["message_thread_id"] == "78" and "250" in answer["text"]
+
+
+async def test_core_refuses_a_fan_mute_and_an_admin_mute_silences_the_group(fake, run_core):
+    fake.member_status[(-100123, 600)] = "administrator"
+    await run_core(["Should not be said."])
+    await fake.push(fake.message(GROUP, FAN, "/clone_mute 1h here"))
+    [refusal] = await fake.wait_for("sendMessage")
+    assert refusal["chat_id"] == "-100123" and "only for moderators" in refusal["text"]
+    await fake.push(fake.message(GROUP, user(600, "Mod"), "/clone_mute 1h here"))
+    muted = (await fake.wait_for("sendMessage", 2))[-1]
+    assert "Muted" in muted["text"]
+    await fake.push(fake.message(GROUP, FAN, f"@{BOT_USERNAME} hello?"))
+    await _quiet(fake, 2)
+
+
+async def test_core_copilot_draft_is_approved_by_the_creator_with_a_button(fake, run_core):
+    await run_core(["Bread flour, 12% protein [1]."])
+    await fake.push(fake.message(private_chat(900), CREATOR, "/clone_mode copilot"))
+    await fake.wait_for("sendMessage")
+    [question] = await fake.push(fake.message(GROUP, FAN, f"@{BOT_USERNAME} which flour?"))
+    draft = (await fake.wait_for("sendMessage", 2))[-1]
+    assert draft["chat_id"] == str(MODS_CHAT)
+    approve = draft["reply_markup"]["inline_keyboard"][0][0]
+    assert approve["callback_data"].startswith("draft-approve:")
+    draft_message = fake.sent[-1]
+    await fake.push(
+        fake.callback(
+            group_chat(MODS_CHAT), CREATOR, draft_message["message_id"], approve["callback_data"]
+        )
+    )
+    await fake.wait_for("answerCallbackQuery")
+    sent = await fake.wait_for("sendMessage", 3)
+    answer = next(m for m in sent[2:] if m["chat_id"] == "-100123")
+    assert "12%" in answer["text"]
+    assert answer["reply_parameters"]["message_id"] == question["message"]["message_id"]
+
+
+async def test_core_voice_gets_an_honest_reply_and_forget_me_deletes(fake, run_core):
+    await run_core(["Hello!"])
+    voice = {"file_id": "v", "file_unique_id": "vu", "duration": 3}
+    await fake.push(fake.message(private_chat(501), FAN, None, voice=voice))
+    [honest] = await fake.wait_for("sendMessage")
+    assert "only read text" in honest["text"]
+    await fake.push(fake.message(private_chat(501), FAN, "/forget_me"))
+    forgot = (await fake.wait_for("sendMessage", 2))[-1]
+    assert "deleted" in forgot["text"]
+    await fake.push(fake.message(GROUP, FAN, "/my_data"))
+    [export] = await fake.wait_for("sendDocument")
+    assert export["chat_id"] == "501" and export["document"]["name"].endswith(".json")
+
+
+async def test_core_answers_every_command_by_its_telegram_name(fake, run_core, caplog):
+    await run_core(["Flour, water, salt [1]."] * 3)
+    args = {"clone mode": "auto", "clone budget": "1000", "ask": "flour?", "clone fact": "x"}
+    with caplog.at_level(logging.ERROR):
+        for n, spec in enumerate(COMMANDS, start=1):
+            text = f"/{spec.telegram_name} {args.get(spec.name, '')}".strip()
+            await fake.push(fake.message(private_chat(900), CREATOR, text))
+            answered = len(fake.calls_to("sendMessage")) + len(fake.calls_to("sendDocument"))
+            deadline = time.monotonic() + 3
+            while answered < n:
+                assert time.monotonic() < deadline, f"no answer to /{spec.telegram_name}"
+                await asyncio.sleep(0.02)
+                answered = len(fake.calls_to("sendMessage")) + len(fake.calls_to("sendDocument"))
+    assert [r.getMessage() for r in caplog.records] == []
