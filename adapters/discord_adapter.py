@@ -435,9 +435,13 @@ class DiscordAdapter:
         )
         self._client = client
         tree = self._tree = build_tree(client, self._on_command)
-        await client.login(self._token)
-        if self._sync:
-            await tree.sync()
+        try:
+            await client.login(self._token)
+            if self._sync:
+                await tree.sync()
+        except BaseException:
+            await self.stop()  # closes the HTTP session the failed login opened
+            raise
         self._runner = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
         self._runner.add_done_callback(_log_gateway_end)
         ready = asyncio.create_task(client.ready.wait())

@@ -634,6 +634,7 @@ async def test_stop_is_clean_and_start_fails_loudly_on_a_bad_token(
     )
     with pytest.raises(Exception, match="401|Improper token"):
         await adapter.start(Recorder())
+    assert adapter._client is None  # already cleaned up; stop() stays safe
     await adapter.stop()
 
 
