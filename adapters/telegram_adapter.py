@@ -42,6 +42,7 @@ from core.ports import Deduper, RateLimiter
 from core.types import (
     Author,
     ChatEvent,
+    Command,
     ContentKind,
     EventKind,
     Handler,
@@ -59,6 +60,8 @@ MAX_CALLBACK_DATA = 64
 # Telegram has no ephemeral messages: a private file (the fan's data) asked for in a group
 # goes to the fan's DM instead; this tells them how when they never opened one.
 OPEN_DM_NOTICE = "This answer is private. Start a chat with @{bot} and send the command there."
+# Telegram's own commands: clients send /start when a fan opens the bot, /help by habit.
+NATIVE_ABOUT = ("/start", "/help")
 T = TypeVar("T")
 
 
@@ -133,6 +136,8 @@ def to_event(
         # "/about@other_bot" belongs to another bot in the same group: it is just a message.
         if not addressee or addressee == bot_username.lower():
             command = parse_command(text)
+            if command is None and head.partition("@")[0].lower() in NATIVE_ABOUT:
+                command = Command("about")
             kind = EventKind.COMMAND if command else kind
     if mention:
         text = re.sub(r"\s{2,}", " ", mention.sub("", text)).strip()

@@ -105,6 +105,11 @@ async def run(fake: FakeTelegram) -> AsyncIterator[Callable[..., Awaitable[Teleg
         await adapter.stop()
 
 
+def by_text(events: Sequence[ChatEvent]) -> dict[str, ChatEvent]:
+    """Events by text: each update runs in its own task, so they may finish in any order."""
+    return {e.text: e for e in events}
+
+
 def bot_message(chat: dict, message_id: int = 1, text: str = "earlier answer") -> dict:
     return {"message_id": message_id, "date": 1, "chat": chat, "from": BOT_USER, "text": text}
 
@@ -230,7 +235,8 @@ async def test_channel_comments_are_a_normal_group_conversation(fake, run):
             GROUP, FAN, "Love it", message_thread_id=post["message_id"], reply_to_message=post
         )
     )
-    forwarded, comment = await core.wait(2)
+    seen = by_text(await core.wait(2))
+    forwarded, comment = seen["New video is out"], seen["Love it"]
     assert forwarded.author.id == "-100500" and forwarded.author.display_name == "Ana's channel"
     assert forwarded.author.platform_roles == frozenset()  # anyone may post "as" a channel
     assert comment.thread_id is None and comment.workspace_id == "-100123"
@@ -252,7 +258,8 @@ async def test_channel_comments_are_a_normal_group_conversation(fake, run):
             reply_to_message=topic_start,
         ),
     )
-    fan_to_fan, in_topic = (await core.wait(4))[2:]
+    seen = by_text(await core.wait(4))
+    fan_to_fan, in_topic = seen["me too"], seen["hi"]
     assert not fan_to_fan.reply_to_bot  # a reply to another fan is not addressed to the clone
     assert not in_topic.reply_to_bot  # even when the bot opened the topic
 
@@ -281,7 +288,9 @@ async def test_voice_photo_sticker_are_marked_and_service_messages_dropped(fake,
             },
         ),
     )
-    voice, photo, sticker = await core.wait(3)
+    kinds = {e.content: e for e in await core.wait(3)}
+    voice, photo = kinds[ContentKind.VOICE], kinds[ContentKind.IMAGE]
+    sticker = kinds[ContentKind.STICKER]
     assert voice.content is ContentKind.VOICE and voice.text == ""
     assert photo.content is ContentKind.IMAGE and photo.text == "look"
     assert sticker.content is ContentKind.STICKER
@@ -296,7 +305,7 @@ async def test_edits_become_edit_events(fake, run):
     edit = fake.message(GROUP, FAN, "/forget_me I said something", edited=True)
     edit["edited_message"]["message_id"] = original["message"]["message_id"]
     await fake.push(original, edit)
-    _, edited = await core.wait(2)
+    [edited] = [e for e in await core.wait(2) if e.kind is EventKind.EDIT]
     assert edited.kind is EventKind.EDIT and edited.command is None
     assert edited.message_id == str(original["message"]["message_id"])
     assert edited.text == "/forget_me I said something"
@@ -342,14 +351,19 @@ async def test_every_command_translates_to_its_canonical_name(fake, run):
     await run(core)
     await fake.push(*[fake.message(GROUP, CREATOR, f"/{s.telegram_name} x y") for s in COMMANDS])
     events = await core.wait(len(COMMANDS))
-    assert [e.command for e in events] == [Command(s.name, ("x", "y")) for s in COMMANDS]
+    assert {e.command for e in events} == {Command(s.name, ("x", "y")) for s in COMMANDS}
     assert all(e.kind is EventKind.COMMAND for e in events)
     await fake.push(
         fake.message(GROUP, FAN, f"/clone_mute@{BOT_USERNAME} 2h here"),
         fake.message(GROUP, FAN, "/clone mute 2h"),
         fake.message(GROUP, FAN, "/about@other_bot"),
+        fake.message(private_chat(501), FAN, "/start"),  # what opening the bot sends
     )
-    ours, spaced, theirs = (await core.wait(len(COMMANDS) + 3))[-3:]
+    # Each update runs in its own task, so the four may finish in any order.
+    latest = {e.raw.effective_message.text: e for e in (await core.wait(len(COMMANDS) + 4))}
+    ours, spaced = latest[f"/clone_mute@{BOT_USERNAME} 2h here"], latest["/clone mute 2h"]
+    theirs, start = latest["/about@other_bot"], latest["/start"]
+    assert start.command == Command("about")
     assert ours.command == Command("clone mute", ("2h", "here"))
     assert spaced.command == Command("clone mute", ("2h",))
     assert theirs.kind is EventKind.MESSAGE and theirs.command is None
@@ -565,9 +579,8 @@ async def test_duplicate_update_ids_are_dropped(fake, run):
     await fake.push(fake.message(private_chat(501), FAN, "next"))
     events = await core.wait(2)
     await asyncio.sleep(0.1)
-    assert [e.text for e in core.events] == ["once", "next"] and events[0].event_id.endswith(
-        "5000"
-    )
+    assert sorted(e.text for e in core.events) == ["next", "once"]
+    assert by_text(events)["once"].event_id == f"{BOT_ID}:5000"
 
 
 async def test_a_slow_handler_blocks_neither_receiving_nor_typing(fake, run):
