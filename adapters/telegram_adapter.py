@@ -221,18 +221,34 @@ def _author(msg: Message, roles: frozenset[Role]) -> Author:
 # -- outbound rendering ----------------------------------------------------------------------
 
 
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fit(text: str, limit: int) -> int:
+    """How many leading characters of `text` fit in `limit` UTF-16 units."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > limit:
+            return i
+    return len(text)
+
+
 def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split text into pieces of at most `limit` characters, at sentence ends where possible."""
+    """Split text into pieces of at most `limit` UTF-16 units, at sentence ends where possible."""
     pieces: list[str] = []
     rest = text.strip()
-    while len(rest) > limit:
+    while units(rest) > limit:
+        fit = _fit(rest, limit)
         # One character more than fits: a separator right after the limit is a fine cut too.
-        window = rest[: limit + 1]
+        window = rest[: fit + 1]
         cut = max(window.rfind(sep) + len(sep) for sep in ("\n", ". ", "! ", "? ", "; "))
-        if cut < limit // 2:  # no sentence end in the second half: settle for a word break
+        if cut < fit // 2:  # no sentence end in the second half: settle for a word break
             cut = window.rfind(" ") + 1
         if cut <= 0:
-            cut = limit
+            cut = max(fit, 1)
         pieces.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if rest:
@@ -255,10 +271,10 @@ def render_footer(reply: Reply) -> tuple[str, int]:
                 parts.append(html.escape(label + (f" ({c.date})" if c.date else "")))
                 plain[-1] += f" ({c.date})" if c.date else ""
         lines_html.append("Sources: " + " · ".join(parts))
-        visible += len("Sources: " + " · ".join(plain))
+        visible += units("Sources: " + " · ".join(plain))
     if reply.ai_label:
         lines_html.append(f"<i>{html.escape(reply.ai_label)}</i>")
-        visible += len(reply.ai_label)
+        visible += units(reply.ai_label)
     return "\n".join(lines_html), visible + len(lines_html)
 
 
@@ -287,7 +303,7 @@ def render_mention(reply: Reply) -> tuple[str, int]:
     if who.isdigit():
         return f'<a href="tg://user?id={who}">moderators</a>', len("moderators")
     name = "@" + who.lstrip("@")
-    return html.escape(name), len(name)
+    return html.escape(name), units(name)
 
 
 def render_messages(reply: Reply) -> list[str]:
@@ -301,7 +317,7 @@ def render_messages(reply: Reply) -> list[str]:
     footer, footer_len = render_footer(reply)
     if footer:
         last = plain[-1] if plain else ""
-        if pieces and len(last) + 1 + footer_len <= MAX_MESSAGE:
+        if pieces and units(last) + prefix_len * (len(plain) == 1) + 1 + footer_len <= MAX_MESSAGE:
             pieces[-1] += "\n" + footer
         else:
             pieces.append(footer)

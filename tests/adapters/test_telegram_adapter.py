@@ -16,7 +16,7 @@ import pytest
 from telegram import Update
 from telegram.error import InvalidToken
 
-from adapters.telegram_adapter import Pacing, TelegramAdapter, split_text, to_event
+from adapters.telegram_adapter import Pacing, TelegramAdapter, split_text, to_event, units
 from core.commands import COMMANDS
 from core.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.types import (
@@ -499,7 +499,7 @@ async def test_long_hostile_reply_is_split_on_sentences_and_stays_text(fake, run
     await fake.push(fake.message(private_chat(501), FAN, "tell me everything"))
     sent = await fake.wait_for("sendMessage", 3)
     assert len(sent) == 3
-    assert all(len(_visible(m["text"])) <= 4096 for m in sent)
+    assert all(units(_visible(m["text"])) <= 4096 for m in sent)
     assert all(m["text"].rstrip().endswith(".") for m in sent[:2])
     assert sent[0]["text"].startswith(
         "&lt;a href=&quot;tg://user?id=1&quot;&gt;@everyone&lt;/a&gt;"
@@ -539,6 +539,9 @@ def test_split_text_prefers_sentence_ends_then_words_then_hard_cuts():
     assert split_text("aaaa bbbb cccc", 9) == ["aaaa bbbb", "cccc"]
     assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
     assert split_text("short") == ["short"]
+    # Telegram counts UTF-16 units: 3,000 emoji are 6,000 units, so two pieces.
+    emoji = split_text("🍞" * 3000)
+    assert len(emoji) == 2 and all(units(p) <= 4096 for p in emoji)
 
 
 def _visible(text: str) -> str:
