@@ -128,11 +128,21 @@ class ConsoleAdapter:
             self._write("clone> (no reply)")
         return replies
 
-    async def run_lines(self, lines: Iterable[str], *, echo: bool = True) -> None:
+    async def run_lines(
+        self, lines: Iterable[str], *, echo: bool = True, min_gap_seconds: float = 0.0
+    ) -> None:
+        """Say each line in turn. `min_gap_seconds` paces a script like a person would type,
+        so the clone's per-fan cooldown does not swallow lines sent back to back."""
+        loop = asyncio.get_running_loop()
+        last = -min_gap_seconds
         for raw in lines:
             line = raw.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
+            wait = last + min_gap_seconds - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            last = loop.time()
             if echo:
                 self._write(f"\n{self.fan}> {line}")
             await self.say(line)

@@ -13,8 +13,16 @@ from core.control import Control
 from core.limits import SystemClock
 from core.memory import Memory
 from core.persona import BotConfig, load_bot
-from core.ports import Clock, Deduper, Embedder, Generator, MemoryStore, RateLimiter, Sender
-from core.ports import StateStore
+from core.ports import (
+    Clock,
+    Deduper,
+    Embedder,
+    Generator,
+    MemoryStore,
+    RateLimiter,
+    Sender,
+    StateStore,
+)
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +88,24 @@ async def build(
         from core.llm.generator import make_generator
 
         generator = make_generator(settings)
+        # Load a local model before serving: its native loader stalls the loop once (~0.6 s).
+        aload = getattr(getattr(generator, "model", None), "aload", None)
+        if aload is not None:
+            await aload()
     clock = clock or SystemClock()
     senders = senders if senders is not None else {}
     memory = Memory(store, embedder)
     control = Control(bot=bot, state=state, memory=memory, senders=senders)
-    brain = Brain(bot=bot, memory=memory, generator=generator, state=state, senders=senders)
+    k, chars = settings.prompt_budget()
+    brain = Brain(
+        bot=bot,
+        memory=memory,
+        generator=generator,
+        state=state,
+        senders=senders,
+        corpus_k=k,
+        source_chars=chars,
+    )
     clone = Clone(bot=bot, brain=brain, control=control, state=state, limiter=limiter, clock=clock)
     return Services(
         folder=folder,

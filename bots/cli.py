@@ -90,7 +90,10 @@ async def _chat(
     await adapter.start(services.clone.handle)
     try:
         if script is not None:
-            await adapter.run_lines(script.read_text(encoding="utf-8").splitlines())
+            gap = services.bot.policies.fan_cooldown_seconds + 0.2
+            text = await asyncio.to_thread(script.read_text, encoding="utf-8")
+            lines = text.splitlines()
+            await adapter.run_lines(lines, min_gap_seconds=gap)
         else:
             await adapter.run_interactive()
     finally:
@@ -125,7 +128,8 @@ def demo(folder: BotDir) -> None:
     console.rule("[bold]3. Your turn")
     console.print(
         f"Chat yourself:      .venv/bin/clonebot chat {folder}\n"
-        f"As the creator:     .venv/bin/clonebot chat {folder} --fan creator  (try /clone status)\n"
+        f"As the creator:     .venv/bin/clonebot chat {folder} --fan creator"
+        "  (try /clone status)\n"
         "Plug in a real LLM: CLONEBOT_LLM_PROVIDER=openai CLONEBOT_LLM_BASE_URL=... "
         "CLONEBOT_LLM_API_KEY=... CLONEBOT_LLM_MODEL=...\n"
         "                    (or ollama / anthropic; see README)"

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from core.ingest.pipeline import run_ingest
@@ -25,7 +32,7 @@ async def ingest_with_progress(services: Services, console: Console) -> IngestRe
         console=console,
         transient=True,
     ) as progress:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def on_progress(source: str, done: int) -> None:
             if source not in tasks:
@@ -55,10 +62,17 @@ def render(report: IngestReport) -> Table:
             skipped,
         )
     for name, removed in report.removed_sources.items():
-        table.add_row(f"{name} [dim](no longer in bot.toml)[/dim]", "", "", "", "", str(removed), "")
+        table.add_row(
+            f"{name} [dim](no longer in bot.toml)[/dim]", "", "", "", "", str(removed), ""
+        )
     table.add_row(
-        "[bold]total", "", str(report.items_read), str(report.chunks),
-        str(report.chunks_stored), str(report.chunks_removed), "",
+        "[bold]total",
+        "",
+        str(report.items_read),
+        str(report.chunks),
+        str(report.chunks_stored),
+        str(report.chunks_removed),
+        "",
     )
     problems = report.all_errors
     if problems:

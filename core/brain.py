@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from core.grounding import concepts_supported, enforce_grounding, personal_question_concepts
-from core.honesty import asks_what_i_am, claims_to_be_human, honest_answer
+from core.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
 from core.persona import BotConfig, Persona
 from core.ports import Generator, Sender, StateStore
 from core.prompt import build_messages, system_prompt
@@ -33,11 +33,6 @@ log = logging.getLogger(__name__)
 
 TYPING_EVERY_SECONDS = 4.0
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
-
-
-def ai_label(persona: Persona) -> str:
-    """The fixed AI label. Part of core on purpose: no setting can change or remove it."""
-    return f"AI clone of {persona.name} · automated, not {persona.name} personally"
 
 
 class GenerationError(Exception):
@@ -112,6 +107,7 @@ class Brain:
         state: StateStore,
         senders: Mapping[str, Sender],
         corpus_k: int = 4,
+        source_chars: int = 900,
         min_score: float = 0.25,
     ) -> None:
         self.bot = bot
@@ -120,6 +116,7 @@ class Brain:
         self.state = state
         self.senders = senders
         self.corpus_k = corpus_k
+        self.source_chars = source_chars
         self.min_score = min_score
         self._system = system_prompt(bot.persona)
 
@@ -202,6 +199,7 @@ class Brain:
             recent=recent,
             message=question,
             system=self._system,
+            source_chars=self.source_chars,
         )
         try:
             raw = await self._generate(messages)
@@ -218,11 +216,14 @@ class Brain:
         pieces: list[str] = []
         size = 0
         limit = self.bot.policies.max_reply_chars * 3
-        async for piece in self.generator.stream(messages):  # type: ignore[arg-type]
-            pieces.append(piece)
-            size += len(piece)
-            if size > limit:  # runaway output: stop reading, the checks trim it
-                break
+        stream = self.generator.stream(messages)  # type: ignore[arg-type]
+        # aclosing: leaving early must stop the provider now, not at garbage collection.
+        async with contextlib.aclosing(stream):  # type: ignore[type-var]
+            async for piece in stream:
+                pieces.append(piece)
+                size += len(piece)
+                if size > limit:  # runaway output: stop reading, the checks trim it
+                    break
         return "".join(pieces)
 
     def check(

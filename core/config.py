@@ -35,6 +35,15 @@ class Settings(BaseSettings):
     llm_retries: int = 2
     llm_max_tokens: int = 160
     llm_threads: int = 2
+    # How much archive goes into each prompt. None = a size that suits the provider: the tiny
+    # local model reads prompts at ~120 tokens/s on 2 cores, so it gets less.
+    recall_k: int | None = None
+    source_chars: int | None = None
+
+    def prompt_budget(self) -> tuple[int, int]:
+        """(sources per prompt, characters per source) for the configured provider."""
+        local = self.llm_provider == "local"
+        return (self.recall_k or (3 if local else 5), self.source_chars or (320 if local else 900))
 
     # State: SQLite file by default; a postgresql+psycopg:// URL at scale.
     state_url: str | None = None

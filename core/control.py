@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any, Protocol
 
 from core.commands import BY_NAME
+from core.honesty import ai_label
 from core.persona import BotConfig
 from core.ports import Sender, StateStore
 from core.records import AuditEntry, Draft, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
@@ -20,6 +21,7 @@ from core.types import (
     AllowedMentions,
     Attachment,
     Button,
+    Citation,
     Reply,
     ReplyKind,
     Role,
@@ -333,7 +335,7 @@ class Control:
         drafts = await self.state.drafts(self.bot.id, DraftStatus.PENDING)
         if not drafts:
             return _result(turn, "No pending drafts.")
-        return _result(turn, "\n".join(f"• {d.id}: {d.text[:120]}" for d in drafts))
+        return _result(turn, "\n".join(f"• {d.id}: {d.text[:400]}" for d in drafts))
 
     async def decide_draft(self, turn: Turn, draft_id: str, approve: bool) -> list[Reply]:
         if turn.role < Role.CREATOR:
@@ -349,7 +351,10 @@ class Control:
             return _result(turn, f"Draft {draft_id} rejected.")
         sender = self.senders.get(str(draft.target.get("platform")))
         if sender is not None:
-            await sender.send(Reply(target=Target(**draft.target), text=draft.text, ai_label=None))
+            citations = tuple(Citation(**c) for c in draft.citations)
+            label = ai_label(self.bot.persona)
+            reply = Reply(Target(**draft.target), draft.text, citations=citations, ai_label=label)
+            await sender.send(reply)
             await self.state.set_draft_status(draft_id, DraftStatus.SENT, turn.event.user_key)
         return _result(turn, f"Draft {draft_id} approved and sent.")
 
@@ -372,8 +377,6 @@ class Control:
     # --- fans -----------------------------------------------------------------------------
 
     async def _about(self, turn: Turn) -> list[Reply]:
-        from core.brain import ai_label
-
         p = self.bot.persona
         text = (
             f"I'm an AI clone of {p.name} ({p.handle}), run by {p.name}'s team — not "
@@ -461,6 +464,11 @@ async def draft_from_reply(
     sender = senders.get(t.platform)
     platform = bot.platforms.get(t.platform)
     channel = platform.moderator_channel if platform and platform.moderator_channel else ""
+    if sender is None or not channel:
+        # Without a moderators' channel the draft waits in /clone drafts; posting it in the
+        # fan's channel would show fans an unapproved answer.
+        log.info("draft %s queued; no moderator_channel for %s", draft_id, t.platform)
+        return []
     if sender is not None:
         review = Reply(
             target=Target(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.persona import Persona
+
 # Questions about what the clone is. Each pattern maps to the language we answer in.
 _QUESTIONS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -104,6 +106,11 @@ def _fold(text: str) -> str:
     # Curly apostrophes and odd spacing should not slip past the patterns.
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(text.split())
+
+
+def ai_label(persona: Persona) -> str:
+    """The fixed AI label. Part of core on purpose: no setting can change or remove it."""
+    return f"AI clone of {persona.name} · automated, not {persona.name} personally"
 
 
 def asks_what_i_am(text: str) -> str | None:

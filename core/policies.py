@@ -12,7 +12,7 @@ from core.escalation import detect
 from core.ports import RateLimiter, StateStore
 from core.records import MuteScope
 from core.turn import Turn
-from core.types import ContentKind, Reply, ReplyKind
+from core.types import ContentKind, Reply, ReplyKind, conversation_key
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +75,14 @@ class HandoffGate:
         self.state = state
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
-        cid = turn.event.conversation_id
+        e = turn.event
+        cid = e.conversation_id
         handoff = await self.state.get_handoff(turn.creator_id, cid)
+        if handoff is None and e.thread_id is not None:
+            # A handoff taken on the channel (e.g. a Slack slash command, which has no thread)
+            # covers that channel's threads too.
+            cid = conversation_key(e.platform, e.workspace_id, e.channel_id, None)
+            handoff = await self.state.get_handoff(turn.creator_id, cid)
         if handoff is not None:
             if handoff.expires_at is None or handoff.expires_at > turn.now:
                 return _stop(turn, "handoff")

@@ -50,9 +50,16 @@ def system_prompt(persona: Persona) -> str:
     return "\n\n".join(parts)
 
 
-def _source_block(index: int, chunk: Chunk) -> str:
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return cut[: cut.rfind(" ")] + " …" if " " in cut else cut
+
+
+def _source_block(index: int, chunk: Chunk, limit: int) -> str:
     meta = ", ".join(x for x in (chunk.title, chunk.date) if x)
-    return f'<source n="{index}" from="{meta}">\n{chunk.text}\n</source>'
+    return f'<source n="{index}" from="{meta}">\n{_clip(chunk.text, limit)}\n</source>'
 
 
 def build_messages(
@@ -63,12 +70,14 @@ def build_messages(
     recent: Sequence[FanMemoryItem],
     message: str,
     system: str | None = None,
+    source_chars: int = 900,
 ) -> list[BaseMessage]:
     """Messages for the generator. Sources are numbered from 1 in the order given."""
     context = []
     if sources:
         context.append(
-            "SOURCES:\n" + "\n".join(_source_block(i, c) for i, c in enumerate(sources, 1))
+            "SOURCES:\n"
+            + "\n".join(_source_block(i, c, source_chars) for i, c in enumerate(sources, 1))
         )
     else:
         context.append("SOURCES: none found for this message.")

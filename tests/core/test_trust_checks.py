@@ -16,8 +16,17 @@ DEFLECT = "That's one part of my life I keep offline."
 
 @pytest.mark.parametrize(
     "bait",
-    ["@everyone look", "@here now", "@ everyone", "<@&1234> hi", "<!channel> hi", "<!here>",
-     "<!subteam^S123|mods>", "<@U0ABC> hey", "@EVERYONE"],
+    [
+        "@everyone look",
+        "@here now",
+        "@ everyone",
+        "<@&1234> hi",
+        "<!channel> hi",
+        "<!here>",
+        "<!subteam^S123|mods>",
+        "<@U0ABC> hey",
+        "@EVERYONE",
+    ],
 )
 def test_model_text_cannot_mass_ping(bait):
     out = sanitize_model_text(bait)
@@ -46,13 +55,26 @@ def test_length_is_bounded_at_a_sentence():
 @pytest.mark.parametrize(
     ("message", "lang"),
     [
-        ("are you human?", "en"), ("Are u a bot", "en"), ("is this really Mara?", "en"),
-        ("am I talking to a real person?", "en"), ("you're a bot, aren't you?", "en"),
-        ("human or AI?", "en"), ("Are you actually real", "en"), ("who am I talking to", "en"),
-        ("¿eres humano?", "es"), ("eres un bot?", "es"), ("¿Estoy hablando con una IA?", "es"),
-        ("es-tu un robot ?", "fr"), ("êtes-vous humain ?", "fr"), ("tu es une IA ?", "fr"),
-        ("bist du ein Mensch?", "de"), ("Bist du ein Bot?", "de"), ("rede ich mit einer KI?", "de"),
-        ("você é humano?", "pt"), ("vc é um robô?", "pt"), ("sei un bot?", "it"),
+        ("are you human?", "en"),
+        ("Are u a bot", "en"),
+        ("is this really Mara?", "en"),
+        ("am I talking to a real person?", "en"),
+        ("you're a bot, aren't you?", "en"),
+        ("human or AI?", "en"),
+        ("Are you actually real", "en"),
+        ("who am I talking to", "en"),
+        ("¿eres humano?", "es"),
+        ("eres un bot?", "es"),
+        ("¿Estoy hablando con una IA?", "es"),
+        ("es-tu un robot ?", "fr"),
+        ("êtes-vous humain ?", "fr"),
+        ("tu es une IA ?", "fr"),
+        ("bist du ein Mensch?", "de"),
+        ("Bist du ein Bot?", "de"),
+        ("rede ich mit einer KI?", "de"),
+        ("você é humano?", "pt"),
+        ("vc é um robô?", "pt"),
+        ("sei un bot?", "it"),
         ("Are you really Mara?", "en"),
     ],
 )
@@ -72,9 +94,17 @@ def test_honest_answer_says_ai_in_the_fans_language():
 
 @pytest.mark.parametrize(
     "text",
-    ["Yes, I'm a real human!", "I am not a bot, promise.", "I'm totally human lol",
-     "Of course it's really me", "Soy humana, claro.", "Je suis humain.", "Ich bin ein Mensch.",
-     "Yes, it's Mara here, the real one.", "I'm actually Mara, typing this myself"],
+    [
+        "Yes, I'm a real human!",
+        "I am not a bot, promise.",
+        "I'm totally human lol",
+        "Of course it's really me",
+        "Soy humana, claro.",
+        "Je suis humain.",
+        "Ich bin ein Mensch.",
+        "Yes, it's Mara here, the real one.",
+        "I'm actually Mara, typing this myself",
+    ],
 )
 def test_human_claims_are_caught(text):
     assert claims_to_be_human(text, "Mara Quill")
@@ -82,8 +112,11 @@ def test_human_claims_are_caught(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["I'm an AI clone of Mara, not Mara personally.", "I'm not a human, I'm Mara's AI clone.",
-     "Hydration at 75% works for me."],
+    [
+        "I'm an AI clone of Mara, not Mara personally.",
+        "I'm not a human, I'm Mara's AI clone.",
+        "Hydration at 75% works for me.",
+    ],
 )
 def test_honest_text_is_not_a_human_claim(text):
     assert not claims_to_be_human(text, "Mara Quill")
@@ -92,7 +125,10 @@ def test_honest_text_is_not_a_human_claim(text):
 def test_invented_child_is_deflected_even_with_a_niece_fact():
     result = enforce_grounding(
         "Great question! My daughter goes to a school in NYC. Use rye for tang.",
-        support=FACTS, has_citations=True, deflection=DEFLECT, ignore_names=["Mara Quill"],
+        support=FACTS,
+        has_citations=True,
+        deflection=DEFLECT,
+        ignore_names=["Mara Quill"],
     )
     assert result.deflected
     assert "daughter" not in result.text and "NYC" not in result.text
@@ -101,7 +137,9 @@ def test_invented_child_is_deflected_even_with_a_niece_fact():
 
 def test_supported_claim_survives():
     result = enforce_grounding(
-        "My niece Pip loves pizza night with me.", support=FACTS, has_citations=True,
+        "My niece Pip loves pizza night with me.",
+        support=FACTS,
+        has_citations=True,
         deflection=DEFLECT,
     )
     assert not result.deflected
@@ -117,7 +155,9 @@ def test_claim_with_an_unsupported_entity_is_deflected():
 def test_negative_claims_count_too():
     assert find_claims("I don't have any kids.")
     result = enforce_grounding(
-        "No, I don't have kids, I live alone in Boston.", support=FACTS, has_citations=False,
+        "No, I don't have kids, I live alone in Boston.",
+        support=FACTS,
+        has_citations=False,
         deflection=DEFLECT,
     )
     assert result.text == DEFLECT
@@ -126,7 +166,9 @@ def test_negative_claims_count_too():
 def test_uncited_quote_is_removed():
     result = enforce_grounding(
         "As I said in my video, always autolyse. Flour matters a lot for the crumb.",
-        support=FACTS, has_citations=False, deflection=DEFLECT,
+        support=FACTS,
+        has_citations=False,
+        deflection=DEFLECT,
     )
     assert "As I said" not in result.text
 

@@ -1,4 +1,4 @@
-"""A chat-like test harness: the real bootstrap and Clone, with in-memory ports and a chosen LLM."""
+"""A chat-like test harness: the real bootstrap and Clone, in-memory ports and a chosen LLM."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bots.bootstrap import Services, build
+from core.commands import parse_command
 from core.config import Settings
 from core.embeddings import HashEmbedder
 from core.ingest.pipeline import run_ingest
@@ -27,7 +28,6 @@ from core.types import (
     SentMessage,
     Target,
 )
-from core.commands import parse_command
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "bots" / "example"
 

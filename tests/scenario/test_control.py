@@ -3,6 +3,7 @@
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from core.persona import PlatformConfig
 from core.records import DraftStatus
 from core.types import ContentKind, EventKind, ReplyKind, Role
 from tests.scenario.harness import make_chat
@@ -16,11 +17,13 @@ def llm() -> FakeListChatModel:
     return FakeListChatModel(responses=["Bread flour and a little rye [1]."] * 50)
 
 
-async def creator_chat():
+async def creator_chat(moderator_channel: str = "mods"):
     chat = await make_chat(llm())
     bot = chat.services.bot
     roles = bot.roles.model_copy(update={"creators": ["test:creator"]})
-    chat.services.clone.bot = bot.model_copy(update={"roles": roles})
+    platforms = {"test": PlatformConfig(moderator_channel=moderator_channel)}
+    bot = bot.model_copy(update={"roles": roles, "platforms": platforms})
+    chat.services.clone.bot = chat.services.clone.control.bot = chat.services.clone.brain.bot = bot
     return chat
 
 
@@ -137,6 +140,7 @@ async def test_copilot_drafts_wait_for_the_creator_and_send_once():
     await chat.text("/clone mode copilot", **CREATOR)
     assert await chat.say("what flour?") == []
     draft_msg = [r for r in chat.sender.sent if r.kind is ReplyKind.DRAFT][-1]
+    assert draft_msg.target.channel_id == "mods", "drafts go where moderators read, not fans"
     draft_id = draft_msg.buttons[0].value
     fan_press = await chat.say(draft_id, kind=EventKind.BUTTON, action="draft-approve")
     assert "only the creator" in fan_press[0].text
@@ -195,3 +199,18 @@ async def test_every_control_action_is_audited():
     log = await chat.services.state.audit_log(chat.services.bot.id)
     actions = {(e.action, e.actor) for e in log}
     assert ("clone mute", "test:mod1") in actions and ("clone unmute", "test:mod1") in actions
+
+
+async def test_without_a_moderator_channel_drafts_wait_in_the_queue_unseen_by_fans():
+    chat = await creator_chat(moderator_channel="")
+    await chat.text("/clone mode copilot", **CREATOR)
+    assert await chat.say("what flour?") == []
+    assert not [r for r in chat.sender.sent if r.kind is ReplyKind.DRAFT]
+    listing = await chat.text("/clone drafts", **CREATOR)
+    assert "flour" in listing.lower()
+
+
+async def test_channel_handoff_also_silences_its_threads():
+    chat = await make_chat(llm())
+    await chat.text("/clone handoff", **MOD)
+    assert await chat.say("in a thread", thread="t5") == []
