@@ -196,6 +196,42 @@ def export(
     _run(lambda: _fan_data(folder, fan, False))
 
 
+@app.command()
+def run(
+    folder: Annotated[Path, typer.Argument(help="A clone folder, or a folder of clones")],
+) -> None:
+    """Run the clone(s) on every platform whose tokens are set, until Ctrl-C."""
+    from bots.run import run_clones
+
+    settings = Settings()
+    _setup_logging(settings)
+    raise typer.Exit(_run(lambda: run_clones(folder, settings)))
+
+
+telegram_app = typer.Typer(help="Telegram helpers.")
+app.add_typer(telegram_app, name="telegram")
+
+
+@telegram_app.command("set-webhook")
+def telegram_set_webhook(
+    folder: BotDir, url: Annotated[str, typer.Argument(help="Public HTTPS URL of the route")]
+) -> None:
+    """Point Telegram at this deployment's webhook route, once (replicas never call it)."""
+    from adapters.telegram_webhook import set_webhook
+    from core.config import secret_from_env
+
+    bot = load_bot(folder)
+    tg = bot.platforms.get("telegram")
+    token_var = (tg.token_env if tg else "") or "TELEGRAM_BOT_TOKEN"
+    secret_var = (tg.signing_secret_env if tg else "") or "TELEGRAM_WEBHOOK_SECRET"
+    token, secret = secret_from_env(token_var), secret_from_env(secret_var)
+    if not token or not secret:
+        console.print(f"[red]Set {token_var} and {secret_var} first.[/red]")
+        raise typer.Exit(2)
+    ok = _run(lambda: set_webhook(token=token, url=url, secret=secret))
+    console.print("Webhook set." if ok else "[red]Telegram refused the webhook.[/red]")
+
+
 def main() -> None:  # pragma: no cover - console entry
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     app()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -50,6 +51,16 @@ class Settings(BaseSettings):
     # Dedup and rate limits: in-memory by default; redis://127.0.0.1:6379/0 at scale.
     redis_url: str | None = None
 
+    # Discord sharding: total shards across processes, and the ids this process runs ("0,1").
+    discord_shard_count: int | None = None
+    discord_shard_ids: str | None = None
+    # A self-hosted Telegram Bot API server ("http://host:port/bot"); None = api.telegram.org.
+    telegram_api_url: str | None = None
+    # Where platform HTTP endpoints listen (Slack HTTP mode, Telegram webhook mode).
+    http_host: str = "0.0.0.0"
+    slack_http_port: int = 3000
+    telegram_webhook_port: int = 8443
+
     admin_host: str = "127.0.0.1"
     admin_port: int = 0
     admin_token: SecretStr | None = None
@@ -63,3 +74,9 @@ class Settings(BaseSettings):
 
     def memory_path_for(self, creator_id: str) -> Path:
         return self.data_dir / creator_id / "memory"
+
+
+def secret_from_env(name: str) -> str | None:
+    """A platform token by the variable name bot.toml gives (each clone names its own)."""
+    value = os.environ.get(name, "").strip()
+    return value or None

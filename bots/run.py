@@ -1,0 +1,169 @@
+"""`clonebot run`: start a clone's platform adapters (those with tokens) in one event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from bots.bootstrap import Services, build
+from core.config import Settings, secret_from_env
+from core.persona import PlatformConfig
+from core.types import Handler
+
+log = logging.getLogger(__name__)
+
+
+class Runner(Protocol):
+    platform: str
+
+    async def start(self, handle: Handler) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    platform: str
+    variables: tuple[str, ...]
+
+
+def _ids(values: list[str], platform: str) -> list[int]:
+    out = []
+    for v in values:
+        prefix, _, rest = v.partition(":")
+        if prefix == platform and rest.lstrip("-").isdigit():
+            out.append(int(rest))
+    return out
+
+
+def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
+    """Build each platform whose tokens are set; report the ones that are not."""
+    bot, settings = services.bot, services.settings
+    cfg = {
+        name: bot.platforms.get(name, PlatformConfig())
+        for name in ("telegram", "slack", "discord")
+    }
+    runners: list[Runner] = []
+    missing: list[Missing] = []
+    common: dict[str, Any] = {"deduper": services.deduper, "rate_limiter": services.limiter}
+
+    tg = cfg["telegram"]
+    tg_var = tg.token_env or "TELEGRAM_BOT_TOKEN"
+    if token := secret_from_env(tg_var):
+        from adapters.telegram_adapter import TelegramAdapter
+
+        mode: Literal["polling", "webhook"] = "webhook" if tg.mode == "webhook" else "polling"
+        secret_var = tg.signing_secret_env or "TELEGRAM_WEBHOOK_SECRET"
+        runners.append(
+            TelegramAdapter(
+                token=token,
+                mode=mode,
+                webhook_secret=secret_from_env(secret_var),
+                webhook_host=settings.http_host,
+                webhook_port=settings.telegram_webhook_port,
+                admin_chat_ids=_ids(bot.roles.creators + bot.roles.moderators, "telegram"),
+                base_url=settings.telegram_api_url,
+                base_file_url=(
+                    settings.telegram_api_url.replace("/bot", "/file/bot", 1)
+                    if settings.telegram_api_url
+                    else None
+                ),
+                **common,
+            )
+        )
+    else:
+        missing.append(Missing("telegram", (tg_var,)))
+
+    sl = cfg["slack"]
+    sl_var = sl.token_env or "SLACK_BOT_TOKEN"
+    sl_mode: Literal["socket", "http"] = "http" if sl.mode == "http" else "socket"
+    app_var = sl.app_token_env or "SLACK_APP_TOKEN"
+    secret_var = sl.signing_secret_env or "SLACK_SIGNING_SECRET"
+    sl_token = secret_from_env(sl_var)
+    app_token = secret_from_env(app_var)
+    signing = secret_from_env(secret_var)
+    if sl_token and (app_token if sl_mode == "socket" else signing):
+        from adapters.slack_adapter import SlackAdapter
+
+        runners.append(
+            SlackAdapter(
+                bot_token=sl_token,
+                mode=sl_mode,
+                app_token=app_token,
+                signing_secret=signing,
+                http_host=settings.http_host,
+                http_port=settings.slack_http_port,
+                **common,
+            )
+        )
+    else:
+        missing.append(Missing("slack", (sl_var, app_var if sl_mode == "socket" else secret_var)))
+
+    dc = cfg["discord"]
+    dc_var = dc.token_env or "DISCORD_BOT_TOKEN"
+    if token := secret_from_env(dc_var):
+        from adapters.discord_adapter import DiscordAdapter
+
+        ids = settings.discord_shard_ids
+        runners.append(
+            DiscordAdapter(
+                token=token,
+                shard_count=settings.discord_shard_count,
+                shard_ids=[int(i) for i in ids.split(",")] if ids else None,
+                **common,
+            )
+        )
+    else:
+        missing.append(Missing("discord", (dc_var,)))
+    return runners, missing
+
+
+def bot_folders(path: Path) -> list[Path]:
+    """A clone folder, or a folder of clone folders (`clonebot run bots/`)."""
+    if (path / "bot.toml").is_file():
+        return [path]
+    return sorted(p for p in path.iterdir() if (p / "bot.toml").is_file())
+
+
+async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None = None) -> int:
+    """Run every clone under `path` until SIGINT/SIGTERM (or `stop`). Returns an exit code."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    started: list[tuple[Services, list[Runner]]] = []
+    unset: list[str] = []
+    try:
+        for folder in bot_folders(path):
+            services = await build(folder, settings)
+            runners, missing = make_adapters(services)
+            for m in missing:
+                unset.append(f"{m.platform}: {' and '.join(m.variables)}")
+                log.info(
+                    "%s: %s not started (set %s)",
+                    services.bot.id,
+                    m.platform,
+                    " and ".join(m.variables),
+                )
+            for runner in runners:
+                services.senders[runner.platform] = runner  # type: ignore[assignment]
+                await runner.start(services.clone.handle)
+                log.info("%s: %s running", services.bot.id, runner.platform)
+            started.append((services, runners))
+        if not any(runners for _, runners in started):
+            log.error("no platform has its tokens set (%s); nothing to run", "; ".join(unset))
+            return 2
+        await stop.wait()
+        return 0
+    finally:
+        for services, runners in reversed(started):
+            for runner in runners:
+                with contextlib.suppress(Exception):
+                    await runner.stop()
+            await services.close()
