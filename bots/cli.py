@@ -196,6 +196,36 @@ def export(
     _run(lambda: _fan_data(folder, fan, False))
 
 
+@app.command("import-persona")
+def import_persona(
+    card: Annotated[Path, typer.Argument(help="Character Card V2/V3 (.json/.png) or elizaOS")],
+    into: Annotated[Path, typer.Option(help="The clone folder to write bot.toml into")],
+) -> None:
+    """Import a character card into bot.toml; unmapped fields go to [extensions]."""
+    import tomllib
+
+    import tomli_w
+
+    from core.persona import BotConfig
+    from core.persona_import import PersonaImportError, merge_into_bot, read_card, to_persona
+
+    target = into / "bot.toml"
+    try:
+        persona, extensions = to_persona(read_card(card))
+    except (OSError, PersonaImportError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    existing = tomllib.loads(target.read_text(encoding="utf-8")) if target.exists() else None
+    doc = merge_into_bot(existing, into.name, persona, extensions)
+    BotConfig.model_validate(doc)  # never write a bot.toml that would not load
+    into.mkdir(parents=True, exist_ok=True)
+    target.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    console.print(
+        f"Wrote {target}. Review it: card text is not verified, so add [[persona.facts]] "
+        "yourself, and list your archive in [[sources]]."
+    )
+
+
 @app.command()
 def run(
     folder: Annotated[Path, typer.Argument(help="A clone folder, or a folder of clones")],
