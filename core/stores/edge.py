@@ -80,7 +80,9 @@ from core.stores._codec import (
 log = logging.getLogger(__name__)
 
 OPTIMIZE_MIN_UNINDEXED = 250_000
-FLUSH_AFTER = 1_000
+# Each flush fsyncs segment files (~0.2 s here) and holds the GIL; the WAL already makes writes
+# durable, so flushing is only worth it after large batches, to keep WAL replay short on open.
+FLUSH_AFTER = 50_000
 # Upserts are cut into slices with a loop yield between them: the extension holds the GIL, so
 # small slices are what keeps other coroutines (heartbeats, replies) moving during an ingest.
 UPSERT_SLICE = 512
@@ -233,13 +235,14 @@ class EdgeMemoryStore:
         check_vectors([vector], self.model.dimension, str(self.path))
         if not visibilities or k <= 0:
             return []
+        # Excluding the few disallowed visibilities is much cheaper than matching the allowed
+        # ones: at 100k points MatchAny cost 46 ms, must_not 25 ms, creator alone 18 (measured).
+        barred = sorted(str(v) for v in set(Visibility) - visibilities)
         flt = Filter(
-            must=[
-                _eq("creator_id", creator_id),
-                FieldCondition(
-                    key="visibility", match=MatchAny(any=sorted(str(v) for v in visibilities))
-                ),
-            ]
+            must=[_eq("creator_id", creator_id)],
+            must_not=[FieldCondition(key="visibility", match=MatchAny(any=barred))]
+            if barred
+            else None,
         )
         hits = self._corpus.query(
             QueryRequest(limit=k, query=Query.Nearest(vector), filter=flt, with_payload=True)
