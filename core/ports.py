@@ -17,6 +17,8 @@ from core.records import (
     FanScope,
     Handoff,
     Mute,
+    OutboxEntry,
+    OutboxStatus,
     ReplyRecord,
     ScoredChunk,
     ScoredMemory,
@@ -197,6 +199,33 @@ class StateStore(Protocol):
     async def replies(
         self, creator_id: str, flag: str | None = None, limit: int = 50
     ) -> list[ReplyRecord]: ...
+
+    async def claim_outbox(self, entry: OutboxEntry) -> bool:
+        """Insert an occurrence; False if its (creator_id, key) exists (another replica has it)."""
+        ...
+
+    async def update_outbox(
+        self,
+        creator_id: str,
+        key: str,
+        expected: frozenset[OutboxStatus],
+        status: OutboxStatus,
+        at: datetime,
+        **fields: str | None,
+    ) -> bool:
+        """Compare-and-set: move an occurrence on only from an `expected` status.
+
+        `fields` may set text, message_id, draft_id, detail or claimed_by.
+        """
+        ...
+
+    async def get_outbox(self, creator_id: str, key: str) -> OutboxEntry | None: ...
+
+    async def outbox(
+        self, creator_id: str, status: OutboxStatus | None = None, limit: int = 100
+    ) -> list[OutboxEntry]:
+        """Occurrences, newest claim first."""
+        ...
 
     async def add_usage(self, creator_id: str, day: str, tokens: int) -> int:
         """Add LLM tokens used on `day` (YYYY-MM-DD); returns that day's total."""

@@ -133,6 +133,8 @@ class DraftStatus(StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     SENT = "sent"
+    # Nobody decided in time (scheduled posts under review); never sent.
+    EXPIRED = "expired"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,3 +177,35 @@ class ReplyRecord:
     at: datetime
     flags: tuple[str, ...] = ()  # "deflected", "flagged", "reported", "escalated"
     message_id: str | None = None
+
+
+class OutboxStatus(StrEnum):
+    """Where one scheduled post occurrence stands. Only `claimed` may still lead to a send."""
+
+    CLAIMED = "claimed"  # one replica owns it and may be sending right now
+    DRAFTED = "drafted"  # waiting in the drafts queue for the creator
+    SENT = "sent"  # the platform confirmed it
+    UNCONFIRMED = "unconfirmed"  # a claim was cut off; it may or may not be out: told creator
+    SKIPPED = "skipped"  # decided not to post (quiet hours, duplicate, rejected...): see detail
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    """One occurrence of a scheduled post for one target, claimed before anything is sent.
+
+    `key` is unique per creator (schedule id, fire time, target): the claim is an INSERT that
+    only one replica can win.
+    """
+
+    creator_id: str
+    key: str
+    schedule_id: str
+    target: str
+    status: OutboxStatus
+    claimed_by: str
+    claimed_at: datetime
+    updated_at: datetime
+    text: str = ""
+    message_id: str | None = None
+    draft_id: str | None = None
+    detail: str = ""

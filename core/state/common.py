@@ -12,6 +12,8 @@ from core.records import DraftStatus
 
 # What replaces a forgotten fan's id or text wherever a log row has to stay.
 FORGOTTEN = "[forgotten]"
+# The outbox columns `update_outbox` may set besides status and updated_at.
+OUTBOX_FIELDS = frozenset({"text", "message_id", "draft_id", "detail", "claimed_by"})
 
 
 def utc(value: datetime) -> datetime:
@@ -29,7 +31,7 @@ def expected_draft_states(status: DraftStatus) -> frozenset[DraftStatus]:
     """The states a draft may move to `status` from: decided once, sent once."""
     if status is DraftStatus.SENT:
         return frozenset({DraftStatus.PENDING, DraftStatus.APPROVED})
-    if status in (DraftStatus.APPROVED, DraftStatus.REJECTED):
+    if status in (DraftStatus.APPROVED, DraftStatus.REJECTED, DraftStatus.EXPIRED):
         return frozenset({DraftStatus.PENDING})
     return frozenset()
 

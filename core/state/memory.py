@@ -5,8 +5,25 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from core.records import AuditEntry, Draft, DraftStatus, Handoff, Mute, MuteScope, ReplyRecord
-from core.state.common import FORGOTTEN, expected_draft_states, export_row, opt_utc, utc
+from core.records import (
+    AuditEntry,
+    Draft,
+    DraftStatus,
+    Handoff,
+    Mute,
+    MuteScope,
+    OutboxEntry,
+    OutboxStatus,
+    ReplyRecord,
+)
+from core.state.common import (
+    FORGOTTEN,
+    OUTBOX_FIELDS,
+    expected_draft_states,
+    export_row,
+    opt_utc,
+    utc,
+)
 
 
 class InMemoryStateStore:
@@ -27,6 +44,7 @@ class InMemoryStateStore:
         self._fan_seen: dict[tuple[str, str, str], datetime] = {}
         self._replies: dict[tuple[str, str], ReplyRecord] = {}
         self._usage: dict[tuple[str, str], int] = {}
+        self._outbox: dict[tuple[str, str], OutboxEntry] = {}
 
     # --- switches ---------------------------------------------------------------------------
 
@@ -210,6 +228,54 @@ class InMemoryStateStore:
         self._usage[(creator_id, day)] = total
         return total
 
+    # --- outbox -----------------------------------------------------------------------------
+
+    async def claim_outbox(self, entry: OutboxEntry) -> bool:
+        k = (entry.creator_id, entry.key)
+        if k in self._outbox:
+            return False
+        self._outbox[k] = replace(
+            entry, claimed_at=utc(entry.claimed_at), updated_at=utc(entry.updated_at)
+        )
+        return True
+
+    async def update_outbox(
+        self,
+        creator_id: str,
+        key: str,
+        expected: frozenset[OutboxStatus],
+        status: OutboxStatus,
+        at: datetime,
+        **fields: str | None,
+    ) -> bool:
+        unknown = set(fields) - OUTBOX_FIELDS
+        if unknown:
+            raise ValueError(f"outbox fields {sorted(unknown)} cannot be set")
+        entry = self._outbox.get((creator_id, key))
+        if entry is None or entry.status not in expected:
+            return False
+        self._outbox[(creator_id, key)] = replace(
+            entry,
+            status=status,
+            updated_at=utc(at),
+            **fields,  # type: ignore[arg-type]
+        )
+        return True
+
+    async def get_outbox(self, creator_id: str, key: str) -> OutboxEntry | None:
+        return self._outbox.get((creator_id, key))
+
+    async def outbox(
+        self, creator_id: str, status: OutboxStatus | None = None, limit: int = 100
+    ) -> list[OutboxEntry]:
+        found = [
+            e
+            for (c, _), e in self._outbox.items()
+            if c == creator_id and (status is None or e.status == status)
+        ]
+        found.sort(key=lambda e: (e.claimed_at, e.key), reverse=True)
+        return found[:limit]
+
     # --- fans and creators ------------------------------------------------------------------
 
     def _audit_mentions(self, entry: AuditEntry, fan_id: str) -> bool:
@@ -292,6 +358,7 @@ class InMemoryStateStore:
             [k for k in self._activity if k[0] == creator_id],
             [k for k in self._replies if k[0] == creator_id],
             [k for k in self._usage if k[0] == creator_id],
+            [k for k in self._outbox if k[0] == creator_id],
         )
         for k in keys[0]:
             del self._switches[k]
@@ -301,6 +368,8 @@ class InMemoryStateStore:
             del self._replies[k]
         for k in keys[3]:
             del self._usage[k]
+        for k in keys[4]:
+            del self._outbox[k]
         seen = [k for k in self._fan_seen if k[0] == creator_id]
         for s in seen:
             del self._fan_seen[s]

@@ -15,8 +15,25 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
-from core.records import AuditEntry, Draft, DraftStatus, Handoff, Mute, MuteScope, ReplyRecord
-from core.state.common import FORGOTTEN, expected_draft_states, export_row, opt_utc, utc
+from core.records import (
+    AuditEntry,
+    Draft,
+    DraftStatus,
+    Handoff,
+    Mute,
+    MuteScope,
+    OutboxEntry,
+    OutboxStatus,
+    ReplyRecord,
+)
+from core.state.common import (
+    FORGOTTEN,
+    OUTBOX_FIELDS,
+    expected_draft_states,
+    export_row,
+    opt_utc,
+    utc,
+)
 from core.state.tables import (
     ALL_TABLES,
     audit,
@@ -25,6 +42,7 @@ from core.state.tables import (
     fan_seen,
     handoffs,
     mutes,
+    outbox,
     replies,
     switches,
     usage,
@@ -149,6 +167,23 @@ def _reply(row: Mapping[Any, Any]) -> ReplyRecord:
         at=row["at"],
         flags=tuple(f for f in row["flags"].split(",") if f),
         message_id=row["message_id"],
+    )
+
+
+def _outbox(row: Mapping[Any, Any]) -> OutboxEntry:
+    return OutboxEntry(
+        creator_id=row["creator_id"],
+        key=row["key"],
+        schedule_id=row["schedule_id"],
+        target=row["target"],
+        status=OutboxStatus(row["status"]),
+        claimed_by=row["claimed_by"],
+        claimed_at=row["claimed_at"],
+        updated_at=row["updated_at"],
+        text=row["text"],
+        message_id=row["message_id"],
+        draft_id=row["draft_id"],
+        detail=row["detail"],
     )
 
 
@@ -533,6 +568,75 @@ class SqlStateStore:
         ).returning(usage.c.tokens)
         async with self._engine.begin() as conn:
             return int((await conn.execute(stmt)).scalar_one())
+
+    # --- outbox -----------------------------------------------------------------------------
+
+    async def claim_outbox(self, entry: OutboxEntry) -> bool:
+        values = {
+            "creator_id": entry.creator_id,
+            "key": entry.key,
+            "schedule_id": entry.schedule_id,
+            "target": entry.target,
+            "status": entry.status.value,
+            "claimed_by": entry.claimed_by,
+            "claimed_at": utc(entry.claimed_at),
+            "updated_at": utc(entry.updated_at),
+            "text": entry.text,
+            "message_id": entry.message_id,
+            "draft_id": entry.draft_id,
+            "detail": entry.detail,
+        }
+        # ON CONFLICT DO NOTHING: the loser learns it lost from the row count, with no error
+        # that would abort a PostgreSQL transaction.
+        # (rowcount is -1 for this INSERT on psycopg, so the returned row is the signal.)
+        stmt = self._insert(outbox).values(**values).on_conflict_do_nothing()
+        async with self._engine.begin() as conn:
+            return (await conn.execute(stmt.returning(outbox.c.key))).first() is not None
+
+    async def update_outbox(
+        self,
+        creator_id: str,
+        key: str,
+        expected: frozenset[OutboxStatus],
+        status: OutboxStatus,
+        at: datetime,
+        **fields: str | None,
+    ) -> bool:
+        unknown = set(fields) - OUTBOX_FIELDS
+        if unknown:
+            raise ValueError(f"outbox fields {sorted(unknown)} cannot be set")
+        stmt = (
+            sa.update(outbox)
+            .where(
+                outbox.c.creator_id == creator_id,
+                outbox.c.key == key,
+                outbox.c.status.in_([s.value for s in expected]),
+            )
+            .values(status=status.value, updated_at=utc(at), **fields)
+        )
+        async with self._engine.begin() as conn:
+            return (await conn.execute(stmt)).rowcount == 1
+
+    async def get_outbox(self, creator_id: str, key: str) -> OutboxEntry | None:
+        async with self._engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    sa.select(outbox).where(outbox.c.creator_id == creator_id, outbox.c.key == key)
+                )
+            ).first()
+        return None if row is None else _outbox(row._mapping)
+
+    async def outbox(
+        self, creator_id: str, status: OutboxStatus | None = None, limit: int = 100
+    ) -> list[OutboxEntry]:
+        stmt = sa.select(outbox).where(outbox.c.creator_id == creator_id)
+        if status is not None:
+            stmt = stmt.where(outbox.c.status == status.value)
+        async with self._engine.connect() as conn:
+            rows = await conn.execute(
+                stmt.order_by(outbox.c.claimed_at.desc(), outbox.c.key.desc()).limit(limit)
+            )
+            return [_outbox(r._mapping) for r in rows]
 
     # --- fans and creators ------------------------------------------------------------------
 

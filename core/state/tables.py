@@ -151,6 +151,26 @@ usage = sa.Table(
     sa.Column("tokens", sa.BigInteger, nullable=False),
 )
 
+# Scheduled post occurrences. The primary key is the claim: of two replicas inserting the
+# same (creator_id, key), exactly one succeeds, so exactly one may send.
+outbox = sa.Table(
+    "outbox",
+    metadata,
+    sa.Column("creator_id", sa.Text, primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("schedule_id", sa.Text, nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("claimed_by", sa.Text, nullable=False),
+    sa.Column("claimed_at", UtcDateTime, nullable=False),
+    sa.Column("updated_at", UtcDateTime, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("message_id", sa.Text, nullable=True),
+    sa.Column("draft_id", sa.Text, nullable=True),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Index(None, "creator_id", "status"),
+)
+
 # Every table carries creator_id: tenancy filters and delete_creator walk this list.
 ALL_TABLES = (
     switches,
@@ -162,4 +182,5 @@ ALL_TABLES = (
     fan_seen,
     replies,
     usage,
+    outbox,
 )
