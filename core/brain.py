@@ -5,16 +5,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import re
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
+from core.corrections import Corrections, Preferred
+from core.corrections import load as load_corrections
+from core.fold import fold
 from core.grounding import concepts_supported, enforce_grounding, personal_question_concepts
 from core.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
-from core.persona import BotConfig, Persona
+from core.persona import BotConfig, Fact, Persona
 from core.ports import Generator, Sender, StateStore
 from core.prompt import build_messages, system_prompt
 from core.records import (
@@ -25,13 +29,20 @@ from core.records import (
     ScoredMemory,
     Visibility,
 )
-from core.sanitize import neutralise_input, sanitize_model_text
+from core.sanitize import (
+    defang_untrusted,
+    looks_like_injection,
+    neutralise_input,
+    sanitize_model_text,
+)
+from core.tone import tone_problem
 from core.turn import Turn
-from core.types import Citation, Reply, Target
+from core.types import Button, Citation, Reply, Target
 
 log = logging.getLogger(__name__)
 
 TYPING_EVERY_SECONDS = 4.0
+REPORT_LABEL = "Report this answer"
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
 
@@ -86,6 +97,27 @@ def visibilities_for(role_ids: frozenset[str], bot: BotConfig) -> frozenset[Visi
     return frozenset(allowed)
 
 
+def _squash(text: str) -> str:
+    # "N E V E R", "n-e-v-e-r" and look-alike letters all squash to "never".
+    return re.sub(r"[^a-z0-9]", "", fold(text).lower())
+
+
+def says_never_say(text: str, rules: Sequence[str]) -> bool:
+    """True if text contains a never-say phrase, even spaced out or in look-alike letters."""
+    lowered, squashed = fold(text).lower(), _squash(text)
+    for rule in rules:
+        key = _squash(rule)
+        if rule.lower() in lowered or (len(key) >= 4 and key in squashed):
+            return True
+    return False
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=False))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0
+
+
 def leaks_prompt(text: str, system: str) -> bool:
     """True if output repeats the system prompt or the data markers (prompt extraction)."""
     lowered = text.lower()
@@ -109,6 +141,7 @@ class Brain:
         corpus_k: int = 4,
         source_chars: int = 900,
         min_score: float = 0.25,
+        prefer_similarity: float = 0.9,
     ) -> None:
         self.bot = bot
         self.memory = memory
@@ -118,7 +151,10 @@ class Brain:
         self.corpus_k = corpus_k
         self.source_chars = source_chars
         self.min_score = min_score
+        self.prefer_similarity = prefer_similarity
         self._system = system_prompt(bot.persona)
+        self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+        self._prefer_vectors: dict[str, list[float]] = {}
 
     @property
     def persona(self) -> Persona:
@@ -167,38 +203,95 @@ class Brain:
         if turn.disclose:
             text = f"{self.persona.disclosure_line} ({ai_label(self.persona)})\n\n{text}"
         mode = await self.state.get_switch(turn.creator_id, "mode") or self.bot.policies.mode
-        await self._record(turn, question, answer)
+        reply_id = uuid.uuid4().hex[:12]
+        await self._record(turn, question, answer, reply_id)
         reply = Reply(
             target=e.target(),
             text=text,
             citations=answer.citations,
             ai_label=ai_label(self.persona),
+            # Fans flag a bad answer in one tap; the id leads the creator to it in review.
+            buttons=(Button("report", REPORT_LABEL, reply_id),),
         )
         if mode == "copilot" and "honesty" not in answer.flags:
             return await self._to_draft(turn, reply)
         return [reply]
 
+    def _system_for(self, corrections: Corrections) -> str:
+        """The system prompt with the creator's live facts and never-say rules folded in."""
+        key = (corrections.facts, corrections.never_say)
+        if not any(key):
+            return self._system
+        if key not in self._systems:
+            facts = [Fact(id=f"live-{i}", text=t) for i, t in enumerate(corrections.facts)]
+            persona = self.persona.model_copy(
+                update={
+                    "facts": [*self.persona.facts, *facts],
+                    "never_say": [*self.persona.never_say, *corrections.never_say],
+                }
+            )
+            self._systems = {key: system_prompt(persona)}  # only the latest set is worth keeping
+        return self._systems[key]
+
+    async def _preferred(
+        self, corrections: Corrections, question: str, vector: list[float]
+    ) -> Preferred | None:
+        """The creator's preferred answer for this or a near-identical question, if any."""
+        asked = _squash(question)
+        best: tuple[float, Preferred | None] = (0.0, None)
+        for p in corrections.preferred:
+            if _squash(p.question) == asked:
+                return p
+            if p.question not in self._prefer_vectors:
+                self._prefer_vectors[p.question] = await self.memory.embed_query(p.question)
+            score = _cosine(self._prefer_vectors[p.question], vector)
+            if score >= self.prefer_similarity and score > best[0]:
+                best = (score, p)
+        return best[1]
+
     async def answer(self, turn: Turn, question: str) -> Answer:
         lang = asks_what_i_am(question)
         if lang is not None:
             return Answer(honest_answer(lang, self.persona.name), (), ("honesty",))
+        corrections = await load_corrections(self.state, turn.creator_id)
         vector = await self.memory.embed_query(question)
+        preferred = await self._preferred(corrections, question, vector)
+        if preferred is not None and not claims_to_be_human(preferred.answer, self.persona.name):
+            text = sanitize_model_text(
+                preferred.answer,
+                allowed_hosts=self.persona.link_allowlist,
+                max_chars=self.bot.policies.max_reply_chars,
+            )
+            return Answer(text, (), ("preferred",))
         allowed = visibilities_for(turn.event.author.role_ids, self.bot)
         hits = await self.memory.recall_corpus(turn.creator_id, vector, self.corpus_k, allowed)
         sources = [h for h in hits if h.score >= self.min_score]
-        support = [f.text for f in self.persona.facts] + [h.chunk.text for h in sources]
+        support = (
+            [f.text for f in self.persona.facts]
+            + list(corrections.facts)
+            + [h.chunk.text for h in sources]
+        )
         personal = personal_question_concepts(question)
         if personal and not concepts_supported(personal, support):
             return Answer(self.deflection(question), (), ("deflected", "personal-question"))
         notes = await self.memory.recall_fan(turn.scope, vector, 3)
         recent = await self.memory.recent_fan(turn.scope, 6)
+        system = self._system_for(corrections)
+        # Archive and fan text are data: anything posing as instructions is defanged first.
+        injected = looks_like_injection(question) or any(
+            looks_like_injection(h.chunk.text) for h in sources
+        )
         messages = build_messages(
             self.persona,
-            sources=[h.chunk for h in sources],
-            notes=[n.item for n in notes if n.score >= self.min_score],
-            recent=recent,
-            message=question,
-            system=self._system,
+            sources=[replace(h.chunk, text=defang_untrusted(h.chunk.text)) for h in sources],
+            notes=[
+                replace(n.item, text=defang_untrusted(n.item.text))
+                for n in notes
+                if n.score >= self.min_score
+            ],
+            recent=[replace(r, text=defang_untrusted(r.text)) for r in recent],
+            message=defang_untrusted(question),
+            system=system,
             source_chars=self.source_chars,
         )
         try:
@@ -210,7 +303,17 @@ class Brain:
                 "or type /human to reach a person."
             )
             return Answer(fallback, (), ("generation-failed",))
-        return self.check(raw, sources, support, question)
+        answer = self.check(
+            raw,
+            sources,
+            support,
+            question,
+            system=system,
+            never_say=[*self.persona.never_say, *corrections.never_say],
+        )
+        if injected:
+            answer = replace(answer, flags=(*answer.flags, "injection-seen"))
+        return answer
 
     async def _generate(self, messages: Sequence[object]) -> str:
         pieces: list[str] = []
@@ -227,7 +330,14 @@ class Brain:
         return "".join(pieces)
 
     def check(
-        self, raw: str, sources: Sequence[ScoredChunk], support: Sequence[str], seed: str
+        self,
+        raw: str,
+        sources: Sequence[ScoredChunk],
+        support: Sequence[str],
+        seed: str,
+        *,
+        system: str | None = None,
+        never_say: Sequence[str] | None = None,
     ) -> Answer:
         """Every check runs on the full buffered text before anything reaches a fan."""
         flags: list[str] = []
@@ -235,12 +345,15 @@ class Brain:
         if not text:
             return Answer(self.deflection(seed), (), ("empty",))
         if claims_to_be_human(text, self.persona.name):
-            return Answer(honest_answer("en", self.persona.name), (), ("human-claim",))
-        if leaks_prompt(text, self._system):
-            return Answer(self.deflection(seed), (), ("prompt-leak",))
-        lowered = text.lower()
-        if any(rule.lower() in lowered for rule in self.persona.never_say):
-            return Answer(self.deflection(seed), (), ("never-say",))
+            return Answer(honest_answer("en", self.persona.name), (), ("human-claim", "flagged"))
+        if leaks_prompt(text, system or self._system):
+            return Answer(self.deflection(seed), (), ("prompt-leak", "flagged"))
+        rules = self.persona.never_say if never_say is None else never_say
+        if says_never_say(text, rules):
+            return Answer(self.deflection(seed), (), ("never-say", "flagged"))
+        tone = tone_problem(text)
+        if tone is not None:
+            return Answer(self.deflection(seed), (), ("tone", f"tone:{tone}", "flagged"))
         citations = self._citations(text, sources)
         grounded = enforce_grounding(
             text,
@@ -275,7 +388,9 @@ class Brain:
             out.append(Citation(n, chunk.id, chunk.label(), chunk.url, chunk.date))
         return tuple(out)
 
-    async def _record(self, turn: Turn, question: str, answer: Answer) -> None:
+    async def _record(
+        self, turn: Turn, question: str, answer: Answer, reply_id: str | None = None
+    ) -> None:
         e = turn.event
         if answer.tokens:
             await self.state.add_usage(turn.creator_id, turn.now.date().isoformat(), answer.tokens)
@@ -289,7 +404,7 @@ class Brain:
         )
         await self.state.log_reply(
             ReplyRecord(
-                id=uuid.uuid4().hex[:12],
+                id=reply_id or uuid.uuid4().hex[:12],
                 creator_id=turn.creator_id,
                 fan_id=e.fan_id,
                 conversation_id=e.conversation_id,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from core.fold import fold_for_detection
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "self-harm": (
@@ -68,9 +69,9 @@ _SAFE_REPLIES = {
 
 def detect(text: str) -> str | None:
     """The first escalation category the text triggers, or None."""
-    folded = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    variants = fold_for_detection(text)
     for category, patterns in _COMPILED.items():
-        if any(p.search(folded) for p in patterns):
+        if any(p.search(v) for p in patterns for v in variants):
             return category
     return None
 

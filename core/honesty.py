@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from core.fold import fold, fold_for_detection
 from core.persona import Persona
 
 # Questions about what the clone is. Each pattern maps to the language we answer in.
@@ -103,9 +103,8 @@ _HONEST_NEGATIONS = re.compile(
 
 
 def _fold(text: str) -> str:
-    # Curly apostrophes and odd spacing should not slip past the patterns.
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join(text.split())
+    # Curly apostrophes, look-alike letters and odd spacing should not slip past the patterns.
+    return fold(text)
 
 
 def ai_label(persona: Persona) -> str:
@@ -115,10 +114,10 @@ def ai_label(persona: Persona) -> str:
 
 def asks_what_i_am(text: str) -> str | None:
     """Return the language code if the fan asks whether they talk to a human/bot/the creator."""
-    folded = _fold(text)
-    for lang, patterns in _COMPILED.items():
-        if any(p.search(folded) for p in patterns):
-            return lang
+    for folded in fold_for_detection(text):
+        for lang, patterns in _COMPILED.items():
+            if any(p.search(folded) for p in patterns):
+                return lang
     return None
 
 
@@ -128,7 +127,11 @@ def honest_answer(lang: str, creator_name: str) -> str:
 
 def claims_to_be_human(text: str, creator_name: str = "") -> bool:
     """True if output claims to be human or to be the creator in person."""
-    folded = _HONEST_NEGATIONS.sub(" ", _fold(text))
+    return any(_claims(v, creator_name) for v in fold_for_detection(text))
+
+
+def _claims(text: str, creator_name: str) -> bool:
+    folded = _HONEST_NEGATIONS.sub(" ", text)
     if any(p.search(folded) for p in _HUMAN_CLAIMS):
         return True
     if creator_name:

@@ -85,3 +85,34 @@ def truncate(text: str, max_chars: int) -> str:
 def neutralise_input(text: str, max_chars: int = 4000) -> str:
     """Fan text headed into a prompt: invisible characters out, length bounded."""
     return strip_invisible(text)[:max_chars]
+
+
+# Markup an attacker uses to pose as the system or to close the data tags the prompt uses.
+_FAKE_TAGS = re.compile(
+    r"</?\s*(system|source|memory|fan|assistant|user|developer|instructions?)\b[^>]*>"
+    r"|<\|[^|>]{0,20}\|>|\[/?INST\]|<</?SYS>>",
+    re.IGNORECASE,
+)
+_ROLE_PREFIX = re.compile(
+    r"^(\s*)(system|assistant|developer|admin|administrator|root|ai)\s*:", re.I | re.M
+)
+_OVERRIDE = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(rules|instructions|prompt|guidelines)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_injection(text: str) -> bool:
+    """True if untrusted text tries to pose as instructions (role prefixes, tags, overrides)."""
+    return bool(_FAKE_TAGS.search(text) or _ROLE_PREFIX.search(text) or _OVERRIDE.search(text))
+
+
+def defang_untrusted(text: str) -> str:
+    """Archive or fan text headed into a prompt: it can quote, never pose as instructions.
+
+    Fake tags are dropped (so text cannot close its <source> block), and role prefixes such as
+    "SYSTEM:" are marked as quoted, so the model reads them as what someone wrote.
+    """
+    text = strip_invisible(text)
+    text = _FAKE_TAGS.sub("", text)
+    return _ROLE_PREFIX.sub(lambda m: f"{m.group(1)}(quoted) {m.group(2)} said:", text)

@@ -1,0 +1,61 @@
+"""Text folding for detectors: what people hide with invisible, look-alike or 1337 text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+# Cyrillic and Greek letters that look like Latin ones (the usual homoglyph tricks).
+_CONFUSABLES = str.maketrans(
+    "асеорхуіјѕԁһкмтвнАСЕОРХУІЈЅКМТВНαορνιτκχΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
+    "aceopxyijsdhkmtbhACEOPXYIJSKMTBHaopvitkxABEHIKMNOPTXYZ",
+)
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "l",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """NFKC, no invisible characters, look-alikes mapped to Latin, straight quotes, one space."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text).translate(_CONFUSABLES)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.split())
+
+
+def _deleet(text: str) -> str:
+    # Only words that mix letters with digits or symbols ("hum4n", "r3al"): "I'm 13" keeps 13.
+    def one(m: re.Match[str]) -> str:
+        word = m.group(0)
+        mixed = re.search(r"[a-z]", word, re.I) and not word.isalpha()
+        return word.translate(_LEET) if mixed else word
+
+    return re.sub(r"\S+", one, text)
+
+
+def fold_for_detection(text: str) -> tuple[str, ...]:
+    """The folded text, plus a de-leeted variant when it differs (detectors try each)."""
+    base = fold(text)
+    variants = [base]
+    deleet = _deleet(base)
+    if deleet != base:
+        variants.append(deleet)
+    # "h u m a n" and "h.u.m.a.n": letters spaced out to dodge word patterns.
+    squeezed = re.sub(r"\b(\w)[ .\-_*]+(?=\w\b)", r"\1", base)
+    if squeezed != base:
+        variants.append(squeezed)
+    return tuple(variants)
