@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from core.brain import Brain
 from core.control import Control
+from core.edits import on_delete, on_edit
 from core.persona import BotConfig
 from core.policies import (
     Budget,
@@ -69,10 +70,10 @@ class Clone:
         await self.state.touch_channel(self.bot.id, event.channel_key, now)
         turn = Turn(event=event, role=resolve_role(event, self.bot), bot=self.bot, now=now)
         if event.kind is EventKind.DELETE:
-            await self.brain.memory.forget_message(self.bot.id, event.fan_id, event.message_id)
+            await on_delete(self.brain.memory, self.state, turn)
             return []
         if event.kind is EventKind.EDIT:
-            await self.brain.memory.forget_message(self.bot.id, event.fan_id, event.message_id)
+            await on_edit(self.brain.memory, self.state, turn)
             return []
         if event.kind is EventKind.BUTTON:
             return await self._button(turn)

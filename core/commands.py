@@ -56,6 +56,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("clone drafts", Role.CREATOR, "Pending copilot drafts"),
     CommandSpec("clone approve", Role.CREATOR, "Approve a draft", "<draft-id>"),
     CommandSpec("clone reject", Role.CREATOR, "Reject a draft", "<draft-id>"),
+    CommandSpec(
+        "clone review", Role.CREATOR, "Recent replies to check", "[flagged|reported|deflected]"
+    ),
+    CommandSpec("clone fact", Role.CREATOR, "Add a verified fact, live at once", "<text>"),
+    CommandSpec("clone never", Role.CREATOR, "The clone must never say this", "<text>"),
+    CommandSpec(
+        "clone prefer", Role.CREATOR, "Set the answer to a reviewed reply", "<reply-id> <text>"
+    ),
     CommandSpec("ask", Role.FAN, "Ask the clone something", "<question>"),
     CommandSpec("about", Role.FAN, "Who this clone is, and how to reach a human"),
     CommandSpec("human", Role.FAN, "Ask for a human to take over"),

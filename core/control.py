@@ -16,6 +16,7 @@ from core.honesty import ai_label
 from core.persona import BotConfig
 from core.ports import Sender, StateStore
 from core.records import AuditEntry, Draft, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
+from core.review_commands import find_reported, review_handlers
 from core.turn import Turn
 from core.types import (
     AllowedMentions,
@@ -93,6 +94,7 @@ class Control:
             "forget-me": self._forget_me,
             "report": self._report,
         }
+        self._handlers.update(review_handlers(self.state, bot.id, _result))
 
     @property
     def names(self) -> set[str]:
@@ -424,6 +426,9 @@ class Control:
 
     async def report_reply(self, turn: Turn, reply_id: str) -> list[Reply]:
         ok = await self.state.flag_reply(self.bot.id, reply_id, "reported")
+        if not ok:  # a 🚩 reaction names the platform message, not our reply id
+            found = await find_reported(self.state, self.bot.id, turn, reply_id)
+            ok = found is not None and await self.state.flag_reply(self.bot.id, found, "reported")
         return _result(
             turn,
             "Thanks — the creator will review that answer."
