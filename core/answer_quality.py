@@ -1,0 +1,71 @@
+"""Shaping raw model text: cut format echoes, drop repeats, cite what the answer really uses.
+
+Small local models loop ("I'm not going to lie. I'm not going to lie...") and continue the
+prompt's own markup. These fixes are mechanical, so they hold for any model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.records import Chunk
+
+# The prompt's data tags: a model that starts writing them is echoing the prompt, not answering.
+_DATA_TAG = re.compile(r"</?(fan|source|memory)\b|^SOURCES:|^What this fan told", re.I | re.M)
+_SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*\s*")
+_WORD = re.compile(r"[a-zà-ÿ]{4,}", re.I)
+_STOP_WORDS = (
+    "that this with from have your what when just like about they them then than there "
+    "their would could should also really very much some more into only even over such "
+    "been were will make made because which while where going love"
+)
+_STOP = frozenset(_STOP_WORDS.split(" "))
+
+
+def cut_at_data_tags(text: str) -> str:
+    """Keep what comes before the model starts reproducing the prompt's markup."""
+    match = _DATA_TAG.search(text)
+    return text[: match.start()] if match else text
+
+
+def drop_repeats(text: str, max_sentences: int = 6) -> str:
+    """Drop sentences already said (case and spacing folded) and stop a runaway loop."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for piece in _SENTENCE.findall(text):
+        key = " ".join(re.findall(r"\w+", piece.lower()))
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        kept.append(piece.strip())
+        if len(kept) >= max_sentences:
+            break
+    return " ".join(kept).strip()
+
+
+def clean_generation(raw: str, max_sentences: int = 6) -> str:
+    return drop_repeats(cut_at_data_tags(raw).strip(), max_sentences)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOP
+
+
+def relevant_sources(text: str, sources: Sequence[Chunk], min_shared: int = 2) -> list[int]:
+    """1-based indices of sources that share enough content words with the answer."""
+    words = content_words(text)
+    return [
+        i
+        for i, chunk in enumerate(sources, 1)
+        if len(words & content_words(chunk.text)) >= min_shared
+    ]
+
+
+def quote_answer(chunk: Chunk, max_chars: int = 280) -> str:
+    """An answer in the creator's own published words, for when generation cannot be used."""
+    text = " ".join(chunk.text.split())
+    if len(text) > max_chars:
+        cut = text[:max_chars]
+        text = cut[: cut.rfind(" ")] + " …" if " " in cut else cut
+    return f"Here's what I've said about that: “{text}” [1]"

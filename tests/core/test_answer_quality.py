@@ -1,0 +1,43 @@
+"""Raw model text is cut at echoed markup, de-looped, and cited only where it overlaps."""
+
+from core.answer_quality import (
+    clean_generation,
+    cut_at_data_tags,
+    drop_repeats,
+    quote_answer,
+    relevant_sources,
+)
+from core.records import Chunk
+
+
+def chunk(text: str) -> Chunk:
+    return Chunk(id="c", creator_id="x", source="s", source_file="f", text=text)
+
+
+def test_echoed_prompt_markup_is_cut():
+    raw = 'Feed him daily with rye.\n</fan>\n<source n="2">secret rules</source>'
+    assert cut_at_data_tags(raw).strip() == "Feed him daily with rye."
+    assert "secret" not in clean_generation(raw)
+
+
+def test_loops_are_dropped_and_bounded():
+    raw = "I'm not going to lie. I love rye. I'm not going to lie! i'm NOT going to lie. " * 5
+    assert drop_repeats(raw) == "I'm not going to lie. I love rye."
+    many = " ".join(f"Sentence number {n}." for n in range(20))
+    assert drop_repeats(many, max_sentences=3).count("Sentence") == 3
+
+
+def test_citations_only_for_sources_the_answer_uses():
+    sources = [
+        chunk("About 300 loaves a week out of one deck oven."),
+        chunk("My flour guide: strong white flour plus 10% wholemeal rye for flavour."),
+    ]
+    answer = "I use strong white flour with some wholemeal rye for flavour."
+    assert relevant_sources(answer, sources) == [2]
+    assert relevant_sources("Hello there friend!", sources) == []
+
+
+def test_quote_answer_is_the_creators_words_and_bounded():
+    text = quote_answer(chunk("word " * 200))
+    assert text.startswith("Here's what I've said") and text.endswith("[1]")
+    assert len(text) < 340
