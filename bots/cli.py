@@ -262,6 +262,12 @@ def telegram_set_webhook(
     console.print("Webhook set." if ok else "[red]Telegram refused the webhook.[/red]")
 
 
+from bots.cli_review import correct_app, review_cmd  # noqa: E402 - the corrections loop
+
+app.command("review")(review_cmd)
+app.add_typer(correct_app, name="correct")
+
+
 def main() -> None:  # pragma: no cover - console entry
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     app()

@@ -1,0 +1,111 @@
+"""`clonebot review` and `clonebot correct`: the creator's corrections loop from the terminal."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from core import corrections
+from core.config import Settings
+from core.persona import BotConfigError, load_bot
+from core.ports import StateStore
+
+console = Console()
+T = TypeVar("T")
+BotDir = Annotated[Path, typer.Argument(help="The clone's folder, e.g. bots/example")]
+
+correct_app = typer.Typer(help="Turn a wrong answer into a fact, a never-say rule or an answer.")
+
+
+def _with_state(folder: Path, fn: Callable[[StateStore, str], Awaitable[T]]) -> T:
+    """Run `fn` on the clone's state store. SQLite and PostgreSQL take a second process, so
+    this works while the clone runs; the running clone reads the change on its next turn."""
+    from core.state import open_state_store
+
+    async def go() -> T:
+        bot = load_bot(folder)
+        state = await open_state_store(Settings(), bot.id)
+        try:
+            return await fn(state, bot.id)
+        finally:
+            await state.close()
+
+    try:
+        return asyncio.run(go())
+    except BotConfigError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+
+
+def review_cmd(
+    folder: BotDir,
+    flagged: Annotated[bool, typer.Option("--flagged", help="Gated or reported replies")] = False,
+    reported: Annotated[bool, typer.Option("--reported", help="Replies fans reported")] = False,
+    deflected: Annotated[bool, typer.Option("--deflected", help="Deflected replies")] = False,
+    limit: Annotated[int, typer.Option(help="How many replies")] = 20,
+) -> None:
+    """List the clone's recent replies, newest first, with their ids for corrections."""
+    chosen = [
+        n
+        for n, on in (("flagged", flagged), ("reported", reported), ("deflected", deflected))
+        if on
+    ]
+    if len(chosen) > 1:
+        console.print("[red]Pick one of --flagged, --reported, --deflected.[/red]")
+        raise typer.Exit(2)
+    which = chosen[0] if chosen else None
+
+    async def go(state: StateStore, creator: str) -> str:
+        records = await corrections.review(state, creator, which, limit)
+        return corrections.render_review(records, await corrections.load(state, creator))
+
+    text = _with_state(folder, go)
+    print(
+        text.replace("/clone fact", "clonebot correct fact")
+        .replace("/clone never", "clonebot correct never")
+        .replace("/clone prefer", "clonebot correct prefer")
+    )
+
+
+@correct_app.command("fact")
+def fact_cmd(
+    folder: BotDir, text: Annotated[str, typer.Argument(help="A first-person fact")]
+) -> None:
+    """Add a verified fact; grounding accepts it on the next turn."""
+    key = _with_state(folder, lambda s, c: corrections.add_fact(s, c, text))
+    console.print(f"Fact {key} is live.")
+
+
+@correct_app.command("never")
+def never_cmd(folder: BotDir, text: Annotated[str, typer.Argument(help="A phrase")]) -> None:
+    """Add a never-say rule; replies containing it are deflected from the next turn."""
+    key = _with_state(folder, lambda s, c: corrections.add_never(s, c, text))
+    console.print(f"Never-say rule {key} is live.")
+
+
+@correct_app.command("prefer")
+def prefer_cmd(
+    folder: BotDir,
+    reply_id: Annotated[str, typer.Argument(help="An id from `clonebot review`")],
+    text: Annotated[str, typer.Argument(help="Your answer")],
+) -> None:
+    """Answer that reply's question (and near-identical ones) with your own words from now on."""
+    record = _with_state(folder, lambda s, c: corrections.add_preferred(s, c, reply_id, text))
+    if record is None:
+        console.print(f"[red]No reply {reply_id}; `clonebot review` lists the ids.[/red]")
+        raise typer.Exit(1)
+    console.print(f"Preferred answer is live for: {record.fan_text[:80]!r}")
+
+
+@correct_app.command("remove")
+def remove_cmd(
+    folder: BotDir, key: Annotated[str, typer.Argument(help="fact:…/never:…/prefer:…")]
+) -> None:
+    """Remove one correction by its key."""
+    ok = _with_state(folder, lambda s, c: corrections.remove(s, c, key))
+    console.print("Removed." if ok else f"[yellow]No correction {key}.[/yellow]")
