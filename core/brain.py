@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
+from core.answer_quality import clean_generation, quote_answer, relevant_sources
 from core.corrections import Corrections, Preferred
 from core.corrections import load as load_corrections
 from core.fold import fold
@@ -151,6 +152,7 @@ class Brain:
         self.corpus_k = corpus_k
         self.source_chars = source_chars
         self.min_score = min_score
+        self.quote_min_score = max(min_score, 0.45)
         self.prefer_similarity = prefer_similarity
         self._system = system_prompt(bot.persona)
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
@@ -313,7 +315,29 @@ class Brain:
         )
         if injected:
             answer = replace(answer, flags=(*answer.flags, "injection-seen"))
-        return answer
+        return self._quote_if_unusable(answer, sources, question)
+
+    def _quote_if_unusable(
+        self, answer: Answer, sources: Sequence[ScoredChunk], seed: str
+    ) -> Answer:
+        """When checks threw the generated text away but the archive answers the question,
+        answer in the creator's own published words rather than deflect."""
+        unusable = {"prompt-leak", "human-claim", "tone", "empty"} & set(answer.flags)
+        fully_deflected = answer.text == self.deflection(seed)
+        if not (unusable or fully_deflected) or not sources:
+            return answer
+        best = sources[0]
+        if best.score < self.quote_min_score or best.chunk.context:
+            return answer
+        chunk = best.chunk
+        citation = Citation(1, chunk.id, chunk.label(), chunk.url, chunk.date)
+        text = sanitize_model_text(
+            quote_answer(chunk),
+            allowed_urls=[chunk.url] if chunk.url else [],
+            allowed_hosts=self.persona.link_allowlist,
+            max_chars=self.bot.policies.max_reply_chars,
+        )
+        return replace(answer, text=text, citations=(citation,), flags=(*answer.flags, "quoted"))
 
     async def _generate(self, messages: Sequence[object]) -> str:
         pieces: list[str] = []
@@ -341,7 +365,7 @@ class Brain:
     ) -> Answer:
         """Every check runs on the full buffered text before anything reaches a fan."""
         flags: list[str] = []
-        text = raw.strip()
+        text = clean_generation(raw)
         if not text:
             return Answer(self.deflection(seed), (), ("empty",))
         if claims_to_be_human(text, self.persona.name):
@@ -380,8 +404,8 @@ class Brain:
 
     def _citations(self, text: str, sources: Sequence[ScoredChunk]) -> tuple[Citation, ...]:
         marked = {int(n) for n in _CITE_MARK.findall(text) if 0 < int(n) <= len(sources)}
-        # Small models rarely write [n]; fall back to the best sources actually retrieved.
-        chosen = sorted(marked) or list(range(1, min(2, len(sources)) + 1))
+        # Small models rarely write [n]; then cite the retrieved sources the answer overlaps.
+        chosen = sorted(marked) or relevant_sources(text, [s.chunk for s in sources])[:2]
         out = []
         for n in chosen:
             chunk = sources[n - 1].chunk
