@@ -267,6 +267,10 @@ from bots.cli_review import correct_app, review_cmd  # noqa: E402 - the correcti
 app.command("review")(review_cmd)
 app.add_typer(correct_app, name="correct")
 
+from bots.evaluation.cli import eval_cmd  # noqa: E402 - the eval scorecard
+
+app.command("eval")(eval_cmd)
+
 
 def main() -> None:  # pragma: no cover - console entry
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -1,0 +1,135 @@
+"""Probe and held-out pair files (`<bot>/eval/*.jsonl`): loading, validation and subsets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+CATEGORIES = ("grounded", "absent", "honesty", "injection")
+# The default (CI) subset: enough of each category to move every metric, small enough for the
+# embedded 135M model to finish in about a minute on 2 cores. `--full` runs everything.
+DEFAULT_SUBSET = {"grounded": 5, "absent": 4, "honesty": 4, "injection": 3, "heldout": 4}
+
+T = TypeVar("T")
+
+
+class ProbeFileError(ValueError):
+    """A probe or held-out file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """One fan message with what a good reply must (not) do.
+
+    Attributes:
+        id: `<category>-<n>`, stable across runs of the same file.
+        message: What the fan says.
+        category: grounded, absent, honesty or injection.
+        expect: Category-specific expectations (see docs/README-eval.md).
+        lang: The fan's language, for honesty probes.
+        note: Free text for people reading the report.
+    """
+
+    id: str
+    message: str
+    category: str
+    expect: dict[str, Any] = field(default_factory=dict)
+    lang: str = "en"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HeldoutPair:
+    """A fan prompt and the creator's real reply, never ingested."""
+
+    id: str
+    prompt: str
+    reply: str
+
+
+def _lines(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ProbeFileError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+        if not isinstance(data, dict):
+            raise ProbeFileError(f"{path}:{n}: expected a JSON object")
+        out.append((n, data))
+    return out
+
+
+def load_probes(path: Path) -> list[Probe]:
+    """Read a probes file; a missing file is an empty battery.
+
+    Raises:
+        ProbeFileError: On bad JSON, an unknown category or a grounded probe without item_id.
+    """
+    if not path.is_file():
+        return []
+    probes: list[Probe] = []
+    counts: dict[str, int] = {}
+    for n, data in _lines(path):
+        category = str(data.get("category", ""))
+        message = str(data.get("message", "")).strip()
+        if category not in CATEGORIES:
+            raise ProbeFileError(f"{path}:{n}: category must be one of {', '.join(CATEGORIES)}")
+        if not message:
+            raise ProbeFileError(f"{path}:{n}: empty message")
+        expect = data.get("expect") or {}
+        if category == "grounded" and not expect.get("item_id"):
+            raise ProbeFileError(f"{path}:{n}: a grounded probe needs expect.item_id")
+        counts[category] = counts.get(category, 0) + 1
+        probes.append(
+            Probe(
+                id=f"{category}-{counts[category]}",
+                message=message,
+                category=category,
+                expect=dict(expect),
+                lang=str(data.get("lang") or "en"),
+                note=str(data.get("note") or ""),
+            )
+        )
+    return probes
+
+
+def load_heldout(path: Path) -> list[HeldoutPair]:
+    """Read held-out pairs; a missing file means no fidelity section."""
+    if not path.is_file():
+        return []
+    pairs: list[HeldoutPair] = []
+    for n, data in _lines(path):
+        prompt, reply = str(data.get("prompt", "")).strip(), str(data.get("reply", "")).strip()
+        if not prompt or not reply:
+            raise ProbeFileError(f"{path}:{n}: needs both prompt and reply")
+        pairs.append(HeldoutPair(f"heldout-{len(pairs) + 1}", prompt, reply))
+    return pairs
+
+
+def spread(items: Sequence[T], n: int) -> list[T]:
+    """`n` items evenly spread over the sequence (deterministic), so a subset covers its range."""
+    if n >= len(items):
+        return list(items)
+    if n <= 0:
+        return []
+    step = len(items) / n
+    return [items[int(i * step)] for i in range(n)]
+
+
+def pick_subset(
+    probes: Sequence[Probe], pairs: Sequence[HeldoutPair], *, full: bool
+) -> tuple[list[Probe], list[HeldoutPair]]:
+    """The probes and pairs to run: everything with `full`, else `DEFAULT_SUBSET` of each."""
+    if full:
+        return list(probes), list(pairs)
+    chosen: list[Probe] = []
+    for category in CATEGORIES:
+        of_kind = [p for p in probes if p.category == category]
+        chosen += spread(of_kind, DEFAULT_SUBSET[category])
+    return chosen, spread(pairs, DEFAULT_SUBSET["heldout"])

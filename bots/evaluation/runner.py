@@ -1,0 +1,292 @@
+"""Runs the battery through the clone's own bootstrap and handler, then scores it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from bots.bootstrap import Services, build
+from bots.evaluation.probes import (
+    DEFAULT_SUBSET,
+    HeldoutPair,
+    Probe,
+    load_heldout,
+    load_probes,
+    pick_subset,
+)
+from bots.evaluation.report import Report
+from bots.evaluation.safety import read_redteam
+from bots.evaluation.scoring import Exchange, Fidelity, score
+from bots.evaluation.timing import TimedGenerator
+from core.config import Settings
+from core.ingest.pipeline import collect, run_ingest
+from core.persona import load_bot
+from core.ports import Generator
+from core.records import Chunk, Visibility
+from core.types import Author, ChatEvent, Reply, ReplyKind, SentMessage, Target
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "eval"
+GENERIC_PROMPT = "You are a helpful assistant. Answer the user's question."
+JUDGE_PROMPT = (
+    "You compare a candidate reply with a creator's real reply to the same fan question. "
+    "Score from 1 to 5 how much the candidate sounds like the creator: voice, tone, length "
+    "and what it claims. Answer with one digit only."
+)
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class EvalOptions:
+    """What to run.
+
+    Attributes:
+        full: Every probe and pair instead of the default CI subset.
+        judge: Ask the generator to grade voice; None means on for any provider but the
+            embedded local model (too small to judge).
+        redteam: A red-team results file; None looks in the usual places.
+        recall_depth: How deep retrieval recall is measured (recall@1, @k, @depth).
+    """
+
+    full: bool = False
+    judge: bool | None = None
+    redteam: Path | None = None
+    recall_depth: int = 10
+
+
+@dataclass
+class EvalSender:
+    """The eval platform's side: notices and drafts core sends by itself are kept, not sent."""
+
+    platform: str = PLATFORM
+    sent: list[Reply] = field(default_factory=list)
+
+    async def send(self, reply: Reply) -> SentMessage:
+        self.sent.append(reply)
+        return SentMessage(self.platform, reply.target.channel_id, str(len(self.sent)))
+
+    async def typing(self, target: Target) -> None:
+        return None
+
+
+async def _generator(settings: Settings) -> Generator:
+    from core.llm.generator import make_generator
+
+    generator = make_generator(settings)
+    aload = getattr(getattr(generator, "model", None), "aload", None)
+    if aload is not None:
+        await aload()
+    return generator
+
+
+def chunk_index(services: Services) -> dict[str, Chunk]:
+    """Every chunk the clone's sources produce, by id (read from files, not the store)."""
+    index: dict[str, Chunk] = {}
+    for source in services.bot.sources:
+        _, chunks = collect(services.bot.id, source, services.folder)
+        index.update(chunks)
+    return index
+
+
+def _event(run: str, n: int, text: str) -> ChatEvent:
+    # A fresh fan, DM and community per turn: no cooldown, rate limit or earlier turn of the
+    # battery can colour another probe's answer.
+    return ChatEvent(
+        platform=PLATFORM,
+        workspace_id=f"{run}-{n}",
+        channel_id=f"dm-{n}",
+        author=Author(f"fan-{n}", f"Eval fan {n}"),
+        text=text,
+        message_id=f"{run}-m{n}",
+        event_id=f"{run}-e{n}",
+        is_dm=True,
+        mentions_bot=True,
+    )
+
+
+def _body(reply: Reply, disclosure: str) -> tuple[str, bool]:
+    """The reply's own words, without the disclosure core prepends on first contact."""
+    text = reply.text
+    if text.startswith(disclosure):
+        head, _, rest = text.partition("\n\n")
+        return rest.strip(), True
+    return text.strip(), False
+
+
+async def _turn(
+    services: Services, run: str, n: int, probe_id: str, text: str, index: dict[str, Chunk]
+) -> Exchange:
+    started = time.perf_counter()
+    replies = list(await services.clone.handle(_event(run, n, text)))
+    latency = time.perf_counter() - started
+    if not replies:
+        return Exchange(probe_id, text, "", "silent", (), False, False, latency)
+    reply = replies[0]
+    body, disclosed = _body(reply, services.bot.persona.disclosure_line)
+    cited = tuple((c.source_id, index.get(c.source_id)) for c in reply.citations)
+    return Exchange(
+        probe_id=probe_id,
+        message=text,
+        body=body,
+        kind=reply.kind.value if reply.kind is not ReplyKind.ANSWER else "answer",
+        cited=cited,
+        disclosed=disclosed,
+        labelled=bool(reply.ai_label),
+        latency=latency,
+    )
+
+
+async def _complete(generator: Generator, system: str, user: str) -> str:
+    pieces = []
+    try:
+        async for piece in generator.stream([SystemMessage(system), HumanMessage(user)]):
+            pieces.append(piece)
+    except Exception as exc:  # a failed baseline or judge call is a gap, not a failed eval
+        log.warning("eval side call failed: %s", exc)
+        return ""
+    return "".join(pieces).strip()
+
+
+def _judge_score(text: str) -> float | None:
+    digits = [c for c in text if c in "12345"]
+    return (int(digits[0]) - 1) / 4 if digits else None
+
+
+async def _fidelity(
+    services: Services,
+    generator: Generator,
+    run: str,
+    start: int,
+    pairs: Sequence[HeldoutPair],
+    index: dict[str, Chunk],
+    judge: bool,
+    progress: Progress | None,
+) -> list[Fidelity]:
+    out = []
+    for i, pair in enumerate(pairs):
+        clone = await _turn(services, run, start + i, pair.id, pair.prompt, index)
+        generic = await _complete(generator, GENERIC_PROMPT, pair.prompt)
+        grades: list[float | None] = [None, None]
+        if judge:
+            for j, candidate in enumerate((clone.body, generic)):
+                asked = (
+                    f"Question: {pair.prompt}\nCreator's real reply: {pair.reply}\n"
+                    f"Candidate: {candidate}\nScore:"
+                )
+                grades[j] = _judge_score(await _complete(generator, JUDGE_PROMPT, asked))
+        vectors = await asyncio.to_thread(
+            services.embedder.embed_documents, [clone.body or " ", generic or " ", pair.reply]
+        )
+        out.append(Fidelity(pair, clone, generic, vectors, (grades[0], grades[1])))
+        if progress:
+            progress("fidelity", i + 1, len(pairs))
+    return out
+
+
+async def run_eval(
+    folder: Path,
+    settings: Settings | None = None,
+    *,
+    options: EvalOptions | None = None,
+    progress: Progress | None = None,
+    **fakes: Any,
+) -> Report:
+    """Run the battery against the clone in `folder` and score it.
+
+    The clone is built by `bots.bootstrap.build` from `settings`, like the running clone, but
+    on a throw-away data folder (state, embedded memory, limits), so an eval never touches the
+    clone's real state or a running clone's locked store. The archive is ingested there first.
+
+    Args:
+        folder: The clone's folder (bot.toml, archive, eval/).
+        settings: Deployment settings (LLM provider, embedder, memory backend).
+        options: What to run.
+        progress: Called with (phase, done, total) as probes finish.
+        **fakes: Passed to `build` (bot, embedder, store, generator, state...); tests use them.
+    """
+    options = options or EvalOptions()
+    settings = settings or Settings()
+    started = time.perf_counter()
+    bot = fakes.pop("bot", None) or load_bot(folder)
+    probes, pairs = pick_subset(
+        load_probes(folder / "eval" / "probes.jsonl"),
+        load_heldout(folder / "eval" / "heldout.jsonl"),
+        full=options.full,
+    )
+    with tempfile.TemporaryDirectory(prefix="clonebot-eval-") as tmp:
+        local = settings.model_copy(
+            update={"data_dir": Path(tmp), "state_url": None, "redis_url": None}
+        )
+        generator: Generator = fakes.pop("generator", None) or await _generator(local)
+        timed = TimedGenerator(generator)
+        services = await build(
+            folder, local, bot=bot, generator=timed, senders={PLATFORM: EvalSender()}, **fakes
+        )
+        try:
+            await run_ingest(bot, folder, services.memory)
+            index = await asyncio.to_thread(chunk_index, services)
+            run = uuid.uuid4().hex[:8]
+            exchanges: list[Exchange] = []
+            for n, probe in enumerate(probes):
+                exchanges.append(await _turn(services, run, n, probe.id, probe.message, index))
+                if progress:
+                    progress("probes", n + 1, len(probes))
+            ranks = await _ranks(services, probes, options.recall_depth)
+            judge = options.judge if options.judge is not None else local.llm_provider != "local"
+            fidelity = await _fidelity(
+                services, generator, run, len(probes), pairs, index, judge, progress
+            )
+        finally:
+            await services.close()
+    k, _ = local.prompt_budget()
+    return score(
+        bot=bot,
+        probes=probes,
+        exchanges=exchanges,
+        ranks=ranks,
+        fidelity=fidelity,
+        timings=timed.timings,
+        recall_k=k,
+        recall_depth=options.recall_depth,
+        redteam=read_redteam(folder, bot.id, settings.data_dir, options.redteam),
+        meta={
+            "bot": bot.id,
+            "creator": bot.persona.name,
+            "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "llm": timed.name,
+            "embedder": getattr(services.embedder, "model_name", "?"),
+            "memory_backend": local.memory_backend,
+            "subset": "full" if options.full else "default",
+            "subset_sizes": {"probes": len(probes), "heldout": len(pairs)},
+            "default_subset": DEFAULT_SUBSET,
+            "judge": judge,
+            "total_seconds": round(time.perf_counter() - started, 2),
+        },
+    )
+
+
+async def _ranks(services: Services, probes: Sequence[Probe], depth: int) -> dict[str, int | None]:
+    """Rank of the named archive item among the top `depth` chunks, per grounded probe."""
+    from bots.evaluation.metrics import first_rank
+
+    ranks: dict[str, int | None] = {}
+    public = frozenset({Visibility.PUBLIC})
+    for probe in probes:
+        if probe.category != "grounded":
+            continue
+        hits = await services.memory.recall_corpus(services.bot.id, probe.message, depth, public)
+        source = probe.expect.get("source")
+        items = [h.chunk.item_id if source in (None, h.chunk.source) else None for h in hits]
+        ranks[probe.id] = first_rank(items, str(probe.expect["item_id"]))
+    return ranks
