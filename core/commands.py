@@ -56,6 +56,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("clone drafts", Role.CREATOR, "Pending copilot drafts"),
     CommandSpec("clone approve", Role.CREATOR, "Approve a draft", "<draft-id>"),
     CommandSpec("clone reject", Role.CREATOR, "Reject a draft", "<draft-id>"),
+    CommandSpec("clone edit", Role.CREATOR, "Approve a draft with your text", "<draft-id> <text>"),
+    CommandSpec(
+        "clone schedule",
+        Role.CREATOR,
+        "Scheduled posts",
+        "add|list|pause|resume|remove [id] [options] [prompt]",
+    ),
     CommandSpec(
         "clone review", Role.CREATOR, "Recent replies to check", "[flagged|reported|deflected]"
     ),

@@ -17,6 +17,7 @@ from core.persona import BotConfig
 from core.ports import Sender, StateStore
 from core.records import AuditEntry, Draft, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
 from core.review_commands import find_reported, review_handlers
+from core.schedule_commands import ScheduleHooks, schedule_command
 from core.turn import Turn
 from core.types import (
     AllowedMentions,
@@ -71,6 +72,8 @@ class Control:
         self.state = state
         self.memory = memory
         self.senders = senders
+        # Set by core.schedule.Scheduler in the process that runs schedules.
+        self.schedule: ScheduleHooks | None = None
         self._handlers: dict[str, CommandFn] = {
             "clone on": self._on,
             "clone off": self._off,
@@ -88,6 +91,8 @@ class Control:
             "clone drafts": self._drafts,
             "clone approve": self._approve_cmd,
             "clone reject": self._reject_cmd,
+            "clone edit": self._edit_cmd,
+            "clone schedule": self._schedule,
             "about": self._about,
             "human": self._human,
             "my-data": self._my_data,
@@ -187,6 +192,8 @@ class Control:
             ),
             f"Open handoffs: {len(handoffs)}",
         ]
+        if self.schedule is not None:
+            lines += self.schedule.status_lines()
         return _result(turn, "\n".join(lines))
 
     async def _stats(self, turn: Turn) -> list[Reply]:
@@ -339,14 +346,21 @@ class Control:
             return _result(turn, "No pending drafts.")
         return _result(turn, "\n".join(f"• {d.id}: {d.text[:400]}" for d in drafts))
 
-    async def decide_draft(self, turn: Turn, draft_id: str, approve: bool) -> list[Reply]:
+    async def decide_draft(
+        self, turn: Turn, draft_id: str, approve: bool, text: str | None = None
+    ) -> list[Reply]:
         if turn.role < Role.CREATOR:
             return _result(turn, "Sorry, only the creator can approve or reject drafts.")
         draft = await self.state.get_draft(draft_id)
         if draft is None or draft.creator_id != self.bot.id:
             return _result(turn, f"No draft {draft_id}.")
+        if draft.origin == "schedule" and self.schedule is not None:
+            # Scheduled posts go out through the outbox, so a decided draft is sent once.
+            by = turn.event.user_key
+            answer = await self.schedule.decide(draft, approve=approve, by=by, text=text)
+            return _result(turn, answer)
         status = DraftStatus.APPROVED if approve else DraftStatus.REJECTED
-        if not await self.state.set_draft_status(draft_id, status, turn.event.user_key):
+        if not await self.state.set_draft_status(draft_id, status, turn.event.user_key, text):
             return _result(turn, f"Draft {draft_id} was already {draft.status.value}.")
         await self._audit(turn, "draft", status.value, draft_id)
         if not approve:
@@ -355,7 +369,8 @@ class Control:
         if sender is not None:
             citations = tuple(Citation(**c) for c in draft.citations)
             label = ai_label(self.bot.persona)
-            reply = Reply(Target(**draft.target), draft.text, citations=citations, ai_label=label)
+            final = text or draft.text
+            reply = Reply(Target(**draft.target), final, citations=citations, ai_label=label)
             await sender.send(reply)
             await self.state.set_draft_status(draft_id, DraftStatus.SENT, turn.event.user_key)
         return _result(turn, f"Draft {draft_id} approved and sent.")
@@ -375,6 +390,15 @@ class Control:
             if args
             else _result(turn, "Usage: /clone reject <id>")
         )
+
+    async def _edit_cmd(self, turn: Turn) -> list[Reply]:
+        args = turn.event.command.args if turn.event.command else ()
+        if len(args) < 2:
+            return _result(turn, "Usage: /clone edit <draft-id> <new text>")
+        return await self.decide_draft(turn, args[0], True, text=" ".join(args[1:]))
+
+    async def _schedule(self, turn: Turn) -> list[Reply]:
+        return await schedule_command(turn, self.bot, self.state, self.schedule)
 
     # --- fans -----------------------------------------------------------------------------
 

@@ -109,6 +109,10 @@ class Schedule(_Strict):
     targets: list[str] = Field(default_factory=list)
     review: bool = False
     if_quiet_hours: float | None = None
+    # Where review drafts and "unconfirmed" notices go (a target, see core/schedule_spec.py);
+    # default: the platform's moderator_channel, else the creator's Telegram DM.
+    review_to: str | None = None
+    review_expires_hours: float = 24.0
 
 
 class BotConfig(_Strict):
