@@ -153,6 +153,7 @@ class Brain:
         self.source_chars = source_chars
         self.min_score = min_score
         self.quote_min_score = max(min_score, 0.45)
+        self.min_partial_chars = 80
         self.prefer_similarity = prefer_similarity
         self._system = system_prompt(bot.persona)
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
@@ -344,13 +345,22 @@ class Brain:
         size = 0
         limit = self.bot.policies.max_reply_chars * 3
         stream = self.generator.stream(messages)  # type: ignore[arg-type]
-        # aclosing: leaving early must stop the provider now, not at garbage collection.
-        async with contextlib.aclosing(stream):  # type: ignore[type-var]
-            async for piece in stream:
-                pieces.append(piece)
-                size += len(piece)
-                if size > limit:  # runaway output: stop reading, the checks trim it
-                    break
+        try:
+            # aclosing: leaving early must stop the provider now, not at garbage collection.
+            async with contextlib.aclosing(stream):  # type: ignore[type-var]
+                async for piece in stream:
+                    pieces.append(piece)
+                    size += len(piece)
+                    if size > limit:  # runaway output: stop reading, the checks trim it
+                        break
+        except Exception as exc:
+            # A provider that dies mid-answer (timeout, dropped stream) still said something;
+            # a long enough part goes through the same checks instead of being thrown away.
+            if size < self.min_partial_chars:
+                raise
+            log.warning(
+                "using %d chars of a partial answer from %s: %s", size, self.generator.name, exc
+            )
         return "".join(pieces)
 
     def check(

@@ -34,12 +34,16 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout_seconds: float = 60.0
     llm_retries: int = 2
-    llm_max_tokens: int = 160
+    # None = suits the provider: the tiny local model rambles and decodes ~40-80 tokens/s.
+    llm_max_tokens: int | None = None
     llm_threads: int = 2
     # How much archive goes into each prompt. None = a size that suits the provider: the tiny
     # local model reads prompts at ~120 tokens/s on 2 cores, so it gets less.
     recall_k: int | None = None
     source_chars: int | None = None
+
+    def reply_tokens(self) -> int:
+        return self.llm_max_tokens or (96 if self.llm_provider == "local" else 400)
 
     def prompt_budget(self) -> tuple[int, int]:
         """(sources per prompt, characters per source) for the configured provider."""

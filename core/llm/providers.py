@@ -79,7 +79,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
     if provider == "local":
         from core.llm.local import LocalGGUFChatModel
 
-        kwargs = {"n_threads": settings.llm_threads, "max_tokens": settings.llm_max_tokens}
+        kwargs = {"n_threads": settings.llm_threads, "max_tokens": settings.reply_tokens()}
         if settings.llm_model:
             kwargs["model_path"] = settings.llm_model
         return LocalGGUFChatModel(**kwargs)
@@ -99,7 +99,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
             model=_require_model(settings),
             base_url=settings.llm_base_url,
             api_key=key,
-            max_tokens=settings.llm_max_tokens,
+            max_tokens=settings.reply_tokens(),
             timeout=settings.llm_timeout_seconds,
             max_retries=0,
             stream_usage=True,
@@ -110,7 +110,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
         model = chat_ollama(
             model=_require_model(settings),
             base_url=settings.llm_base_url,
-            num_predict=settings.llm_max_tokens,
+            num_predict=settings.reply_tokens(),
             client_kwargs={"timeout": settings.llm_timeout_seconds},
         )
         return model
@@ -123,7 +123,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
         model = chat_anthropic(
             model=_require_model(settings),
             api_key=key,
-            max_tokens=settings.llm_max_tokens,
+            max_tokens=settings.reply_tokens(),
             timeout=settings.llm_timeout_seconds,
             max_retries=0,
             **extra,

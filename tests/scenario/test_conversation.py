@@ -119,3 +119,29 @@ async def test_model_text_cannot_mass_ping_or_link_elsewhere():
     chat = await make_chat(scripted("@everyone check https://evil.example/x now <@&123>"))
     text = await chat.text("any news?")
     assert "@everyone" not in text and "evil.example" not in text and "<@&" not in text
+
+
+async def test_a_provider_dying_mid_answer_keeps_the_checked_partial_text():
+    class DiesMidway:
+        name = "dies-midway"
+
+        async def stream(self, messages):
+            yield "Feed the starter once a week from the fridge, with equal flour and water. "
+            yield "Warm it up the night before a bake."
+            raise TimeoutError("provider stalled")
+
+    chat = await make_chat(None, generator=DiesMidway())
+    text = await chat.text("how do you keep your starter?")
+    assert "once a week" in text and "trouble" not in text
+
+
+async def test_a_provider_dying_before_saying_much_gets_the_fallback():
+    class DiesEarly:
+        name = "dies-early"
+
+        async def stream(self, messages):
+            yield "Feed"
+            raise TimeoutError("provider stalled")
+
+    chat = await make_chat(None, generator=DiesEarly())
+    assert "trouble" in await chat.text("how do you keep your starter?")
