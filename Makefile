@@ -32,5 +32,8 @@ test-all: lint
 bench: $(STAMP)
 	$(PY) -m bench.core_overhead
 
+redteam: $(STAMP)
+	$(PY) -m bench.redteam
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -8,10 +8,12 @@ from core.fold import fold_for_detection
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "self-harm": (
-        r"\b(kill|hurt|harm|cut) (myself|my self)\b",
-        r"\b(suicid\w*|self[- ]harm\w*)\b",
-        r"\b(want|wanna|going) to die\b",
-        r"\bend (it all|my life)\b",
+        r"\b(kill\w*|hurt\w*|harm\w*|cut\w*|starv\w*) (myself|my self)\b",
+        r"\b(suicid\w*|self[- ]harm\w*|unalive|overdos\w*)\b",
+        r"\b(want|wanna|going|ready) to die\b",
+        r"\bend(ing)? (it all|my life|everything)\b",
+        r"\b(take|taking) my (own )?life\b",
+        r"\bbetter off dead\b",
         r"\bno reason to live\b",
         r"\bdon'?t want to (live|be alive|wake up)\b",
         r"\b(quiero morir|me quiero matar|je veux mourir|ich will sterben|quero morrer)\b",
