@@ -122,20 +122,20 @@ async def _run(job: Job, run_times: list[datetime]) -> list[JobExecutionEvent]:
     return events
 
 
-async def fire_post(owner: str, schedule_id: str, *, fire_time: datetime) -> None:
-    """Job entry point (referenced by name in persisted jobs)."""
+async def fire_post(owner: str, schedule_id: str, *, fire_time: datetime | None = None) -> None:
+    """Job entry point (referenced by name in persisted jobs); FireTimeExecutor sets fire_time."""
     scheduler = _OWNERS.get(owner)
-    if scheduler is not None:
+    if scheduler is not None and fire_time is not None:
         await scheduler.fire(schedule_id, fire_time)
 
 
-async def fire_reingest(owner: str, *, fire_time: datetime) -> None:
+async def fire_reingest(owner: str, *, fire_time: datetime | None = None) -> None:
     scheduler = _OWNERS.get(owner)
     if scheduler is not None:
         await scheduler.reingest_now()
 
 
-async def fire_maintenance(owner: str, *, fire_time: datetime) -> None:
+async def fire_maintenance(owner: str, *, fire_time: datetime | None = None) -> None:
     scheduler = _OWNERS.get(owner)
     if scheduler is not None:
         await scheduler.maintain()

@@ -1,0 +1,193 @@
+"""Helpers for schedule tests: a clone with a creator, post generators, and senders that die."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from core.persona import BotConfig, Schedule, load_bot
+from core.schedule import Scheduler
+from core.types import Reply, ReplyKind, Role, SentMessage, Target
+from tests.scenario.harness import EXAMPLE, Chat, make_chat
+
+CREATOR = "boss"
+TIP = "Tip of the week: give a sluggish starter a warm spot near 24 °C and feed it twice a day."
+VOCAB = [
+    "flour",
+    "water",
+    "salt",
+    "starter",
+    "levain",
+    "crumb",
+    "crust",
+    "oven",
+    "steam",
+    "proof",
+    "shape",
+    "score",
+    "fold",
+    "rye",
+    "spelt",
+    "wholemeal",
+    "bagel",
+    "focaccia",
+    "brioche",
+    "loaf",
+    "tin",
+    "stone",
+    "banneton",
+    "lame",
+    "hydration",
+    "autolyse",
+    "yeast",
+    "rise",
+    "gluten",
+    "dough",
+    "knead",
+    "stretch",
+    "bench",
+    "rest",
+    "cold",
+    "warm",
+    "fridge",
+    "morning",
+    "evening",
+    "bake",
+    "cool",
+    "slice",
+    "toast",
+    "butter",
+    "honey",
+    "seeds",
+    "oats",
+    "sesame",
+    "poppy",
+    "caraway",
+    "olive",
+    "rosemary",
+    "garlic",
+    "cheese",
+]
+
+
+class Killed(BaseException):
+    """The process dies here: nothing after this line runs (not an Exception, so uncaught)."""
+
+
+class PostGenerator:
+    """A Generator that answers with the next scripted text, or fresh varied text if none."""
+
+    name = "post-generator"
+
+    def __init__(self, texts: Sequence[str] = (), *, seed: int = 7) -> None:
+        self.texts = list(texts)
+        self.calls = 0
+        self.prompts: list[str] = []
+        self._random = random.Random(seed)
+
+    def next_text(self) -> str:
+        if self.texts:
+            return self.texts.pop(0) if len(self.texts) > 1 else self.texts[0]
+        words = " ".join(self._random.sample(VOCAB, 10))
+        return f"Bake note {self.calls}: {words}."
+
+    async def stream(self, messages: Any) -> AsyncIterator[str]:
+        self.calls += 1
+        self.prompts.append("\n".join(str(m.content) for m in messages))
+        text = self.next_text()
+        for i in range(0, len(text), 20):
+            yield text[i : i + 20]
+
+
+@dataclass
+class Channel:
+    """What fans see on the platform, whatever happens to the process that posted it."""
+
+    posts: list[Reply] = field(default_factory=list)
+    notices: list[Reply] = field(default_factory=list)
+
+    def record(self, reply: Reply) -> SentMessage:
+        (self.posts if reply.kind is ReplyKind.POST else self.notices).append(reply)
+        n = len(self.posts) + len(self.notices)
+        return SentMessage(reply.target.platform, reply.target.channel_id, f"msg{n}")
+
+
+@dataclass
+class ChannelSender:
+    """A Sender over a Channel; `die` kills the process before or after delivering."""
+
+    channel: Channel
+    platform: str = "test"
+    die: str | None = None  # "before" or "after"
+
+    async def send(self, reply: Reply) -> SentMessage:
+        if self.die == "before" and reply.kind is ReplyKind.POST:
+            raise Killed("before sending")
+        sent = self.channel.record(reply)
+        if self.die == "after" and reply.kind is ReplyKind.POST:
+            raise Killed("after sending, before recording")
+        return sent
+
+    async def typing(self, target: Target) -> None:
+        return None
+
+
+@dataclass
+class FindingSender(ChannelSender):
+    """A platform whose history can be searched (like Slack's or Discord's)."""
+
+    async def find_post(self, target: Target, text: str, since: datetime) -> SentMessage | None:
+        for i, post in enumerate(self.channel.posts):
+            if post.text == text and post.target.channel_id == target.channel_id:
+                return SentMessage(target.platform, target.channel_id, f"found{i}")
+        return None
+
+
+def bot_with(*schedules: Schedule) -> BotConfig:
+    bot = load_bot(EXAMPLE)
+    roles = bot.roles.model_copy(update={"creators": [f"test:{CREATOR}"]})
+    return bot.model_copy(update={"schedules": list(schedules), "roles": roles})
+
+
+def schedule(**kw: Any) -> Schedule:
+    fields: dict[str, Any] = {
+        "id": "tip",
+        "prompt": "a beginner tip about feeding a sourdough starter",
+        "cron": "0 9 * * *",
+        "targets": ["test:guild1:general"],
+        "review_to": "test:guild1:mods",
+    }
+    fields.update(kw)
+    return Schedule.model_validate(fields)
+
+
+async def clone_with(
+    *schedules: Schedule,
+    texts: Sequence[str] = (),
+    state: Any = None,
+    sender: ChannelSender | None = None,
+    replica: str = "r1",
+) -> tuple[Chat, Scheduler, PostGenerator]:
+    """A clone through the real bootstrap, with a scheduler attached (not started)."""
+    generator = PostGenerator(texts)
+    chat = await make_chat(None, generator=generator, bot=bot_with(*schedules), state=state)
+    if sender is not None:
+        chat.services.senders["test"] = sender  # type: ignore[assignment]
+    scheduler = Scheduler.for_clone(
+        bot=chat.services.bot,
+        brain=chat.services.clone.brain,
+        state=chat.services.state,
+        senders=chat.services.senders,
+        clock=chat.clock,
+        replica=replica,
+        persistent=False,
+    )
+    chat.services.clone.control.schedule = scheduler
+    return chat, scheduler, generator
+
+
+async def as_creator(chat: Chat, text: str, **kw: Any) -> str:
+    return await chat.text(text, user=CREATOR, roles=frozenset({Role.CREATOR}), **kw)
