@@ -685,7 +685,9 @@ CREATOR = 555_555
 EXAMPLE = Path(__file__).resolve().parents[2] / "bots" / "example"
 
 
-async def core_handler(adapter: DiscordAdapter, answers: list[str]) -> Any:
+async def core_handler(
+    adapter: DiscordAdapter, answers: list[str], moderator_channel: str = ""
+) -> Any:
     """The real Clone from bots/bootstrap with in-memory ports; the adapter is its Sender."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -708,7 +710,11 @@ async def core_handler(adapter: DiscordAdapter, answers: list[str]) -> Any:
             ),
             "platforms": {
                 **bot.platforms,
-                "discord": PlatformConfig(enabled=True, moderator_role_id=str(MOD_ROLE)),
+                "discord": PlatformConfig(
+                    enabled=True,
+                    moderator_role_id=str(MOD_ROLE),
+                    moderator_channel=moderator_channel,
+                ),
             },
         }
     )
@@ -731,14 +737,14 @@ async def core_handler(adapter: DiscordAdapter, answers: list[str]) -> Any:
 
 @pytest.fixture
 def run_core(run: Any) -> Callable[..., Awaitable[DiscordAdapter]]:
-    async def start(answers: list[str]) -> DiscordAdapter:
+    async def start(answers: list[str], moderator_channel: str = "") -> DiscordAdapter:
         late: dict[str, Any] = {}
 
         async def handle(event: ChatEvent) -> Sequence[Reply]:
             return list(await late["handle"](event))
 
         adapter = await run(Recorder(handle))
-        late["handle"] = await core_handler(adapter, answers)
+        late["handle"] = await core_handler(adapter, answers, moderator_channel)
         return adapter
 
     return start
@@ -808,7 +814,8 @@ async def test_core_refuses_a_fan_and_obeys_a_moderator(
 async def test_core_copilot_draft_is_approved_by_the_creators_button(
     fake: FakeDiscord, guild: Guild, run_core: Any
 ) -> None:
-    await run_core(["Proof it overnight [1]."])
+    # Drafts go to the moderators' channel (here the guild's one text channel).
+    await run_core(["Proof it overnight [1]."], moderator_channel=str(guild.channel_id))
     await fake.interaction_create(guild, CREATOR, slash("clone mode", "copilot"))
     await fake.wait_for("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")
     msg = await fake.message_create(
