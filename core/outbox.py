@@ -358,6 +358,11 @@ class Publisher:
             # The text is recorded before any send, so nothing went out: say so, send nothing.
             await self._finish(entry.key, CLAIMED, OutboxStatus.SKIPPED, detail=f"{why}: unsent")
             await self._audit(actor, "skipped", entry.target, f"{entry.key} {why}: unsent")
+            notice = (
+                f"A scheduled post ({entry.schedule_id} → {entry.target}) was interrupted "
+                "before it was written; nothing was posted."
+            )
+            await self._notify(self._schedule(entry), target, notice, ReplyKind.NOTICE, ())
             return
         sender = self.senders.get(target.platform)
         if isinstance(sender, PostFinder):
@@ -383,14 +388,16 @@ class Publisher:
                     return
         await self._finish(entry.key, CLAIMED, OutboxStatus.UNCONFIRMED, detail=why)
         await self._audit(actor, "unconfirmed", entry.target, f"{entry.key} {why}")
-        schedule = next((s for s in self.bot.schedules if s.id == entry.schedule_id), None)
         notice = (
             f"A scheduled post ({entry.schedule_id} → {entry.target}) may or may not have gone "
             f"out ({why}). It will not be sent again; please check the channel.\n\n{entry.text}"
         )
-        await self._notify(schedule, target, notice, ReplyKind.NOTICE, ())
+        await self._notify(self._schedule(entry), target, notice, ReplyKind.NOTICE, ())
 
     # --- helpers ----------------------------------------------------------------------------
+
+    def _schedule(self, entry: OutboxEntry) -> Schedule | None:
+        return next((s for s in self.bot.schedules if s.id == entry.schedule_id), None)
 
     async def _notify(
         self,
