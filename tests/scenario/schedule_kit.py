@@ -170,9 +170,10 @@ async def clone_with(
     state: Any = None,
     sender: ChannelSender | None = None,
     replica: str = "r1",
+    seed: int = 7,
 ) -> tuple[Chat, Scheduler, PostGenerator]:
     """A clone through the real bootstrap, with a scheduler attached (not started)."""
-    generator = PostGenerator(texts)
+    generator = PostGenerator(texts, seed=seed)
     chat = await make_chat(None, generator=generator, bot=bot_with(*schedules), state=state)
     if sender is not None:
         chat.services.senders["test"] = sender  # type: ignore[assignment]
