@@ -30,7 +30,7 @@ test-all: lint
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)
-	$(PY) -m bench.core_overhead
+	$(PY) -m bench.core_overhead --optimize
 
 redteam: $(STAMP)
 	$(PY) -m bench.redteam

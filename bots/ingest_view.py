@@ -43,6 +43,12 @@ async def ingest_with_progress(services: Services, console: Console) -> IngestRe
             services.bot, services.folder, services.memory, on_progress=on_progress
         )
     console.print(render(report))
+    # Offline moment (the CLI holds the store): build the vector index if it is now worth it.
+    optimize = getattr(services.store, "optimize_if_needed", None)
+    if optimize is not None:
+        with console.status("building the vector index (large archive; one-off)…"):
+            if await optimize():
+                console.print("Vector index built.")
     return report
 
 

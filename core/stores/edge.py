@@ -15,7 +15,8 @@ When to optimise (build HNSW), decided from measurements on this machine:
   creator's whole corpus: about 18-25 ms at 100k 384-d points on 2 cores (measured), fine at
   10k, and the reason an offline HNSW build pays off for very large archives.
 - So: never optimise while serving. `optimize_if_needed()` builds the index only when more than
-  `OPTIMIZE_MIN_UNINDEXED` (250k) points are unindexed, and is meant for offline moments: the
+  `OPTIMIZE_MIN_UNINDEXED` (20k) points are unindexed (brute force past that costs
+  more than the build is worth), and is meant for offline moments: the
   CLI after a large ingest while the clone is stopped, or a maintenance window. Edge itself
   skips segments under its indexing threshold, so small stores stay plain.
 - Writes are durable through Edge's write-ahead log; `flush()` runs after bulk ingests of at
@@ -80,7 +81,7 @@ from core.stores._codec import (
 
 log = logging.getLogger(__name__)
 
-OPTIMIZE_MIN_UNINDEXED = 250_000
+OPTIMIZE_MIN_UNINDEXED = 20_000
 # Each flush fsyncs segment files (~0.2 s here) and holds the GIL; the WAL already makes writes
 # durable, so flushing is only worth it after large batches, to keep WAL replay short on open.
 FLUSH_AFTER = 50_000
