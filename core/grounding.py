@@ -25,16 +25,20 @@ _GROUPS = {
     "grandpa grandfather grandparents granny",
     "health": "sick illness ill cancer diabetes surgery hospital diagnosed diagnosis disease "
     "pregnant pregnancy therapy depression anxiety allergic allergy allergies medication injury "
-    "injured chronic disability",
+    "injured chronic disability condition conditions asthma asthmatic diabetic",
     "location": "live lives living moved hometown address apartment flat house neighborhood "
-    "neighbourhood street born raised grew",
+    "neighbourhood street born raised grew postcode zipcode",
     "money": "salary earn earned earning earnings income rich wealthy debt mortgage rent "
-    "paycheck paid revenue millionaire broke",
+    "paycheck paid revenue millionaire broke money",
     "age": "age old birthday birthdate aged",
     "travel": "travel traveling travelling vacation holiday trip visiting flight flying moving "
     "tour touring",
-    "pets": "dog dogs cat cats puppy kitten pet pets",
-    "education": "school college university degree graduated studied",
+    "pets": "dog dogs cat cats puppy kitten pet pets spaniel terrier labrador poodle retriever "
+    "hamster rabbit parrot horse",
+    "education": "school college university degree graduated studied taught teach teaching "
+    "teacher academy",
+    "friends": "friend friends bestie",
+    "plans": "plan plans planning launch",
     "religion_politics": "church religion religious vote voted democrat republican",
 }
 CONCEPTS: dict[str, frozenset[str]] = {k: frozenset(v.split(" ")) for k, v in _GROUPS.items()}
@@ -45,6 +49,11 @@ _SECOND_PERSON = re.compile(r"\b(you|your|yours|u|ur|yourself|you're|you've)\b",
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[a-zà-ÿ']+", re.I)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_COUNT_WORD = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twins|triplets)\b",
+    re.I,
+)
+_CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}\b")
 _QUOTE = re.compile(
     r"\b(as i (said|mentioned|wrote|posted|explained)|like i (said|mentioned)|"
@@ -80,7 +89,7 @@ def _concepts(text: str) -> frozenset[str]:
     lowered = text.lower()
     if re.search(r"\b\d+\s*(years?|yrs?)\s*old\b|\bhow old\b", lowered):
         found.add("age")
-    if "net worth" in lowered:
+    if "net worth" in lowered or re.search(r"[£$€]\s?\d", text):
         found.add("money")
     # "old" alone ("old recipe") is not about age; "live" alone in "live stream" is not location.
     if "age" in found and not re.search(
@@ -100,6 +109,10 @@ def _entities(sentence: str, ignore: set[str]) -> frozenset[str]:
     first = sentence.strip().split(" ", 1)[0].strip(".,!?\"'")
     names.discard(first)
     nums = {n.rstrip(".,") for n in _NUMBER.findall(sentence)}
+    # "four cats" is a claim about how many: a fact about one cat does not support it.
+    nums |= {w.lower() for w in _COUNT_WORD.findall(sentence)}
+    # Codes mixing capitals and digits (postcodes, flat numbers) are specifics too.
+    nums |= set(_CODE.findall(sentence))
     return frozenset(e for e in names | nums if e.lower() not in ignore)
 
 
