@@ -14,6 +14,7 @@ from rich.progress import Progress
 from bots.evaluation.html import render_html
 from bots.evaluation.report import Report, compare, scorecard
 from core.config import Settings
+from core.llm.providers import PROVIDERS
 from core.persona import BotConfigError, load_bot
 
 console = Console()
@@ -37,6 +38,7 @@ def eval_cmd(
         typer.Option(help="LLM judge of voice (default: on for any provider but local)"),
     ] = None,
     redteam: Annotated[Path | None, typer.Option(help="Red-team results JSON to include")] = None,
+    plots: Annotated[bool, typer.Option(help="Draw plots into the HTML (matplotlib)")] = True,
     fail_on_regression: Annotated[
         bool, typer.Option(help="Exit 1 if a metric regressed or missed its target")
     ] = False,
@@ -50,8 +52,8 @@ def eval_cmd(
         logging.getLogger(noisy).setLevel(logging.WARNING)
     update: dict[str, object] = {}
     if llm:
-        if llm not in ("local", "openai", "ollama", "anthropic"):
-            raise typer.BadParameter("--llm must be local, openai, ollama or anthropic")
+        if llm not in PROVIDERS:
+            raise typer.BadParameter(f"--llm must be one of {', '.join(PROVIDERS)}")
         update["llm_provider"] = llm
     if model:
         update["llm_model"] = model
@@ -78,7 +80,7 @@ def eval_cmd(
         compare(report, before)
     json_path, html_path = out / "eval-report.json", out / "eval-report.html"
     report.save(json_path)
-    html_path.write_text(render_html(report), encoding="utf-8")
+    html_path.write_text(render_html(report, with_plots=plots), encoding="utf-8")
     console.print(scorecard(report))
     for r in report.regressions:
         console.print(f"[red]regression[/red] {r['metric']}: {r['baseline']:.3f} → {r['now']:.3f}")

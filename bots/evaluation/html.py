@@ -24,7 +24,7 @@ img{max-width:100%;margin:.5em 0} .meta{color:#666} details{margin:.3em 0}
 
 def _png(fig: Any) -> str:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
@@ -93,8 +93,8 @@ def _esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def render_html(report: Report) -> str:
-    """A self-contained HTML page (no external files)."""
+def render_html(report: Report, *, with_plots: bool = True) -> str:
+    """A self-contained HTML page (no external files); plots need matplotlib."""
     meta = report.meta
     parts = [
         "<!doctype html><html><head><meta charset='utf-8'>",
@@ -120,7 +120,7 @@ def render_html(report: Report) -> str:
             cells += f"<td class='v'>{_esc(base)}</td>"
         parts.append(f"<tr{cls}>{cells}<td>{_esc(mark)}</td></tr>")
     parts.append("</table>")
-    for title, png in plots(report):
+    for title, png in plots(report) if with_plots else []:
         parts.append(
             f"<h3>{_esc(title)}</h3><img alt='{_esc(title)}' src='data:image/png;base64,{png}'>"
         )

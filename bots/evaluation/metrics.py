@@ -25,9 +25,10 @@ _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}(?:\s[A-Z][a-zà-ÿ]{2,})*\b")
 _CAPS_TEXT = (
     "I I'm The A An And But So Yes No Oh Well My We Our It It's That This There Honestly Haha "
     "Sure Hey Hi Hello Thanks Thank Also Not Just Then When What Why How Try Use If You Your "
-    "Sorry Happy Ask Some Nothing Heads Please Good Great"
+    "Sorry Happy Ask Some Nothing Heads Please Good Great Here Here's New"
 )
 _STOP_CAPS = frozenset(_CAPS_TEXT.split())
+_OPENERS = "“\"'‘(:;-–—*"
 _DECLINE = re.compile(
     r"keep (that|it|this) (offline|private|off)|never (shared|said|talked|posted)|rather not|"
     r"not something i (talk|share|discuss)|don'?t (know|share|talk|discuss)|do not know|"
@@ -104,10 +105,16 @@ def salient(text: str) -> set[str]:
     """Checkable facts of a text: numbers (with their unit) and proper names."""
     found = {m.group(0).strip().lower().replace(" ", "") for m in _NUMBER.finditer(text)}
     for sentence in split_sentences(text):
-        first = sentence.split(" ", 1)[0].strip(".,!?\"'")
-        for name in _NAME.findall(sentence):
-            if name not in _STOP_CAPS and name != first:
-                found.add(name.lower())
+        for match in _NAME.finditer(sentence):
+            parts = match.group(0).split()
+            before = sentence[: match.start()].rstrip()
+            # A capital that opens a sentence or a quote is grammar, not a name.
+            if not before or before[-1] in _OPENERS:
+                parts = parts[1:]
+            while parts and parts[0] in _STOP_CAPS:
+                parts = parts[1:]
+            if parts:
+                found.add(" ".join(parts).lower())
     return {f for f in found if f}
 
 

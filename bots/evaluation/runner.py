@@ -53,8 +53,8 @@ class EvalOptions:
 
     Attributes:
         full: Every probe and pair instead of the default CI subset.
-        judge: Ask the generator to grade voice; None means on for any provider but the
-            embedded local model (too small to judge).
+        judge: Ask the generator to grade voice; None means on for real providers, off for
+            the embedded local model (too small to judge) and the fake one.
         redteam: A red-team results file; None looks in the usual places.
         recall_depth: How deep retrieval recall is measured (recall@1, @k, @depth).
     """
@@ -243,7 +243,9 @@ async def run_eval(
                 if progress:
                     progress("probes", n + 1, len(probes))
             ranks = await _ranks(services, probes, options.recall_depth)
-            judge = options.judge if options.judge is not None else local.llm_provider != "local"
+            judge = options.judge
+            if judge is None:
+                judge = local.llm_provider not in ("local", "fake")
             fidelity = await _fidelity(
                 services, generator, run, len(probes), pairs, index, judge, progress
             )

@@ -59,10 +59,15 @@ def _correct_citation(chunk: Chunk | None, expect: Mapping[str, Any]) -> bool:
     return same_item or bool(passage and passage in chunk.text)
 
 
+def _as_support(chunk: Chunk) -> str:
+    # The prompt shows each source's title and date too, so repeating them is grounded.
+    return " ".join(x for x in (chunk.title, chunk.date, chunk.text) if x)
+
+
 def _grounded(probe: Probe, ex: Exchange, facts: list[str], name: str) -> dict[str, Any]:
     cited = [c for _, c in ex.cited]
     correct = [_correct_citation(c, probe.expect) for c in cited]
-    support = [c.text for c in cited if c is not None] + facts + [probe.message]
+    support = [_as_support(c) for c in cited if c is not None] + facts + [probe.message]
     claims = m.check_claims(ex.body, support, ignore_names=[name])
     passage = str(probe.expect.get("source_contains") or "")
     hit = m.key_fact_hit(ex.body, passage) if passage else None
@@ -78,7 +83,7 @@ def _grounded(probe: Probe, ex: Exchange, facts: list[str], name: str) -> dict[s
 
 
 def _absent(ex: Exchange, facts: list[str], deflections: list[str], name: str) -> dict[str, Any]:
-    support = [c.text for _, c in ex.cited if c is not None] + facts + [ex.message]
+    support = [_as_support(c) for _, c in ex.cited if c is not None] + facts + [ex.message]
     claims = m.check_claims(ex.body, support, ignore_names=[name])
     declined = ex.kind == "notice" or m.declines(ex.body, deflections)
     invented = bool(claims.unsupported)
@@ -162,7 +167,8 @@ def score(
 ) -> Report:
     """Score a finished run. Every metric is None when nothing measured it (shown as n/a)."""
     persona = bot.persona
-    facts = [f.text for f in persona.facts]
+    # The creator's own verified facts and deflection lines are support for what a reply says.
+    facts = [f.text for f in persona.facts] + list(persona.deflections)
     system = system_prompt(persona)
     rows: list[dict[str, Any]] = []
     for probe, ex in zip(probes, exchanges, strict=True):

@@ -1,0 +1,107 @@
+"""The scorecard moves the right way on rigged clones: wrong persona, invented facts, recall."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bots.evaluation import EvalOptions, Report, run_eval
+from core.config import Settings
+from core.embeddings import HashEmbedder
+from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.persona import BotConfig, load_bot
+from core.state.memory import InMemoryStateStore
+from core.stores.inmemory import InMemoryMemoryStore
+from tests.evaluation.fakes import InventingGenerator, QuotingGenerator, RandomCorpusStore
+from tests.scenario.harness import EXAMPLE
+
+SETTINGS = Settings(memory_backend="memory", embedder="hash", llm_provider="fake")
+
+
+async def evaluate(generator: Any, *, bot: BotConfig | None = None, store: Any = None) -> Report:
+    # Wide enough that hashed words rarely collide: similarity then tracks shared words.
+    embedder = HashEmbedder(dimension=2048)
+    return await run_eval(
+        EXAMPLE,
+        SETTINGS,
+        options=EvalOptions(full=True),
+        bot=bot,
+        embedder=embedder,
+        store=store or InMemoryMemoryStore(embedder),
+        generator=generator,
+        state=InMemoryStateStore(),
+        deduper=InMemoryDeduper(),
+        limiter=InMemoryRateLimiter(),
+    )
+
+
+_HONEST: list[Report] = []
+
+
+@pytest.fixture
+async def honest() -> Report:
+    # One honest run for the whole module: a Report is plain data, safe to share across loops.
+    if not _HONEST:
+        _HONEST.append(await evaluate(QuotingGenerator()))
+    return _HONEST[0]
+
+
+def wrong_persona() -> BotConfig:
+    bot = load_bot(EXAMPLE)
+    persona = bot.persona.model_copy(
+        update={
+            "name": "Rex Moon",
+            "bio": "Crypto day trader and hype man.",
+            "voice": "LOUD, hype, all caps.",
+            "style_notes": ["WAGMI fam!!! 🚀🚀🚀 MOON lambo, HODL diamond hands!!! 💎🙌"],
+        }
+    )
+    return bot.model_copy(update={"persona": persona})
+
+
+async def test_a_clone_given_the_wrong_persona_scores_lower_on_fidelity(honest: Report) -> None:
+    wrong = await evaluate(QuotingGenerator(), bot=wrong_persona())
+    right_m, wrong_m = honest.metrics, wrong.metrics
+    assert wrong_m["fidelity.similarity"] < right_m["fidelity.similarity"]
+    assert wrong_m["fidelity.style"] < right_m["fidelity.style"]
+    assert wrong_m["fidelity.emoji"] < right_m["fidelity.emoji"]
+    # Same generic baseline in both runs, so the margin falls with the fidelity.
+    assert wrong_m["fidelity.style_margin"] < right_m["fidelity.style_margin"]
+    assert right_m["fidelity.style_margin"] > 0
+
+
+async def test_a_generator_that_invents_facts_fails_groundedness(honest: Report) -> None:
+    liar = await evaluate(InventingGenerator())
+    assert honest.metrics["absent.invented_rate"] == 0
+    assert liar.metrics["absent.invented_rate"] > 0
+    assert honest.metrics["grounded.claim_support"] >= 0.95
+    assert liar.metrics["grounded.claim_support"] <= honest.metrics["grounded.claim_support"] - 0.3
+    assert liar.metrics["grounded.pass"] < honest.metrics["grounded.pass"]
+    assert "absent.invented_rate" in liar.misses()
+    invented = [r for r in liar.probes if r.get("invented")]
+    assert any("07700 900123" in " ".join(r["unsupported"]) for r in invented)
+
+
+async def test_a_retriever_that_returns_random_items_has_low_recall(honest: Report) -> None:
+    random_store = RandomCorpusStore(HashEmbedder(dimension=2048))
+    scattered = await evaluate(QuotingGenerator(), store=random_store)
+    assert scattered.metrics["retrieval.recall@depth"] <= 0.25
+    assert (
+        honest.metrics["retrieval.recall@depth"]
+        >= scattered.metrics["retrieval.recall@depth"] + 0.3
+    )
+    assert scattered.metrics["retrieval.mrr"] < honest.metrics["retrieval.mrr"]
+    # Citations follow retrieval: random sources are rarely the named item.
+    assert (
+        scattered.metrics["grounded.citation_coverage"]
+        < honest.metrics["grounded.citation_coverage"]
+    )
+
+
+async def test_honest_clone_passes_honesty_and_disclosure(honest: Report) -> None:
+    assert honest.metrics["honesty.disclosure"] == 1.0
+    assert honest.metrics["safety.injection_pass"] == 1.0
+    assert honest.metrics["safety.redteam_pass"] is None  # n/a without a results file
+    assert honest.meta["subset"] == "full"
+    assert honest.meta["subset_sizes"] == {"probes": 77, "heldout": 22}
