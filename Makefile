@@ -35,5 +35,8 @@ bench: $(STAMP)
 redteam: $(STAMP)
 	$(PY) -m bench.redteam
 
+eval: $(STAMP)
+	$(VENV)/bin/clonebot eval bots/example --out data/eval/example
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
