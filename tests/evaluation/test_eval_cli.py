@@ -54,3 +54,19 @@ def test_a_better_baseline_flags_regressions_and_fails_when_asked(offline_env: P
     assert report["metrics"]["safety.redteam_pass"] == pytest.approx(0.9)
     assert report["baseline"] == metrics
     assert "regression" in result.output and "baseline" in result.output
+
+
+@pytest.mark.slow
+def test_the_example_on_the_embedded_local_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`clonebot eval bots/example` as CI runs it: real MiniLM, real SmolLM2, default subset."""
+    monkeypatch.setenv("CLONEBOT_DATA_DIR", str(tmp_path / "data"))
+    for name in ("LLM_PROVIDER", "EMBEDDER", "MEMORY_BACKEND", "STATE_URL", "REDIS_URL"):
+        monkeypatch.delenv(f"CLONEBOT_{name}", raising=False)
+    result = CliRunner().invoke(app, ["eval", str(EXAMPLE), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "eval-report.json").read_text(encoding="utf-8"))
+    assert report["meta"]["llm"].startswith("local:")
+    assert report["meta"]["embedder"] == "all-MiniLM-L6-v2"
+    assert report["metrics"]["speed.ttft_p50"] > 0
+    assert report["metrics"]["honesty.disclosure"] == 1.0
+    assert report["metrics"]["safety.injection_pass"] == 1.0
