@@ -48,6 +48,10 @@ class Services:
     async def close(self) -> None:
         await self.store.close()
         await self.state.close()
+        for shared in (self.deduper, self.limiter):  # Redis clients, when configured
+            aclose = getattr(shared, "aclose", None)
+            if aclose is not None:
+                await aclose()
 
 
 async def build(
@@ -71,6 +75,8 @@ async def build(
         from core.embeddings import make_embedder
 
         embedder = make_embedder(settings)
+    if store is None and settings.memory_backend == "server":
+        store = _guarded_server_store(settings, bot.id, embedder)
     if store is None:
         from core.stores import open_memory_store
 
@@ -84,6 +90,7 @@ async def build(
 
         deduper = deduper or make_deduper(settings)
         limiter = limiter or make_rate_limiter(settings)
+    deduper, limiter = _metered(deduper, limiter)
     if generator is None:
         from core.llm.generator import make_generator
 
@@ -92,6 +99,7 @@ async def build(
         aload = getattr(getattr(generator, "model", None), "aload", None)
         if aload is not None:
             await aload()
+        generator = _with_breaker(generator, settings)
     clock = clock or SystemClock()
     senders = senders if senders is not None else {}
     memory = Memory(store, embedder)
@@ -121,4 +129,54 @@ async def build(
         clock=clock,
         clone=clone,
         senders=senders,
+    )
+
+
+def _guarded_server_store(settings: Settings, creator_id: str, embedder: Embedder) -> MemoryStore:
+    """The Qdrant server store, opened lazily behind a guard: the clone starts and answers
+    from its persona while the server is down, and uses memory as soon as it returns."""
+    from core.stores.guarded import GuardedMemoryStore
+
+    async def open_store() -> MemoryStore:
+        from qdrant_client import AsyncQdrantClient
+
+        from core.stores.qdrant_client_store import QdrantClientMemoryStore
+
+        if not settings.qdrant_url:
+            raise ValueError("memory_backend 'server' needs CLONEBOT_QDRANT_URL")
+        key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
+        # No version check: it is a blocking HTTP call that would stall the loop while the
+        # server is down. Each request gets the guard's own short timeout as well.
+        client = AsyncQdrantClient(
+            url=settings.qdrant_url, api_key=key, check_compatibility=False, timeout=3
+        )
+        try:
+            return await QdrantClientMemoryStore.open(client, embedder, creator_id=creator_id)
+        except BaseException:
+            await client.close()
+            raise
+
+    return GuardedMemoryStore(open_store, where=f"Qdrant at {settings.qdrant_url}")
+
+
+def _metered(deduper: Deduper, limiter: RateLimiter) -> tuple[Deduper, RateLimiter]:
+    """Count dedup hits and rate-limit waits; survive a Redis outage on local memory."""
+    from core.state.resilient import ResilientDeduper, ResilientRateLimiter
+
+    if not isinstance(deduper, ResilientDeduper):
+        deduper = ResilientDeduper(deduper)
+    if not isinstance(limiter, ResilientRateLimiter):
+        limiter = ResilientRateLimiter(limiter)
+    return deduper, limiter
+
+
+def _with_breaker(generator: Generator, settings: Settings) -> Generator:
+    """A first-text deadline and a circuit breaker, so a dead provider fails fast."""
+    from core.llm.breaker import CircuitBreakerGenerator
+
+    return CircuitBreakerGenerator(
+        generator,
+        first_text_seconds=settings.first_text_seconds(),
+        failures_to_open=settings.llm_breaker_failures,
+        open_seconds=settings.llm_breaker_open_seconds,
     )

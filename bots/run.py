@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from bots.admin import AdminServer, RunInfo, write_run_file
 from bots.bootstrap import Services, build
 from core.config import Settings, secret_from_env
+from core.guard import GuardedHandler
 from core.persona import PlatformConfig
 from core.types import Handler
 
@@ -131,18 +134,38 @@ def bot_folders(path: Path) -> list[Path]:
 
 
 async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None = None) -> int:
-    """Run every clone under `path` until SIGINT/SIGTERM (or `stop`). Returns an exit code."""
+    """Run every clone under `path` until SIGINT/SIGTERM (or `stop`). Returns an exit code.
+
+    Also serves the admin API (`bots.admin`) and announces it in each clone's `run.json`, so
+    the CLI can act on a running clone. Shutdown turns /readyz to 503, waits up to
+    `shutdown_grace_seconds` for replies in flight, then stops the adapters and stores.
+    """
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-    started: list[tuple[Services, list[Runner]]] = []
+    started: list[tuple[Services, list[Runner], GuardedHandler]] = []
+    clones: dict[str, Services] = {}
     unset: list[str] = []
+    ready = False
+    token = settings.admin_token.get_secret_value() if settings.admin_token else None
+    admin = AdminServer(
+        clones=clones,
+        token=token,
+        host=settings.admin_host,
+        port=settings.admin_port,
+        ready=lambda: ready,
+    )
+    run_files: list[Path] = []
     try:
+        await admin.start()
         for folder in bot_folders(path):
             services = await build(folder, settings)
+            handle = GuardedHandler(services.clone.handle, services.bot.id)
+            clones[services.bot.id] = services
             runners, missing = make_adapters(services)
+            started.append((services, runners, handle))
             for m in missing:
                 unset.append(f"{m.platform}: {' and '.join(m.variables)}")
                 log.info(
@@ -153,17 +176,33 @@ async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None 
                 )
             for runner in runners:
                 services.senders[runner.platform] = runner  # type: ignore[assignment]
-                await runner.start(services.clone.handle)
+                await runner.start(handle)
                 log.info("%s: %s running", services.bot.id, runner.platform)
-            started.append((services, runners))
-        if not any(runners for _, runners in started):
+            info = RunInfo(os.getpid(), admin.url, admin.token, services.bot.id)
+            run_files.append(write_run_file(settings.data_dir, info))
+        if not any(runners for _, runners, _ in started):
             log.error("no platform has its tokens set (%s); nothing to run", "; ".join(unset))
             return 2
+        ready = True
         await stop.wait()
         return 0
     finally:
-        for services, runners in reversed(started):
+        ready = False
+        for services, _, handle in started:
+            if not await handle.drained(settings.shutdown_grace_seconds):
+                log.warning(
+                    "%s: %d replies still in flight after %.0fs; stopping anyway",
+                    services.bot.id,
+                    handle.in_flight,
+                    settings.shutdown_grace_seconds,
+                )
+        for services, runners, _ in reversed(started):
             for runner in runners:
-                with contextlib.suppress(Exception):
+                try:
                     await runner.stop()
+                except Exception:
+                    log.exception("%s: stopping %s failed", services.bot.id, runner.platform)
             await services.close()
+        for f in run_files:
+            f.unlink(missing_ok=True)
+        await admin.stop()

@@ -19,6 +19,7 @@ from core.corrections import load as load_corrections
 from core.fold import fold
 from core.grounding import concepts_supported, enforce_grounding, personal_question_concepts
 from core.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
+from core.metrics import count_reply, timed
 from core.persona import BotConfig, Fact, Persona
 from core.ports import Generator, Sender, StateStore
 from core.prompt import build_messages, system_prompt
@@ -202,6 +203,7 @@ class Brain:
             return None
         async with self.typing(e.target()):
             answer = await self.answer(turn, question)
+        count_reply(turn.creator_id, answer.flags)
         text = answer.text
         if turn.disclose:
             text = f"{self.persona.disclosure_line} ({ai_label(self.persona)})\n\n{text}"
@@ -267,8 +269,8 @@ class Brain:
             )
             return Answer(text, (), ("preferred",))
         allowed = visibilities_for(turn.event.author.role_ids, self.bot)
-        hits = await self.memory.recall_corpus(turn.creator_id, vector, self.corpus_k, allowed)
-        sources = [h for h in hits if h.score >= self.min_score]
+        hits = await self._recall(turn.creator_id, vector, allowed)
+        sources = [h for h in hits or () if h.score >= self.min_score]
         support = (
             [f.text for f in self.persona.facts]
             + list(corrections.facts)
@@ -316,7 +318,21 @@ class Brain:
         )
         if injected:
             answer = replace(answer, flags=(*answer.flags, "injection-seen"))
+        if hits is None:  # answered from the persona alone: reviewers should know
+            answer = replace(answer, flags=(*answer.flags, "memory-unavailable"))
         return self._quote_if_unusable(answer, sources, question)
+
+    @timed("recall")
+    async def _recall(
+        self, creator_id: str, vector: list[float], allowed: frozenset[Visibility]
+    ) -> list[ScoredChunk] | None:
+        """The archive's nearest chunks; None when memory is unreachable, so the clone answers
+        from its persona alone (without sources to claim) instead of failing."""
+        try:
+            return await self.memory.recall_corpus(creator_id, vector, self.corpus_k, allowed)
+        except Exception as exc:
+            log.warning("recall failed, answering without the archive: %s", exc)
+            return None
 
     def _quote_if_unusable(
         self, answer: Answer, sources: Sequence[ScoredChunk], seed: str
@@ -340,6 +356,7 @@ class Brain:
         )
         return replace(answer, text=text, citations=(citation,), flags=(*answer.flags, "quoted"))
 
+    @timed("generate")
     async def _generate(self, messages: Sequence[object]) -> str:
         pieces: list[str] = []
         size = 0
@@ -363,6 +380,7 @@ class Brain:
             )
         return "".join(pieces)
 
+    @timed("checks")
     def check(
         self,
         raw: str,

@@ -70,6 +70,23 @@ class Settings(BaseSettings):
     admin_token: SecretStr | None = None
 
     log_level: str = "INFO"
+    log_json: bool = False  # one JSON object per log line, for log shippers
+    # Degradation: a dead or slow LLM fails fast (first text within this many seconds, None =
+    # suits the provider), and after `llm_breaker_failures` failures in a row calls fail at
+    # once for `llm_breaker_open_seconds`, then one call probes.
+    llm_first_text_seconds: float | None = None
+    llm_breaker_failures: int = 3
+    llm_breaker_open_seconds: float = 30.0
+    # Shutdown waits this long for in-flight replies before stopping the adapters.
+    shutdown_grace_seconds: float = 20.0
+
+    def first_text_seconds(self) -> float:
+        """How long a fan may wait for the model's first text before the honest fallback."""
+        if self.llm_first_text_seconds is not None:
+            return self.llm_first_text_seconds
+        # The in-process model reads its prompt at ~120-190 tokens/s on 2 cores; it is never
+        # "down", only slow, so it gets longer. Remote providers must answer within ~10 s.
+        return 45.0 if self.llm_provider == "local" else 8.0
 
     def state_url_for(self, creator_id: str) -> str:
         if self.state_url:

@@ -1,0 +1,225 @@
+"""The per-process admin HTTP server: health, readiness, Prometheus metrics and the admin API."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from bots.bootstrap import Services
+from core.metrics import exposition
+
+log = logging.getLogger(__name__)
+
+RUN_FILE = "run.json"
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """What `run.json` holds: how the CLI reaches the process that runs a clone."""
+
+    pid: int
+    url: str
+    token: str
+    creator_id: str
+
+
+def run_file(data_dir: Path, creator_id: str) -> Path:
+    """Where a running clone announces its admin API (next to its embedded stores)."""
+    return data_dir / creator_id / RUN_FILE
+
+
+def write_run_file(data_dir: Path, info: RunInfo) -> Path:
+    """Write `run.json` readable by its owner only (it holds the admin token)."""
+    path = run_file(data_dir, info.creator_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(asdict(info), f)
+    return path
+
+
+class AdminServer:
+    """One small aiohttp server per process (loopback by default).
+
+    - `GET /healthz`: the process is alive.
+    - `GET /readyz`: 200 once every clone's adapters started and its state store answers;
+      503 while starting, draining or when the state store is unreachable.
+    - `GET /metrics`: Prometheus text format.
+    - `/admin/{creator_id}/...` (Bearer token): `POST kill {"on": bool}`,
+      `POST forget {"fan_id"}`, `GET export?fan_id=`, `POST ingest`. The CLI uses these
+      while a clone runs, because the embedded stores admit one process.
+    """
+
+    def __init__(
+        self,
+        *,
+        clones: Mapping[str, Services],
+        token: str | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        ready: Callable[[], bool] = lambda: True,
+        check_timeout: float = 2.0,
+    ) -> None:
+        self.clones = clones
+        self.token = token or secrets.token_urlsafe(24)
+        self.host, self.port = host, port
+        self.ready = ready
+        self.check_timeout = check_timeout
+        self.bound_port: int | None = None
+        self._runner: web.AppRunner | None = None
+        self._ingesting: set[str] = set()
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        return f"http://{host}:{self.bound_port}"
+
+    def app(self) -> web.Application:
+        app = web.Application(middlewares=[self._auth])
+        app.router.add_get("/healthz", self._healthz)
+        app.router.add_get("/readyz", self._readyz)
+        app.router.add_get("/metrics", self._metrics)
+        app.router.add_post("/admin/{creator}/kill", self._kill)
+        app.router.add_post("/admin/{creator}/forget", self._forget)
+        app.router.add_get("/admin/{creator}/export", self._export)
+        app.router.add_post("/admin/{creator}/ingest", self._ingest)
+        return app
+
+    async def start(self) -> int:
+        self._runner = web.AppRunner(self.app(), access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self.host, self.port).start()
+        self.bound_port = int(self._runner.addresses[0][1])
+        log.info("admin server on %s (/healthz /readyz /metrics /admin)", self.url)
+        return self.bound_port
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # -- middleware and helpers ----------------------------------------------------------------
+
+    @web.middleware
+    async def _auth(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        if request.path.startswith("/admin/"):
+            given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+            if not hmac.compare_digest(given.encode(), self.token.encode()):
+                return web.json_response({"error": "unauthorized"}, status=401)
+        result: web.StreamResponse = await handler(request)
+        return result
+
+    def _services(self, request: web.Request) -> Services:
+        creator = request.match_info["creator"]
+        services = self.clones.get(creator)
+        if services is None:
+            raise web.HTTPNotFound(
+                text=json.dumps({"error": f"no clone {creator!r} runs here"}),
+                content_type="application/json",
+            )
+        return services
+
+    @staticmethod
+    async def _body(request: web.Request) -> dict[str, Any]:
+        try:
+            data = await request.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            data = None
+        if not isinstance(data, dict):
+            raise web.HTTPBadRequest(
+                text=json.dumps({"error": "expected a JSON object"}),
+                content_type="application/json",
+            )
+        return data
+
+    # -- operations ----------------------------------------------------------------------------
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    async def _readyz(self, request: web.Request) -> web.Response:
+        if not self.ready():
+            return web.json_response({"status": "not ready"}, status=503)
+        problems: dict[str, str] = {}
+        for creator, services in self.clones.items():
+            try:
+                async with asyncio.timeout(self.check_timeout):
+                    await services.state.get_switch(creator, "kill")
+            except Exception as exc:
+                problems[creator] = f"state store: {type(exc).__name__}"
+        if problems:
+            return web.json_response({"status": "not ready", "problems": problems}, status=503)
+        memory = {
+            c: "degraded" if getattr(s.store, "available", True) is False else "ok"
+            for c, s in self.clones.items()
+        }
+        return web.json_response(
+            {"status": "ready", "clones": sorted(self.clones), "memory": memory}
+        )
+
+    async def _metrics(self, request: web.Request) -> web.Response:
+        resp = web.Response(body=exposition())
+        resp.headers["Content-Type"] = CONTENT_TYPE_LATEST
+        return resp
+
+    async def _kill(self, request: web.Request) -> web.Response:
+        services = self._services(request)
+        on = bool((await self._body(request)).get("on", True))
+        await services.state.set_switch(services.bot.id, "kill", "on" if on else None)
+        log.warning("%s: kill switch %s via the admin API", services.bot.id, "ON" if on else "off")
+        return web.json_response({"kill": on})
+
+    async def _forget(self, request: web.Request) -> web.Response:
+        services = self._services(request)
+        fan_id = str((await self._body(request)).get("fan_id", "")).strip()
+        if not fan_id:
+            return web.json_response({"error": "fan_id is required"}, status=400)
+        vectors = await services.memory.forget_fan(services.bot.id, fan_id)
+        rows = await services.state.forget_fan(services.bot.id, fan_id)
+        return web.json_response({"fan_id": fan_id, "memory_items": vectors, "state_rows": rows})
+
+    async def _export(self, request: web.Request) -> web.Response:
+        services = self._services(request)
+        fan_id = request.query.get("fan_id", "").strip()
+        if not fan_id:
+            return web.json_response({"error": "fan_id is required"}, status=400)
+        items = await services.memory.export_fan(services.bot.id, fan_id)
+        state = await services.state.export_fan(services.bot.id, fan_id)
+        payload = {"fan_id": fan_id, "memory": [asdict(i) for i in items], "state": state}
+        return web.json_response(text=json.dumps(payload, ensure_ascii=False, default=str))
+
+    async def _ingest(self, request: web.Request) -> web.Response:
+        from core.ingest.pipeline import run_ingest
+        from core.persona import load_bot
+
+        services = self._services(request)
+        if services.bot.id in self._ingesting:
+            return web.json_response({"error": "an ingest is already running"}, status=409)
+        self._ingesting.add(services.bot.id)
+        try:
+            # bot.toml is read again: the sources list may have changed since the clone started.
+            bot = load_bot(services.folder)
+            report = await run_ingest(bot, services.folder, services.memory)
+        finally:
+            self._ingesting.discard(services.bot.id)
+        return web.json_response(
+            {
+                "creator_id": report.creator_id,
+                "items_read": report.items_read,
+                "chunks": report.chunks,
+                "chunks_stored": report.chunks_stored,
+                "chunks_removed": report.chunks_removed,
+                "errors": len(report.errors) + sum(len(s.errors) for s in report.sources),
+            }
+        )
