@@ -88,8 +88,8 @@ async def build(
     if deduper is None or limiter is None:
         from core.state.redis_limits import make_deduper, make_rate_limiter
 
-        deduper = deduper or make_deduper(settings)
-        limiter = limiter or make_rate_limiter(settings)
+        deduper = deduper or make_deduper(settings, prefix=settings.redis_prefix)
+        limiter = limiter or make_rate_limiter(settings, prefix=settings.redis_prefix)
     deduper, limiter = _metered(deduper, limiter)
     if generator is None:
         from core.llm.generator import make_generator

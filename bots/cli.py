@@ -13,6 +13,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
+from bots import ops_cli
 from core.config import Settings
 from core.persona import BotConfigError, load_bot
 
@@ -65,6 +66,8 @@ async def _build(folder: Path, **kw: object):  # type: ignore[no-untyped-def]
 async def _ingest(folder: Path) -> None:
     from bots.ingest_view import ingest_with_progress
 
+    if await ops_cli.ingest_remote(folder):  # a running clone holds the stores
+        return
     services = await _build(folder)
     try:
         await ingest_with_progress(services, console)
@@ -139,6 +142,8 @@ def demo(folder: BotDir) -> None:
 async def _switch(folder: Path, key: str, value: str | None) -> None:
     from core.state import open_state_store
 
+    if await ops_cli.switch_remote(folder, key, value):
+        return
     bot = load_bot(folder)
     state = await open_state_store(Settings(), bot.id)
     try:
@@ -162,6 +167,8 @@ def revive(folder: BotDir) -> None:
 
 
 async def _fan_data(folder: Path, fan_id: str, delete: bool) -> None:
+    if await ops_cli.fan_data_remote(folder, fan_id, delete):
+        return
     services = await _build(folder)
     try:
         bot_id = services.bot.id
@@ -234,7 +241,7 @@ def run(
     from bots.run import run_clones
 
     settings = Settings()
-    _setup_logging(settings)
+    ops_cli.setup_logging(settings)  # plain or JSON lines (CLONEBOT_LOG_JSON)
     raise typer.Exit(_run(lambda: run_clones(folder, settings)))
 
 
@@ -270,6 +277,7 @@ app.add_typer(correct_app, name="correct")
 from bots.evaluation.cli import eval_cmd  # noqa: E402 - the eval scorecard
 
 app.command("eval")(eval_cmd)
+app.command("delete-creator")(ops_cli.delete_creator_cmd)
 
 
 def main() -> None:  # pragma: no cover - console entry

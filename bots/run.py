@@ -101,6 +101,7 @@ def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
                 signing_secret=signing,
                 http_host=settings.http_host,
                 http_port=settings.slack_http_port,
+                base_url=settings.slack_api_url,
                 **common,
             )
         )

@@ -54,12 +54,16 @@ class Settings(BaseSettings):
     state_url: str | None = None
     # Dedup and rate limits: in-memory by default; redis://127.0.0.1:6379/0 at scale.
     redis_url: str | None = None
+    # Put before every Redis key, so several deployments (or tests) can share one Redis.
+    redis_prefix: str = "clonebot:"
 
     # Discord sharding: total shards across processes, and the ids this process runs ("0,1").
     discord_shard_count: int | None = None
     discord_shard_ids: str | None = None
     # A self-hosted Telegram Bot API server ("http://host:port/bot"); None = api.telegram.org.
     telegram_api_url: str | None = None
+    # Slack Web API base ("https://slack.com/api/" when None); tests point it at a fake.
+    slack_api_url: str | None = None
     # Where platform HTTP endpoints listen (Slack HTTP mode, Telegram webhook mode).
     http_host: str = "0.0.0.0"
     slack_http_port: int = 3000
