@@ -8,7 +8,7 @@ import io
 import logging
 from typing import Any
 
-from bots.evaluation.report import METRICS, Report, rows
+from bots.evaluation.report import METRICS, Report, label_for, rows
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +60,13 @@ def plots(report: Report) -> list[tuple[str, str]]:
         fig, ax = plt.subplots(figsize=(8, 0.35 * len(rates) + 1))
         values = [mt[s.key] or 0.0 for s in rates]
         colors = ["#b00020" if s.higher_is_better is False else "#1b7f3b" for s in rates]
-        ax.barh([s.label.strip() for s in rates], values, color=colors)
+        labels = [label_for(s, report.meta).strip() for s in rates]
+        ax.barh(labels, values, color=colors)
         if report.baseline is not None:
             base = [report.baseline.get(s.key) for s in rates]
             ax.scatter(
                 [b for b in base if b is not None],
-                [s.label.strip() for s, b in zip(rates, base, strict=True) if b is not None],
+                [lab for lab, b in zip(labels, base, strict=True) if b is not None],
                 marker="|",
                 s=300,
                 color="black",

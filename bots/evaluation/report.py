@@ -169,13 +169,17 @@ def status(report: Report, spec: MetricSpec) -> str:
     return ""
 
 
+def label_for(spec: MetricSpec, meta: dict[str, Any]) -> str:
+    """The metric's label with this run's k and depth filled in."""
+    k, depth = meta.get("recall_k", "k"), meta.get("recall_depth", "depth")
+    return spec.label.replace("recall@k", f"recall@{k}").replace("@depth", f"@{depth}")
+
+
 def rows(report: Report) -> list[tuple[str, str, str, str, str]]:
     """(area, label, value, baseline, status) per metric, for the table and the HTML."""
     out = []
-    k = report.meta.get("recall_k", "k")
-    depth = report.meta.get("recall_depth", "depth")
     for spec in METRICS:
-        label = spec.label.replace("recall@k", f"recall@{k}").replace("@depth", f"@{depth}")
+        label = label_for(spec, report.meta)
         value = fmt(report.metrics.get(spec.key), spec.unit)
         base = "" if report.baseline is None else fmt(report.baseline.get(spec.key), spec.unit)
         out.append((spec.area, label, value, base, status(report, spec)))
