@@ -31,6 +31,7 @@ test-all: lint
 
 bench: $(STAMP)
 	$(PY) -m bench.core_overhead --optimize
+	$(PY) -m bench.throughput $(THROUGHPUT_ARGS)  # --quick, --soak, --state-url URL
 
 redteam: $(STAMP)
 	$(PY) -m bench.redteam

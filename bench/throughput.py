@@ -1,0 +1,657 @@
+"""Benchmark: messages/s and latency through real adapters, memory and embedder vs bare core."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import logging
+import multiprocessing as mp
+import shutil
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bots.bootstrap import Services, build
+from core.config import Settings
+from core.ingest.pipeline import run_ingest
+from core.persona import BotConfig, load_bot
+from core.types import Author, ChatEvent, EventKind
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "bots" / "example"
+REPLY = "Thanks for your message! I'm an AI clone on a test model, so I'll keep this short."
+TG_SECRET = "bench-webhook-secret"
+NO_PACE = 10**9
+QUESTIONS = [
+    "Mara, what's your favourite bread to bake on a Sunday?",
+    "Mara, how do you keep a sourdough starter alive while travelling?",
+    "Mara, any tips for a first croissant attempt?",
+    "Mara, what flour do you use for rye?",
+]
+
+
+# -- the instant LLM --------------------------------------------------------------------------
+
+
+def instant_llm() -> Any:
+    """A LangChain chat model that streams a fixed reply word by word, natively async.
+
+    LangChain's own fakes stream through a thread per chunk; this one costs only LangChain.
+    """
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import AIMessage, AIMessageChunk
+    from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+
+    class InstantChatModel(BaseChatModel):
+        @property
+        def _llm_type(self) -> str:
+            return "instant"
+
+        def _generate(self, messages: Any, stop: Any = None, run_manager: Any = None, **kw: Any):  # type: ignore[no-untyped-def]
+            return ChatResult(generations=[ChatGeneration(message=AIMessage(REPLY))])
+
+        async def _astream(
+            self, messages: Any, stop: Any = None, run_manager: Any = None, **kw: Any
+        ):  # type: ignore[no-untyped-def]
+            for word in REPLY.split(" "):
+                yield ChatGenerationChunk(message=AIMessageChunk(content=word + " "))
+
+    return InstantChatModel()
+
+
+# -- the clonebot side (this process) ---------------------------------------------------------
+
+
+def bench_bot() -> BotConfig:
+    """The example clone with fan cooldowns and caps lifted: the bench measures delivery.
+
+    Cooldowns would drop most of a load test's messages on purpose; they are creator settings.
+    """
+    bot = load_bot(EXAMPLE)
+    lifted = {
+        "fan_cooldown_seconds": 0,
+        "channel_cooldown_seconds": 0,
+        "fan_per_minute": NO_PACE,
+        "channel_per_minute": NO_PACE,
+        "community_per_minute": NO_PACE,
+        "daily_token_budget": 10**15,
+    }
+    return bot.model_copy(update={"policies": bot.policies.model_copy(update=lifted)})
+
+
+class Clones:
+    """Builds clones on the real stack (Edge memory, MiniLM, SQLite or PostgreSQL state)."""
+
+    def __init__(self, root: Path, state_url: str | None, embedder_kind: str = "minilm") -> None:
+        from core.embeddings import make_embedder
+        from core.llm.generator import LangChainGenerator
+
+        self.root, self.state_url = root, state_url
+        self.bot = bench_bot()
+        self.settings_kind = embedder_kind
+        self.embedder = make_embedder(self._settings(root, embedder_kind))
+        self.generator = LangChainGenerator(
+            instant_llm(), name="instant", timeout_seconds=30, retries=0
+        )
+        self.seed: Path | None = None
+        self.n = 0
+
+    def _settings(self, data: Path, embedder: str) -> Settings:
+        return Settings(
+            data_dir=data,
+            memory_backend="edge",
+            embedder=embedder,  # type: ignore[arg-type]
+            llm_provider="fake",
+            state_url=self.state_url,
+        )
+
+    async def make(self) -> Services:
+        """A new clone in its own data folder, its memory a copy of one ingested archive."""
+        data = self.root / f"clone{self.n}"
+        self.n += 1
+        if self.seed is not None:
+            shutil.copytree(self.seed, data / self.bot.id / "memory")
+        sv = await build(
+            EXAMPLE,
+            self._settings(data, self.settings_kind),
+            bot=self.bot,
+            embedder=self.embedder,
+            generator=self.generator,
+        )
+        if self.seed is None:
+            t = time.perf_counter()
+            await run_ingest(self.bot, EXAMPLE, sv.memory)
+            print(f"  ingested the example archive in {time.perf_counter() - t:.1f} s")
+            await sv.store.flush()  # type: ignore[attr-defined]
+            self.seed = self.root / "seed"
+            shutil.copytree(data / self.bot.id / "memory", self.seed)
+        return sv
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> dict[str, str]:
+    """Telegram (webhook) and/or Slack (HTTP mode) for one clone; returns their inbound URLs."""
+    from adapters.slack_adapter import SlackAdapter
+    from adapters.telegram_adapter import Pacing, TelegramAdapter
+    from tests.fakes import slack_server, telegram_server
+
+    urls: dict[str, str] = {}
+    common: dict[str, Any] = {"deduper": sv.deduper, "rate_limiter": sv.limiter}
+    if "telegram" in ports:
+        off = (NO_PACE, 1.0)
+        tg = TelegramAdapter(
+            token=telegram_server.TOKEN,
+            mode="webhook",
+            webhook_secret=TG_SECRET,
+            webhook_host="127.0.0.1",
+            webhook_port=0,
+            base_url=ports["telegram"],
+            base_file_url=ports["telegram"].replace("/bot", "/file/bot"),
+            pacing=Pacing() if paced else Pacing(off, off, off),
+            **common,
+        )
+        await tg.start(sv.clone.handle)
+        sv.senders["telegram"] = tg  # type: ignore[assignment]
+        urls["telegram"] = f"http://127.0.0.1:{tg.webhook_port}/telegram/webhook"
+    if "slack" in ports:
+        sl = SlackAdapter(
+            bot_token=slack_server.BOT_TOKEN,
+            mode="http",
+            signing_secret=slack_server.SECRET,
+            http_host="127.0.0.1",
+            http_port=0,
+            base_url=ports["slack"],
+            pace=(1, 1.0) if paced else (NO_PACE, 1.0),
+            **common,
+        )
+        await sl.start(sv.clone.handle)
+        sv.senders["slack"] = sl  # type: ignore[assignment]
+        urls["slack"] = f"http://127.0.0.1:{sl.bound_port}/slack/events"
+    return urls
+
+
+async def stop_adapters(sv: Services) -> None:
+    for sender in list(sv.senders.values()):
+        with contextlib.suppress(Exception):
+            await sender.stop()  # type: ignore[attr-defined]
+    sv.senders.clear()
+    await sv.close()
+
+
+# -- the platform side (a child process: fake servers plus the load driver) -------------------
+
+
+@dataclass
+class Step:
+    """What one load step measured, in the driver's clock."""
+
+    offered: float
+    injected: int
+    answered: int
+    dropped: int
+    rate: float  # answered per second from the first inject to the last send
+    p50: float
+    p95: float
+    p99: float
+    max_per_window: dict[str, int]
+
+
+def pct(ms: list[float], q: float) -> float:
+    if not ms:
+        return float("nan")
+    ms = sorted(ms)
+    return ms[min(len(ms) - 1, max(0, round(q * len(ms)) - 1))]
+
+
+class Driver:
+    """Fake Telegram and Slack servers that time each inject and each send, and a load loop."""
+
+    def __init__(self) -> None:
+        self.inject: dict[tuple[Any, ...], float] = {}
+        self.sent: dict[tuple[Any, ...], float] = {}
+        self.send_times: dict[str, list[float]] = defaultdict(list)
+        self.fakes: list[Any] = []
+        self.urls: list[dict[str, str]] = []
+        self.seq = itertools.count(1)
+        self.session: Any = None
+
+    async def start(self, n_tg: int, n_slack: int) -> list[dict[str, str]]:
+        import aiohttp
+
+        from tests.fakes.slack_server import FakeSlack
+        from tests.fakes.telegram_server import FakeTelegram
+
+        driver = self
+
+        class TimedTelegram(FakeTelegram):
+            def _m_sendMessage(self, params: dict) -> Any:
+                now = time.monotonic()
+                reply_to = (params.get("reply_parameters") or {}).get("message_id")
+                key = ("tg", self.port, int(params["chat_id"]), int(reply_to or 0))
+                driver.sent.setdefault(key, now)
+                driver.send_times[f"tg:{self.port}:{params['chat_id']}"].append(now)
+                return super()._m_sendMessage(params)
+
+        class TimedSlack(FakeSlack):
+            async def _log(self, method: str, params: dict[str, Any]) -> None:
+                if method == "chat.postMessage":
+                    now = time.monotonic()
+                    chan = str(params.get("channel"))
+                    key = ("sl", self.url, chan, params.get("thread_ts") or "")
+                    driver.sent.setdefault(key, now)
+                    driver.send_times[f"sl:{self.url}:{chan}"].append(now)
+                # Tests read every call; a soak would hold them all in memory.
+                self.calls = self.calls[-50:]
+
+        out = []
+        for i in range(max(n_tg, n_slack)):
+            ports: dict[str, str] = {}
+            if i < n_tg:
+                tg = await TimedTelegram().start()
+                self.fakes.append(tg)
+                ports["telegram"] = tg.base_url
+            if i < n_slack:
+                sl = await TimedSlack().start()
+                for u in range(50):
+                    sl.add_user(f"UB{u}", f"fan{u}")
+                self.fakes.append(sl)
+                ports["slack"] = sl.api_url
+            out.append(ports)
+        self.session = self.session or aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=256), timeout=aiohttp.ClientTimeout(total=30)
+        )
+        return out
+
+    async def post_telegram(self, url: str, api: str, group: bool) -> None:
+        from tests.fakes.telegram_server import group_chat, private_chat, user
+
+        n = next(self.seq)
+        fan = 100_000 + n % 97 if group else 1_000_000 + n
+        chat = group_chat(-1_000_777) if group else private_chat(fan)
+        update = {
+            "update_id": n,
+            "message": {
+                "message_id": n,
+                "date": int(time.time()),
+                "chat": chat,
+                "from": user(fan, f"Fan{fan}"),
+                "text": QUESTIONS[n % len(QUESTIONS)],
+            },
+        }
+        port = int(api.split(":")[2].split("/")[0])
+        self.inject[("tg", port, chat["id"], n)] = time.monotonic()
+        headers = {"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
+        async with self.session.post(url, json=update, headers=headers) as r:
+            assert r.status == 200, r.status
+
+    async def post_slack(self, url: str, api: str, group: bool) -> None:
+        from tests.fakes.slack_server import encode, event_body, message, signed_headers
+
+        n = next(self.seq)
+        ts = f"{int(time.time())}.{n:06d}"
+        if group:
+            ev = message(QUESTIONS[n % 4], user=f"UB{n % 50}", channel="CBUSY", ts=ts)
+            key = ("sl", api.removesuffix("/api/"), "CBUSY", ts)
+        else:
+            chan = f"DB{n}"
+            ev = message(QUESTIONS[n % 4], user=f"UB{n % 50}", channel=chan, ts=ts)
+            ev["channel_type"] = "im"
+            key = ("sl", api.removesuffix("/api/"), chan, "")
+        body, ctype = encode("events_api", event_body(ev))
+        self.inject[key] = time.monotonic()
+        headers = {"Content-Type": ctype, **signed_headers(body)}
+        async with self.session.post(url, data=body, headers=headers) as r:
+            assert r.status == 200, r.status
+
+    async def load(
+        self,
+        streams: list[tuple[list[tuple[str, str, str]], float]],
+        seconds: float,
+        drain: float,
+        group: bool = False,
+    ) -> Step:
+        """Offer each stream's rate (msg/s, spread over its (platform, url, api) targets)."""
+        self.inject.clear()
+        self.sent.clear()
+        self.send_times.clear()
+        start = time.monotonic()
+        posts: set[asyncio.Task[None]] = set()
+
+        async def arrivals(targets: list[tuple[str, str, str]], rate: float) -> None:
+            for i in range(max(1, round(rate * seconds))):
+                # Open-loop arrivals: the schedule never waits for answers.
+                await asyncio.sleep(max(0.0, start + i / rate - time.monotonic()))
+                platform, url, api = targets[i % len(targets)]
+                post = self.post_telegram if platform == "telegram" else self.post_slack
+                task = asyncio.create_task(post(url, api, group))
+                posts.add(task)
+                task.add_done_callback(posts.discard)
+
+        await asyncio.gather(*(arrivals(t, r) for t, r in streams))
+        if posts:
+            await asyncio.gather(*posts, return_exceptions=True)
+        deadline = time.monotonic() + drain
+        # Polling the fakes' records is the simplest honest wait for the last send.
+        while len(self.answered()) < len(self.inject) and time.monotonic() < deadline:  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+        got = self.answered()
+        lat = [(self.sent[k] - self.inject[k]) * 1000 for k in got]
+        span = (max(self.sent[k] for k in got) - start) if got else float("inf")
+        windows: dict[str, int] = {}
+        for k, times in self.send_times.items():
+            kind = k[:2]  # Telegram: 20 per minute per group; Slack: 1 per second per channel
+            # 5% less than the window: two sends a hair under 1 s apart at the fake are network
+            # jitter around a limiter that let them out a full second apart.
+            n = max_in_window(times, (60.0 if kind == "tg" else 1.0) * 0.95)
+            windows[kind] = max(windows.get(kind, 0), n)
+        return Step(
+            offered=sum(r for _, r in streams),
+            injected=len(self.inject),
+            answered=len(got),
+            dropped=len(self.inject) - len(got),
+            rate=len(got) / span if got else 0.0,
+            p50=pct(lat, 0.50),
+            p95=pct(lat, 0.95),
+            p99=pct(lat, 0.99),
+            max_per_window=windows,
+        )
+
+    def answered(self) -> list[tuple[Any, ...]]:
+        return [k for k in self.inject if k in self.sent]
+
+    async def stop(self) -> None:
+        if self.session is not None:
+            await self.session.close()
+        for fake in self.fakes:
+            await fake.stop()
+
+
+def max_in_window(times: list[float], window: float) -> int:
+    """The most sends seen within any `window` seconds (a sliding window over sorted times)."""
+    times = sorted(times)
+    best, lo = 0, 0
+    for hi, t in enumerate(times):
+        while t - times[lo] >= window:
+            lo += 1
+        best = max(best, hi - lo + 1)
+    return best
+
+
+def driver_main(conn: Any) -> None:
+    """Child process: runs the fakes and does what the parent asks, one command at a time."""
+    logging.basicConfig(level=logging.WARNING)
+
+    async def serve() -> None:
+        drv = Driver()
+        loop = asyncio.get_running_loop()
+        while True:
+            cmd, args = await loop.run_in_executor(None, conn.recv)
+            if cmd == "start":
+                conn.send(await drv.start(*args))
+            elif cmd == "load":
+                conn.send(await drv.load(*args))
+            elif cmd == "stop":
+                await drv.stop()
+                conn.send(None)
+                return
+
+    asyncio.run(serve())
+
+
+class Remote:
+    """The parent's handle on the driver process."""
+
+    def __init__(self) -> None:
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=driver_main, args=(child,), daemon=True)
+        self.proc.start()
+
+    async def call(self, cmd: str, *args: Any) -> Any:
+        self.conn.send((cmd, args))
+        # Waiting in a thread keeps this process's loop serving the adapters meanwhile.
+        return await asyncio.get_running_loop().run_in_executor(None, self.conn.recv)
+
+    async def close(self) -> None:
+        await self.call("stop")
+        self.proc.join(10)
+
+
+# -- the scenarios ----------------------------------------------------------------------------
+
+
+def event(i: int) -> ChatEvent:
+    return ChatEvent(
+        platform="telegram",
+        workspace_id="dm",
+        channel_id=str(5_000_000 + i),
+        thread_id=None,
+        author=Author(str(5_000_000 + i), "Fan", False, frozenset(), frozenset()),
+        text=QUESTIONS[i % len(QUESTIONS)],
+        message_id=str(i),
+        event_id=f"core-{i}",
+        kind=EventKind.MESSAGE,
+        is_dm=True,
+        mentions_bot=False,
+        timestamp=datetime.now(UTC),
+    )
+
+
+async def core_baseline(sv: Services, n: int, concurrency: int) -> tuple[float, list[float]]:
+    """Clone.handle alone, `concurrency` at a time: (msg/s, latencies in ms)."""
+    seq = itertools.count(10_000 * concurrency)
+    lat: list[float] = []
+    sem = asyncio.Semaphore(concurrency)
+
+    async def one() -> None:
+        async with sem:
+            t = time.perf_counter()
+            replies = await sv.clone.handle(event(next(seq)))
+            assert replies, "the core gave no reply"
+            lat.append((time.perf_counter() - t) * 1000)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(n)))
+    return n / (time.perf_counter() - start), lat
+
+
+async def stage_profile(sv: Services, n: int) -> list[tuple[str, float]]:
+    """Wall time per message spent in each named stage of one sequential run."""
+    spent: dict[str, float] = defaultdict(float)
+    targets = {
+        "embed query (MiniLM)": (sv.memory, "embed_query"),
+        "remember turn (embeds Q+A, upsert)": (sv.memory, "remember_turn"),
+        "recall corpus (Edge)": (sv.memory, "recall_corpus"),
+        "recall fan memory (Edge)": (sv.memory, "recall_fan"),
+        "generate (instant LLM via LangChain)": (sv.clone.brain, "_generate"),
+    }
+    originals = {}
+    for label, (obj, name) in targets.items():
+        original = getattr(obj, name)
+        originals[(obj, name)] = original
+
+        def timed(f: Callable[..., Awaitable[Any]], label: str = label) -> Callable[..., Any]:
+            async def wrapper(*a: Any, **k: Any) -> Any:
+                t = time.perf_counter()
+                try:
+                    return await f(*a, **k)
+                finally:
+                    spent[label] += time.perf_counter() - t
+
+            return wrapper
+
+        setattr(obj, name, timed(original))
+    try:
+        start = time.perf_counter()
+        for i in range(n):
+            await sv.clone.handle(event(900_000 + i))
+        total = time.perf_counter() - start
+    finally:
+        for (obj, name), original in originals.items():
+            setattr(obj, name, original)
+    rows = [(label, spent[label] / n * 1000) for label in targets]
+    rows.append(("everything else in Clone.handle", total / n * 1000 - sum(v for _, v in rows)))
+    rows.append(("total", total / n * 1000))
+    return rows
+
+
+def show_step(label: str, s: Step) -> None:
+    print(
+        f"  {label:<30} {s.offered:>7.0f} {s.injected:>6} {s.answered:>6} {s.dropped:>5}"
+        f" {s.rate:>7.1f} {s.p50:>8.0f} {s.p95:>8.0f} {s.p99:>8.0f}"
+    )
+
+
+HEADER = (
+    f"  {'scenario':<30} {'offered':>7} {'sent':>6} {'answ.':>6} {'drop':>5}"
+    f" {'msg/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
+)
+
+
+async def main(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.ERROR)
+    root = Path(tempfile.mkdtemp(prefix="clonebot-bench-"))
+    remote = Remote()
+    clones = Clones(root, args.state_url)
+    step_s = 6.0 if args.quick else 12.0
+    rates = [5, 10, 20, 30] if args.quick else [5, 10, 15, 20, 30, 45]
+    dropped_total = 0
+    try:
+        print(f"\nthroughput: one clonebot process, state {args.state_url or 'SQLite'}")
+        print("  (Edge memory, MiniLM int8 embedder, instant LLM; fans' cooldowns lifted)")
+        # Baseline first, on its own clone: the bare core pipeline without adapters.
+        core = await clones.make()
+        await core_baseline(core, 10, 1)  # warm caches
+        seq_rate, seq_lat = await core_baseline(core, 60 if args.quick else 150, 1)
+        conc_rate, conc_lat = await core_baseline(core, 120 if args.quick else 300, 16)
+        profile = await stage_profile(core, 40 if args.quick else 100)
+        await core.close()
+        hashed = Clones(root / "hash", args.state_url, embedder_kind="hash")
+        light = await hashed.make()
+        await core_baseline(light, 10, 1)
+        hash_rate, hash_lat = await core_baseline(light, 300 if args.quick else 600, 16)
+        await light.close()
+
+        # Capacity: pacing off, rising offered load through both adapters.
+        (ports,) = await remote.call("start", 1, 1)
+        sv = await clones.make()
+        urls = await start_adapters(sv, ports, paced=False)
+        targets = [(p, urls[p], ports[p]) for p in ("telegram", "slack")]
+        await remote.call("load", [(targets, 4.0)], 2.0, 30.0)  # warm up
+        steps: list[Step] = []
+        for rate in rates:
+            step = await remote.call("load", [(targets, float(rate))], step_s, 60.0)
+            steps.append(step)
+            dropped_total += step.dropped
+            if step.p50 > 5000:  # far past saturation: higher steps only queue more
+                break
+
+        best = max((s for s in steps if s.dropped == 0), key=lambda s: s.rate, default=None)
+        capacity = best.rate if best else 0.0
+
+        # Soak at a rate the process sustains (the goal's 50 msg/s when it can).
+        soak_rate = min(50.0, max(1.0, 0.7 * capacity))
+        soak_s = 600.0 if args.soak else (20.0 if args.quick else 60.0)
+        rss0 = rss_mb()
+        soak = await remote.call("load", [(targets, soak_rate)], soak_s, 60.0)
+        rss1 = rss_mb()
+        dropped_total += soak.dropped
+        await stop_adapters(sv)
+
+        # Realism: pacing on, 10 clones in this process, each at its platform's channel limit.
+        many = await remote.call("start", 5, 5)
+        paced: list[tuple[str, str, str]] = []
+        running: list[Services] = []
+        for p in many:
+            for platform in ("telegram", "slack"):
+                one = {platform: p[platform]}
+                c = await clones.make()
+                running.append(c)
+                u = await start_adapters(c, one, paced=True)
+                paced.append((platform, u[platform], one[platform]))
+        real_s = 30.0 if args.quick else 60.0
+        tg = [t for t in paced if t[0] == "telegram"]
+        sl = [t for t in paced if t[0] == "slack"]
+        # Telegram: 20 msg/min in a group; Slack: about 1 msg/s in a channel.
+        real = await remote.call(
+            "load", [(tg, len(tg) * 20 / 60), (sl, len(sl) * 1.0)], real_s, 90.0, True
+        )
+        dropped_total += real.dropped
+        for c in running:
+            await stop_adapters(c)
+
+        print("\n  bare core pipeline (Clone.handle, no adapters)")
+        print(
+            f"    sequential      {seq_rate:7.1f} msg/s  p50 {statistics.median(seq_lat):6.1f} ms"
+            f"  p95 {pct(seq_lat, 0.95):6.1f} ms"
+        )
+        print(
+            f"    16 concurrent   {conc_rate:7.1f} msg/s"
+            f"  p50 {statistics.median(conc_lat):6.1f} ms"
+            f"  p95 {pct(conc_lat, 0.95):6.1f} ms"
+        )
+        print(
+            f"    hash embedder   {hash_rate:7.1f} msg/s  (16 concurrent; no model: the ceiling"
+            " of everything but embedding)"
+        )
+        print("\n  where one message's time goes (sequential, MiniLM)")
+        for label, ms in profile:
+            print(f"    {label:<40} {ms:7.1f} ms")
+        print("\n  capacity: Telegram webhook + Slack HTTP through the fake servers, pacing off")
+        print(HEADER)
+        for s in steps:
+            show_step("rising load", s)
+        show_step(f"soak {soak_s:.0f} s", soak)
+        print(
+            f"    RSS {rss0:.0f} MB -> {rss1:.0f} MB ({(rss1 / rss0 - 1) * 100:+.1f}%; goal < 10%)"
+            + ("" if args.soak else f"; a {soak_s:.0f} s soak, --soak runs 10 min")
+        )
+        print("\n  realism: 10 clones in one process, pacing on, each at its channel's limit")
+        print(HEADER)
+        show_step("5 TG groups + 5 Slack channels", real)
+        worst_tg = real.max_per_window.get("tg", 0)
+        worst_sl = real.max_per_window.get("sl", 0)
+        print(
+            f"    most sends in one group per 60 s: {worst_tg} (limit 20);"
+            f" in one channel per 1 s: {worst_sl} (limit 1)"
+        )
+        ratio = capacity / conc_rate if conc_rate else float("nan")
+        print("\n  summary")
+        print(
+            f"    capacity with adapters  {capacity:7.1f} msg/s (0 drops), "
+            f"{ratio:.2f}x the bare core's {conc_rate:.1f} msg/s"
+        )
+        print(
+            f"    goal >= 300 msg/s per process: {'met' if capacity >= 300 else 'NOT met'};"
+            f" dropped messages in the whole run: {dropped_total}"
+        )
+        return 0
+    finally:
+        with contextlib.suppress(Exception):
+            await remote.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def cli() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="short steps (about 3 minutes)")
+    parser.add_argument("--soak", action="store_true", help="soak 10 minutes instead of 60 s")
+    parser.add_argument("--state-url", default=None, help="e.g. postgresql+psycopg://...")
+    raise SystemExit(asyncio.run(main(parser.parse_args())))
+
+
+if __name__ == "__main__":
+    cli()
