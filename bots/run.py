@@ -15,7 +15,9 @@ from bots.admin import AdminServer, RunInfo, write_run_file
 from bots.bootstrap import Services, build
 from core.config import Settings, secret_from_env
 from core.guard import GuardedHandler
+from core.ingest.pipeline import run_ingest
 from core.persona import PlatformConfig
+from core.schedule import Scheduler
 from core.types import Handler
 
 log = logging.getLogger(__name__)
@@ -134,6 +136,27 @@ def bot_folders(path: Path) -> list[Path]:
     return sorted(p for p in path.iterdir() if (p / "bot.toml").is_file())
 
 
+async def start_scheduler(services: Services, settings: Settings) -> Scheduler:
+    """Scheduled posts and the nightly re-ingest, in the process that owns the clone's store."""
+    bot, folder, memory = services.bot, services.folder, services.memory
+
+    async def reingest() -> object:
+        return await run_ingest(bot, folder, memory)
+
+    scheduler = Scheduler.for_clone(
+        bot=bot,
+        brain=services.clone.brain,
+        state=services.state,
+        senders=services.senders,
+        clock=services.clock,
+        settings=settings,
+        reingest=reingest,
+    )
+    services.clone.control.schedule = scheduler
+    await scheduler.start()
+    return scheduler
+
+
 async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None = None) -> int:
     """Run every clone under `path` until SIGINT/SIGTERM (or `stop`). Returns an exit code.
 
@@ -159,6 +182,7 @@ async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None 
         ready=lambda: ready,
     )
     run_files: list[Path] = []
+    schedulers: list[Scheduler] = []
     try:
         await admin.start()
         for folder in bot_folders(path):
@@ -179,6 +203,8 @@ async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None 
                 services.senders[runner.platform] = runner  # type: ignore[assignment]
                 await runner.start(handle)
                 log.info("%s: %s running", services.bot.id, runner.platform)
+            if runners:
+                schedulers.append(await start_scheduler(services, settings))
             info = RunInfo(os.getpid(), admin.url, admin.token, services.bot.id)
             run_files.append(write_run_file(settings.data_dir, info))
         if not any(runners for _, runners, _ in started):
@@ -197,6 +223,11 @@ async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None 
                     handle.in_flight,
                     settings.shutdown_grace_seconds,
                 )
+        for scheduler in schedulers:
+            try:
+                await scheduler.stop()
+            except Exception:
+                log.exception("stopping a scheduler failed")
         for services, runners, _ in reversed(started):
             for runner in runners:
                 try:

@@ -1,6 +1,7 @@
 """`clonebot run` end to end: settings pick the parts, the Telegram adapter runs on a fake API."""
 
 import asyncio
+import sqlite3
 
 from bots.run import bot_folders, run_clones
 from core.config import Settings
@@ -30,6 +31,11 @@ async def test_run_starts_telegram_from_bot_toml_tokens_and_answers_with_disclos
         sent = await fake.wait_for("sendMessage", within=20)
         assert "AI clone" in sent[0]["text"]
         assert (tmp_path / "example" / "state.db").exists(), "SQLite state by default"
+        jobs = list((tmp_path / "example").glob("schedule-*.db"))
+        assert jobs, "the scheduler runs in the process that owns the clone"
+        with sqlite3.connect(jobs[0]) as db:
+            ids = {row[0] for row in db.execute("SELECT id FROM apscheduler_jobs")}
+        assert any("weekly" in i or "tip" in i for i in ids), ids
     finally:
         stop.set()
         assert await asyncio.wait_for(task, 20) == 0
