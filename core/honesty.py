@@ -20,6 +20,8 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
         r"(real|human|bot|ai|robot|person)",
         r"\b(you|u)('re| are) (a |an |just |only )*(bot|ai|robot|human|real person|machine)\b\??",
         r"\bhuman or (a |an )?(bot|ai|robot|machine)\b",
+        r"\b(is|am) (this|it|i) \w+( \w+)? or (a |an )?(bot|ai|robot|machine|clone)\b",
+        r"\b(is|are) (a |an )?(bot|ai|robot|machine|clone) (answering|replying|writing|talking)",
         r"\b(bot|ai|robot) or (a )?(human|person|real)\b",
         r"\bis (this|that) (really )?(you|her|him)\b",
         r"\bwho am i (talking|speaking|chatting) (to|with)\b",

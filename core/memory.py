@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 # A query this short embeds in a few milliseconds; a thread hop would cost about as much.
 INLINE_QUERY_CHARS = 1_000
+# Query vectors kept for reuse when the same text is remembered a moment later.
+RECENT_QUERIES = 256
 
 __all__ = ["EmbeddingMismatchError", "Memory", "visibilities_for"]
 
@@ -62,6 +65,9 @@ class Memory:
         """Args: store: an open MemoryStore; embedder: the model the store was opened with."""
         self.store = store
         self.embedder = embedder
+        # The fan's message is embedded once for recall and again when it is remembered; the
+        # model is deterministic, so the second time reuses the first (a third of the cost).
+        self._recent_queries: OrderedDict[str, list[float]] = OrderedDict()
 
     # -- embedding --------------------------------------------------------------------------
 
@@ -72,10 +78,15 @@ class Memory:
         worker thread, and providers with native async (HTTP) use it.
         """
         if isinstance(self.embedder, Embeddings) and not _is_local(self.embedder):
-            return await self.embedder.aembed_query(text)
-        if len(text) <= INLINE_QUERY_CHARS:
-            return self.embedder.embed_query(text)
-        return await asyncio.to_thread(self.embedder.embed_query, text)
+            vector = await self.embedder.aembed_query(text)
+        elif len(text) <= INLINE_QUERY_CHARS:
+            vector = self.embedder.embed_query(text)
+        else:
+            vector = await asyncio.to_thread(self.embedder.embed_query, text)
+        self._recent_queries[text] = vector
+        while len(self._recent_queries) > RECENT_QUERIES:
+            self._recent_queries.popitem(last=False)
+        return vector
 
     embed_query_async = embed_query
 
@@ -179,7 +190,10 @@ class Memory:
             if text.strip()
         ]
         if items:
-            vectors = await self._embed_documents([i.text for i in items])
+            known = [self._recent_queries.pop(i.text, None) for i in items]
+            missing = [i.text for i, v in zip(items, known, strict=True) if v is None]
+            fresh = iter(await self._embed_documents(missing) if missing else [])
+            vectors = [v if v is not None else next(fresh) for v in known]
             await self.store.add_fan_memory(items, vectors)
 
     async def remember_note(

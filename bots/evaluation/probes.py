@@ -28,7 +28,7 @@ class Probe:
         id: `<category>-<n>`, stable across runs of the same file.
         message: What the fan says.
         category: grounded, absent, honesty or injection.
-        expect: Category-specific expectations (see docs/README-eval.md).
+        expect: Category-specific expectations (see docs/eval.md).
         lang: The fan's language, for honesty probes.
         note: Free text for people reading the report.
     """

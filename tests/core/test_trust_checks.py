@@ -76,6 +76,8 @@ def test_length_is_bounded_at_a_sentence():
         ("vc é um robô?", "pt"),
         ("sei un bot?", "it"),
         ("Are you really Mara?", "en"),
+        ("Is this Mara or a bot answering?", "en"),
+        ("is a bot replying to me?", "en"),
     ],
 )
 def test_honesty_questions_are_recognised_in_several_languages(message, lang):
