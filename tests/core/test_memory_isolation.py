@@ -118,3 +118,35 @@ def test_entitlement_public_always_paid_and_private_by_role():
         Visibility.PRIVATE,
     }
     assert Visibility.NEVER_USE not in visibilities_for(frozenset({"discord:inner"}), roles)
+
+
+async def test_remembering_a_turn_reuses_the_query_vector_of_the_fan_message():
+    from datetime import UTC, datetime
+
+    from core.embeddings import HashEmbedder
+    from core.memory import Memory
+    from core.records import FanScope
+    from core.stores.inmemory import InMemoryMemoryStore
+
+    class Counting(HashEmbedder):
+        documents = 0
+
+        def embed_documents(self, texts):
+            Counting.documents += len(texts)
+            return super().embed_documents(texts)
+
+    embedder = Counting()
+    memory = Memory(InMemoryMemoryStore(embedder), embedder)
+    scope = FanScope("c", "p:w:u", "p:w", False)
+    await memory.embed_query("how do you shape a batard?")
+    await memory.remember_turn(
+        scope,
+        conversation_id="p:w:ch:",
+        fan_text="how do you shape a batard?",
+        reply_text="Tension first.",
+        message_id="m1",
+        at=datetime.now(UTC),
+    )
+    assert Counting.documents == 1, "only the reply needed embedding"
+    hits = await memory.recall_fan(scope, "shape a batard", 2)
+    assert {h.item.text for h in hits} == {"how do you shape a batard?", "Tension first."}
