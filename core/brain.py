@@ -44,6 +44,8 @@ from core.types import Button, Citation, Reply, Target
 log = logging.getLogger(__name__)
 
 TYPING_EVERY_SECONDS = 4.0
+# Platforms where core may start a thread by naming the message it hangs off.
+THREAD_ON_MESSAGE = frozenset({"discord", "slack"})
 REPORT_LABEL = "Report this answer"
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
@@ -164,6 +166,24 @@ class Brain:
     def persona(self) -> Persona:
         return self.bot.persona
 
+    async def _reply_target(self, turn: Turn) -> Target:
+        """Move a long exchange in a shared channel into a thread, when bot.toml asks for it.
+
+        Only where a thread can hang off the fan's message (Discord opens one on first send;
+        Slack threads on the message's ts); Telegram topics cannot be made this way.
+        """
+        e, after = turn.event, self.bot.policies.open_thread_after_turns
+        target = e.target()
+        if after <= 0 or e.is_dm or e.thread_id or e.platform not in THREAD_ON_MESSAGE:
+            return target
+        recent = await self.memory.recent_fan(turn.scope, 2 * after + 2)
+        turns = sum(
+            1 for m in recent if m.speaker == "fan" and m.conversation_id == e.conversation_id
+        )
+        if turns < after or not e.message_id:
+            return target
+        return replace(target, thread_id=e.message_id)
+
     def deflection(self, seed: str) -> str:
         lines = self.persona.deflections or [
             "That's something I keep offline, sorry! Ask me about my work instead?"
@@ -211,7 +231,7 @@ class Brain:
         reply_id = uuid.uuid4().hex[:12]
         await self._record(turn, question, answer, reply_id)
         reply = Reply(
-            target=e.target(),
+            target=await self._reply_target(turn),
             text=text,
             citations=answer.citations,
             ai_label=ai_label(self.persona),

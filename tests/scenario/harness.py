@@ -87,12 +87,13 @@ class Chat:
         is_bot: bool = False,
         content: ContentKind = ContentKind.TEXT,
         kind: EventKind | None = None,
+        platform: str = "test",
         **kw: Any,
     ) -> ChatEvent:
         self._n += 1
         command = parse_command(text)
         return ChatEvent(
-            platform="test",
+            platform=platform,
             workspace_id="dm" if dm else community,
             channel_id=f"dm-{user}" if dm else channel,
             thread_id=thread,

@@ -145,3 +145,19 @@ async def test_a_provider_dying_before_saying_much_gets_the_fallback():
 
     chat = await make_chat(None, generator=DiesEarly())
     assert "trouble" in await chat.text("how do you keep your starter?")
+
+
+async def test_a_long_exchange_moves_into_a_thread_where_bot_toml_asks_for_it():
+    chat = await make_chat(scripted("Shape with tension [1]."))
+    policies = chat.services.bot.policies.model_copy(update={"open_thread_after_turns": 2})
+    chat.services.clone.brain.bot = chat.services.bot.model_copy(update={"policies": policies})
+    first = (await chat.say("how do I shape?", platform="discord"))[0]
+    assert first.target.thread_id is None
+    chat.clock.advance(seconds=30)
+    second = (await chat.say("and then?", platform="discord", message_id="777"))[0]
+    assert second.target.thread_id == "777", "the thread hangs off the fan's message"
+    chat.clock.advance(seconds=30)
+    await chat.say("and on telegram?", platform="telegram")
+    chat.clock.advance(seconds=30)
+    tg = (await chat.say("still telegram", platform="telegram", message_id="778"))[0]
+    assert tg.target.thread_id is None, "Telegram topics cannot be opened this way"
