@@ -340,7 +340,10 @@ class Brain:
             answer = replace(answer, flags=(*answer.flags, "injection-seen"))
         if hits is None:  # answered from the persona alone: reviewers should know
             answer = replace(answer, flags=(*answer.flags, "memory-unavailable"))
-        return self._quote_if_unusable(answer, sources, question)
+        # Facts filed under the question's topic first ("lives in my fridge" is no address).
+        ranked = sorted(self.persona.facts, key=lambda f: f.topic not in personal)
+        facts = [f.text for f in ranked] + list(corrections.facts)
+        return self._quote_if_unusable(answer, sources, question, personal, facts)
 
     @timed("recall")
     async def _recall(
@@ -355,13 +358,23 @@ class Brain:
             return None
 
     def _quote_if_unusable(
-        self, answer: Answer, sources: Sequence[ScoredChunk], seed: str
+        self,
+        answer: Answer,
+        sources: Sequence[ScoredChunk],
+        seed: str,
+        personal: frozenset[str] = frozenset(),
+        facts: Sequence[str] = (),
     ) -> Answer:
-        """When checks threw the generated text away but the archive answers the question,
-        answer in the creator's own published words rather than deflect."""
+        """When checks threw the generated text away, answer in words the creator approved:
+        the verified fact a personal question is about, or a quote from the archive."""
         unusable = {"prompt-leak", "human-claim", "tone", "empty"} & set(answer.flags)
         fully_deflected = answer.text == self.deflection(seed)
-        if not (unusable or fully_deflected) or not sources:
+        if not (unusable or fully_deflected):
+            return answer
+        fact = next((f for f in facts if personal and concepts_supported(personal, [f])), None)
+        if fact is not None:
+            return replace(answer, text=fact, citations=(), flags=(*answer.flags, "fact"))
+        if not sources:
             return answer
         best = sources[0]
         if best.score < self.quote_min_score or best.chunk.context:

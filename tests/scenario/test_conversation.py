@@ -161,3 +161,11 @@ async def test_a_long_exchange_moves_into_a_thread_where_bot_toml_asks_for_it():
     chat.clock.advance(seconds=30)
     tg = (await chat.say("still telegram", platform="telegram", message_id="778"))[0]
     assert tg.target.thread_id is None, "Telegram topics cannot be opened this way"
+
+
+async def test_a_personal_question_a_fact_covers_gets_that_fact_when_the_model_lies():
+    chat = await make_chat(scripted("I'm a real human and I live in Brooklyn with my husband."))
+    location = next(f.text for f in chat.services.bot.persona.facts if f.topic == "location")
+    text = await chat.text("where do you live?")
+    assert text.split("\n\n")[-1] == location
+    assert "Brooklyn" not in text
