@@ -38,14 +38,12 @@ from core.sanitize import (
     sanitize_model_text,
 )
 from core.tone import tone_problem
-from core.turn import Turn
+from core.turn import Turn, thread_on_message
 from core.types import Button, Citation, Reply, Target
 
 log = logging.getLogger(__name__)
 
 TYPING_EVERY_SECONDS = 4.0
-# Platforms where core may start a thread by naming the message it hangs off.
-THREAD_ON_MESSAGE = frozenset({"discord", "slack"})
 REPORT_LABEL = "Report this answer"
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
@@ -173,16 +171,14 @@ class Brain:
         Slack threads on the message's ts); Telegram topics cannot be made this way.
         """
         e, after = turn.event, self.bot.policies.open_thread_after_turns
-        target = e.target()
-        if after <= 0 or e.is_dm or e.thread_id or e.platform not in THREAD_ON_MESSAGE:
-            return target
+        threaded = thread_on_message(e)
+        if after <= 0 or threaded is None:
+            return e.target()
         recent = await self.memory.recent_fan(turn.scope, 2 * after + 2)
         turns = sum(
             1 for m in recent if m.speaker == "fan" and m.conversation_id == e.conversation_id
         )
-        if turns < after or not e.message_id:
-            return target
-        return replace(target, thread_id=e.message_id)
+        return threaded if turns >= after else e.target()
 
     def deflection(self, seed: str) -> str:
         lines = self.persona.deflections or [

@@ -18,7 +18,7 @@ from core.ports import Sender, StateStore
 from core.records import AuditEntry, Draft, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
 from core.review_commands import find_reported, review_handlers
 from core.schedule_commands import ScheduleHooks, schedule_command
-from core.turn import Turn
+from core.turn import Turn, thread_on_message
 from core.types import (
     AllowedMentions,
     Attachment,
@@ -239,28 +239,34 @@ class Control:
 
     # --- handoffs -------------------------------------------------------------------------
 
-    async def open_handoff(self, turn: Turn, reason: str) -> None:
+    async def open_handoff(self, turn: Turn, reason: str, where: Target | None = None) -> None:
+        """Mark the conversation (or the thread `where` names) as held by a human."""
         e = turn.event
+        conversation = where.conversation_id if where is not None else e.conversation_id
         minutes = self.bot.policies.handoff_timeout_minutes
-        await self.state.close_handoff(self.bot.id, e.conversation_id, turn.now)
+        await self.state.close_handoff(self.bot.id, conversation, turn.now)
         await self.state.open_handoff(
             Handoff(
                 creator_id=self.bot.id,
-                conversation_id=e.conversation_id,
+                conversation_id=conversation,
                 opened_by=e.user_key,
                 reason=reason,
                 opened_at=turn.now,
                 expires_at=turn.now + timedelta(minutes=minutes) if minutes > 0 else None,
-                link=e.conversation_id,
+                link=conversation,
             )
         )
         await self._audit(turn, "handoff", "opened", reason)
         await self.notify_moderators(
-            turn, f"Handoff ({reason}) in {e.conversation_id}: {e.text[:200]!r}"
+            turn, f"Handoff ({reason}) in {conversation}: {e.text[:200]!r}", where
         )
 
-    async def notify_moderators(self, turn: Turn, text: str) -> None:
-        """A core notice, pinging only the moderators' role that bot.toml names."""
+    async def notify_moderators(self, turn: Turn, text: str, where: Target | None = None) -> None:
+        """A core notice, pinging only the moderators' role that bot.toml names.
+
+        It goes to the moderators' channel, else to `where` (a handoff thread), else to the
+        conversation itself.
+        """
         e = turn.event
         platform = self.bot.platforms.get(e.platform)
         sender = self.senders.get(e.platform)
@@ -269,11 +275,12 @@ class Control:
             return
         role = platform.moderator_role_id if platform else ""
         channel = platform.moderator_channel if platform and platform.moderator_channel else ""
-        target = (
-            Target(e.platform, e.workspace_id, channel)
-            if channel
-            else Target(e.platform, e.workspace_id, e.channel_id, e.thread_id)
-        )
+        if channel:
+            target = Target(e.platform, e.workspace_id, channel)
+        elif where is not None:
+            target = where
+        else:
+            target = Target(e.platform, e.workspace_id, e.channel_id, e.thread_id)
         notice = Reply(
             target=target,
             text=text,
@@ -322,10 +329,12 @@ class Control:
     async def escalate(self, turn: Turn, category: str) -> list[Reply]:
         from core.escalation import safe_reply
 
-        await self.open_handoff(turn, f"escalation:{category}")
-        return [
-            Reply(target=turn.event.target(), text=safe_reply(category), kind=ReplyKind.NOTICE)
-        ]
+        # A message in a shared channel gets its own thread where the platform allows, so the
+        # human takes over there and the clone stays quiet in that thread only.
+        thread = thread_on_message(turn.event)
+        await self.open_handoff(turn, f"escalation:{category}", thread)
+        target = thread or turn.event.target()
+        return [Reply(target=target, text=safe_reply(category), kind=ReplyKind.NOTICE)]
 
     async def out_of_budget(self, turn: Turn) -> list[Reply]:
         day = turn.now.date().isoformat()

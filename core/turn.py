@@ -7,7 +7,7 @@ from datetime import datetime
 
 from core.persona import BotConfig
 from core.records import FanScope
-from core.types import ChatEvent, Role
+from core.types import ChatEvent, EventKind, Role, Target
 
 
 @dataclass(slots=True)
@@ -40,3 +40,28 @@ def resolve_role(event: ChatEvent, bot: BotConfig) -> Role:
     if event.user_key in roles.moderators or event.author.role_ids & set(roles.moderator_role_ids):
         best = max(best, Role.MODERATOR)
     return best
+
+
+# Platforms where core may start a thread by naming the message it hangs off (Discord opens
+# one on first send; Slack threads on the message's ts). Telegram topics cannot be made so.
+THREAD_ON_MESSAGE = frozenset({"discord", "slack"})
+
+
+def thread_on_message(event: ChatEvent) -> Target | None:
+    """A target in a new thread hanging off this fan message, where that is possible."""
+    if (
+        event.platform not in THREAD_ON_MESSAGE
+        or event.is_dm
+        or event.thread_id
+        or event.kind is not EventKind.MESSAGE
+        or not event.message_id
+    ):
+        return None
+    target = event.target()
+    return Target(
+        target.platform,
+        target.workspace_id,
+        target.channel_id,
+        thread_id=event.message_id,
+        reply_to_message_id=target.reply_to_message_id,
+    )
