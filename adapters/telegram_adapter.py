@@ -355,6 +355,7 @@ class TelegramAdapter:
         poll_timeout: int = 10,
         max_retries: int = 5,
         drain_seconds: float = 5.0,
+        display_name: str | None = None,
     ) -> None:
         """Build the adapter; nothing connects until `start`.
 
@@ -375,6 +376,8 @@ class TelegramAdapter:
             poll_timeout: Long-polling timeout in seconds.
             max_retries: How many 429s in a row one send survives.
             drain_seconds: How long `stop` lets running handlers finish.
+            display_name: The bot's name with its AI marker (core.honesty.ai_display_name),
+                set with setMyName on start; None leaves BotFather's name alone.
         """
         if mode == "webhook" and not webhook_secret:
             raise ValueError("webhook mode needs webhook_secret")
@@ -391,6 +394,7 @@ class TelegramAdapter:
         self._poll_timeout = poll_timeout
         self._max_retries = max_retries
         self._drain = drain_seconds
+        self._display_name = display_name
         self._app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self._web: web.AppRunner | None = None
         self._handle: Handler | None = None
@@ -415,6 +419,7 @@ class TelegramAdapter:
         self._app = app
         try:
             await self._register_commands()
+            await self._set_name()
             await app.start()
             if self._mode == "webhook":
                 runner = web.AppRunner(webhook_app(app, secret=self._secret, path=self._path))
@@ -529,6 +534,16 @@ class TelegramAdapter:
                 await self._retrying(partial(self._bot.set_my_commands, commands, scope))
             except TelegramError:
                 log.warning("telegram: setMyCommands failed for %s", scope, exc_info=True)
+
+    async def _set_name(self) -> None:
+        # The AI marker in the name is disclosure wherever the bot shows up; a refusal (e.g.
+        # setMyName's own rate limit) must not keep the clone offline, so it is only logged.
+        if not self._display_name:
+            return
+        try:
+            await self._bot.set_my_name(self._display_name)
+        except TelegramError:
+            log.warning("telegram: setMyName %r failed", self._display_name, exc_info=True)
 
     # sending (the Sender port)
 

@@ -114,6 +114,28 @@ def ai_label(persona: Persona) -> str:
     return f"AI clone of {persona.name} · automated, not {persona.name} personally"
 
 
+AI_NAME_MARKER = " (AI clone)"
+
+
+def ai_display_name(persona: Persona, *, limit: int = 32) -> str:
+    """The bot's display name, e.g. "Mara Quill (AI clone)", at most `limit` characters.
+
+    Args:
+        persona: The clone's persona; its name is the part that gets shortened.
+        limit: The platform's maximum (Discord nicknames 32, the default; Telegram names 64).
+
+    Returns:
+        The name with the AI marker; a long name is cut (ending in "…"), the marker never is.
+    """
+    if limit < len(AI_NAME_MARKER):
+        raise ValueError(f"a {limit}-character name cannot hold the AI marker")
+    name = " ".join(persona.name.split())
+    room = limit - len(AI_NAME_MARKER)
+    if len(name) > room:
+        name = name[: room - 1].rstrip() + "…" if room > 1 else ""
+    return f"{name}{AI_NAME_MARKER}" if name else AI_NAME_MARKER.strip()
+
+
 def asks_what_i_am(text: str) -> str | None:
     """Return the language code if the fan asks whether they talk to a human/bot/the creator."""
     for folded in fold_for_detection(text):

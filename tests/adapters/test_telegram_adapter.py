@@ -861,3 +861,31 @@ async def test_core_answers_every_command_by_its_telegram_name(fake, run_core, c
                 await asyncio.sleep(0.02)
                 answered = len(fake.calls_to("sendMessage")) + len(fake.calls_to("sendDocument"))
     assert [r.getMessage() for r in caplog.records] == []
+
+
+async def test_display_name_with_the_ai_marker_is_set_and_a_refusal_is_not_fatal(
+    fake, run, caplog
+):
+    first = await run(Recorder(), display_name="Mara Quill (AI clone)")
+    [call] = fake.calls_to("setMyName")
+    assert call["name"] == "Mara Quill (AI clone)"
+    await first.stop()  # one poller at a time, or both would answer the message below
+
+    def refuse(params: dict) -> Any:
+        from tests.fakes.telegram_server import _error
+
+        return _error(400, "Bad Request: too many name changes")
+
+    fake._m_setMyName = refuse  # type: ignore[method-assign]
+    with caplog.at_level(logging.WARNING):
+        adapter = await run(Recorder(), display_name="Mara Quill (AI clone)")
+    assert len(fake.calls_to("setMyName")) == 2
+    assert any("setMyName" in r.getMessage() for r in caplog.records)
+    await fake.push(fake.message(private_chat(501), FAN, "still there?"))
+    [sent] = await fake.wait_for("sendMessage")
+    assert sent["text"] == "echo still there?" and adapter.webhook_port is None
+
+
+async def test_no_display_name_leaves_the_bot_name_alone(fake, run):
+    await run(Recorder())
+    assert fake.calls_to("setMyName") == []

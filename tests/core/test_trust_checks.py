@@ -181,3 +181,22 @@ def test_personal_questions_are_classified():
     assert "age" in personal_question_concepts("how old are you?")
     assert not personal_question_concepts("how old should my starter be?")
     assert not personal_question_concepts("what's your favourite flour?")
+
+
+def test_display_name_carries_the_ai_marker_and_cuts_only_the_name():
+    from core.honesty import ai_display_name
+    from core.persona import Persona
+
+    def persona(name: str) -> Persona:
+        return Persona(name=name, handle="h", bio="b", disclosure_line="AI clone")
+
+    assert ai_display_name(persona("Mara Quill")) == "Mara Quill (AI clone)"
+    long = persona("Maximiliana Bartholomew-Featherstonehaugh of Quill")
+    for limit in (32, 64):
+        name = ai_display_name(long, limit=limit)
+        assert len(name) <= limit and name.endswith(" (AI clone)")
+    assert ai_display_name(long).startswith("Maximiliana Barth") and "…" in ai_display_name(long)
+    assert ai_display_name(long, limit=64) == long.name + " (AI clone)"
+    assert ai_display_name(persona("")) == "(AI clone)"
+    with pytest.raises(ValueError):
+        ai_display_name(persona("Mara"), limit=5)

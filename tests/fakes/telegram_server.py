@@ -252,6 +252,9 @@ class FakeTelegram:
     def _m_setMyCommands(self, params: dict) -> bool:
         return True
 
+    def _m_setMyName(self, params: dict) -> bool:
+        return True
+
     def _m_answerCallbackQuery(self, params: dict) -> bool:
         return True
 
