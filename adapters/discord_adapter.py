@@ -33,6 +33,7 @@ from core.types import (
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
+MAX_NICK = 32
 MAX_MESSAGE = 2000
 MAX_CUSTOM_ID = 100
 BUTTON_PREFIX = "clone"  # custom_id = "clone:{action}:{value}", so clicks survive restarts
@@ -342,6 +343,13 @@ class _Client(discord.AutoShardedClient):
     async def on_ready(self) -> None:
         self.ready.set()
 
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        # Fires for every guild at start (and after an outage) as its GUILD_CREATE arrives.
+        self.adapter._spawn(guild, self.adapter._set_nick(guild))
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        self.adapter._spawn(guild, self.adapter._set_nick(guild))
+
     async def on_message(self, message: discord.Message) -> None:
         self.adapter._spawn(message, self.adapter._process(message))
 
@@ -380,6 +388,7 @@ class DiscordAdapter:
         ready_timeout: float = 60.0,
         max_retries: int = 5,
         drain_seconds: float = 5.0,
+        display_name: str | None = None,
     ) -> None:
         """Build the adapter; nothing connects until `start`.
 
@@ -397,6 +406,8 @@ class DiscordAdapter:
             ready_timeout: How long `start` waits for every shard to be ready.
             max_retries: How many rate-limit failures in a row one send survives.
             drain_seconds: How long `stop` lets running handlers finish.
+            display_name: The bot's nickname with its AI marker (core.honesty.ai_display_name),
+                set in each guild as it becomes available; None leaves nicknames alone.
         """
         if shard_ids is not None and shard_count is None:
             raise ValueError("shard_ids needs shard_count")
@@ -413,6 +424,10 @@ class DiscordAdapter:
         self._ready_timeout = ready_timeout
         self._max_retries = max_retries
         self._drain = drain_seconds
+        if display_name and len(display_name) > MAX_NICK:
+            # Cutting here could cut the AI marker; core.honesty.ai_display_name fits it.
+            raise ValueError(f"display_name over {MAX_NICK} characters: {display_name!r}")
+        self._display_name = display_name
         self._client: _Client | None = None
         self._tree: app_commands.CommandTree[Any] | None = None
         self._runner: asyncio.Task[None] | None = None
@@ -520,6 +535,17 @@ class DiscordAdapter:
         task = asyncio.create_task(coro, name=f"discord-event-{type(native).__name__}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _set_nick(self, guild: discord.Guild) -> None:
+        # The AI marker in the nickname discloses the clone in the member list too. A guild
+        # that denies Change Nickname still gets answers, so a failure is only logged.
+        me, nick = guild.me, self._display_name
+        if not nick or me is None or me.nick == nick:
+            return
+        try:
+            await me.edit(nick=nick)
+        except discord.HTTPException:
+            log.warning("discord: setting nickname %r in guild %s failed", nick, guild.id)
 
     async def _process(self, native: Any) -> None:
         try:

@@ -835,3 +835,61 @@ async def test_core_copilot_draft_is_approved_by_the_creators_button(
     _, sent = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages", 2)
     assert "Proof it overnight" in sent["content"]
     assert sent["message_reference"]["message_id"] == int(msg["id"])
+
+
+# -- display name ----------------------------------------------------------------------------
+
+
+async def test_the_nickname_with_the_ai_marker_is_set_in_each_guild_once(
+    fake: FakeDiscord, run: Any, guild: Guild
+) -> None:
+    await run(Recorder(), display_name="Mara Quill (AI clone)")
+    path = rf"/guilds/{guild.id}/members/@me"
+    [body] = await fake.wait_for("PATCH", path)
+    assert body == {"nick": "Mara Quill (AI clone)"} and guild.nick == "Mara Quill (AI clone)"
+    # A guild joined later gets it too; a guild already showing the name is left alone.
+    joined = guild_on()
+    fake.guilds.append(joined)
+    await fake.dispatch("GUILD_CREATE", joined.payload())
+    [later] = await fake.wait_for("PATCH", rf"/guilds/{joined.id}/members/@me")
+    assert later == {"nick": "Mara Quill (AI clone)"}
+    again = guild_on()
+    again.nick = "Mara Quill (AI clone)"
+    fake.guilds.append(again)
+    await fake.dispatch("GUILD_CREATE", again.payload())
+    await asyncio.sleep(0.2)
+    assert fake.calls_to("PATCH", rf"/guilds/{again.id}/members/@me") == []
+    assert len(fake.calls_to("PATCH", path)) == 1
+
+
+async def test_a_guild_denying_change_nickname_is_logged_and_still_answered(
+    fake: FakeDiscord, run: Any, guild: Guild, caplog: pytest.LogCaptureFixture
+) -> None:
+    guild.can_change_nickname = False
+    rec = Recorder(answer("still here"))
+    with caplog.at_level("WARNING"):
+        await run(rec, display_name="Mara Quill (AI clone)")
+        await fake.wait_for("PATCH", rf"/guilds/{guild.id}/members/@me")
+        deadline = time.monotonic() + 2
+        while not any("nickname" in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline, "the refusal was not logged"
+            await asyncio.sleep(0.01)
+    assert guild.nick is None
+    await fake.message_create(guild, FAN, f"<@{BOT_ID}> hi", mentions=(BOT_USER,))
+    [post] = await fake.wait_for("POST", rf"/channels/{guild.channel_id}/messages")
+    assert post["content"].startswith("still here")
+
+
+async def test_no_display_name_sets_no_nickname_and_a_long_one_is_refused(
+    fake: FakeDiscord, run: Any
+) -> None:
+    await run(Recorder())
+    await asyncio.sleep(0.1)
+    assert not [c for c in fake.calls if c[0] == "PATCH" and c[1].startswith("/guilds/")]
+    with pytest.raises(ValueError, match="32"):
+        DiscordAdapter(
+            token=TOKEN,
+            deduper=InMemoryDeduper(),
+            rate_limiter=InMemoryRateLimiter(),
+            display_name="A Very Long Creator Name Indeed (AI clone)",
+        )

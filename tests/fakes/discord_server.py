@@ -67,6 +67,8 @@ class Guild:
     channel_id: int
     roles: dict[int, int] = field(default_factory=dict)  # role id -> permission bits
     owner_id: int = 1
+    nick: str | None = None  # the bot's nickname here
+    can_change_nickname: bool = True
 
     def payload(self) -> dict[str, Any]:
         roles = [_role(self.id, "@everyone", EVERYONE_PERMS)]
@@ -99,6 +101,7 @@ class Guild:
             "members": [
                 {
                     "user": BOT_USER,
+                    "nick": self.nick,
                     "roles": [],
                     "joined_at": _now(),
                     "deaf": False,
@@ -469,6 +472,7 @@ class FakeDiscord:
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._open_thread),
             ("POST", r"/channels/(\d+)/threads", self._open_thread),
             ("POST", r"/users/@me/channels", self._open_dm),
+            ("PATCH", r"/guilds/(\d+)/members/@me", self._edit_me),
             ("POST", r"/interactions/(\d+)/([^/]+)/callback", _callback),
             ("PATCH", rf"/webhooks/{app}/([^/]+)/messages/@original", self._webhook_message),
             ("DELETE", rf"/webhooks/{app}/([^/]+)/messages/@original", lambda b, t: _no_content()),
@@ -498,6 +502,16 @@ class FakeDiscord:
                 asyncio.create_task(self.dispatch("THREAD_CREATE", event, shard_id=shard))
             )
         return thread
+
+    def _edit_me(self, body: dict[str, Any], guild_id: str) -> Any:
+        guild = next((g for g in self.guilds if g.id == int(guild_id)), None)
+        if guild is None:
+            return _json({"message": "Unknown Guild", "code": 10004}, 404)
+        if not guild.can_change_nickname:
+            return _json({"message": "Missing Permissions", "code": 50013}, 403)
+        guild.nick = body.get("nick") or None
+        member = {"user": BOT_USER, "nick": guild.nick, "roles": [], "joined_at": _now()}
+        return {**member, "deaf": False, "mute": False, "flags": 0}
 
     def _open_dm(self, body: dict[str, Any]) -> dict[str, Any]:
         channel = _dm_channel(int(body["recipient_id"]))
