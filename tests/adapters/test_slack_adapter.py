@@ -343,6 +343,13 @@ def test_manifest_declares_every_command_scope_and_event_the_adapter_uses() -> N
     assert m["settings"]["socket_mode_enabled"] is True
 
 
+def test_manifest_names_the_bot_with_the_ai_marker_within_slack_limits() -> None:
+    m = manifest()
+    name, display = m["display_information"]["name"], m["features"]["bot_user"]["display_name"]
+    assert name.endswith(" (AI clone)") and len(name) <= 35
+    assert display.endswith(" (AI clone)") and len(display) <= 80
+
+
 async def test_every_core_command_is_registered_and_translated(
     rig_factory: Any, fake: FakeSlack
 ) -> None:
