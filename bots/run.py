@@ -15,6 +15,7 @@ from bots.admin import AdminServer, RunInfo, write_run_file
 from bots.bootstrap import Services, build
 from core.config import Settings, secret_from_env
 from core.guard import GuardedHandler
+from core.honesty import ai_display_name
 from core.ingest.pipeline import run_ingest
 from core.persona import PlatformConfig
 from core.schedule import Scheduler
@@ -78,6 +79,7 @@ def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
                     if settings.telegram_api_url
                     else None
                 ),
+                display_name=ai_display_name(bot.persona, limit=64),  # Telegram's name limit
                 **common,
             )
         )
@@ -121,6 +123,7 @@ def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
                 token=token,
                 shard_count=settings.discord_shard_count,
                 shard_ids=[int(i) for i in ids.split(",")] if ids else None,
+                display_name=ai_display_name(bot.persona),  # fits Discord's 32-character nick
                 **common,
             )
         )

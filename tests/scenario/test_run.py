@@ -30,6 +30,8 @@ async def test_run_starts_telegram_from_bot_toml_tokens_and_answers_with_disclos
         await fake.push(fake.message(private_chat(77), user(77), "hello Mara!"))
         sent = await fake.wait_for("sendMessage", within=20)
         assert "AI clone" in sent[0]["text"]
+        [named] = fake.calls_to("setMyName")
+        assert named["name"] == "Mara Quill (AI clone)", "the bot's name carries the AI marker"
         assert (tmp_path / "example" / "state.db").exists(), "SQLite state by default"
         jobs = list((tmp_path / "example").glob("schedule-*.db"))
         assert jobs, "the scheduler runs in the process that owns the clone"
