@@ -15,7 +15,6 @@ from typing import Protocol
 
 from core.answer_quality import clean_generation, quote_answer, relevant_sources
 from core.corrections import Corrections, Preferred
-from core.corrections import load as load_corrections
 from core.fold import fold
 from core.grounding import concepts_supported, enforce_grounding, personal_question_concepts
 from core.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
@@ -38,7 +37,7 @@ from core.sanitize import (
     sanitize_model_text,
 )
 from core.tone import tone_problem
-from core.turn import Turn, thread_on_message
+from core.turn import Turn, thread_on_message, turn_switches
 from core.types import Button, Citation, Reply, Target
 
 log = logging.getLogger(__name__)
@@ -223,7 +222,7 @@ class Brain:
         text = answer.text
         if turn.disclose:
             text = f"{self.persona.disclosure_line} ({ai_label(self.persona)})\n\n{text}"
-        mode = await self.state.get_switch(turn.creator_id, "mode") or self.bot.policies.mode
+        mode = (await turn_switches(turn, self.state)).get("mode") or self.bot.policies.mode
         reply_id = uuid.uuid4().hex[:12]
         await self._record(turn, question, answer, reply_id)
         reply = Reply(
@@ -274,7 +273,7 @@ class Brain:
         lang = asks_what_i_am(question)
         if lang is not None:
             return Answer(honest_answer(lang, self.persona.name), (), ("honesty",))
-        corrections = await load_corrections(self.state, turn.creator_id)
+        corrections = Corrections.from_switches(await turn_switches(turn, self.state))
         vector = await self.memory.embed_query(question)
         preferred = await self._preferred(corrections, question, vector)
         if preferred is not None and not claims_to_be_human(preferred.answer, self.persona.name):

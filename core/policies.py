@@ -11,7 +11,7 @@ from core.control import Control
 from core.escalation import detect
 from core.ports import RateLimiter, StateStore
 from core.records import MuteScope
-from core.turn import Turn
+from core.turn import Turn, turn_switches
 from core.types import ContentKind, Reply, ReplyKind, conversation_key
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,9 @@ class KillSwitch:
         self.state = state
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
-        if await self.state.get_switch(turn.creator_id, "kill") == "on":
+        switches = await turn_switches(turn, self.state)
+        if switches.get("kill") == "on":
             return _stop(turn, "killed")
-        switches = await self.state.switches(turn.creator_id)
         if switches.get("enabled:everywhere") == "off" or (
             switches.get(f"enabled:{turn.event.channel_key}") == "off"
         ):
@@ -88,6 +88,7 @@ class HandoffGate:
                 return _stop(turn, "handoff")
             await self.state.close_handoff(turn.creator_id, cid, turn.now)
             await self.state.set_switch(turn.creator_id, f"disclose:{cid}", "1")
+            (await turn_switches(turn, self.state))[f"disclose:{cid}"] = "1"
         return await call_next(turn)
 
 
@@ -110,7 +111,7 @@ class WhoMaySpeak:
             return await call_next(turn)
         if e.is_dm:
             return await call_next(turn)
-        mode = await self.state.get_switch(turn.creator_id, "mode") or p.mode
+        mode = (await turn_switches(turn, self.state)).get("mode") or p.mode
         named = turn.bot.persona.name.split()[0].lower() in e.text.lower()
         addressed = e.mentions_bot or e.reply_to_bot or named or e.command is not None
         if addressed or (p.reply_in_groups == "always" and mode != "mentions-only"):
@@ -181,7 +182,7 @@ class Budget:
         self.control = control
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
-        budget_text = await self.state.get_switch(turn.creator_id, "budget")
+        budget_text = (await turn_switches(turn, self.state)).get("budget")
         budget = int(budget_text) if budget_text else turn.bot.policies.daily_token_budget
         used = await self.state.add_usage(turn.creator_id, turn.now.date().isoformat(), 0)
         if used < budget:
@@ -200,7 +201,7 @@ class Disclosure:
         e, creator = turn.event, turn.creator_id
         last = await self.state.fan_last_seen(creator, e.fan_id, e.community_id)
         gap = timedelta(hours=turn.bot.policies.disclosure_gap_hours)
-        released = await self.state.get_switch(creator, f"disclose:{e.conversation_id}")
+        released = (await turn_switches(turn, self.state)).get(f"disclose:{e.conversation_id}")
         turn.disclose = last is None or turn.now - last >= gap or released is not None
         replies = await call_next(turn)
         if replies:

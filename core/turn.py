@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from core.persona import BotConfig
+from core.ports import StateStore
 from core.records import FanScope
 from core.types import ChatEvent, EventKind, Role, Target
 
@@ -20,6 +21,8 @@ class Turn:
     disclose: bool = False
     # Why the clone stayed silent, for logs and tests; empty while it may speak.
     notes: list[str] = field(default_factory=list)
+    # The creator's switches, read once per turn (kill, mode, budget, corrections...).
+    switches: dict[str, str] | None = None
 
     @property
     def creator_id(self) -> str:
@@ -29,6 +32,13 @@ class Turn:
     def scope(self) -> FanScope:
         e = self.event
         return FanScope(self.bot.id, e.fan_id, e.community_id, e.is_dm)
+
+
+async def turn_switches(turn: Turn, state: StateStore) -> dict[str, str]:
+    """The creator's switches as of this turn: one read, shared by every policy and the brain."""
+    if turn.switches is None:
+        turn.switches = await state.switches(turn.creator_id)
+    return turn.switches
 
 
 def resolve_role(event: ChatEvent, bot: BotConfig) -> Role:

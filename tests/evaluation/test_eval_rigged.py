@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +18,13 @@ from core.stores.inmemory import InMemoryMemoryStore
 from tests.evaluation.fakes import InventingGenerator, QuotingGenerator, RandomCorpusStore
 from tests.scenario.harness import EXAMPLE
 
-SETTINGS = Settings(memory_backend="memory", embedder="hash", llm_provider="fake")
+# An empty data folder of its own: a developer's earlier `make redteam` must not leak in.
+SETTINGS = Settings(
+    memory_backend="memory",
+    embedder="hash",
+    llm_provider="fake",
+    data_dir=Path(tempfile.mkdtemp(prefix="clonebot-eval-test-")),
+)
 
 
 async def evaluate(generator: Any, *, bot: BotConfig | None = None, store: Any = None) -> Report:
