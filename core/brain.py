@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 import re
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -15,9 +14,11 @@ from typing import Protocol
 
 from core.answer_quality import clean_generation, quote_answer, relevant_sources
 from core.corrections import Corrections, Preferred
+from core.embeddings import cosine
 from core.fold import fold
 from core.grounding import concepts_supported, enforce_grounding, personal_question_concepts
 from core.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
+from core.memory import visibilities_for
 from core.metrics import count_reply, timed
 from core.persona import BotConfig, Fact, Persona
 from core.ports import Generator, Sender, StateStore
@@ -88,16 +89,6 @@ class Answer:
     tokens: int = 0
 
 
-def visibilities_for(role_ids: frozenset[str], bot: BotConfig) -> frozenset[Visibility]:
-    """Entitlement: paid and private items only for fans whose platform roles bot.toml maps."""
-    allowed = {Visibility.PUBLIC}
-    if role_ids & set(bot.roles.paid_role_ids):
-        allowed.add(Visibility.PAID)
-    if role_ids & set(bot.roles.private_role_ids):
-        allowed |= {Visibility.PAID, Visibility.PRIVATE}
-    return frozenset(allowed)
-
-
 def _squash(text: str) -> str:
     # "N E V E R", "n-e-v-e-r" and look-alike letters all squash to "never".
     return re.sub(r"[^a-z0-9]", "", fold(text).lower())
@@ -111,12 +102,6 @@ def says_never_say(text: str, rules: Sequence[str]) -> bool:
         if rule.lower() in lowered or (len(key) >= 4 and key in squashed):
             return True
     return False
-
-
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=False))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0
 
 
 def leaks_prompt(text: str, system: str) -> bool:
@@ -264,7 +249,7 @@ class Brain:
                 return p
             if p.question not in self._prefer_vectors:
                 self._prefer_vectors[p.question] = await self.memory.embed_query(p.question)
-            score = _cosine(self._prefer_vectors[p.question], vector)
+            score = cosine(self._prefer_vectors[p.question], vector)
             if score >= self.prefer_similarity and score > best[0]:
                 best = (score, p)
         return best[1]
@@ -283,7 +268,7 @@ class Brain:
                 max_chars=self.bot.policies.max_reply_chars,
             )
             return Answer(text, (), ("preferred",))
-        allowed = visibilities_for(turn.event.author.role_ids, self.bot)
+        allowed = visibilities_for(turn.event.author.role_ids, self.bot.roles)
         hits = await self._recall(turn.creator_id, vector, allowed)
         sources = [h for h in hits or () if h.score >= self.min_score]
         support = (
@@ -497,6 +482,6 @@ class Brain:
         )
 
     async def _to_draft(self, turn: Turn, reply: Reply) -> list[Reply]:
-        from core.control import draft_from_reply  # local: control imports brain's label
+        from core.control import draft_from_reply  # local: control imports the Turn chain
 
         return await draft_from_reply(self.state, self.senders, self.bot, turn, reply)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import math
 import re
 import threading
 from collections.abc import Sequence
@@ -39,6 +40,13 @@ def _normalise(matrix: _Floats) -> _Floats:
     # A zero vector stays zero instead of becoming NaN.
     out: _Floats = (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
     return out
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine similarity of two vectors; 0 when either is all zeros."""
+    dot = sum(x * y for x, y in zip(a, b, strict=False))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0
 
 
 class MiniLMEmbedder(Embeddings):

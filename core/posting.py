@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.brain import Brain
+from core.embeddings import cosine
 from core.persona import Schedule
 from core.prompt import build_messages
 from core.records import ScoredChunk, Visibility
@@ -35,12 +35,6 @@ class Written:
     post: Post | None
     reason: str = ""
     attempts: int = 0
-
-
-def cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=False))
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    return dot / norm if norm else 0.0
 
 
 class PostWriter:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from core.brain import leaks_prompt
+from core.embeddings import cosine
 from core.grounding import find_claims, is_supported, split_sentences
 from core.honesty import claims_to_be_human
 
@@ -56,12 +57,6 @@ def strip_citations(text: str) -> str:
 
 
 # --- voice fidelity ----------------------------------------------------------------------------
-
-
-def cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=False))
-    na, nb = math.sqrt(sum(x * x for x in a)), math.sqrt(sum(y * y for y in b))
-    return dot / (na * nb) if na and nb else 0.0
 
 
 def _ratio(x: float, y: float) -> float:

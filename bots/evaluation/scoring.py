@@ -10,6 +10,7 @@ from bots.evaluation import metrics as m
 from bots.evaluation.probes import HeldoutPair, Probe
 from bots.evaluation.report import Report
 from bots.evaluation.timing import Timing
+from core.embeddings import cosine
 from core.persona import BotConfig
 from core.prompt import system_prompt
 from core.records import Chunk
@@ -123,8 +124,8 @@ def _fidelity_metrics(rows: Sequence[Fidelity]) -> tuple[dict[str, float | None]
                 "real": f.pair.reply,
                 "clone": f.clone.body,
                 "generic": f.generic,
-                "similarity": m.cosine(clone_vec, real_vec),
-                "generic_similarity": m.cosine(generic_vec, real_vec),
+                "similarity": cosine(clone_vec, real_vec),
+                "generic_similarity": cosine(generic_vec, real_vec),
                 "style": clone_style,
                 "generic_style": generic_style,
                 "judge": f.judged[0],
