@@ -44,6 +44,9 @@ from core.types import Button, Citation, Reply, Target
 log = logging.getLogger(__name__)
 
 TYPING_EVERY_SECONDS = 4.0
+# An answer ready sooner than this goes out without a typing sign first: no flicker, and no
+# platform call for it. A slower one shows the sign well within the 1 s the fan should wait.
+TYPING_DELAY_SECONDS = 0.3
 REPORT_LABEL = "Report this answer"
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
@@ -128,6 +131,7 @@ class Brain:
         source_chars: int = 900,
         min_score: float = 0.25,
         prefer_similarity: float = 0.9,
+        typing_delay: float = TYPING_DELAY_SECONDS,
     ) -> None:
         self.bot = bot
         self.memory = memory
@@ -140,6 +144,7 @@ class Brain:
         self.quote_min_score = max(min_score, 0.45)
         self.min_partial_chars = 80
         self.prefer_similarity = prefer_similarity
+        self.typing_delay = typing_delay
         self._system = system_prompt(bot.persona)
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._prefer_vectors: dict[str, list[float]] = {}
@@ -172,16 +177,25 @@ class Brain:
 
     @contextlib.asynccontextmanager
     async def typing(self, target: Target) -> AsyncIterator[None]:
-        """Show the typing sign at once and renew it (platform signs fade after ~5 s)."""
+        """Show the typing sign if the answer takes a moment, and renew it (signs fade in ~5 s).
+
+        A sign already on its way is let finish, never cancelled: cancelling would drop the
+        platform connection under it, and a sign arriving after the answer would show a fan
+        "typing..." under a finished reply.
+        """
         sender = self.senders.get(target.platform)
         if sender is None:
             yield
             return
+        sending: asyncio.Future[None] | None = None
 
         async def renew() -> None:
+            nonlocal sending
+            await asyncio.sleep(self.typing_delay)
             while True:
+                sending = asyncio.ensure_future(sender.typing(target))
                 try:
-                    await sender.typing(target)
+                    await asyncio.shield(sending)
                 except Exception:  # a failed typing sign must never cost the reply
                     log.warning("typing sign failed in %s", target.conversation_id, exc_info=True)
                 await asyncio.sleep(TYPING_EVERY_SECONDS)
@@ -193,6 +207,9 @@ class Brain:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+            if sending is not None and not sending.done():
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(sending, TYPING_EVERY_SECONDS)
 
     async def __call__(self, turn: Turn) -> list[Reply] | None:
         e = turn.event

@@ -1,5 +1,7 @@
 """Whole conversations through bootstrap: grounding, citations, disclosure, honesty, failures."""
 
+import asyncio
+
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -35,10 +37,45 @@ async def test_grounded_answer_has_citations_and_first_contact_disclosure():
     assert later.text.startswith(persona.disclosure_line), "disclosed again after a 24 h gap"
 
 
-async def test_typing_sign_is_shown_before_generation():
+class SlowGenerator(CapturingGenerator):
+    """Thinks for `seconds` of real time before answering, as a remote LLM does."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__("Rye gives tang [1].")
+        self.seconds = seconds
+
+    async def stream(self, messages):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(self.seconds)
+        async for piece in super().stream(messages):
+            yield piece
+
+
+async def test_typing_sign_shows_while_a_slow_answer_is_generated():
+    chat = await make_chat(None, generator=SlowGenerator(0.6))
+    replies = await chat.say("Why rye?")
+    assert replies and chat.sender.typing_in, "the typing sign went out"
+    assert chat.sender.typing_in[0].channel_id == replies[0].target.channel_id
+
+
+async def test_an_instant_answer_goes_out_without_a_typing_flicker():
     chat = await make_chat(scripted("Rye gives tang [1]."))
-    await chat.say("Why rye?")
-    assert chat.sender.typing_in, "the typing sign went out"
+    assert await chat.say("Why rye?")
+    assert chat.sender.typing_in == [], "no sign for an answer ready at once"
+
+
+async def test_a_typing_sign_on_its_way_is_finished_before_the_answer_not_cancelled():
+    chat = await make_chat(None, generator=SlowGenerator(0.4))
+    finished: list[str] = []
+    record = chat.sender.typing
+
+    async def slow_typing(target):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(0.3)  # still on its way when the answer is ready
+        await record(target)
+        finished.append("typing")
+
+    chat.sender.typing = slow_typing  # type: ignore[method-assign]
+    assert await chat.say("Why rye?")
+    assert finished == ["typing"], "the sign was let finish before the answer was returned"
 
 
 async def test_lying_llm_cannot_claim_to_be_human_or_invent_a_child():
