@@ -46,7 +46,7 @@ class Services:
     senders: dict[str, Sender] = field(default_factory=dict)
 
     async def close(self) -> None:
-        await self.store.close()
+        await self.memory.close()  # stops its query thread, then closes the store
         await self.state.close()
         for shared in (self.deduper, self.limiter):  # Redis clients, when configured
             aclose = getattr(shared, "aclose", None)

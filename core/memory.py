@@ -8,8 +8,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
 from langchain_core.embeddings import Embeddings
 
+from core.embed_batcher import EmbedBatcher
+from core.embeddings import HashEmbedder, MiniLMEmbedder
 from core.ports import Embedder, MemoryStore
 from core.records import (
     Chunk,
@@ -27,10 +31,10 @@ from core.stores._base import embed_and_add
 if TYPE_CHECKING:
     from core.persona import Roles
 
-# A query this short embeds in a few milliseconds; a thread hop would cost about as much.
-INLINE_QUERY_CHARS = 1_000
-# Query vectors kept for reuse when the same text is remembered a moment later.
-RECENT_QUERIES = 256
+# Query vectors kept by exact text: "hi" and "are you real?" come back all day, a fan's message
+# is remembered a moment after it was embedded for recall, and the models are deterministic.
+# As float32 arrays 4096 MiniLM vectors take 6 MB (as Python float lists they would take 50).
+QUERY_CACHE = 4_096
 
 __all__ = ["EmbeddingMismatchError", "Memory", "visibilities_for"]
 
@@ -61,31 +65,56 @@ class Memory:
     model the store was opened with.
     """
 
-    def __init__(self, store: MemoryStore, embedder: Embedder) -> None:
-        """Args: store: an open MemoryStore; embedder: the model the store was opened with."""
+    def __init__(
+        self, store: MemoryStore, embedder: Embedder, *, query_cache: int = QUERY_CACHE
+    ) -> None:
+        """Open the facade.
+
+        Args:
+            store: An open MemoryStore.
+            embedder: The model the store was opened with.
+            query_cache: How many query vectors to keep, by exact text (0 keeps none).
+        """
         self.store = store
         self.embedder = embedder
-        # The fan's message is embedded once for recall and again when it is remembered; the
-        # model is deterministic, so the second time reuses the first (a third of the cost).
-        self._recent_queries: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache_size = query_cache
+        self._cache: OrderedDict[str, npt.NDArray[np.floating]] = OrderedDict()
+        # Local models return float32, so keeping float32 loses nothing; providers may not.
+        self._cache_dtype = np.float32 if _is_local(embedder) else np.float64
+        # MiniLM costs ~10 ms a text but little more for a batch: concurrent queries share runs
+        # on one worker thread, and the loop keeps serving (onnxruntime releases the GIL).
+        self._batcher = (
+            EmbedBatcher(embedder.embed_documents, name="minilm-queries")
+            if isinstance(embedder, MiniLMEmbedder)
+            else None
+        )
 
     # -- embedding --------------------------------------------------------------------------
 
     async def embed_query(self, text: str) -> list[float]:
-        """Embed one query without stalling the loop for long.
+        """Embed one query; the event loop never runs a model.
 
-        A short text on a local model runs inline (about 4 ms for MiniLM); long texts go to a
-        worker thread, and providers with native async (HTTP) use it.
+        A text seen recently comes from the cache. MiniLM queries are batched on one worker
+        thread (`EmbedBatcher`); the hash twin runs inline (microseconds); LangChain providers
+        use their async path (native for HTTP); any other embedder runs in a thread.
         """
-        if isinstance(self.embedder, Embeddings) and not _is_local(self.embedder):
-            vector = await self.embedder.aembed_query(text)
-        elif len(text) <= INLINE_QUERY_CHARS:
+        cached = self._cache.get(text)
+        if cached is not None:
+            self._cache.move_to_end(text)
+            return cached.tolist()  # type: ignore[no-any-return]
+        if self._batcher is not None:
+            vector = await self._batcher.embed(text)
+        elif isinstance(self.embedder, HashEmbedder):
             vector = self.embedder.embed_query(text)
+        elif isinstance(self.embedder, Embeddings):
+            vector = await self.embedder.aembed_query(text)
         else:
             vector = await asyncio.to_thread(self.embedder.embed_query, text)
-        self._recent_queries[text] = vector
-        while len(self._recent_queries) > RECENT_QUERIES:
-            self._recent_queries.popitem(last=False)
+        if self._cache_size > 0:
+            # A copy, so a caller editing its list cannot change what the next caller gets.
+            self._cache[text] = np.asarray(vector, dtype=self._cache_dtype)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return vector
 
     embed_query_async = embed_query
@@ -147,8 +176,12 @@ class Memory:
     async def recall_fan(
         self, scope: FanScope, query: list[float] | str, k: int
     ) -> list[ScoredMemory]:
-        """The one fan-memory read path: filtered by creator, fan, community and DM-ness."""
-        return await self.store.search_fan_memory(scope, await self._vector(query), k)
+        """The one fan-memory read path: filtered by creator, fan, community and DM-ness.
+
+        A message and the reply to it share a vector, so they tie: the older (the fan's) first.
+        """
+        hits = await self.store.search_fan_memory(scope, await self._vector(query), k)
+        return sorted(hits, key=lambda h: (-h.score, h.item.created_at))
 
     async def recent_fan(self, scope: FanScope, n: int) -> list[FanMemoryItem]:
         """The fan's last n turns in this scope, oldest first."""
@@ -166,8 +199,10 @@ class Memory:
     ) -> None:
         """Store a fan message and the clone's reply as two turns in the fan's memory.
 
-        Both carry the fan's `message_id`, so deleting or editing that message forgets the
-        reply that quoted it too. The reply is stamped 1 ms later so "recent" keeps the order.
+        Both are stored under the vector of the fan's message (of the reply when the message is
+        blank): a later, similar question recalls the whole exchange. Both carry the fan's
+        `message_id`, so deleting or editing that message forgets the reply that quoted it too.
+        The reply is stamped 1 ms later so "recent" keeps the order.
         Ids are deterministic, so a redelivered event overwrites instead of duplicating.
         """
         key = message_id or f"{at.isoformat()}:{fan_text}"
@@ -190,11 +225,10 @@ class Memory:
             if text.strip()
         ]
         if items:
-            known = [self._recent_queries.pop(i.text, None) for i in items]
-            missing = [i.text for i, v in zip(items, known, strict=True) if v is None]
-            fresh = iter(await self._embed_documents(missing) if missing else [])
-            vectors = [v if v is not None else next(fresh) for v in known]
-            await self.store.add_fan_memory(items, vectors)
+            # The exchange is indexed by what the fan said (the reply shares that vector): one
+            # embedding per turn at most, none when the message was just embedded for recall.
+            vector = await self.embed_query(items[0].text)
+            await self.store.add_fan_memory(items, [vector] * len(items))
 
     async def remember_note(
         self, scope: FanScope, text: str, *, at: datetime, conversation_id: str = ""
@@ -232,11 +266,11 @@ class Memory:
         return await self.store.delete_creator(creator_id)
 
     async def close(self) -> None:
-        """Close the store."""
+        """Stop the query worker thread (after the queries queued), then close the store."""
+        if self._batcher is not None:
+            await asyncio.to_thread(self._batcher.close)
         await self.store.close()
 
 
 def _is_local(embedder: object) -> bool:
-    from core.embeddings import HashEmbedder, MiniLMEmbedder
-
     return isinstance(embedder, MiniLMEmbedder | HashEmbedder)
