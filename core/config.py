@@ -52,6 +52,12 @@ class Settings(BaseSettings):
 
     # State: SQLite file by default; a postgresql+psycopg:// URL at scale.
     state_url: str | None = None
+    # How old the kill switch, mutes and handoffs a turn reads may be (0 = read every time).
+    # This process sees its own changes at once; other replicas and the CLI within this time.
+    control_cache_seconds: float = 0.5
+    # How often the reply log, usage, channel activity and fans' last-seen times are written
+    # (in one transaction); close() writes what is left.
+    state_flush_seconds: float = 0.2
     # Dedup and rate limits: in-memory by default; redis://127.0.0.1:6379/0 at scale.
     redis_url: str | None = None
     # Put before every Redis key, so several deployments (or tests) can share one Redis.

@@ -184,7 +184,7 @@ class Budget:
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
         budget_text = (await turn_switches(turn, self.state)).get("budget")
         budget = int(budget_text) if budget_text else turn.bot.policies.daily_token_budget
-        used = await self.state.add_usage(turn.creator_id, turn.now.date().isoformat(), 0)
+        used = await self.state.usage(turn.creator_id, turn.now.date().isoformat())
         if used < budget:
             return await call_next(turn)
         turn.notes.append("budget")

@@ -231,6 +231,10 @@ class StateStore(Protocol):
         """Add LLM tokens used on `day` (YYYY-MM-DD); returns that day's total."""
         ...
 
+    async def usage(self, creator_id: str, day: str) -> int:
+        """LLM tokens used on `day` (YYYY-MM-DD) so far; a read, unlike `add_usage(..., 0)`."""
+        ...
+
     async def export_fan(
         self, creator_id: str, fan_id: str
     ) -> dict[str, list[dict[str, str]]]: ...

@@ -9,11 +9,19 @@ from core.ports import StateStore
 async def open_state_store(settings: Settings, creator_id: str) -> StateStore:
     """Open (and migrate) the creator's state store: SQLite by default, PostgreSQL at scale.
 
-    The store is scoped to `creator_id`, so lookups by draft id alone stay within the tenant.
+    The store is scoped to `creator_id`, so lookups by draft id alone stay within the tenant,
+    and cached for the reply hot path (`CachedStateStore`): control state is at most
+    `control_cache_seconds` old, and hot writes go out every `state_flush_seconds`.
     """
+    from core.state.cached import CachedStateStore
     from core.state.sql import SqlStateStore
 
-    return await SqlStateStore.open(settings.state_url_for(creator_id), creator_id=creator_id)
+    inner = await SqlStateStore.open(settings.state_url_for(creator_id), creator_id=creator_id)
+    return CachedStateStore(
+        inner,
+        ttl_seconds=settings.control_cache_seconds,
+        flush_seconds=settings.state_flush_seconds,
+    )
 
 
 __all__ = ["open_state_store"]

@@ -3,17 +3,45 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, is_dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-from core.records import DraftStatus
+from core.records import DraftStatus, Handoff, Mute, ReplyRecord
 
 # What replaces a forgotten fan's id or text wherever a log row has to stay.
 FORGOTTEN = "[forgotten]"
 # The outbox columns `update_outbox` may set besides status and updated_at.
 OUTBOX_FIELDS = frozenset({"text", "message_id", "draft_id", "detail", "claimed_by"})
+
+
+@dataclass(frozen=True, slots=True)
+class ControlSnapshot:
+    """What every turn checks, read in one go: see `control_snapshot` on the stores."""
+
+    switches: Mapping[str, str]
+    # Mutes not yet expired at the `now` the snapshot was read for (`until` None or later).
+    mutes: tuple[Mute, ...]
+    # Open handoffs, oldest row first (so the last match of a conversation is its newest).
+    handoffs: tuple[Handoff, ...]
+    day: str
+    usage: int
+
+
+@dataclass(frozen=True, slots=True)
+class StateBatch:
+    """Hot-path writes gathered for one transaction (see `write_batch` on the stores)."""
+
+    # (creator_id, channel_key, at): the last activity never moves backwards.
+    activity: tuple[tuple[str, str, datetime], ...] = ()
+    # (creator_id, fan_id, community_id, at): overwrites, as `set_fan_last_seen` does.
+    fan_seen: tuple[tuple[str, str, str, datetime], ...] = ()
+    # Upserts by (creator_id, id), as `log_reply` does.
+    replies: tuple[ReplyRecord, ...] = ()
+    # (creator_id, day, tokens): added to the day's total.
+    usage: tuple[tuple[str, str, int], ...] = ()
 
 
 def utc(value: datetime) -> datetime:

@@ -19,6 +19,8 @@ from core.records import (
 from core.state.common import (
     FORGOTTEN,
     OUTBOX_FIELDS,
+    ControlSnapshot,
+    StateBatch,
     expected_draft_states,
     export_row,
     opt_utc,
@@ -227,6 +229,43 @@ class InMemoryStateStore:
         total = self._usage.get((creator_id, day), 0) + tokens
         self._usage[(creator_id, day)] = total
         return total
+
+    async def usage(self, creator_id: str, day: str) -> int:
+        return self._usage.get((creator_id, day), 0)
+
+    # --- batched access (what CachedStateStore uses) ----------------------------------------
+
+    async def control_snapshot(self, creator_id: str, now: datetime, day: str) -> ControlSnapshot:
+        """Switches, mutes live at `now`, open handoffs and `day`'s usage, in one call."""
+        return ControlSnapshot(
+            switches=await self.switches(creator_id),
+            mutes=tuple(await self.active_mutes(creator_id, now)),
+            handoffs=tuple(
+                h for h in self._handoffs if h.creator_id == creator_id and h.closed_at is None
+            ),
+            day=day,
+            usage=await self.usage(creator_id, day),
+        )
+
+    async def write_batch(self, batch: StateBatch) -> dict[tuple[str, str], int]:
+        """Apply hot-path writes as the single-row methods would; returns the usage totals."""
+        # Validate every row first, so a bad one changes nothing (one transaction in SQL).
+        for _, _, at in batch.activity:
+            utc(at)
+        for _, _, _, at in batch.fan_seen:
+            utc(at)
+        for record in batch.replies:
+            utc(record.at)
+        for creator_id, channel_key, at in batch.activity:
+            await self.touch_channel(creator_id, channel_key, at)
+        for creator_id, fan_id, community_id, at in batch.fan_seen:
+            await self.set_fan_last_seen(creator_id, fan_id, community_id, at)
+        for record in batch.replies:
+            await self.log_reply(record)
+        return {
+            (creator_id, day): await self.add_usage(creator_id, day, tokens)
+            for creator_id, day, tokens in batch.usage
+        }
 
     # --- outbox -----------------------------------------------------------------------------
 

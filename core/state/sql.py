@@ -29,6 +29,8 @@ from core.records import (
 from core.state.common import (
     FORGOTTEN,
     OUTBOX_FIELDS,
+    ControlSnapshot,
+    StateBatch,
     expected_draft_states,
     export_row,
     opt_utc,
@@ -189,6 +191,32 @@ def _outbox(row: Mapping[Any, Any]) -> OutboxEntry:
 
 def _flags_text(flags: tuple[str, ...] | list[str]) -> str:
     return "," + "".join(f"{f}," for f in flags) if flags else ""
+
+
+def _reply_values(record: ReplyRecord) -> dict[str, Any]:
+    return {
+        "creator_id": record.creator_id,
+        "id": record.id,
+        "fan_id": record.fan_id,
+        "conversation_id": record.conversation_id,
+        "fan_text": record.fan_text,
+        "reply_text": record.reply_text,
+        "at": utc(record.at),
+        "flags": _flags_text(record.flags),
+        "message_id": record.message_id,
+    }
+
+
+# What a second log_reply of the same id overwrites (all but the key).
+_REPLY_UPDATES = (
+    "fan_id",
+    "conversation_id",
+    "fan_text",
+    "reply_text",
+    "at",
+    "flags",
+    "message_id",
+)
 
 
 class SqlStateStore:
@@ -506,17 +534,7 @@ class SqlStateStore:
     # --- replies and usage ------------------------------------------------------------------
 
     async def log_reply(self, record: ReplyRecord) -> None:
-        values = {
-            "creator_id": record.creator_id,
-            "id": record.id,
-            "fan_id": record.fan_id,
-            "conversation_id": record.conversation_id,
-            "fan_text": record.fan_text,
-            "reply_text": record.reply_text,
-            "at": utc(record.at),
-            "flags": _flags_text(record.flags),
-            "message_id": record.message_id,
-        }
+        values = _reply_values(record)
         stmt = self._insert(replies).values(**values)
         async with self._engine.begin() as conn:
             await conn.execute(
@@ -559,15 +577,108 @@ class SqlStateStore:
             )
             return [_reply(r._mapping) for r in rows]
 
-    async def add_usage(self, creator_id: str, day: str, tokens: int) -> int:
+    def _add_usage(self, creator_id: str, day: str, tokens: int) -> Any:
         stmt = self._insert(usage).values(creator_id=creator_id, day=day, tokens=tokens)
         # One atomic upsert: concurrent replicas add up instead of overwriting each other.
-        stmt = stmt.on_conflict_do_update(
+        return stmt.on_conflict_do_update(
             index_elements=[usage.c.creator_id, usage.c.day],
             set_={"tokens": usage.c.tokens + stmt.excluded.tokens},
         ).returning(usage.c.tokens)
+
+    async def add_usage(self, creator_id: str, day: str, tokens: int) -> int:
         async with self._engine.begin() as conn:
-            return int((await conn.execute(stmt)).scalar_one())
+            return int((await conn.execute(self._add_usage(creator_id, day, tokens))).scalar_one())
+
+    @staticmethod
+    def _usage(creator_id: str, day: str) -> sa.Select[Any]:
+        return sa.select(usage.c.tokens).where(
+            usage.c.creator_id == creator_id, usage.c.day == day
+        )
+
+    async def usage(self, creator_id: str, day: str) -> int:
+        async with self._engine.connect() as conn:
+            return int(await conn.scalar(self._usage(creator_id, day)) or 0)
+
+    # --- batched access (what CachedStateStore uses) ----------------------------------------
+
+    async def control_snapshot(self, creator_id: str, now: datetime, day: str) -> ControlSnapshot:
+        """Switches, mutes live at `now`, open handoffs and `day`'s usage: one connection."""
+        async with self._engine.connect() as conn:
+            found = await conn.execute(
+                sa.select(switches.c.key, switches.c.value)
+                .where(switches.c.creator_id == creator_id)
+                .order_by(switches.c.key)
+            )
+            switched = {str(k): str(v) for k, v in found}
+            muted = await conn.execute(
+                sa.select(mutes)
+                .where(
+                    mutes.c.creator_id == creator_id,
+                    sa.or_(mutes.c.until.is_(None), mutes.c.until > utc(now)),
+                )
+                .order_by(mutes.c.id)
+            )
+            mute_rows = tuple(_mute(r._mapping) for r in muted)
+            handed = await conn.execute(
+                sa.select(handoffs)
+                .where(handoffs.c.creator_id == creator_id, handoffs.c.closed_at.is_(None))
+                .order_by(handoffs.c.id)
+            )
+            handoff_rows = tuple(_handoff(r._mapping) for r in handed)
+            used = await conn.scalar(self._usage(creator_id, day))
+        return ControlSnapshot(switched, mute_rows, handoff_rows, day, int(used or 0))
+
+    async def write_batch(self, batch: StateBatch) -> dict[tuple[str, str], int]:
+        """Apply hot-path writes in ONE transaction, with the single-row methods' upserts
+        (executemany); returns the usage totals after adding."""
+        totals: dict[tuple[str, str], int] = {}
+        async with self._engine.begin() as conn:
+            if batch.activity:
+                touch = self._insert(channel_activity)
+                await conn.execute(
+                    touch.on_conflict_do_update(
+                        index_elements=[
+                            channel_activity.c.creator_id,
+                            channel_activity.c.channel_key,
+                        ],
+                        set_={"at": touch.excluded.at},
+                        where=channel_activity.c.at < touch.excluded.at,
+                    ),
+                    [
+                        {"creator_id": c, "channel_key": key, "at": utc(at)}
+                        for c, key, at in batch.activity
+                    ],
+                )
+            if batch.fan_seen:
+                seen = self._insert(fan_seen)
+                await conn.execute(
+                    seen.on_conflict_do_update(
+                        index_elements=[
+                            fan_seen.c.creator_id,
+                            fan_seen.c.fan_id,
+                            fan_seen.c.community_id,
+                        ],
+                        set_={"at": seen.excluded.at},
+                    ),
+                    [
+                        {"creator_id": c, "fan_id": f, "community_id": community, "at": utc(at)}
+                        for c, f, community, at in batch.fan_seen
+                    ],
+                )
+            if batch.replies:
+                logged = self._insert(replies)
+                await conn.execute(
+                    logged.on_conflict_do_update(
+                        index_elements=[replies.c.creator_id, replies.c.id],
+                        set_={k: logged.excluded[k] for k in _REPLY_UPDATES},
+                    ),
+                    [_reply_values(r) for r in batch.replies],
+                )
+            # Usually one row (one creator, one day): one upsert each, returning the total.
+            for creator_id, day, tokens in batch.usage:
+                added = await conn.execute(self._add_usage(creator_id, day, tokens))
+                totals[(creator_id, day)] = int(added.scalar_one())
+        return totals
 
     # --- outbox -----------------------------------------------------------------------------
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-import psycopg
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -20,51 +18,16 @@ from core.config import Settings
 from core.ports import StateStore
 from core.records import AuditEntry, Draft, DraftStatus, Handoff, Mute, MuteScope, ReplyRecord
 from core.state import open_state_store
+from core.state.cached import CachedStateStore
 from core.state.common import FORGOTTEN
 from core.state.memory import InMemoryStateStore
 from core.state.sql import SqlStateStore
 from core.state.tables import metadata
+from tests.contract.conftest import PgSchemas
 
-PG_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 FAN = "discord:guild1:4242"
 OTHER_FAN = "discord:guild1:777"
-
-
-def _pg_url(schema: str) -> str:
-    # search_path in the connection options puts every table (and alembic_version) in `schema`;
-    # not waiting for each commit's fsync keeps the suite fast on a busy shared server.
-    options = f"-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options={options}"
-
-
-@dataclass
-class PgSchemas:
-    """Fresh PostgreSQL schemas, dropped at the end: nothing leaks into the shared database."""
-
-    made: list[str]
-
-    def new(self) -> str:
-        name = f"clonebot_test_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG_DSN, autocommit=True) as conn:
-            conn.execute(f'CREATE SCHEMA "{name}"')
-        self.made.append(name)
-        return _pg_url(name)
-
-
-@pytest.fixture(scope="session")
-def pg() -> Iterator[PgSchemas]:
-    try:
-        psycopg.connect(PG_DSN, connect_timeout=3).close()
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CLONEBOT_SKIP_SCALE") == "1":
-            pytest.skip(f"SKIPPING POSTGRESQL CONTRACT: no server at {PG_DSN} ({exc})")
-        pytest.fail(f"PostgreSQL at {PG_DSN} is unreachable ({exc}); CLONEBOT_SKIP_SCALE=1 skips")
-    schemas = PgSchemas([])
-    yield schemas
-    with psycopg.connect(PG_DSN, autocommit=True) as conn:
-        for name in schemas.made:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
 
 @pytest.fixture(scope="session")
@@ -87,37 +50,64 @@ class Backend:
     replica: Callable[[], Awaitable[StateStore]]
     # A store scoped to one creator (what open_state_store hands each clone).
     scoped: Callable[[str], Awaitable[StateStore]]
+    # Behind CachedStateStore (what open_state_store hands each clone since issue 13).
+    cached: bool = False
 
 
-@pytest.fixture(params=["memory", "sqlite", pytest.param("postgresql", marks=pytest.mark.scale)])
+BACKENDS = [
+    "memory",
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.scale),
+    "cached-memory",
+    "cached-sqlite",
+    pytest.param("cached-postgresql", marks=pytest.mark.scale),
+]
+
+
+@pytest.fixture(params=BACKENDS)
 async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Backend]:
+    cached = request.param.startswith("cached-")
+    kind = request.param.removeprefix("cached-")
+    # What the test opened, closed at the end (a wrapper closes the store it wraps).
     opened: list[StateStore] = []
-    if request.param == "memory":
-        memory = InMemoryStateStore()
 
-        async def same() -> StateStore:
-            return memory
+    def wrap(store: InMemoryStateStore | SqlStateStore) -> StateStore:
+        if not cached:
+            return store
+        wrapper = CachedStateStore(store)
+        opened.append(wrapper)
+        return wrapper
 
-        async def scoped_memory(creator_id: str) -> StateStore:
-            return InMemoryStateStore(creator_id=creator_id)
-
-        yield Backend("memory", memory, same, scoped_memory)
-        return
-
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
-
-    async def open_sql(creator_id: str | None = None) -> StateStore:
-        # The first open per test migrates (a no-op after the first test); others just connect.
-        store = await SqlStateStore.open(url, creator_id=creator_id, run_migrations=not opened)
-        opened.append(store)
-        return store
-
-    async def replica() -> StateStore:
-        return await open_sql()
-
-    main = await open_sql()
     try:
-        yield Backend(request.param, main, replica, open_sql)
+        if kind == "memory":
+            main = wrap(InMemoryStateStore())
+
+            async def same() -> StateStore:
+                return main
+
+            async def scoped_memory(creator_id: str) -> StateStore:
+                return wrap(InMemoryStateStore(creator_id=creator_id))
+
+            yield Backend(request.param, main, same, scoped_memory, cached)
+            return
+
+        url = request.getfixturevalue("sqlite_url" if kind == "sqlite" else "pg_url")
+        migrated: list[bool] = []
+
+        async def open_sql(creator_id: str | None = None) -> StateStore:
+            # The first open per test migrates (a no-op after the first test); others connect.
+            store = await SqlStateStore.open(
+                url, creator_id=creator_id, run_migrations=not migrated
+            )
+            migrated.append(True)
+            if not cached:
+                opened.append(store)
+            return wrap(store)
+
+        async def replica() -> StateStore:
+            return await open_sql()
+
+        yield Backend(request.param, await open_sql(), replica, open_sql, cached)
     finally:
         for store in opened:
             await store.close()
@@ -401,6 +391,8 @@ async def test_usage_adds_up_per_day(backend: Backend, creator: str) -> None:
     assert await s.add_usage(creator, "2026-11-23", 120) == 120
     assert await s.add_usage(creator, "2026-11-23", 30) == 150
     assert await s.add_usage(creator, "2026-11-24", 7) == 7
+    assert await s.usage(creator, "2026-11-23") == 150
+    assert await s.usage(creator, "2026-11-25") == 0
 
 
 async def test_usage_from_two_replicas_at_once_loses_nothing(
@@ -408,8 +400,17 @@ async def test_usage_from_two_replicas_at_once_loses_nothing(
 ) -> None:
     a, b = backend.store, await backend.replica()
     totals = await asyncio.gather(*(r.add_usage(creator, "2026-11-23", 5) for r in [a, b] * 10))
-    assert sorted(totals) == list(range(5, 105, 5))
+    if backend.cached:
+        # Written behind: each replica counts its own adds until they reach the database.
+        assert isinstance(a, CachedStateStore) and isinstance(b, CachedStateStore)
+        assert 50 <= max(totals) <= 100
+        await a.flush()
+        await b.flush()
+        a = await backend.replica()
+    else:
+        assert sorted(totals) == list(range(5, 105, 5))
     assert await a.add_usage(creator, "2026-11-23", 0) == 100
+    assert await a.usage(creator, "2026-11-23") == 100
 
 
 # --- fans' rights and tenants -----------------------------------------------------------------
@@ -579,6 +580,9 @@ async def test_open_state_store_defaults_to_a_sqlite_file_per_creator(tmp_path: 
     try:
         await store.set_switch("alice", "mode", "copilot")
         assert (tmp_path / "alice" / "state.db").exists()
-        assert isinstance(store, SqlStateStore)
+        # Cached for the reply hot path, around the SQL store.
+        assert isinstance(store, CachedStateStore)
+        assert isinstance(store.inner, SqlStateStore)
+        assert await store.get_switch("alice", "mode") == "copilot"
     finally:
         await store.close()
