@@ -154,7 +154,7 @@ async def _switch(folder: Path, key: str, value: str | None) -> None:
 
 @app.command()
 def kill(folder: BotDir) -> None:
-    """Kill switch: every replica of this clone goes silent at once."""
+    """Kill switch: every replica of this clone goes silent (others within 0.5 s)."""
     _run(lambda: _switch(folder, "kill", "on"))
     console.print("Kill switch ON. Undo with: clonebot revive " + str(folder))
 

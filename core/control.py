@@ -198,7 +198,7 @@ class Control:
 
     async def _stats(self, turn: Turn) -> list[Reply]:
         replies = await self.state.replies(self.bot.id, limit=1000)
-        used = await self.state.add_usage(self.bot.id, turn.now.date().isoformat(), 0)
+        used = await self.state.usage(self.bot.id, turn.now.date().isoformat())
         count = {f: sum(f in r.flags for r in replies) for f in ("deflected", "reported")}
         handoffs = len(await self.state.open_handoffs(self.bot.id))
         text = (
