@@ -10,8 +10,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
+from core.guard import is_state_outage
 from core.metrics import DEPENDENCY_ERRORS
 from core.ports import StateStore
 from core.records import (
@@ -174,6 +175,8 @@ class CachedStateStore:
         self._seen: OrderedDict[tuple[str, str, str], tuple[datetime | None, float]] = (
             OrderedDict()
         )
+        # Bumped by every forget: a read that began before one must not bring its answer back.
+        self._forgets = 0
         self._failing_since: float | None = None
         self._closed = False
         # Bound to the loop that uses the store, which may not exist yet when it is built.
@@ -248,29 +251,37 @@ class CachedStateStore:
             load = self._loads.get(creator_id)
             if load is not None and load.task is asyncio.current_task():
                 del self._loads[creator_id]
-        if self._deleted.get(creator_id, 0) == deleted:
-            # Kept even if a control write came meanwhile: that write did not touch usage.
-            key = (creator_id, day)
-            self._usage_db[key] = max(self._usage_db.get(key, 0), snap.usage)
+        # Kept even if a control write came meanwhile: that write did not touch usage.
+        self._saw_usage(creator_id, day, snap.usage, deleted)
         if self._generation.get(creator_id, 0) == generation:
             held = self._controls.get(creator_id)
             if held is None or held.loaded_at <= started:
                 self._controls[creator_id] = _Control(snap, started, since)
         return snap
 
+    # With a ttl of 0 each read goes to the inner store's own query (no snapshot of four).
+
     async def get_switch(self, creator_id: str, key: str) -> str | None:
+        if self.ttl_seconds <= 0:
+            return await self.inner.get_switch(creator_id, key)
         return (await self._control(creator_id)).switches.get(key)
 
     async def switches(self, creator_id: str) -> dict[str, str]:
+        if self.ttl_seconds <= 0:
+            return await self.inner.switches(creator_id)
         # A copy: callers change their dict (HandoffGate marks a disclosure in it).
         return dict((await self._control(creator_id)).switches)
 
     async def active_mutes(self, creator_id: str, now: datetime) -> list[Mute]:
+        if self.ttl_seconds <= 0:
+            return await self.inner.active_mutes(creator_id, now)
         snap = await self._control(creator_id, now=now)
         now = utc(now)
         return [m for m in snap.mutes if m.until is None or m.until > now]
 
     async def get_handoff(self, creator_id: str, conversation_id: str) -> Handoff | None:
+        if self.ttl_seconds <= 0:
+            return await self.inner.get_handoff(creator_id, conversation_id)
         snap = await self._control(creator_id)
         for handoff in reversed(snap.handoffs):
             if handoff.conversation_id == conversation_id:
@@ -318,8 +329,19 @@ class CachedStateStore:
         return self._usage_db.get(key, 0) + inflight + self._pending.usage.get(key, 0)
 
     async def usage(self, creator_id: str, day: str) -> int:
-        await self._control(creator_id, day=day)
+        if self.ttl_seconds <= 0:
+            deleted = self._deleted.get(creator_id, 0)
+            found = await self.inner.usage(creator_id, day)
+            self._saw_usage(creator_id, day, found, deleted)
+        else:
+            await self._control(creator_id, day=day)
         return self._usage_total(creator_id, day)
+
+    def _saw_usage(self, creator_id: str, day: str, tokens: int, deleted: int) -> None:
+        # Unless the creator was deleted since the read began: then the total read is void.
+        if self._deleted.get(creator_id, 0) == deleted:
+            key = (creator_id, day)
+            self._usage_db[key] = max(self._usage_db.get(key, 0), tokens)
 
     async def add_usage(self, creator_id: str, day: str, tokens: int) -> int:
         """Add tokens behind; returns the day's total as of the snapshot plus this process's
@@ -333,7 +355,7 @@ class CachedStateStore:
         self._pending.usage[key] = self._pending.usage.get(key, 0) + tokens
         self._written()
         if key not in self._usage_db:
-            await self._control(creator_id, day=day)
+            return await self.usage(creator_id, day)
         return self._usage_total(creator_id, day)
 
     # --- written behind ---------------------------------------------------------------------
@@ -380,11 +402,13 @@ class CachedStateStore:
         if held is not None and self._clock() - held[1] < self._seen_seconds:
             self._seen.move_to_end(key)
             return held[0]
+        forgets = self._forgets
         found = await self.inner.fan_last_seen(creator_id, fan_id, community_id)
         if key in self._pending.fan_seen:
             # Written while we read: this process's newer value wins.
             return self._pending.fan_seen[key]
-        self._remember(key, found)
+        if forgets == self._forgets:
+            self._remember(key, found)
         return found
 
     def _remember(self, key: tuple[str, str, str], at: datetime | None) -> None:
@@ -394,6 +418,7 @@ class CachedStateStore:
             self._seen.popitem(last=False)
 
     def _forget_seen(self, creator_id: str, fan_id: str | None = None) -> None:
+        self._forgets += 1
         for key in [k for k in self._seen if k[0] == creator_id and fan_id in (None, k[1])]:
             del self._seen[key]
 
@@ -451,14 +476,20 @@ class CachedStateStore:
         batch, self._pending = self._pending, _Pending()
         self._inflight = batch
         try:
-            totals = await self.inner.write_batch(batch.batch())
-        except BaseException as exc:
-            # Nothing is dropped: the rows go back in line, under any written meanwhile.
+            try:
+                totals = await self.inner.write_batch(batch.batch())
+            except Exception as exc:
+                if is_state_outage(exc):
+                    self._failed(exc)
+                    raise
+                # Not an outage, so some row is refused (bad data): row by row, that one row
+                # cannot hold every other back for ever.
+                totals = await self._row_by_row(batch)
+        except BaseException:
+            # Nothing is dropped: the unwritten rows go back in line, under any newer ones.
             batch.absorb(self._pending)
             self._pending = batch
             self._inflight = None
-            if isinstance(exc, Exception):
-                self._failed(exc)
             raise
         self._inflight = None
         for key, total in totals.items():
@@ -470,6 +501,27 @@ class CachedStateStore:
                 len(batch),
             )
             self._failing_since = None
+
+    async def _row_by_row(self, batch: _Pending) -> dict[tuple[str, str], int]:
+        """Write `batch` one row per transaction, taking each row out once it is done; a row
+        the store refuses is logged and dropped. Raises on an outage (the rest stay)."""
+        rows: list[tuple[str, Any, StateBatch]] = [
+            *(("activity", k, StateBatch(activity=((*k, v),))) for k, v in batch.activity.items()),
+            *(("fan_seen", k, StateBatch(fan_seen=((*k, v),))) for k, v in batch.fan_seen.items()),
+            *(("replies", k, StateBatch(replies=(v,))) for k, v in batch.replies.items()),
+            *(("usage", k, StateBatch(usage=((*k, v),))) for k, v in batch.usage.items()),
+        ]
+        totals: dict[tuple[str, str], int] = {}
+        for table, key, one in rows:
+            try:
+                totals.update(await self.inner.write_batch(one))
+            except Exception as exc:
+                if is_state_outage(exc):
+                    self._failed(exc)
+                    raise
+                log.error("state row refused and dropped (%s %s): %s", table, key, exc)
+            del getattr(batch, table)[key]
+        return totals
 
     def _failed(self, exc: Exception) -> None:
         DEPENDENCY_ERRORS.labels("state").inc()

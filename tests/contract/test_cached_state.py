@@ -50,6 +50,7 @@ class SpyStore(InMemoryStateStore):
         self.load_fails = False
         self.down = False
         self.forget_gate: asyncio.Event | None = None
+        self.seen_gate: asyncio.Event | None = None
 
     async def control_snapshot(self, creator_id: str, now: datetime, day: str) -> ControlSnapshot:
         self.loads += 1
@@ -64,8 +65,19 @@ class SpyStore(InMemoryStateStore):
     async def write_batch(self, batch: StateBatch) -> dict[tuple[str, str], int]:
         if self.down:
             raise OperationalError("INSERT", {}, ConnectionRefusedError("refused"))
+        if any("\x00" in r.fan_text for r in batch.replies):
+            # What PostgreSQL says of a NUL in text: bad data, not an outage.
+            raise ValueError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
         self.batches += 1
         return await super().write_batch(batch)
+
+    async def fan_last_seen(
+        self, creator_id: str, fan_id: str, community_id: str
+    ) -> datetime | None:
+        found = await super().fan_last_seen(creator_id, fan_id, community_id)
+        if self.seen_gate is not None:
+            await self.seen_gate.wait()
+        return found
 
     async def forget_fan(self, creator_id: str, fan_id: str) -> int:
         if self.forget_gate is not None:
@@ -225,11 +237,18 @@ async def test_ttl_zero_reads_through_every_time(mono: Mono) -> None:
     inner = SpyStore()
     cached = CachedStateStore(inner, clock=mono, ttl_seconds=0, flush_seconds=NEVER)
     try:
-        for _ in range(3):
-            await cached.switches(C)
+        assert await cached.switches(C) == {}
         await inner.set_switch(C, "kill", "on")
+        await inner.add_mute(Mute(C, MuteScope.USER, FAN, None, "m", T0))
+        await inner.open_handoff(Handoff(C, "conv", "mod", "asked", T0, None, "link"))
+        await inner.add_usage(C, DAY, 4)
         assert await cached.get_switch(C, "kill") == "on"
-        assert inner.loads == 4
+        assert await cached.switches(C) == {"kill": "on"}
+        assert len(await cached.active_mutes(C, T0)) == 1
+        assert await cached.get_handoff(C, "conv") is not None
+        assert await cached.add_usage(C, DAY, 1) == 5
+        assert await cached.usage(C, DAY) == 5
+        assert inner.loads == 0, "each read is the store's own query, not a snapshot"
     finally:
         await cached.close()
 
@@ -409,6 +428,20 @@ async def test_a_dead_database_keeps_the_rows_and_writes_them_when_it_returns(
         await cached.close()
 
 
+async def test_a_row_the_store_refuses_is_dropped_and_the_rest_written(
+    spy: tuple[CachedStateStore, SpyStore], caplog: pytest.LogCaptureFixture
+) -> None:
+    cached, inner = spy
+    await cached.log_reply(_reply(FAN, 1))
+    await cached.log_reply(ReplyRecord("bad", C, FAN, "conv", "nul \x00 here", "reply", T0))
+    await cached.add_usage(C, DAY, 3)
+    await cached.flush()
+    assert [r.id for r in await inner.replies(C)] == ["r1"]
+    assert await inner.usage(C, DAY) == 3
+    assert cached.pending_rows == 0
+    assert "state row refused and dropped (replies" in caplog.text
+
+
 async def test_close_flushes_and_closes_the_inner_store(sqlite_url: str) -> None:
     cached = CachedStateStore(await SqlStateStore.open(sqlite_url), flush_seconds=NEVER)
     await cached.log_reply(_reply(FAN, 1))
@@ -478,6 +511,20 @@ async def test_a_reply_logged_while_the_fan_is_forgotten_is_never_written(
     await cached.flush()
     assert [r.fan_id for r in await inner.replies(C)] == [OTHER_FAN]
     assert await inner.fan_last_seen(C, FAN, "g") is None
+    assert await cached.fan_last_seen(C, FAN, "g") is None
+
+
+async def test_a_last_seen_read_during_a_forget_is_not_kept(
+    spy: tuple[CachedStateStore, SpyStore],
+) -> None:
+    cached, inner = spy
+    await inner.set_fan_last_seen(C, FAN, "g", T0)
+    inner.seen_gate = asyncio.Event()
+    reading = asyncio.create_task(cached.fan_last_seen(C, FAN, "g"))
+    await asyncio.sleep(0.01)
+    await cached.forget_fan(C, FAN)
+    inner.seen_gate.set()
+    assert await reading == T0, "the read began before the forget"
     assert await cached.fan_last_seen(C, FAN, "g") is None
 
 
