@@ -126,7 +126,7 @@ class CachedStateStore:
 
     Args:
         inner: the store that holds the data (SQL, or the in-memory twin).
-        ttl_seconds: how old a control snapshot may be; 0 reads it on every call.
+        ttl_seconds: how old a control snapshot may be; 0 sends every read to the inner store.
         flush_seconds: how often pending rows are written.
         flush_rows: write as soon as this many rows are pending.
         clock: monotonic seconds (tests inject their own).
