@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # On this 2-core box MiniLM costs ~12 ms for one short text alone and ~8 ms a text in batches
-# of 4-16, but ~9-10 ms again at 32-64 (best of 5 runs); a smaller cap also bounds how long a
-# request that just missed a batch waits behind it.
-MAX_BATCH = 16
+# of 4 to 16, ~9-10 ms at 32-64 (best of 5 runs). Every caller in a batch waits for the whole
+# batch, so the smallest cap that keeps the per-text gain gives the best median latency.
+MAX_BATCH = 8
 
 EmbedMany = Callable[[list[str]], Sequence[Sequence[float]]]
 

@@ -61,7 +61,7 @@ async def queued(batcher: EmbedBatcher, texts: list[str]) -> list[asyncio.Task[l
 
 async def test_requests_that_arrive_during_a_batch_form_the_next_batch_and_get_their_own_result():
     model = Gated()
-    batcher = EmbedBatcher(model)
+    batcher = EmbedBatcher(model, max_batch=32)
     first = asyncio.create_task(batcher.embed("a"))
     await model.running()
     texts = ["bb", "ccc", "dddd", "e", "ff", "ggg", "hhhh", "i", "jj"]
