@@ -296,7 +296,8 @@ class Brain:
         personal = personal_question_concepts(question)
         if personal and not concepts_supported(personal, support):
             return Answer(self.deflection(question), (), ("deflected", "personal-question"))
-        notes = await self.memory.recall_fan(turn.scope, vector, 3)
+        # A fan turn and its reply share one vector, so 4 notes are about two past exchanges.
+        notes = await self.memory.recall_fan(turn.scope, vector, 4)
         recent = await self.memory.recent_fan(turn.scope, 6)
         system = self._system_for(corrections)
         # Archive and fan text are data: anything posing as instructions is defanged first.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
@@ -47,6 +48,9 @@ def _deleet(text: str) -> str:
     return re.sub(r"\S+", one, text)
 
 
+# Pure and asked of the same text by several detectors in one turn (escalation, honesty,
+# tone, grounding); a small cache makes the second and later asks free.
+@lru_cache(maxsize=2048)
 def fold_for_detection(text: str) -> tuple[str, ...]:
     """The folded text, plus a de-leeted variant when it differs (detectors try each)."""
     base = fold(text)

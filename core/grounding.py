@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Concept groups: words in one group support each other, never words of another group.
 _GROUPS = {
@@ -82,6 +83,8 @@ def _words(text: str) -> set[str]:
     return {w.lower().strip("'") for w in _WORD.findall(text)}
 
 
+# Support texts (persona facts, archive chunks) come back turn after turn: cache their concepts.
+@lru_cache(maxsize=4096)
 def _concepts(text: str) -> frozenset[str]:
     words = _words(text)
     found = {_WORD_TO_CONCEPT[w] for w in words if w in _WORD_TO_CONCEPT}

@@ -91,6 +91,15 @@ def make_engine(url: str) -> AsyncEngine:
     return engine
 
 
+# Built once: a new fan's first message reads this on the hot path, and building the
+# expression each time cost a third of the call (measured with pyinstrument).
+_FAN_LAST_SEEN = sa.select(fan_seen.c.at).where(
+    fan_seen.c.creator_id == sa.bindparam("creator_id"),
+    fan_seen.c.fan_id == sa.bindparam("fan_id"),
+    fan_seen.c.community_id == sa.bindparam("community_id"),
+)
+
+
 def _upgrade_head(connection: sa.Connection) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -504,14 +513,9 @@ class SqlStateStore:
     async def fan_last_seen(
         self, creator_id: str, fan_id: str, community_id: str
     ) -> datetime | None:
+        params = {"creator_id": creator_id, "fan_id": fan_id, "community_id": community_id}
         async with self._engine.connect() as conn:
-            return await conn.scalar(
-                sa.select(fan_seen.c.at).where(
-                    fan_seen.c.creator_id == creator_id,
-                    fan_seen.c.fan_id == fan_id,
-                    fan_seen.c.community_id == community_id,
-                )
-            )
+            return await conn.scalar(_FAN_LAST_SEEN, params)
 
     async def set_fan_last_seen(
         self, creator_id: str, fan_id: str, community_id: str, at: datetime
