@@ -254,15 +254,22 @@ class Memory:
         return await self.store.export_fan(creator_id, fan_id)
 
     async def forget_fan(self, creator_id: str, fan_id: str) -> int:
-        """Delete everything remembered about a fan (`/forget-me`); returns items deleted."""
+        """Delete everything remembered about a fan (`/forget-me`); returns items deleted.
+
+        The query cache is emptied too: it is keyed by the texts people wrote, and a forgotten
+        fan's words must not stay in this process either (forgets are rare; refilling is cheap).
+        """
+        self._cache.clear()
         return await self.store.delete_fan(creator_id, fan_id)
 
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int:
         """Forget one fan message (edited or deleted) and the reply tied to it."""
+        self._cache.clear()  # the message's text may be a key there (see forget_fan)
         return await self.store.delete_fan_message(creator_id, fan_id, message_id)
 
     async def delete_creator(self, creator_id: str) -> int:
         """Delete a creator's corpus and all their fans' memory; returns points deleted."""
+        self._cache.clear()
         return await self.store.delete_creator(creator_id)
 
     async def close(self) -> None:

@@ -277,3 +277,13 @@ async def test_minilm_queries_run_batched_off_the_loop_and_recall_a_past_exchang
     }
     await memory.close()
     assert memory._batcher is not None and not memory._batcher.running
+
+
+async def test_forgetting_a_fan_also_empties_the_query_cache_of_their_words():
+    embedder = Counting()
+    memory = Memory(InMemoryMemoryStore(embedder), embedder)
+    await memory.embed_query("my address is 12 Baker Lane")
+    await memory.forget_fan(SCOPE.creator_id, SCOPE.fan_id)
+    embedder.texts.clear()
+    await memory.embed_query("my address is 12 Baker Lane")
+    assert embedder.texts == ["my address is 12 Baker Lane"], "embedded anew, not from cache"
