@@ -36,18 +36,43 @@ class InMemoryDeduper:
 
 
 class InMemoryRateLimiter:
-    """Sliding-window log per key."""
+    """Sliding-window log per key; keys whose window has emptied are swept now and then.
 
-    def __init__(self, *, now: Callable[[], float] = time.monotonic) -> None:
-        self._hits: dict[str, deque[float]] = {}
+    Without the sweep, every fan and chat ever seen would keep a key for the life of the
+    process (a slow leak at thousands of new fans an hour).
+    """
+
+    def __init__(
+        self, *, now: Callable[[], float] = time.monotonic, sweep_seconds: float = 60.0
+    ) -> None:
+        self._hits: dict[str, tuple[float, deque[float]]] = {}
         self._now = now
+        self._sweep_seconds = sweep_seconds
+        self._next_sweep = now() + sweep_seconds
+
+    @property
+    def tracked_keys(self) -> int:
+        """How many keys hold hits (for tests and metrics)."""
+        return len(self._hits)
 
     async def allow(self, key: str, limit: int, per_seconds: float) -> bool:
         now = self._now()
-        hits = self._hits.setdefault(key, deque())
+        if now >= self._next_sweep:
+            self._sweep(now)
+        entry = self._hits.get(key)
+        if entry is None or entry[0] < per_seconds:
+            # Keep the longest window a key is asked about, so a sweep never drops live hits.
+            hits = entry[1] if entry is not None else deque()
+            self._hits[key] = (per_seconds, hits)
+        else:
+            hits = entry[1]
         while hits and hits[0] <= now - per_seconds:
             hits.popleft()
         if len(hits) >= limit:
             return False
         hits.append(now)
         return True
+
+    def _sweep(self, now: float) -> None:
+        self._hits = {k: e for k, e in self._hits.items() if e[1] and e[1][-1] > now - e[0]}
+        self._next_sweep = now + self._sweep_seconds

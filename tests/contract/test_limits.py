@@ -182,3 +182,15 @@ async def test_factories_use_redis_when_configured() -> None:
     finally:
         for closing in (dedup, other, limiter):
             await closing.aclose()
+
+
+async def test_the_in_memory_limiter_sweeps_keys_whose_window_has_emptied() -> None:
+    clock = FakeTime()
+    limiter = InMemoryRateLimiter(now=clock, sweep_seconds=60)
+    for fan in range(1000):
+        assert await limiter.allow(f"fan-min:{fan}", 5, 60)
+    assert await limiter.allow("day:cap", 1, 3600)
+    clock.t += 61  # every fan's minute is over; the hourly key's is not
+    assert await limiter.allow("fan-min:new", 5, 60)
+    assert limiter.tracked_keys == 2, "emptied fan windows are gone, the live ones stay"
+    assert not await limiter.allow("day:cap", 1, 3600), "a swept limiter still limits"
