@@ -13,7 +13,9 @@ from core.records import Chunk, FanMemoryItem, FanScope, MemoryKind, Visibility
 # Payload fields that get keyword indexes. Fan reads are narrowed by fan_id to a handful of
 # points first, so the other scope terms need no index (each index costs fsyncs on creation).
 CORPUS_KEYWORDS = ("creator_id", "source", "visibility")
-FAN_KEYWORDS = ("creator_id", "fan_id", "place")
+# Every term of the fan-memory read filter is indexed: a fan with a long history is read
+# without opening each of their points' payloads (recall took 10 ms at 1,000 turns before).
+FAN_KEYWORDS = ("creator_id", "fan_id", "community_id", "place")
 # Fan memory is read newest-first for "recent turns"; a float index makes order_by possible.
 FAN_TIME = "ts"
 

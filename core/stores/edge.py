@@ -108,8 +108,9 @@ def _open_shard(path: Path, dimension: int, keywords: Sequence[str], fan: bool) 
     config = EdgeConfig(vectors=EdgeVectorParams(size=dimension, distance=Distance.Cosine))
     try:
         if (path / "wal").exists() or (path / "segments").exists():
-            return EdgeShard.load(str(path), config)
-        shard = EdgeShard.create(str(path), config)
+            shard = EdgeShard.load(str(path), config)
+        else:
+            shard = EdgeShard.create(str(path), config)
     except Exception as exc:  # the extension raises bare Exception with a message
         text = str(exc)
         if "WouldBlock" in text or "lock" in text.lower():
@@ -119,9 +120,12 @@ def _open_shard(path: Path, dimension: int, keywords: Sequence[str], fan: bool) 
         if "incompatible" in text.lower():
             raise EmbeddingMismatchError(f"{path}: {text}") from exc
         raise
+    # Also on load: a store made by an older release gets the indexes added since.
+    have = set(shard.info().payload_schema)
     for key in keywords:
-        shard.update(UpdateOperation.create_field_index(key, PayloadSchemaType.Keyword))
-    if fan:
+        if key not in have:
+            shard.update(UpdateOperation.create_field_index(key, PayloadSchemaType.Keyword))
+    if fan and FAN_TIME not in have:
         shard.update(UpdateOperation.create_field_index(FAN_TIME, PayloadSchemaType.Float))
     return shard
 
