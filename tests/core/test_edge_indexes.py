@@ -23,7 +23,10 @@ async def test_a_store_from_an_older_release_gets_the_fan_indexes_it_lacks(tmp_p
     # Recreate the fans shard as an older release left it: no community_id index.
     fans = tmp_path / "fans"
     for child in sorted(fans.rglob("*"), reverse=True):
-        child.unlink() if child.is_file() else child.rmdir()
+        if child.is_file():
+            child.unlink()
+        else:
+            child.rmdir()
     config = EdgeConfig(
         vectors=EdgeVectorParams(size=embedder.dimension, distance=Distance.Cosine)
     )
