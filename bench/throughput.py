@@ -140,11 +140,18 @@ class Clones:
         return sv
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory in MB (RssAnon: the heap part, no mapped files)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def stored_points(sv: Services) -> int:
+    """Points in the clone's Edge store (corpus and fan memory; nothing is HNSW-indexed)."""
+    count = getattr(sv.store, "unindexed_points", None)
+    return int(count()) if count is not None else 0
 
 
 async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> dict[str, str]:
@@ -605,11 +612,12 @@ async def main(args: argparse.Namespace) -> int:
         soak_on_minilm = capacity >= SOAK_RATE * 1.1
         soak_label = "MiniLM" if soak_on_minilm else "hash embedder"
         soak_s = 600.0 if args.soak else (20.0 if args.quick else 60.0)
-        rss0 = rss_mb()
+        soaked = sv if soak_on_minilm else hsv
+        rss0, anon0, points0 = rss_mb(), rss_mb("RssAnon"), stored_points(soaked)
         soak = await remote.load(
             [(targets if soak_on_minilm else hash_targets, SOAK_RATE)], soak_s, 60.0
         )
-        rss1 = rss_mb()
+        rss1, anon1, points1 = rss_mb(), rss_mb("RssAnon"), stored_points(soaked)
         await stop_adapters(sv)
         await stop_adapters(hsv)
 
@@ -645,6 +653,12 @@ async def main(args: argparse.Namespace) -> int:
         print(
             f"    RSS {rss0:.0f} MB -> {rss1:.0f} MB ({(rss1 / rss0 - 1) * 100:+.1f}%; goal < 10%)"
             + ("" if args.soak else f"; a {soak_s:.0f} s soak, --soak runs 10 min")
+        )
+        added = points1 - points0
+        # Fan memory is data the clone keeps on purpose; on Edge it lives in this process.
+        print(
+            f"    of which heap (RssAnon) {anon0:.0f} -> {anon1:.0f} MB; the soak stored {added:,}"
+            f" fan-memory points, {(rss1 - rss0) * 1024 / max(added, 1):.1f} KB of RSS each"
         )
         print("\n  realism: 10 clones in one process, pacing on, each at its channel's limit")
         print(HEADER)
