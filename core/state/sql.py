@@ -488,18 +488,7 @@ class SqlStateStore:
             return [_audit(r._mapping) for r in rows]
 
     async def touch_channel(self, creator_id: str, channel_key: str, at: datetime) -> None:
-        stmt = self._insert(channel_activity).values(
-            creator_id=creator_id, channel_key=channel_key, at=utc(at)
-        )
-        async with self._engine.begin() as conn:
-            await conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=[channel_activity.c.creator_id, channel_activity.c.channel_key],
-                    set_={"at": stmt.excluded.at},
-                    # Deliveries arrive out of order; the last activity never moves backwards.
-                    where=channel_activity.c.at < stmt.excluded.at,
-                )
-            )
+        await self.write_batch(StateBatch(activity=((creator_id, channel_key, at),)))
 
     async def channel_activity(self, creator_id: str, channel_key: str) -> datetime | None:
         async with self._engine.connect() as conn:
@@ -520,33 +509,12 @@ class SqlStateStore:
     async def set_fan_last_seen(
         self, creator_id: str, fan_id: str, community_id: str, at: datetime
     ) -> None:
-        stmt = self._insert(fan_seen).values(
-            creator_id=creator_id, fan_id=fan_id, community_id=community_id, at=utc(at)
-        )
-        async with self._engine.begin() as conn:
-            await conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=[
-                        fan_seen.c.creator_id,
-                        fan_seen.c.fan_id,
-                        fan_seen.c.community_id,
-                    ],
-                    set_={"at": stmt.excluded.at},
-                )
-            )
+        await self.write_batch(StateBatch(fan_seen=((creator_id, fan_id, community_id, at),)))
 
     # --- replies and usage ------------------------------------------------------------------
 
     async def log_reply(self, record: ReplyRecord) -> None:
-        values = _reply_values(record)
-        stmt = self._insert(replies).values(**values)
-        async with self._engine.begin() as conn:
-            await conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=[replies.c.creator_id, replies.c.id],
-                    set_={k: v for k, v in values.items() if k not in ("creator_id", "id")},
-                )
-            )
+        await self.write_batch(StateBatch(replies=(record,)))
 
     async def flag_reply(self, creator_id: str, reply_id: str, flag: str) -> bool:
         if "," in flag:
@@ -633,8 +601,10 @@ class SqlStateStore:
         return ControlSnapshot(switched, mute_rows, handoff_rows, day, int(used or 0))
 
     async def write_batch(self, batch: StateBatch) -> dict[tuple[str, str], int]:
-        """Apply hot-path writes in ONE transaction, with the single-row methods' upserts
-        (executemany); returns the usage totals after adding."""
+        """Apply hot-path writes in ONE transaction (executemany upserts); the single-row
+        methods (touch_channel, set_fan_last_seen, log_reply) are batches of one.
+
+        Returns the usage totals after adding."""
         totals: dict[tuple[str, str], int] = {}
         async with self._engine.begin() as conn:
             if batch.activity:
@@ -646,6 +616,7 @@ class SqlStateStore:
                             channel_activity.c.channel_key,
                         ],
                         set_={"at": touch.excluded.at},
+                        # Deliveries arrive out of order; the last activity never moves back.
                         where=channel_activity.c.at < touch.excluded.at,
                     ),
                     [
