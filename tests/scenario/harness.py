@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
 from bots.bootstrap import Services, build
 from core.commands import parse_command
 from core.config import Settings
@@ -149,7 +151,18 @@ async def make_chat(
     return Chat(services, clock, sender)
 
 
-__all__ = ["Chat", "Command", "FakeClock", "RecordingSender", "make_chat"]
+async def replica_chat(state: Any) -> Chat:
+    """One app instance of the example clone on a shared state store, with `test:creator`
+    as its creator: replica tests run one per instance on the same database."""
+    chat = await make_chat(FakeListChatModel(responses=["Rye [1]."] * 20), state=state)
+    bot = chat.services.bot
+    roles = bot.roles.model_copy(update={"creators": ["test:creator"]})
+    bot = bot.model_copy(update={"roles": roles})
+    chat.services.clone.bot = chat.services.clone.control.bot = chat.services.clone.brain.bot = bot
+    return chat
+
+
+__all__ = ["Chat", "Command", "FakeClock", "RecordingSender", "make_chat", "replica_chat"]
 
 
 class CapturingGenerator:

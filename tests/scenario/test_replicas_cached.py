@@ -3,12 +3,10 @@ taken, and on the other replica once its control snapshot is older than the ttl.
 
 from pathlib import Path
 
-from langchain_core.language_models.fake_chat_models import FakeListChatModel
-
 from core.state.cached import CachedStateStore
 from core.state.sql import SqlStateStore
 from core.types import Role
-from tests.scenario.harness import Chat, make_chat
+from tests.scenario.harness import Chat, replica_chat
 
 TTL = 0.5
 
@@ -24,12 +22,7 @@ class Mono:
 async def replica(url: str, mono: Mono, *, migrate: bool) -> Chat:
     inner = await SqlStateStore.open(url, creator_id="example", run_migrations=migrate)
     state = CachedStateStore(inner, ttl_seconds=TTL, clock=mono, flush_seconds=0.01)
-    chat = await make_chat(FakeListChatModel(responses=["Rye [1]."] * 20), state=state)
-    bot = chat.services.bot
-    roles = bot.roles.model_copy(update={"creators": ["test:creator"]})
-    bot = bot.model_copy(update={"roles": roles})
-    chat.services.clone.bot = chat.services.clone.control.bot = chat.services.clone.brain.bot = bot
-    return chat
+    return await replica_chat(state)
 
 
 async def test_kill_and_mute_hold_at_once_here_and_within_the_ttl_there(tmp_path: Path) -> None:

@@ -4,11 +4,10 @@ import uuid
 
 import psycopg
 import pytest
-from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from core.state.sql import SqlStateStore
 from core.types import Role
-from tests.scenario.harness import make_chat
+from tests.scenario.harness import replica_chat
 
 PG_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 pytestmark = pytest.mark.scale
@@ -25,13 +24,7 @@ async def pg_url():
 
 
 async def replica(url: str):
-    state = await SqlStateStore.open(url, creator_id="example")
-    chat = await make_chat(FakeListChatModel(responses=["Rye [1]."] * 20), state=state)
-    bot = chat.services.bot
-    roles = bot.roles.model_copy(update={"creators": ["test:creator"]})
-    bot = bot.model_copy(update={"roles": roles})
-    chat.services.clone.bot = chat.services.clone.control.bot = chat.services.clone.brain.bot = bot
-    return chat
+    return await replica_chat(await SqlStateStore.open(url, creator_id="example"))
 
 
 async def test_kill_switch_set_on_one_replica_silences_the_other(pg_url):
