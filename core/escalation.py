@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.fold import fold_for_detection
+from core.fold import any_of, fold_for_detection
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "self-harm": (
@@ -50,7 +50,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bmy (mom|mum|dad|parents) (don'?t|doesn'?t) know i'?m (here|talking)\b",
     ),
 }
-_COMPILED = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _TRIGGERS.items()}
+_COMPILED = {k: any_of(v, re.IGNORECASE) for k, v in _TRIGGERS.items()}
 
 _SAFE_REPLIES = {
     "self-harm": "I'm really glad you told me, and I'm an AI, so I'm bringing in a real person "
@@ -72,8 +72,8 @@ _SAFE_REPLIES = {
 def detect(text: str) -> str | None:
     """The first escalation category the text triggers, or None."""
     variants = fold_for_detection(text)
-    for category, patterns in _COMPILED.items():
-        if any(p.search(v) for p in patterns for v in variants):
+    for category, pattern in _COMPILED.items():
+        if any(pattern.search(v) for v in variants):
             return category
     return None
 

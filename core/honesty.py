@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.fold import fold, fold_for_detection
+from core.fold import any_of, fold, fold_for_detection
 from core.persona import Persona
 
 # Questions about what the clone is. Each pattern maps to the language we answer in.
@@ -57,7 +57,7 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
         r"\b(sto parlando|parlo) con (un |una )*(bot|robot|ia|umano|persona reale)",
     ),
 }
-_COMPILED = {lang: [re.compile(p, re.IGNORECASE) for p in ps] for lang, ps in _QUESTIONS.items()}
+_COMPILED = {lang: any_of(ps, re.IGNORECASE) for lang, ps in _QUESTIONS.items()}
 
 _ANSWERS = {
     "en": "No — I'm an AI clone of {name}, not {name} personally. I'm built from {name}'s own "
@@ -75,9 +75,8 @@ _ANSWERS = {
 }
 
 # Output that claims to be human or to be the creator in person, in the languages above.
-_HUMAN_CLAIMS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
+_HUMAN_CLAIMS = any_of(
+    (
         r"\bi('m| am) (a |an |totally |really |definitely |100% |actually |just |a real |not )*"
         r"(real )?(human|person|human being|flesh and blood)\b",
         r"\bi('m| am) not (a |an )?(bot|ai|a\.i\.|robot|machine|program|clone|language model)\b",
@@ -95,8 +94,9 @@ _HUMAN_CLAIMS = [
         r"\bnão sou (um |uma )?(bot|robô|ia)\b",
         r"\bsono (un |una )?(umano|umana|persona reale)\b",
         r"\bnon sono (un |una )?(bot|robot|ia)\b",
-    )
-]
+    ),
+    re.IGNORECASE,
+)
 # "I'm not a human" is honest; strip these before scanning so they are not read as claims.
 _HONEST_NEGATIONS = re.compile(
     r"\bi('m| am) (not|no) (a |an )?(human|person|real person)\b|\bnot .{0,20} personally\b",
@@ -139,8 +139,8 @@ def ai_display_name(persona: Persona, *, limit: int = 32) -> str:
 def asks_what_i_am(text: str) -> str | None:
     """Return the language code if the fan asks whether they talk to a human/bot/the creator."""
     for folded in fold_for_detection(text):
-        for lang, patterns in _COMPILED.items():
-            if any(p.search(folded) for p in patterns):
+        for lang, pattern in _COMPILED.items():
+            if pattern.search(folded):
                 return lang
     return None
 
@@ -156,7 +156,7 @@ def claims_to_be_human(text: str, creator_name: str = "") -> bool:
 
 def _claims(text: str, creator_name: str) -> bool:
     folded = _HONEST_NEGATIONS.sub(" ", text)
-    if any(p.search(folded) for p in _HUMAN_CLAIMS):
+    if _HUMAN_CLAIMS.search(folded):
         return True
     if creator_name:
         first = re.escape(creator_name.split()[0])

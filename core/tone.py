@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.fold import fold_for_detection
+from core.fold import any_of, fold_for_detection
 
 # A small lexicon on purpose: it has to work with any LLM, and false alarms only cost a
 # deflection, while one hostile reply costs the creator's reputation.
@@ -32,15 +32,15 @@ _DESPAIR = (
     r"\bi('m| am) (so )?(worthless|hopeless|a failure)\b",
     r"\bi give up on (everything|life)\b",
 )
-_HOSTILE_RE = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in _HOSTILE]
-_DESPAIR_RE = [re.compile(p, re.IGNORECASE) for p in _DESPAIR]
+_HOSTILE_RE = any_of(_HOSTILE, re.IGNORECASE | re.MULTILINE)
+_DESPAIR_RE = any_of(_DESPAIR, re.IGNORECASE)
 
 
 def tone_problem(text: str) -> str | None:
     """ "hostile" or "despairing" if model text has that tone, else None."""
     for variant in fold_for_detection(text):
-        if any(p.search(variant) for p in _HOSTILE_RE):
+        if _HOSTILE_RE.search(variant):
             return "hostile"
-        if any(p.search(variant) for p in _DESPAIR_RE):
+        if _DESPAIR_RE.search(variant):
             return "despairing"
     return None
