@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bots.bootstrap import Services, build
+from bots.heap import settle_after_startup
 from core.config import Settings
 from core.ingest.pipeline import run_ingest
 from core.persona import BotConfig, load_bot
@@ -137,6 +138,7 @@ class Clones:
             await sv.store.flush()  # type: ignore[attr-defined]
             self.seed = self.root / "seed"
             shutil.copytree(data / self.bot.id / "memory", self.seed)
+        settle_after_startup()  # as `clonebot run` does once it serves
         return sv
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol
 
 from bots.admin import AdminServer, RunInfo, write_run_file
 from bots.bootstrap import Services, build
+from bots.heap import settle_after_startup
 from core.config import Settings, secret_from_env
 from core.guard import GuardedHandler
 from core.honesty import ai_display_name
@@ -214,6 +215,7 @@ async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None 
             log.error("no platform has its tokens set (%s); nothing to run", "; ".join(unset))
             return 2
         ready = True
+        settle_after_startup()
         await stop.wait()
         return 0
     finally:

@@ -23,6 +23,9 @@ async def test_run_starts_telegram_from_bot_toml_tokens_and_answers_with_disclos
         llm_provider="fake",
         telegram_api_url=fake.base_url,
     )
+    settled: list[bool] = []
+    # Recorded, not run: tests/scenario/test_heap.py checks what it does in a fresh interpreter.
+    monkeypatch.setattr("bots.run.settle_after_startup", lambda: settled.append(True))
     stop = asyncio.Event()
     task = asyncio.create_task(run_clones(EXAMPLE, settings, stop))
     try:
@@ -30,6 +33,7 @@ async def test_run_starts_telegram_from_bot_toml_tokens_and_answers_with_disclos
         await fake.push(fake.message(private_chat(77), user(77), "hello Mara!"))
         sent = await fake.wait_for("sendMessage", within=20)
         assert "AI clone" in sent[0]["text"]
+        assert settled == [True], "the heap is settled once the adapters serve"
         [named] = fake.calls_to("setMyName")
         assert named["name"] == "Mara Quill (AI clone)", "the bot's name carries the AI marker"
         assert (tmp_path / "example" / "state.db").exists(), "SQLite state by default"
