@@ -21,6 +21,7 @@ from typing import Any
 
 from bots.bootstrap import Services, build
 from bots.heap import settle_after_startup
+from bots.loop import run as run_on_loop
 from core.config import Settings
 from core.ingest.pipeline import run_ingest
 from core.persona import BotConfig, load_bot
@@ -427,7 +428,7 @@ def driver_main(conn: Any) -> None:
                 conn.send(None)
                 return
 
-    asyncio.run(serve())
+    run_on_loop(serve())
 
 
 class Remote:
@@ -725,7 +726,8 @@ def cli() -> None:
     parser.add_argument("--quick", action="store_true", help="short steps (about 3 minutes)")
     parser.add_argument("--soak", action="store_true", help="soak 10 minutes instead of 60 s")
     parser.add_argument("--state-url", default=None, help="e.g. postgresql+psycopg://...")
-    raise SystemExit(asyncio.run(main(parser.parse_args())))
+    # The loop `clonebot run` serves on (bots.loop), so the figures are the CLI's.
+    raise SystemExit(run_on_loop(main(parser.parse_args()), Settings().event_loop))
 
 
 if __name__ == "__main__":

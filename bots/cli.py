@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from bots import ops_cli
+from bots.loop import run as run_on_loop
 from core.config import Settings
 from core.persona import BotConfigError, load_bot
 
@@ -26,7 +27,7 @@ BotDir = Annotated[Path, typer.Argument(help="The clone's folder, e.g. bots/exam
 
 def _run(coro_fn: Callable[[], Awaitable[T]]) -> T:
     try:
-        return asyncio.run(coro_fn())  # type: ignore[arg-type]
+        return run_on_loop(coro_fn(), Settings().event_loop)  # type: ignore[arg-type]
     except BotConfigError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

@@ -89,6 +89,8 @@ class Settings(BaseSettings):
     llm_breaker_open_seconds: float = 30.0
     # Shutdown waits this long for in-flight replies before stopping the adapters.
     shutdown_grace_seconds: float = 20.0
+    # The CLI's event loop: uvloop where installed (not on Windows), else asyncio's own.
+    event_loop: Literal["uvloop", "asyncio"] = "uvloop"
 
     def first_text_seconds(self) -> float:
         """How long a fan may wait for the model's first text before the honest fallback."""
