@@ -32,6 +32,7 @@ from core.records import (
     Visibility,
 )
 from core.sanitize import (
+    defang_archive,
     defang_untrusted,
     looks_like_injection,
     neutralise_input,
@@ -301,12 +302,13 @@ class Brain:
         recent = await self.memory.recent_fan(turn.scope, 6)
         system = self._system_for(corrections)
         # Archive and fan text are data: anything posing as instructions is defanged first.
-        injected = looks_like_injection(question) or any(
-            looks_like_injection(h.chunk.text) for h in sources
-        )
+        archive = [defang_archive(h.chunk.text) for h in sources]
+        injected = looks_like_injection(question) or any(flagged for _, flagged in archive)
         messages = build_messages(
             self.persona,
-            sources=[replace(h.chunk, text=defang_untrusted(h.chunk.text)) for h in sources],
+            sources=[
+                replace(h.chunk, text=text) for h, (text, _) in zip(sources, archive, strict=True)
+            ],
             notes=[
                 replace(n.item, text=defang_untrusted(n.item.text))
                 for n in notes

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from core.fold import any_of, fold_for_detection
 
 _TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -50,7 +48,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bmy (mom|mum|dad|parents) (don'?t|doesn'?t) know i'?m (here|talking)\b",
     ),
 }
-_COMPILED = {k: any_of(v, re.IGNORECASE) for k, v in _TRIGGERS.items()}
+_COMPILED = {k: any_of(v) for k, v in _TRIGGERS.items()}
 
 _SAFE_REPLIES = {
     "self-harm": "I'm really glad you told me, and I'm an AI, so I'm bringing in a real person "

@@ -57,7 +57,7 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
         r"\b(sto parlando|parlo) con (un |una )*(bot|robot|ia|umano|persona reale)",
     ),
 }
-_COMPILED = {lang: any_of(ps, re.IGNORECASE) for lang, ps in _QUESTIONS.items()}
+_COMPILED = {lang: any_of(ps) for lang, ps in _QUESTIONS.items()}
 
 _ANSWERS = {
     "en": "No — I'm an AI clone of {name}, not {name} personally. I'm built from {name}'s own "
@@ -94,8 +94,7 @@ _HUMAN_CLAIMS = any_of(
         r"\bnão sou (um |uma )?(bot|robô|ia)\b",
         r"\bsono (un |una )?(umano|umana|persona reale)\b",
         r"\bnon sono (un |una )?(bot|robot|ia)\b",
-    ),
-    re.IGNORECASE,
+    )
 )
 # "I'm not a human" is honest; strip these before scanning so they are not read as claims.
 _HONEST_NEGATIONS = re.compile(

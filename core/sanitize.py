@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlparse
 
 # Zero-width, bidi controls and other invisible format characters that can hide or reorder text.
@@ -116,3 +117,13 @@ def defang_untrusted(text: str) -> str:
     text = strip_invisible(text)
     text = _FAKE_TAGS.sub("", text)
     return _ROLE_PREFIX.sub(lambda m: f"{m.group(1)}(quoted) {m.group(2)} said:", text)
+
+
+@lru_cache(maxsize=4096)
+def defang_archive(text: str) -> tuple[str, bool]:
+    """`defang_untrusted` and `looks_like_injection` of one archive chunk, remembered.
+
+    The same few chunks answer many questions, so each is scanned once, not once per reply.
+    Only the creator's archive goes through here; fan text is never kept in this cache.
+    """
+    return defang_untrusted(text), looks_like_injection(text)

@@ -32,8 +32,8 @@ _DESPAIR = (
     r"\bi('m| am) (so )?(worthless|hopeless|a failure)\b",
     r"\bi give up on (everything|life)\b",
 )
-_HOSTILE_RE = any_of(_HOSTILE, re.IGNORECASE | re.MULTILINE)
-_DESPAIR_RE = any_of(_DESPAIR, re.IGNORECASE)
+_HOSTILE_RE = any_of(_HOSTILE, re.MULTILINE)
+_DESPAIR_RE = any_of(_DESPAIR)
 
 
 def tone_problem(text: str) -> str | None:
