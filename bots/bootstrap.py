@@ -26,6 +26,9 @@ from core.ports import (
 
 log = logging.getLogger(__name__)
 
+# Scopes whose last turns a single-writer clone keeps in memory: about 8 turns each, a few MB.
+RECENT_SCOPES = 4_096
+
 
 @dataclass
 class Services:
@@ -102,7 +105,10 @@ async def build(
         generator = _with_breaker(generator, settings)
     clock = clock or SystemClock()
     senders = senders if senders is not None else {}
-    memory = Memory(store, embedder)
+    # Edge and the in-memory twin are written by this process alone, so the last turns of each
+    # scope can be kept here (core.recent_turns); a Qdrant server has other writers.
+    single_writer = settings.memory_backend in ("edge", "memory", "qdrant-local")
+    memory = Memory(store, embedder, recent_scopes=RECENT_SCOPES if single_writer else 0)
     control = Control(bot=bot, state=state, memory=memory, senders=senders)
     k, chars = settings.prompt_budget()
     brain = Brain(

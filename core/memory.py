@@ -15,6 +15,7 @@ from langchain_core.embeddings import Embeddings
 from core.embed_batcher import EmbedBatcher
 from core.embeddings import HashEmbedder, MiniLMEmbedder
 from core.ports import Embedder, MemoryStore
+from core.recent_turns import RecentTurns
 from core.records import (
     Chunk,
     FanMemoryItem,
@@ -66,7 +67,12 @@ class Memory:
     """
 
     def __init__(
-        self, store: MemoryStore, embedder: Embedder, *, query_cache: int = QUERY_CACHE
+        self,
+        store: MemoryStore,
+        embedder: Embedder,
+        *,
+        query_cache: int = QUERY_CACHE,
+        recent_scopes: int = 0,
     ) -> None:
         """Open the facade.
 
@@ -74,6 +80,8 @@ class Memory:
             store: An open MemoryStore.
             embedder: The model the store was opened with.
             query_cache: How many query vectors to keep, by exact text (0 keeps none).
+            recent_scopes: How many scopes' last turns to keep in this process (0 keeps none).
+                Only for a store this process alone writes (see `core.recent_turns`).
         """
         self.store = store
         self.embedder = embedder
@@ -81,6 +89,7 @@ class Memory:
         self._cache: OrderedDict[str, npt.NDArray[np.floating]] = OrderedDict()
         # Local models return float32, so keeping float32 loses nothing; providers may not.
         self._cache_dtype = np.float32 if _is_local(embedder) else np.float64
+        self._recent = RecentTurns(recent_scopes) if recent_scopes > 0 else None
         # MiniLM costs ~10 ms a text but little more for a batch: concurrent queries share runs
         # on one worker thread, and the loop keeps serving (onnxruntime releases the GIL).
         self._batcher = (
@@ -185,7 +194,15 @@ class Memory:
 
     async def recent_fan(self, scope: FanScope, n: int) -> list[FanMemoryItem]:
         """The fan's last n turns in this scope, oldest first."""
-        return await self.store.recent_fan_memory(scope, n)
+        if self._recent is None or n > self._recent.keep:
+            return await self.store.recent_fan_memory(scope, n)
+        kept = self._recent.get(scope, n)
+        if kept is not None:
+            return kept
+        token = self._recent.begin_read(scope)
+        turns = await self.store.recent_fan_memory(scope, self._recent.keep)
+        self._recent.fill(scope, token, turns)
+        return turns[-n:] if n > 0 else []
 
     async def remember_turn(
         self,
@@ -229,6 +246,8 @@ class Memory:
             # embedding per turn at most, none when the message was just embedded for recall.
             vector = await self.embed_query(items[0].text)
             await self.store.add_fan_memory(items, [vector] * len(items))
+            if self._recent is not None:
+                self._recent.add(scope, items)
 
     async def remember_note(
         self, scope: FanScope, text: str, *, at: datetime, conversation_id: str = ""
@@ -260,17 +279,32 @@ class Memory:
         fan's words must not stay in this process either (forgets are rare; refilling is cheap).
         """
         self._cache.clear()
-        return await self.store.delete_fan(creator_id, fan_id)
+        deleted = await self.store.delete_fan(creator_id, fan_id)
+        # After the delete: a read that ran while it was under way may have kept old turns.
+        self._forget_recent(creator_id, fan_id)
+        return deleted
 
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int:
         """Forget one fan message (edited or deleted) and the reply tied to it."""
         self._cache.clear()  # the message's text may be a key there (see forget_fan)
-        return await self.store.delete_fan_message(creator_id, fan_id, message_id)
+        deleted = await self.store.delete_fan_message(creator_id, fan_id, message_id)
+        self._forget_recent(creator_id, fan_id)
+        return deleted
 
     async def delete_creator(self, creator_id: str) -> int:
         """Delete a creator's corpus and all their fans' memory; returns points deleted."""
         self._cache.clear()
-        return await self.store.delete_creator(creator_id)
+        deleted = await self.store.delete_creator(creator_id)
+        self._forget_recent(creator_id)
+        return deleted
+
+    def _forget_recent(self, creator_id: str, fan_id: str | None = None) -> None:
+        if self._recent is None:
+            return
+        if fan_id is None:
+            self._recent.drop_creator(creator_id)
+        else:
+            self._recent.drop_fan(creator_id, fan_id)
 
     async def close(self) -> None:
         """Stop the query worker thread (after the queries queued), then close the store."""

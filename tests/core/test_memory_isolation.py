@@ -31,12 +31,20 @@ NEIGHBOURS = {
 }
 
 
+@pytest.fixture(params=[0, 64], ids=["store-only", "recent-cached"])
+def recent_scopes(request: pytest.FixtureRequest) -> int:
+    """Isolation holds with the in-process recent-turns cache too (core.recent_turns)."""
+    return int(request.param)
+
+
 @pytest.fixture(params=BACKENDS)
-async def memory(request: pytest.FixtureRequest, fast_dir) -> AsyncIterator[Memory]:
+async def memory(
+    request: pytest.FixtureRequest, fast_dir, recent_scopes: int
+) -> AsyncIterator[Memory]:
     embedder = HashEmbedder(64)
     backend: Backend = _backend(request.param, fast_dir)
     store = await backend.open(embedder)
-    yield Memory(store, embedder)
+    yield Memory(store, embedder, recent_scopes=recent_scopes)
     await _cleanup(backend)
 
 
@@ -63,9 +71,11 @@ async def test_the_fan_recalls_their_own_memory_in_the_same_place(memory):
 
 @pytest.mark.parametrize("who", list(NEIGHBOURS))
 async def test_nobody_else_and_no_other_place_sees_the_memory(memory, who):
-    await tell(memory, OWNER)
     other = NEIGHBOURS[who]
+    assert await memory.recent_fan(other, 6) == []  # read first: a cache then holds this scope
+    await tell(memory, OWNER)
     assert await memory.recall_fan(other, "secret recipe cardamom", 10) == []
+    assert await memory.recent_fan(other, 6) == []
     assert await memory.recent_fan(other, 10) == []
 
 
@@ -92,11 +102,13 @@ async def test_export_and_forget_touch_only_that_fan_of_that_creator(memory):
 async def test_deleting_a_message_forgets_it_and_the_reply_to_it(memory):
     await tell(memory, OWNER, message_id="m1")
     await tell(memory, OWNER, "a later, unrelated message", message_id="m2")
+    assert len(await memory.recent_fan(OWNER, 6)) == 4
     assert await memory.forget_message("mara", OWNER.fan_id, "m1") == 2
-    assert [i.text for i in await memory.recent_fan(OWNER, 10)] == [
-        "a later, unrelated message",
-        "Ooh, noted!",
-    ]
+    for n in (6, 10):
+        assert [i.text for i in await memory.recent_fan(OWNER, n)] == [
+            "a later, unrelated message",
+            "Ooh, noted!",
+        ]
 
 
 async def test_a_redelivered_turn_is_stored_once(memory):
