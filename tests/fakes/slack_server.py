@@ -61,6 +61,7 @@ class FakeSlack:
         self.add_user("UOWNER", "owner", is_owner=True)
         self.add_user("UFAN2", "mod-by-group")
         self.connections = 0
+        self.api_peers: set[Any] = set()  # client (host, port) of every Web API call
 
     # ---- lifecycle -------------------------------------------------------------------------
     async def start(self) -> FakeSlack:
@@ -108,6 +109,9 @@ class FakeSlack:
     # ---- Web API ---------------------------------------------------------------------------
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        self.api_peers.add(
+            request.transport.get_extra_info("peername") if request.transport else None
+        )
         params: dict[str, Any] = dict(request.query)
         if request.can_read_body:
             if request.content_type == "application/json":
