@@ -151,6 +151,59 @@ def rss_mb(field: str = "VmRSS") -> float:
     return float("nan")
 
 
+def _edge_alone(points: int, dimension: int) -> tuple[float, float]:
+    """In a fresh process: an Edge store's RSS and heap growth for `points` fan-memory points."""
+    import asyncio as aio
+    import uuid
+
+    import numpy as np
+
+    from core.embeddings import HashEmbedder
+    from core.records import FanMemoryItem, MemoryKind
+    from core.stores.edge import EdgeMemoryStore
+
+    async def fill() -> tuple[float, float]:
+        # The store only records the embedder's name and dimension; no text is embedded here.
+        folder = Path(tempfile.mkdtemp(prefix="clonebot-soak-baseline-"))
+        store = await EdgeMemoryStore.open(folder, HashEmbedder(dimension))
+        rng = np.random.default_rng(0)
+        rss0, anon0 = rss_mb(), rss_mb("RssAnon")
+        at = datetime.now(UTC)
+        for start in range(0, points, 500):
+            n = min(500, points - start)
+            items = [
+                FanMemoryItem(
+                    id=str(uuid.uuid4()),
+                    creator_id="bench",
+                    fan_id=f"fan{(start + i) % 5000}",
+                    community_id="",
+                    is_dm=True,
+                    conversation_id="c",
+                    kind=MemoryKind.TURN,
+                    speaker="fan",
+                    text=question(start + i),
+                    created_at=at,
+                    message_id=str(start + i),
+                )
+                for i in range(n)
+            ]
+            await store.add_fan_memory(items, rng.random((n, dimension)).tolist())
+        grown = rss_mb() - rss0, rss_mb("RssAnon") - anon0
+        await store.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        return grown
+
+    return aio.run(fill())
+
+
+def edge_alone(points: int, dimension: int) -> tuple[float, float]:
+    """RSS and heap growth (MB) of an Edge store alone holding as many fan-memory points."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(_edge_alone, points, dimension).result()
+
+
 def stored_points(sv: Services) -> int:
     """Points in the clone's Edge store (corpus and fan memory; nothing is HNSW-indexed)."""
     count = getattr(sv.store, "unindexed_points", None)
@@ -674,10 +727,17 @@ async def main(args: argparse.Namespace) -> int:
             + ("" if args.soak else f"; a {soak_s:.0f} s soak, --soak runs 10 min")
         )
         added = points1 - points0
-        # Fan memory is data the clone keeps on purpose; on Edge it lives in this process.
+        # Fan memory is data the clone keeps on purpose; on Edge it lives in this process. The
+        # baseline is an Edge store alone, in a fresh process, holding as many such points.
+        base_rss, base_anon = edge_alone(added, soaked.embedder.dimension)
         print(
             f"    of which heap (RssAnon) {anon0:.0f} -> {anon1:.0f} MB; the soak stored {added:,}"
             f" fan-memory points, {(rss1 - rss0) * 1024 / max(added, 1):.1f} KB of RSS each"
+        )
+        print(
+            f"    baseline: an Edge store alone holding {added:,} such points grows"
+            f" {base_rss:+.0f} MB RSS, {base_anon:+.0f} MB heap; the clone beyond it:"
+            f" {rss1 - rss0 - base_rss:+.0f} MB RSS, {anon1 - anon0 - base_anon:+.0f} MB heap"
         )
         print("\n  realism: 10 clones in one process, pacing on, each at its channel's limit")
         print(HEADER)
