@@ -200,7 +200,11 @@ class Memory:
         if kept is not None:
             return kept
         token = self._recent.begin_read(scope)
-        turns = await self.store.recent_fan_memory(scope, self._recent.keep)
+        try:
+            turns = await self.store.recent_fan_memory(scope, self._recent.keep)
+        except BaseException:
+            self._recent.abandon(scope, token)
+            raise
         self._recent.fill(scope, token, turns)
         return turns[-n:] if n > 0 else []
 

@@ -61,6 +61,11 @@ class RecentTurns:
         while len(self._turns) > self.scopes:
             self._turns.popitem(last=False)
 
+    def abandon(self, scope: FanScope, token: object) -> None:
+        """The store read failed: forget that it was in flight."""
+        if self._reading.get(scope) in (token, _OVERTAKEN):
+            del self._reading[scope]
+
     def add(self, scope: FanScope, items: Iterable[FanMemoryItem]) -> None:
         """Turns just written to the store; a redelivered one replaces its earlier copy."""
         self._overtake(scope)

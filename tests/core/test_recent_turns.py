@@ -33,6 +33,7 @@ class CountingStore(InMemoryMemoryStore):
         self.reading = asyncio.Event()
         self.hold_delete: asyncio.Event | None = None
         self.deleting = asyncio.Event()
+        self.fail_reads = 0
 
     async def delete_fan(self, creator_id: str, fan_id: str) -> int:
         if self.hold_delete is not None:
@@ -42,6 +43,9 @@ class CountingStore(InMemoryMemoryStore):
 
     async def recent_fan_memory(self, scope: FanScope, n: int) -> Any:
         self.recent_reads += 1
+        if self.fail_reads:
+            self.fail_reads -= 1
+            raise ConnectionError("store down")
         items = await super().recent_fan_memory(scope, n)
         if self.hold is not None:
             self.reading.set()
@@ -163,6 +167,18 @@ async def test_a_read_during_a_forget_does_not_bring_turns_back(store, cached):
     store.hold_delete.set()
     await forgetting
     assert await cached.recent_fan(ALICE, 6) == []
+
+
+async def test_a_failed_read_is_raised_and_leaves_nothing_behind(store, cached):
+    await say(cached, ALICE, 1)
+    store.fail_reads = 1
+    with pytest.raises(ConnectionError):
+        await cached.recent_fan(ALICE, 6)
+    assert cached._recent is not None and not cached._recent._reading
+    assert texts(await cached.recent_fan(ALICE, 6)) == ["question 1", "answer 1"]
+    reads = store.recent_reads
+    await cached.recent_fan(ALICE, 6)
+    assert store.recent_reads == reads, "the retry's answer was kept"
 
 
 async def test_longer_asks_than_kept_go_to_the_store(store, cached):
