@@ -14,6 +14,7 @@ from langchain_core.embeddings import Embeddings
 
 from core.embed_batcher import EmbedBatcher
 from core.embeddings import HashEmbedder, MiniLMEmbedder
+from core.fold import fold_for_detection
 from core.ports import Embedder, MemoryStore
 from core.recent_turns import RecentTurns
 from core.records import (
@@ -283,6 +284,7 @@ class Memory:
         fan's words must not stay in this process either (forgets are rare; refilling is cheap).
         """
         self._cache.clear()
+        fold_for_detection.cache_clear()  # the detectors' cache is keyed by fan texts too
         deleted = await self.store.delete_fan(creator_id, fan_id)
         # After the delete: a read that ran while it was under way may have kept old turns.
         self._forget_recent(creator_id, fan_id)
@@ -291,6 +293,7 @@ class Memory:
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int:
         """Forget one fan message (edited or deleted) and the reply tied to it."""
         self._cache.clear()  # the message's text may be a key there (see forget_fan)
+        fold_for_detection.cache_clear()
         deleted = await self.store.delete_fan_message(creator_id, fan_id, message_id)
         self._forget_recent(creator_id, fan_id)
         return deleted

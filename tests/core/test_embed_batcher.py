@@ -10,6 +10,7 @@ import pytest
 
 from core.embed_batcher import EmbedBatcher
 from core.embeddings import HashEmbedder, MiniLMEmbedder
+from core.fold import fold_for_detection
 from core.memory import Memory
 from core.records import FanScope
 from core.stores.inmemory import InMemoryMemoryStore
@@ -287,3 +288,16 @@ async def test_forgetting_a_fan_also_empties_the_query_cache_of_their_words():
     embedder.texts.clear()
     await memory.embed_query("my address is 12 Baker Lane")
     assert embedder.texts == ["my address is 12 Baker Lane"], "embedded anew, not from cache"
+
+
+async def test_forgetting_empties_the_detectors_cache_of_fan_words_too():
+    embedder = Counting()
+    memory = Memory(InMemoryMemoryStore(embedder), embedder)
+    for forget in (
+        lambda: memory.forget_fan(SCOPE.creator_id, SCOPE.fan_id),
+        lambda: memory.forget_message(SCOPE.creator_id, SCOPE.fan_id, "m1"),
+    ):
+        fold_for_detection("my address is 12 Baker Lane")
+        assert fold_for_detection.cache_info().currsize > 0
+        await forget()
+        assert fold_for_detection.cache_info().currsize == 0
