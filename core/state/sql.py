@@ -294,11 +294,7 @@ class SqlStateStore:
 
     async def switches(self, creator_id: str) -> dict[str, str]:
         async with self._engine.connect() as conn:
-            rows = await conn.execute(
-                sa.select(switches.c.key, switches.c.value)
-                .where(switches.c.creator_id == creator_id)
-                .order_by(switches.c.key)
-            )
+            rows = await conn.execute(self._switches_of(creator_id))
             return {str(k): str(v) for k, v in rows}
 
     # --- mutes ------------------------------------------------------------------------------
@@ -318,14 +314,7 @@ class SqlStateStore:
 
     async def active_mutes(self, creator_id: str, now: datetime) -> list[Mute]:
         async with self._engine.connect() as conn:
-            rows = await conn.execute(
-                sa.select(mutes)
-                .where(
-                    mutes.c.creator_id == creator_id,
-                    sa.or_(mutes.c.until.is_(None), mutes.c.until > utc(now)),
-                )
-                .order_by(mutes.c.id)
-            )
+            rows = await conn.execute(self._live_mutes(creator_id, now))
             return [_mute(r._mapping) for r in rows]
 
     async def remove_mutes(self, creator_id: str, key: str | None = None) -> int:
@@ -393,11 +382,7 @@ class SqlStateStore:
 
     async def open_handoffs(self, creator_id: str) -> list[Handoff]:
         async with self._engine.connect() as conn:
-            rows = await conn.execute(
-                sa.select(handoffs)
-                .where(handoffs.c.creator_id == creator_id, handoffs.c.closed_at.is_(None))
-                .order_by(handoffs.c.opened_at, handoffs.c.id)
-            )
+            rows = await conn.execute(self._open_handoffs(creator_id))
             return [_handoff(r._mapping) for r in rows]
 
     # --- drafts -----------------------------------------------------------------------------
@@ -561,6 +546,35 @@ class SqlStateStore:
         async with self._engine.begin() as conn:
             return int((await conn.execute(self._add_usage(creator_id, day, tokens))).scalar_one())
 
+    # The control reads, shared by the single-purpose methods and `control_snapshot`, so a
+    # snapshot lists exactly what they would, in the same order.
+    @staticmethod
+    def _switches_of(creator_id: str) -> sa.Select[Any]:
+        return (
+            sa.select(switches.c.key, switches.c.value)
+            .where(switches.c.creator_id == creator_id)
+            .order_by(switches.c.key)
+        )
+
+    @staticmethod
+    def _live_mutes(creator_id: str, now: datetime) -> sa.Select[Any]:
+        return (
+            sa.select(mutes)
+            .where(
+                mutes.c.creator_id == creator_id,
+                sa.or_(mutes.c.until.is_(None), mutes.c.until > utc(now)),
+            )
+            .order_by(mutes.c.id)
+        )
+
+    @staticmethod
+    def _open_handoffs(creator_id: str) -> sa.Select[Any]:
+        return (
+            sa.select(handoffs)
+            .where(handoffs.c.creator_id == creator_id, handoffs.c.closed_at.is_(None))
+            .order_by(handoffs.c.opened_at, handoffs.c.id)
+        )
+
     @staticmethod
     def _usage(creator_id: str, day: str) -> sa.Select[Any]:
         return sa.select(usage.c.tokens).where(
@@ -576,26 +590,11 @@ class SqlStateStore:
     async def control_snapshot(self, creator_id: str, now: datetime, day: str) -> ControlSnapshot:
         """Switches, mutes live at `now`, open handoffs and `day`'s usage: one connection."""
         async with self._engine.connect() as conn:
-            found = await conn.execute(
-                sa.select(switches.c.key, switches.c.value)
-                .where(switches.c.creator_id == creator_id)
-                .order_by(switches.c.key)
-            )
+            found = await conn.execute(self._switches_of(creator_id))
             switched = {str(k): str(v) for k, v in found}
-            muted = await conn.execute(
-                sa.select(mutes)
-                .where(
-                    mutes.c.creator_id == creator_id,
-                    sa.or_(mutes.c.until.is_(None), mutes.c.until > utc(now)),
-                )
-                .order_by(mutes.c.id)
-            )
+            muted = await conn.execute(self._live_mutes(creator_id, now))
             mute_rows = tuple(_mute(r._mapping) for r in muted)
-            handed = await conn.execute(
-                sa.select(handoffs)
-                .where(handoffs.c.creator_id == creator_id, handoffs.c.closed_at.is_(None))
-                .order_by(handoffs.c.id)
-            )
+            handed = await conn.execute(self._open_handoffs(creator_id))
             handoff_rows = tuple(_handoff(r._mapping) for r in handed)
             used = await conn.scalar(self._usage(creator_id, day))
         return ControlSnapshot(switched, mute_rows, handoff_rows, day, int(used or 0))
