@@ -180,3 +180,24 @@ class CapturingGenerator:
         text = self.answer if self.answer is not None else prompt
         for i in range(0, len(text), 16):
             yield text[i : i + 16]
+
+
+def telegram_only_env(monkeypatch: Any) -> None:
+    """`clonebot run` finds the fake Telegram's token and no other platform's."""
+    from tests.fakes.telegram_server import TOKEN
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    for var in ("SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+
+
+def run_settings(tmp_path: Path, telegram_api_url: str, **kw: Any) -> Settings:
+    """Settings for `run_clones` on in-memory parts against a fake Telegram Bot API."""
+    return Settings(
+        data_dir=tmp_path,
+        memory_backend="memory",
+        embedder="hash",
+        llm_provider="fake",
+        telegram_api_url=telegram_api_url,
+        **kw,
+    )

@@ -22,29 +22,20 @@ from bots.logs import JsonFormatter
 from core.config import Settings
 from core.llm.generator import LangChainGenerator
 from tests.fakes.llms import SlowLLM
-from tests.fakes.telegram_server import TOKEN, FakeTelegram, private_chat, user
-from tests.scenario.harness import EXAMPLE
+from tests.fakes.telegram_server import FakeTelegram, private_chat, user
+from tests.scenario.harness import EXAMPLE, run_settings, telegram_only_env
 
 
 @pytest.fixture
 async def fake_tg(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeTelegram]:
     fake = await FakeTelegram().start()
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    for var in ("SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
+    telegram_only_env(monkeypatch)
     yield fake
     await fake.stop()
 
 
 def settings_for(tmp_path: Path, fake: FakeTelegram, **kw: Any) -> Settings:
-    return Settings(
-        data_dir=tmp_path,
-        memory_backend="memory",
-        embedder="hash",
-        llm_provider="fake",
-        telegram_api_url=fake.base_url,
-        **kw,
-    )
+    return run_settings(tmp_path, fake.base_url, **kw)
 
 
 async def run_info(tmp_path: Path) -> dict[str, Any]:

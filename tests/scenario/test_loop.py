@@ -8,8 +8,8 @@ from bots.loop import loop_factory
 from bots.loop import run as run_on_loop
 from bots.run import run_clones
 from core.config import Settings
-from tests.fakes.telegram_server import TOKEN, FakeTelegram, private_chat, user
-from tests.scenario.harness import EXAMPLE
+from tests.fakes.telegram_server import FakeTelegram, private_chat, user
+from tests.scenario.harness import EXAMPLE, run_settings, telegram_only_env
 
 
 def test_the_choice_picks_the_loop():
@@ -20,19 +20,11 @@ def test_the_choice_picks_the_loop():
 
 
 def test_run_answers_a_fan_on_uvloop(tmp_path, monkeypatch):
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    for var in ("SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
+    telegram_only_env(monkeypatch)
 
     async def scenario() -> tuple[str, str]:
         fake = await FakeTelegram().start()
-        settings = Settings(
-            data_dir=tmp_path,
-            memory_backend="memory",
-            embedder="hash",
-            llm_provider="fake",
-            telegram_api_url=fake.base_url,
-        )
+        settings = run_settings(tmp_path, fake.base_url)
         stop = asyncio.Event()
         task = asyncio.create_task(run_clones(EXAMPLE, settings, stop))
         try:

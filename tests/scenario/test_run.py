@@ -5,24 +5,16 @@ import sqlite3
 
 from bots.run import bot_folders, run_clones
 from core.config import Settings
-from tests.fakes.telegram_server import TOKEN, FakeTelegram, private_chat, user
-from tests.scenario.harness import EXAMPLE
+from tests.fakes.telegram_server import FakeTelegram, private_chat, user
+from tests.scenario.harness import EXAMPLE, run_settings, telegram_only_env
 
 
 async def test_run_starts_telegram_from_bot_toml_tokens_and_answers_with_disclosure(
     tmp_path, monkeypatch
 ):
     fake = await FakeTelegram().start()
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    for var in ("SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
-    settings = Settings(
-        data_dir=tmp_path,
-        memory_backend="memory",
-        embedder="hash",
-        llm_provider="fake",
-        telegram_api_url=fake.base_url,
-    )
+    telegram_only_env(monkeypatch)
+    settings = run_settings(tmp_path, fake.base_url)
     settled: list[bool] = []
     # Recorded, not run: tests/scenario/test_heap.py checks what it does in a fresh interpreter.
     monkeypatch.setattr("bots.run.settle_after_startup", lambda: settled.append(True))
