@@ -278,13 +278,8 @@ class Memory:
         return await self.store.export_fan(creator_id, fan_id)
 
     async def forget_fan(self, creator_id: str, fan_id: str) -> int:
-        """Delete everything remembered about a fan (`/forget-me`); returns items deleted.
-
-        The query cache is emptied too: it is keyed by the texts people wrote, and a forgotten
-        fan's words must not stay in this process either (forgets are rare; refilling is cheap).
-        """
-        self._cache.clear()
-        fold_for_detection.cache_clear()  # the detectors' cache is keyed by fan texts too
+        """Delete everything remembered about a fan (`/forget-me`); returns items deleted."""
+        self._forget_texts()
         deleted = await self.store.delete_fan(creator_id, fan_id)
         # After the delete: a read that ran while it was under way may have kept old turns.
         self._forget_recent(creator_id, fan_id)
@@ -292,18 +287,24 @@ class Memory:
 
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int:
         """Forget one fan message (edited or deleted) and the reply tied to it."""
-        self._cache.clear()  # the message's text may be a key there (see forget_fan)
-        fold_for_detection.cache_clear()
+        self._forget_texts()
         deleted = await self.store.delete_fan_message(creator_id, fan_id, message_id)
         self._forget_recent(creator_id, fan_id)
         return deleted
 
     async def delete_creator(self, creator_id: str) -> int:
         """Delete a creator's corpus and all their fans' memory; returns points deleted."""
-        self._cache.clear()
+        self._forget_texts()
         deleted = await self.store.delete_creator(creator_id)
         self._forget_recent(creator_id)
         return deleted
+
+    def _forget_texts(self) -> None:
+        # The query-vector cache and the detectors' folding cache are keyed by the texts people
+        # wrote, and forgotten words must not stay in this process either (forgets are rare;
+        # refilling is cheap), so both are emptied whole.
+        self._cache.clear()
+        fold_for_detection.cache_clear()
 
     def _forget_recent(self, creator_id: str, fan_id: str | None = None) -> None:
         if self._recent is None:

@@ -296,6 +296,7 @@ async def test_forgetting_empties_the_detectors_cache_of_fan_words_too():
     for forget in (
         lambda: memory.forget_fan(SCOPE.creator_id, SCOPE.fan_id),
         lambda: memory.forget_message(SCOPE.creator_id, SCOPE.fan_id, "m1"),
+        lambda: memory.delete_creator(SCOPE.creator_id),
     ):
         fold_for_detection("my address is 12 Baker Lane")
         assert fold_for_detection.cache_info().currsize > 0
