@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 
-from core.commands import parse_command
+from core.control.commands import parse_command
 from core.types import (
     Author,
     ChatEvent,

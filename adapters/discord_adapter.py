@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import discord
 from discord import app_commands
 
-from core.commands import COMMANDS, CommandSpec
+from core.control.commands import COMMANDS, CommandSpec
 from core.ports import Deduper, RateLimiter
 from core.types import (
     Author,
@@ -406,7 +406,7 @@ class DiscordAdapter:
             ready_timeout: How long `start` waits for every shard to be ready.
             max_retries: How many rate-limit failures in a row one send survives.
             drain_seconds: How long `stop` lets running handlers finish.
-            display_name: The bot's nickname with its AI marker (core.honesty.ai_display_name),
+            display_name: The bot's nickname with its AI marker (honesty.ai_display_name),
                 set in each guild as it becomes available; None leaves nicknames alone.
         """
         if shard_ids is not None and shard_count is None:
@@ -425,7 +425,7 @@ class DiscordAdapter:
         self._max_retries = max_retries
         self._drain = drain_seconds
         if display_name and len(display_name) > MAX_NICK:
-            # Cutting here could cut the AI marker; core.honesty.ai_display_name fits it.
+            # Cutting here could cut the AI marker; core.trust.honesty.ai_display_name fits it.
             raise ValueError(f"display_name over {MAX_NICK} characters: {display_name!r}")
         self._display_name = display_name
         self._client: _Client | None = None

@@ -21,7 +21,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from core.commands import COMMANDS, parse_command
+from core.control.commands import COMMANDS, parse_command
 from core.ports import Deduper, RateLimiter
 from core.types import (
     Author,

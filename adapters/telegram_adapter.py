@@ -38,7 +38,7 @@ from telegram.warnings import PTBDeprecationWarning
 from adapters.telegram_request import AiohttpRequest
 from adapters.telegram_webhook import ALLOWED_UPDATES, webhook_app
 from adapters.telegram_webhook import set_webhook as _set_webhook
-from core.commands import COMMANDS, parse_command
+from core.control.commands import COMMANDS, parse_command
 from core.ports import Deduper, RateLimiter
 from core.types import (
     Author,
@@ -377,7 +377,7 @@ class TelegramAdapter:
             poll_timeout: Long-polling timeout in seconds.
             max_retries: How many 429s in a row one send survives.
             drain_seconds: How long `stop` lets running handlers finish.
-            display_name: The bot's name with its AI marker (core.honesty.ai_display_name),
+            display_name: The bot's name with its AI marker (core.trust.honesty.ai_display_name),
                 set with setMyName on start; None leaves BotFather's name alone.
         """
         if mode == "webhook" and not webhook_secret:

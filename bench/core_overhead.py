@@ -18,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from core.embeddings import MiniLMEmbedder
-from core.memory import Memory
+from core.memory.embeddings import MiniLMEmbedder
+from core.memory.memory import Memory
+from core.memory.stores.edge import EdgeMemoryStore
 from core.records import (
     Chunk,
     FanMemoryItem,
@@ -29,7 +30,6 @@ from core.records import (
     ScoredMemory,
     Visibility,
 )
-from core.stores.edge import EdgeMemoryStore
 
 CACHE = Path(__file__).parent / ".cache"
 CREATOR = "bench-creator"

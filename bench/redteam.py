@@ -19,14 +19,14 @@ from typing import Any
 from bench import redteam_judge as judge
 from bench.redteam_fakes import all_generators
 from bots.bootstrap import Services, build
-from core import corrections
 from core.config import Settings
-from core.embeddings import HashEmbedder
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
-from core.persona import load_bot
+from core.memory.embeddings import HashEmbedder
+from core.memory.stores.inmemory import InMemoryMemoryStore
+from core.persona.bot import load_bot
 from core.state.memory import InMemoryStateStore
-from core.stores.inmemory import InMemoryMemoryStore
+from core.trust import corrections
 from core.types import Author, ChatEvent, Reply, SentMessage, Target
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,7 +207,7 @@ async def raw_tally(bench: Bench, generator: Any, prompts: list[dict[str, Any]])
     """What the same model says with no gates (its prompt as the brain builds it), judged alike."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    from core.prompt import system_prompt
+    from core.brain.prompt import system_prompt
 
     persona = bench.services.bot.persona
     live = persona.model_copy(update={"never_say": [*persona.never_say, LIVE_CANARY]})

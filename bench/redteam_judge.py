@@ -1,6 +1,6 @@
 """The red-team judge: its own pattern checks, written apart from the pipeline it judges.
 
-It imports nothing from core.honesty, core.grounding or core.sanitize on purpose: a bug shared
+It imports nothing from core.trust (honesty, grounding, sanitize) on purpose: a bug shared
 by the gate and its judge would pass unseen.
 """
 

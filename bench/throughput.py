@@ -24,7 +24,7 @@ from bots.heap import settle_after_startup
 from bots.loop import run as run_on_loop
 from core.config import Settings
 from core.ingest.pipeline import run_ingest
-from core.persona import BotConfig, load_bot
+from core.persona.bot import BotConfig, load_bot
 from core.types import Author, ChatEvent, EventKind
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "bots" / "example"
@@ -97,8 +97,8 @@ class Clones:
     """Builds clones on the real stack (Edge memory, MiniLM, SQLite or PostgreSQL state)."""
 
     def __init__(self, root: Path, state_url: str | None, embedder_kind: str = "minilm") -> None:
-        from core.embeddings import make_embedder
         from core.llm.generator import LangChainGenerator
+        from core.memory.embeddings import make_embedder
 
         self.root, self.state_url = root, state_url
         self.bot = bench_bot()
@@ -158,9 +158,9 @@ def _edge_alone(points: int, dimension: int) -> tuple[float, float]:
 
     import numpy as np
 
-    from core.embeddings import HashEmbedder
+    from core.memory.embeddings import HashEmbedder
+    from core.memory.stores.edge import EdgeMemoryStore
     from core.records import FanMemoryItem, MemoryKind
-    from core.stores.edge import EdgeMemoryStore
 
     async def fill() -> tuple[float, float]:
         # The store only records the embedder's name and dimension; no text is embedded here.

@@ -17,7 +17,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from bots.bootstrap import Services
-from core.metrics import exposition
+from core.ops.metrics import exposition
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ class AdminServer:
 
     async def _ingest(self, request: web.Request) -> web.Response:
         from core.ingest.pipeline import run_ingest
-        from core.persona import load_bot
+        from core.persona.bot import load_bot
 
         services = self._services(request)
         if services.bot.id in self._ingesting:

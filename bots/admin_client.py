@@ -11,7 +11,7 @@ import aiohttp
 
 from bots.admin import RunInfo, run_file
 from core.config import Settings
-from core.persona import load_bot
+from core.persona.bot import load_bot
 
 
 class AdminError(RuntimeError):

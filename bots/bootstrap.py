@@ -6,13 +6,13 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.app import Clone
-from core.brain import Brain
+from core.brain.brain import Brain
 from core.config import Settings
-from core.control import Control
-from core.limits import SystemClock
-from core.memory import Memory
-from core.persona import BotConfig, load_bot
+from core.control.control import Control
+from core.conversation.app import Clone
+from core.conversation.limits import SystemClock
+from core.memory.memory import Memory
+from core.persona.bot import BotConfig, load_bot
 from core.ports import (
     Clock,
     Deduper,
@@ -75,13 +75,13 @@ async def build(
     settings = settings or Settings()
     bot = bot or load_bot(folder)
     if embedder is None:
-        from core.embeddings import make_embedder
+        from core.memory.embeddings import make_embedder
 
         embedder = make_embedder(settings)
     if store is None and settings.memory_backend == "server":
         store = _guarded_server_store(settings, bot.id, embedder)
     if store is None:
-        from core.stores import open_memory_store
+        from core.memory.stores import open_memory_store
 
         store = await open_memory_store(settings, bot.id, embedder)
     if state is None:
@@ -106,7 +106,7 @@ async def build(
     clock = clock or SystemClock()
     senders = senders if senders is not None else {}
     # Edge and the in-memory twin are written by this process alone, so the last turns of each
-    # scope can be kept here (core.recent_turns); a Qdrant server has other writers.
+    # scope can be kept here (core.memory.recent_turns); a Qdrant server has other writers.
     single_writer = settings.memory_backend in ("edge", "memory", "qdrant-local")
     memory = Memory(store, embedder, recent_scopes=RECENT_SCOPES if single_writer else 0)
     control = Control(bot=bot, state=state, memory=memory, senders=senders)
@@ -141,12 +141,12 @@ async def build(
 def _guarded_server_store(settings: Settings, creator_id: str, embedder: Embedder) -> MemoryStore:
     """The Qdrant server store, opened lazily behind a guard: the clone starts and answers
     from its persona while the server is down, and uses memory as soon as it returns."""
-    from core.stores.guarded import GuardedMemoryStore
+    from core.memory.stores.guarded import GuardedMemoryStore
 
     async def open_store() -> MemoryStore:
         from qdrant_client import AsyncQdrantClient
 
-        from core.stores.qdrant_client_store import QdrantClientMemoryStore
+        from core.memory.stores.qdrant_client_store import QdrantClientMemoryStore
 
         if not settings.qdrant_url:
             raise ValueError("memory_backend 'server' needs CLONEBOT_QDRANT_URL")
@@ -178,7 +178,7 @@ def _metered(deduper: Deduper, limiter: RateLimiter) -> tuple[Deduper, RateLimit
 
 def _with_breaker(generator: Generator, settings: Settings) -> Generator:
     """A first-text deadline and a circuit breaker, so a dead provider fails fast."""
-    from core.llm.breaker import CircuitBreakerGenerator
+    from core.ops.breaker import CircuitBreakerGenerator
 
     return CircuitBreakerGenerator(
         generator,

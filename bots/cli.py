@@ -16,7 +16,7 @@ from rich.console import Console
 from bots import ops_cli
 from bots.loop import run as run_on_loop
 from core.config import Settings
-from core.persona import BotConfigError, load_bot
+from core.persona.bot import BotConfigError, load_bot
 
 app = typer.Typer(help="clonebot: a creator's AI clone, grounded in their own archive.")
 console = Console()
@@ -214,8 +214,8 @@ def import_persona(
 
     import tomli_w
 
-    from core.persona import BotConfig
-    from core.persona_import import PersonaImportError, merge_into_bot, read_card, to_persona
+    from core.persona.bot import BotConfig
+    from core.persona.card_import import PersonaImportError, merge_into_bot, read_card, to_persona
 
     target = into / "bot.toml"
     try:

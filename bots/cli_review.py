@@ -10,10 +10,10 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
-from core import corrections
 from core.config import Settings
-from core.persona import BotConfigError, load_bot
+from core.persona.bot import BotConfigError, load_bot
 from core.ports import StateStore
+from core.trust import corrections
 
 console = Console()
 T = TypeVar("T")

@@ -15,7 +15,7 @@ from rich.console import Console
 from bots.admin_client import call, running
 from bots.logs import setup_logging
 from core.config import Settings
-from core.persona import load_bot
+from core.persona.bot import load_bot
 
 console = Console()
 
@@ -96,7 +96,7 @@ def _drop_schedule_tables(settings: Settings, bot_id: str) -> int:
         return 0
     import sqlalchemy as sa
 
-    from core.schedule import jobstore_url_for
+    from core.schedule.scheduler import jobstore_url_for
 
     sync_url, _ = jobstore_url_for(settings, bot_id, "x")
     slug = re.sub(r"[^a-z0-9_]", "_", f"{bot_id}_".lower())

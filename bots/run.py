@@ -15,11 +15,11 @@ from bots.admin import AdminServer, RunInfo, write_run_file
 from bots.bootstrap import Services, build
 from bots.heap import settle_after_startup
 from core.config import Settings, secret_from_env
-from core.guard import GuardedHandler
-from core.honesty import ai_display_name
+from core.conversation.guard import GuardedHandler
 from core.ingest.pipeline import run_ingest
-from core.persona import PlatformConfig
-from core.schedule import Scheduler
+from core.persona.bot import PlatformConfig
+from core.schedule.scheduler import Scheduler
+from core.trust.honesty import ai_display_name
 from core.types import Handler
 
 log = logging.getLogger(__name__)

@@ -62,7 +62,7 @@ class ChunkSink(Protocol):
 class MemoryStore(ChunkSink, Protocol):
     """Vector memory: the creator corpus and per-fan memory, filtered by tenant.
 
-    Vectors are passed in; embedding happens in `core.memory.Memory`, so stores stay dumb.
+    Vectors are passed in; embedding happens in `core.memory.memory.Memory`, so stores stay dumb.
     """
 
     async def add_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[list[float]]) -> int: ...

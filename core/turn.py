@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from core.persona import BotConfig
+from core.persona.bot import BotConfig
 from core.ports import StateStore
 from core.records import FanScope
 from core.types import ChatEvent, EventKind, Role, Target

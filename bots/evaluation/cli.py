@@ -15,7 +15,7 @@ from bots.evaluation.html import render_html
 from bots.evaluation.report import Report, compare, scorecard
 from core.config import Settings
 from core.llm.providers import PROVIDERS
-from core.persona import BotConfigError, load_bot
+from core.persona.bot import BotConfigError, load_bot
 
 console = Console()
 

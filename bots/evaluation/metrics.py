@@ -8,10 +8,10 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.brain import leaks_prompt
-from core.embeddings import cosine
-from core.grounding import find_claims, is_supported, split_sentences
-from core.honesty import claims_to_be_human
+from core.brain.brain import leaks_prompt
+from core.memory.embeddings import cosine
+from core.trust.grounding import find_claims, is_supported, split_sentences
+from core.trust.honesty import claims_to_be_human
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 _EMOJI = re.compile(
@@ -142,7 +142,7 @@ def check_claims(
 
     A sentence is checkable if it carries a number or a name, or is a first-person claim about
     a life topic (family, health, money...); it is unsupported if a number or name is missing
-    from every support text, or a life claim has no support (core.grounding's rule).
+    from every support text, or a life claim has no support (core.trust.grounding's rule).
     """
     text = strip_citations(text)
     ignore = [n for name in ignore_names for n in name.split()]

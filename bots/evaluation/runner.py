@@ -30,7 +30,7 @@ from bots.evaluation.scoring import Exchange, Fidelity, score
 from bots.evaluation.timing import TimedGenerator
 from core.config import Settings
 from core.ingest.pipeline import collect, run_ingest
-from core.persona import load_bot
+from core.persona.bot import load_bot
 from core.ports import Generator
 from core.records import Chunk, Visibility
 from core.types import Author, ChatEvent, Reply, ReplyKind, SentMessage, Target

@@ -10,9 +10,9 @@ from bots.evaluation import metrics as m
 from bots.evaluation.probes import HeldoutPair, Probe
 from bots.evaluation.report import Report
 from bots.evaluation.timing import Timing
-from core.embeddings import cosine
-from core.persona import BotConfig
-from core.prompt import system_prompt
+from core.brain.prompt import system_prompt
+from core.memory.embeddings import cosine
+from core.persona.bot import BotConfig
 from core.records import Chunk
 
 

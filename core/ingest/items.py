@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from core.persona import Source
+from core.persona.bot import Source
 from core.records import Visibility
 
 

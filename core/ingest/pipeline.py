@@ -19,7 +19,7 @@ from core.ingest.telegram_export import read_telegram
 from core.ingest.text import decode, normalize
 from core.ingest.transcript import read_transcript
 from core.ingest.x_archive import read_x
-from core.persona import BotConfig, Source, SourceFormat
+from core.persona.bot import BotConfig, Source, SourceFormat
 from core.records import Chunk, Visibility
 
 if TYPE_CHECKING:

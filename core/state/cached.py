@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from core.guard import is_state_outage
-from core.metrics import DEPENDENCY_ERRORS
+from core.conversation.guard import is_state_outage
+from core.ops.metrics import DEPENDENCY_ERRORS
 from core.ports import StateStore
 from core.records import (
     AuditEntry,

@@ -11,7 +11,7 @@ from typing import Any
 from redis.asyncio import Redis
 
 from core.config import Settings
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ports import Deduper, RateLimiter
 
 DEFAULT_PREFIX = "clonebot:"

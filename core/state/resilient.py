@@ -8,8 +8,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
-from core.metrics import DEDUP_HITS, DEGRADED, DEPENDENCY_ERRORS, RATE_LIMITED, rate_limit_kind
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.ops.metrics import DEDUP_HITS, DEGRADED, DEPENDENCY_ERRORS, RATE_LIMITED, rate_limit_kind
 from core.ports import Deduper, RateLimiter
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from adapters.discord_adapter import MAX_MESSAGE, DiscordAdapter
-from core.commands import COMMANDS
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.control.commands import COMMANDS
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.types import (
     AllowedMentions,
     Attachment,
@@ -693,12 +693,12 @@ async def core_handler(
 
     from bots.bootstrap import build
     from core.config import Settings
-    from core.embeddings import HashEmbedder
     from core.ingest.pipeline import run_ingest
     from core.llm.generator import LangChainGenerator
-    from core.persona import PlatformConfig, load_bot
+    from core.memory.embeddings import HashEmbedder
+    from core.memory.stores.inmemory import InMemoryMemoryStore
+    from core.persona.bot import PlatformConfig, load_bot
     from core.state.memory import InMemoryStateStore
-    from core.stores.inmemory import InMemoryMemoryStore
 
     example = EXAMPLE
     bot = load_bot(example)

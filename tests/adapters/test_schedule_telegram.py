@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from adapters.telegram_adapter import Pacing, TelegramAdapter
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.records import OutboxStatus
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
 from tests.scenario.schedule_kit import TIP, clone_with, schedule

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from adapters.slack_adapter import SLASH_COMMANDS, SlackAdapter, render, split_text
-from core.commands import COMMANDS
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.control.commands import COMMANDS
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.redis_limits import RedisDeduper
 from core.types import (
     AllowedMentions,
@@ -706,7 +706,7 @@ async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
 
     # Slow enough that core shows its thinking sign before the answer is ready.
     chat = await make_chat(SlowLLM(0.3, reply="Bread flour and a little rye [1]."))
-    from core.persona import PlatformConfig
+    from core.persona.bot import PlatformConfig
 
     bot = chat.services.bot
     slack_cfg = PlatformConfig(enabled=True, moderator_role_id="S0MODS", moderator_channel="CMODS")

@@ -17,8 +17,8 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from adapters.telegram_adapter import Pacing, TelegramAdapter, split_text, to_event, units
-from core.commands import COMMANDS
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.control.commands import COMMANDS
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.types import (
     AllowedMentions,
     Attachment,
@@ -680,13 +680,13 @@ async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
 
     from bots.bootstrap import build
     from core.config import Settings
-    from core.embeddings import HashEmbedder
     from core.ingest.pipeline import run_ingest
     from core.llm.generator import LangChainGenerator
-    from core.memory import Memory
-    from core.persona import PlatformConfig, load_bot
+    from core.memory.embeddings import HashEmbedder
+    from core.memory.memory import Memory
+    from core.memory.stores.inmemory import InMemoryMemoryStore
+    from core.persona.bot import PlatformConfig, load_bot
     from core.state.memory import InMemoryStateStore
-    from core.stores.inmemory import InMemoryMemoryStore
 
     bot = load_bot(EXAMPLE)
     telegram = PlatformConfig(

@@ -12,7 +12,7 @@ import pytest
 from redis.asyncio import Redis
 
 from core.config import Settings
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ports import Deduper, RateLimiter
 from core.state.redis_limits import (
     RedisDeduper,

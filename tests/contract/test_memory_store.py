@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from qdrant_client import AsyncQdrantClient
 
-from core.embeddings import HashEmbedder
-from core.memory import Memory
+from core.memory.embeddings import HashEmbedder
+from core.memory.memory import Memory
+from core.memory.stores import EmbeddingMismatchError, StoreLockedError
+from core.memory.stores.edge import EdgeMemoryStore
+from core.memory.stores.inmemory import InMemoryMemoryStore
+from core.memory.stores.qdrant_client_store import QdrantClientMemoryStore
 from core.ports import Embedder, MemoryStore
 from core.records import Chunk, FanMemoryItem, FanScope, MemoryKind, Visibility, stable_id
-from core.stores import EmbeddingMismatchError, StoreLockedError
-from core.stores.edge import EdgeMemoryStore
-from core.stores.inmemory import InMemoryMemoryStore
-from core.stores.qdrant_client_store import QdrantClientMemoryStore
 
 CREATOR = "mara"
 OTHER = "other-creator"

@@ -1,6 +1,6 @@
 """Raw model text is cut at echoed markup, de-looped, and cited only where it overlaps."""
 
-from core.answer_quality import (
+from core.brain.answer_quality import (
     clean_generation,
     cut_at_data_tags,
     drop_repeats,

@@ -11,9 +11,9 @@ from qdrant_edge import (
     UpdateOperation,
 )
 
-from core.embeddings import HashEmbedder
-from core.stores._codec import FAN_KEYWORDS, FAN_TIME
-from core.stores.edge import EdgeMemoryStore
+from core.memory.embeddings import HashEmbedder
+from core.memory.stores._codec import FAN_KEYWORDS, FAN_TIME
+from core.memory.stores.edge import EdgeMemoryStore
 
 
 async def test_a_store_from_an_older_release_gets_the_fan_indexes_it_lacks(tmp_path: Path):

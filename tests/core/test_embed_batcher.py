@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.embed_batcher import EmbedBatcher
-from core.embeddings import HashEmbedder, MiniLMEmbedder
-from core.fold import fold_for_detection
-from core.memory import Memory
+from core.memory.batcher import EmbedBatcher
+from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
+from core.memory.memory import Memory
+from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.records import FanScope
-from core.stores.inmemory import InMemoryMemoryStore
+from core.trust.fold import fold_for_detection
 
 SCOPE = FanScope("c", "p:w:u", "p:w", False)
 AT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

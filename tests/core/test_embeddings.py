@@ -7,7 +7,7 @@ import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 
 from core.config import Settings
-from core.embeddings import HashEmbedder, MiniLMEmbedder, ProviderEmbedder, make_embedder
+from core.memory.embeddings import HashEmbedder, MiniLMEmbedder, ProviderEmbedder, make_embedder
 from core.ports import Embedder
 
 

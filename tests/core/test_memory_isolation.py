@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.embeddings import HashEmbedder
-from core.memory import Memory, visibilities_for
-from core.persona import Roles
+from core.memory.embeddings import HashEmbedder
+from core.memory.memory import Memory, visibilities_for
+from core.persona.bot import Roles
 from core.records import FanScope, Visibility
 from tests.contract.test_memory_store import BACKENDS, Backend, _backend, _cleanup, fast_dir
 
@@ -33,7 +33,7 @@ NEIGHBOURS = {
 
 @pytest.fixture(params=[0, 64], ids=["store-only", "recent-cached"])
 def recent_scopes(request: pytest.FixtureRequest) -> int:
-    """Isolation holds with the in-process recent-turns cache too (core.recent_turns)."""
+    """Isolation holds with the in-process recent-turns cache too (core.memory.recent_turns)."""
     return int(request.param)
 
 
@@ -135,10 +135,10 @@ def test_entitlement_public_always_paid_and_private_by_role():
 async def test_remembering_a_turn_reuses_the_query_vector_of_the_fan_message():
     from datetime import UTC, datetime
 
-    from core.embeddings import HashEmbedder
-    from core.memory import Memory
+    from core.memory.embeddings import HashEmbedder
+    from core.memory.memory import Memory
+    from core.memory.stores.inmemory import InMemoryMemoryStore
     from core.records import FanScope
-    from core.stores.inmemory import InMemoryMemoryStore
 
     class Counting(HashEmbedder):
         documents = 0

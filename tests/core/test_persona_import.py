@@ -8,8 +8,8 @@ from PIL import Image, PngImagePlugin
 from typer.testing import CliRunner
 
 from bots.cli import app
-from core.persona import load_bot
-from core.persona_import import PersonaImportError, read_card, to_persona
+from core.persona.bot import load_bot
+from core.persona.card_import import PersonaImportError, read_card, to_persona
 
 V2 = {
     "spec": "chara_card_v2",

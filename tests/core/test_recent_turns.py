@@ -1,4 +1,4 @@
-"""The in-process cache of a fan's last turns (core.recent_turns) behind Memory.recent_fan.
+"""The in-process cache of a fan's last turns (core.memory.recent_turns) behind Memory.recent_fan.
 
 It must answer exactly what the store would, never serve a forgotten turn, never let one
 fan's turns reach another scope, and never cache a read that a write overtook.
@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from core.embeddings import HashEmbedder
-from core.memory import Memory
+from core.memory.embeddings import HashEmbedder
+from core.memory.memory import Memory
+from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.records import FanScope
-from core.stores.inmemory import InMemoryMemoryStore
 
 AT = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
 ALICE = FanScope("mara", "tg:alice", "tg:group1", is_dm=False)

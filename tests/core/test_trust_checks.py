@@ -2,9 +2,9 @@
 
 import pytest
 
-from core.grounding import enforce_grounding, find_claims, personal_question_concepts
-from core.honesty import asks_what_i_am, claims_to_be_human, honest_answer
-from core.sanitize import sanitize_model_text
+from core.trust.grounding import enforce_grounding, find_claims, personal_question_concepts
+from core.trust.honesty import asks_what_i_am, claims_to_be_human, honest_answer
+from core.trust.sanitize import sanitize_model_text
 
 FACTS = [
     "I started baking sourdough in 2014 in my grandmother's kitchen.",
@@ -184,8 +184,8 @@ def test_personal_questions_are_classified():
 
 
 def test_display_name_carries_the_ai_marker_and_cuts_only_the_name():
-    from core.honesty import ai_display_name
-    from core.persona import Persona
+    from core.persona.bot import Persona
+    from core.trust.honesty import ai_display_name
 
     def persona(name: str) -> Persona:
         return Persona(name=name, handle="h", bio="b", disclosure_line="AI clone")

@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Sequence
 
 from langchain_core.messages import BaseMessage
 
+from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.records import ScoredChunk, Visibility
-from core.stores.inmemory import InMemoryMemoryStore
 
 _SOURCE = re.compile(r'<source n="(\d+)"[^>]*>\n(.*?)\n</source>', re.S)
 _FAN = re.compile(r"<fan>(.*?)</fan>", re.S)

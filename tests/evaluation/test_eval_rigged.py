@@ -10,11 +10,11 @@ import pytest
 
 from bots.evaluation import EvalOptions, Report, run_eval
 from core.config import Settings
-from core.embeddings import HashEmbedder
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
-from core.persona import BotConfig, load_bot
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.memory.embeddings import HashEmbedder
+from core.memory.stores.inmemory import InMemoryMemoryStore
+from core.persona.bot import BotConfig, load_bot
 from core.state.memory import InMemoryStateStore
-from core.stores.inmemory import InMemoryMemoryStore
 from tests.evaluation.fakes import InventingGenerator, QuotingGenerator, RandomCorpusStore
 from tests.scenario.harness import EXAMPLE
 

@@ -10,15 +10,15 @@ from typing import Any
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from bots.bootstrap import Services, build
-from core.commands import parse_command
 from core.config import Settings
-from core.embeddings import HashEmbedder
+from core.control.commands import parse_command
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
-from core.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.llm.generator import LangChainGenerator
-from core.persona import BotConfig, load_bot
+from core.memory.embeddings import HashEmbedder
+from core.memory.stores.inmemory import InMemoryMemoryStore
+from core.persona.bot import BotConfig, load_bot
 from core.state.memory import InMemoryStateStore
-from core.stores.inmemory import InMemoryMemoryStore
 from core.types import (
     Author,
     ChatEvent,

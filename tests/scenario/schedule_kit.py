@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from core.persona import BotConfig, Schedule, load_bot
-from core.schedule import Scheduler
+from core.persona.bot import BotConfig, Schedule, load_bot
+from core.schedule.scheduler import Scheduler
 from core.types import Reply, ReplyKind, Role, SentMessage, Target
 from tests.scenario.harness import EXAMPLE, Chat, make_chat
 

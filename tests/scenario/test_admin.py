@@ -132,11 +132,17 @@ async def test_shutdown_finishes_the_reply_in_flight(
 
 def test_json_logs_carry_level_logger_message_and_extras() -> None:
     record = logging.makeLogRecord(
-        {"name": "core.brain", "levelno": 40, "levelname": "ERROR", "msg": "x %s", "args": (1,)}
+        {
+            "name": "core.brain.brain",
+            "levelno": 40,
+            "levelname": "ERROR",
+            "msg": "x %s",
+            "args": (1,),
+        }
     )
     record.creator = "example"
     line = json.loads(JsonFormatter().format(record))
-    assert line["level"] == "ERROR" and line["logger"] == "core.brain"
+    assert line["level"] == "ERROR" and line["logger"] == "core.brain.brain"
     assert line["msg"] == "x 1" and line["creator"] == "example"
 
 

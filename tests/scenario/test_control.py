@@ -3,7 +3,7 @@
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from core.persona import PlatformConfig
+from core.persona.bot import PlatformConfig
 from core.records import DraftStatus
 from core.types import ContentKind, EventKind, ReplyKind, Role
 from tests.scenario.harness import make_chat

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from core.honesty import claims_to_be_human
+from core.trust.honesty import claims_to_be_human
 from tests.scenario.harness import CapturingGenerator, make_chat
 
 pytestmark = pytest.mark.asyncio

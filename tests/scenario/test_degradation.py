@@ -17,19 +17,19 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from bots.bootstrap import build
 from core.config import Settings
-from core.embeddings import HashEmbedder
-from core.guard import STATE_DOWN_TEXT, GuardedHandler
+from core.conversation.guard import STATE_DOWN_TEXT, GuardedHandler
+from core.conversation.limits import InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
-from core.limits import InMemoryRateLimiter
-from core.llm.breaker import CircuitBreakerGenerator
 from core.llm.generator import LangChainGenerator
-from core.memory import Memory
-from core.metrics import REGISTRY
+from core.memory.embeddings import HashEmbedder
+from core.memory.memory import Memory
+from core.memory.stores.guarded import GuardedMemoryStore
+from core.memory.stores.inmemory import InMemoryMemoryStore
+from core.ops.breaker import CircuitBreakerGenerator
+from core.ops.metrics import REGISTRY
 from core.ports import MemoryStore
 from core.state.memory import InMemoryStateStore
 from core.state.sql import SqlStateStore
-from core.stores.guarded import GuardedMemoryStore
-from core.stores.inmemory import InMemoryMemoryStore
 from core.types import Role
 from tests.fakes.llms import FlakyLLM, SlowLLM
 from tests.fakes.tcp_proxy import TcpProxy

@@ -6,7 +6,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from core.records import DraftStatus, OutboxStatus
-from core.schedule_spec import ScheduleError, occurrence_key, parse_target, trigger_for
+from core.schedule.spec import ScheduleError, occurrence_key, parse_target, trigger_for
 from core.types import Button, EventKind, ReplyKind, Role, Target
 from tests.scenario.schedule_kit import (
     CREATOR,
@@ -297,7 +297,7 @@ async def test_reingest_runs_in_the_owning_process_and_is_scheduled_nightly() ->
     chat, _, _ = await clone_with()
     services = chat.services
     await services.store.delete_creator(services.bot.id)
-    from core.schedule import Scheduler
+    from core.schedule.scheduler import Scheduler
 
     scheduler = Scheduler.for_clone(
         bot=services.bot,

@@ -12,7 +12,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 
 from core.config import Settings
 from core.records import OutboxStatus
-from core.schedule import jobstore_url_for
+from core.schedule.scheduler import jobstore_url_for
 from core.state.sql import SqlStateStore
 from tests.contract.test_outbox import drop_schema, pg_schema_url
 from tests.scenario.schedule_kit import Channel, ChannelSender, clone_with, schedule

@@ -10,7 +10,7 @@ import pytest
 
 from core.ingest.items import Item, ReadContext, Reader, ReadLog
 from core.ingest.text import decode
-from core.persona import BotConfig, Source
+from core.persona.bot import BotConfig, Source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

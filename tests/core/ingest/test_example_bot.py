@@ -10,7 +10,7 @@ import pytest
 from core.ingest.pipeline import run_ingest
 from core.ingest.report import IngestReport
 from core.ingest.sink import InMemoryChunkSink
-from core.persona import BotConfig, load_bot
+from core.persona.bot import BotConfig, load_bot
 from core.records import Chunk, Visibility
 
 EXAMPLE = Path(__file__).parents[3] / "bots" / "example"

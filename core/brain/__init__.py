@@ -1,0 +1,1 @@
+"""The brain: recall, compose the prompt, generate, check and remember one answer."""

@@ -1,0 +1,507 @@
+"""The reply pipeline: recall, compose, generate into a buffer, check, cite, disclose, remember."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import uuid
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Protocol
+
+from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
+from core.brain.prompt import build_messages, system_prompt
+from core.memory.embeddings import cosine
+from core.memory.memory import visibilities_for
+from core.ops.metrics import count_reply, timed
+from core.persona.bot import BotConfig, Fact, Persona
+from core.ports import Generator, Sender, StateStore
+from core.records import (
+    FanMemoryItem,
+    FanScope,
+    ReplyRecord,
+    ScoredChunk,
+    ScoredMemory,
+    Visibility,
+)
+from core.trust.corrections import Corrections, Preferred
+from core.trust.fold import fold
+from core.trust.grounding import concepts_supported, enforce_grounding, personal_question_concepts
+from core.trust.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
+from core.trust.sanitize import (
+    defang_archive,
+    defang_untrusted,
+    looks_like_injection,
+    neutralise_input,
+    sanitize_model_text,
+)
+from core.trust.tone import tone_problem
+from core.turn import Turn, thread_on_message, turn_switches
+from core.types import Button, Citation, Reply, Target
+
+log = logging.getLogger(__name__)
+
+TYPING_EVERY_SECONDS = 4.0
+# An answer ready sooner than this goes out without a typing sign first: no flicker, and no
+# platform call for it. A slower one shows the sign well within the 1 s the fan should wait.
+TYPING_DELAY_SECONDS = 0.3
+REPORT_LABEL = "Report this answer"
+_CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
+
+
+class GenerationError(Exception):
+    """Raised by generators when the provider failed for good (after retries)."""
+
+
+class BrainMemory(Protocol):
+    """What the brain needs from memory (core.memory.memory.Memory provides it)."""
+
+    async def embed_query(self, text: str) -> list[float]: ...
+
+    async def recall_corpus(
+        self, creator_id: str, vector: list[float], k: int, visibilities: frozenset[Visibility]
+    ) -> list[ScoredChunk]: ...
+
+    async def recall_fan(
+        self, scope: FanScope, vector: list[float], k: int
+    ) -> list[ScoredMemory]: ...
+
+    async def recent_fan(self, scope: FanScope, n: int) -> list[FanMemoryItem]: ...
+
+    async def remember_turn(
+        self,
+        scope: FanScope,
+        *,
+        conversation_id: str,
+        fan_text: str,
+        reply_text: str,
+        message_id: str | None,
+        at: datetime,
+    ) -> None: ...
+
+    async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    text: str
+    citations: tuple[Citation, ...]
+    flags: tuple[str, ...]
+    tokens: int = 0
+
+
+def _squash(text: str) -> str:
+    # "N E V E R", "n-e-v-e-r" and look-alike letters all squash to "never".
+    return re.sub(r"[^a-z0-9]", "", fold(text).lower())
+
+
+def says_never_say(text: str, rules: Sequence[str]) -> bool:
+    """True if text contains a never-say phrase, even spaced out or in look-alike letters."""
+    lowered, squashed = fold(text).lower(), _squash(text)
+    for rule in rules:
+        key = _squash(rule)
+        if rule.lower() in lowered or (len(key) >= 4 and key in squashed):
+            return True
+    return False
+
+
+def leaks_prompt(text: str, system: str) -> bool:
+    """True if output repeats the system prompt or the data markers (prompt extraction)."""
+    lowered = text.lower()
+    if any(m in lowered for m in ("<source", "</source", "<memory>", "verified facts about")):
+        return True
+    lines = [ln.strip().lower() for ln in system.splitlines() if len(ln.strip()) > 40]
+    return any(ln[:60] in lowered for ln in lines)
+
+
+class Brain:
+    """Turns one addressed fan message into a checked, cited, disclosed Reply."""
+
+    def __init__(
+        self,
+        *,
+        bot: BotConfig,
+        memory: BrainMemory,
+        generator: Generator,
+        state: StateStore,
+        senders: Mapping[str, Sender],
+        corpus_k: int = 4,
+        source_chars: int = 900,
+        min_score: float = 0.25,
+        prefer_similarity: float = 0.9,
+        typing_delay: float = TYPING_DELAY_SECONDS,
+    ) -> None:
+        self.bot = bot
+        self.memory = memory
+        self.generator = generator
+        self.state = state
+        self.senders = senders
+        self.corpus_k = corpus_k
+        self.source_chars = source_chars
+        self.min_score = min_score
+        self.quote_min_score = max(min_score, 0.45)
+        self.min_partial_chars = 80
+        self.prefer_similarity = prefer_similarity
+        self.typing_delay = typing_delay
+        self._system = system_prompt(bot.persona)
+        self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+        self._prefer_vectors: dict[str, list[float]] = {}
+
+    @property
+    def persona(self) -> Persona:
+        return self.bot.persona
+
+    async def _reply_target(self, turn: Turn) -> Target:
+        """Move a long exchange in a shared channel into a thread, when bot.toml asks for it.
+
+        Only where a thread can hang off the fan's message (Discord opens one on first send;
+        Slack threads on the message's ts); Telegram topics cannot be made this way.
+        """
+        e, after = turn.event, self.bot.policies.open_thread_after_turns
+        threaded = thread_on_message(e)
+        if after <= 0 or threaded is None:
+            return e.target()
+        recent = await self.memory.recent_fan(turn.scope, 2 * after + 2)
+        turns = sum(
+            1 for m in recent if m.speaker == "fan" and m.conversation_id == e.conversation_id
+        )
+        return threaded if turns >= after else e.target()
+
+    def deflection(self, seed: str) -> str:
+        lines = self.persona.deflections or [
+            "That's something I keep offline, sorry! Ask me about my work instead?"
+        ]
+        return lines[sum(map(ord, seed)) % len(lines)]
+
+    @contextlib.asynccontextmanager
+    async def typing(self, target: Target) -> AsyncIterator[None]:
+        """Show the typing sign if the answer takes a moment, and renew it (signs fade in ~5 s).
+
+        A sign already on its way is let finish, never cancelled: cancelling would drop the
+        platform connection under it, and a sign arriving after the answer would show a fan
+        "typing..." under a finished reply.
+        """
+        sender = self.senders.get(target.platform)
+        if sender is None:
+            yield
+            return
+        sending: asyncio.Future[None] | None = None
+
+        async def renew() -> None:
+            nonlocal sending
+            await asyncio.sleep(self.typing_delay)
+            while True:
+                sending = asyncio.ensure_future(sender.typing(target))
+                try:
+                    await asyncio.shield(sending)
+                except Exception:  # a failed typing sign must never cost the reply
+                    log.warning("typing sign failed in %s", target.conversation_id, exc_info=True)
+                await asyncio.sleep(TYPING_EVERY_SECONDS)
+
+        task = asyncio.create_task(renew())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            if sending is not None and not sending.done():
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(sending, TYPING_EVERY_SECONDS)
+
+    async def __call__(self, turn: Turn) -> list[Reply] | None:
+        e = turn.event
+        question = neutralise_input(
+            " ".join(e.command.args) if e.command is not None else e.text
+        ).strip()
+        if not question:
+            return None
+        async with self.typing(e.target()):
+            answer = await self.answer(turn, question)
+        count_reply(turn.creator_id, answer.flags)
+        text = answer.text
+        if turn.disclose:
+            text = f"{self.persona.disclosure_line} ({ai_label(self.persona)})\n\n{text}"
+        mode = (await turn_switches(turn, self.state)).get("mode") or self.bot.policies.mode
+        reply_id = uuid.uuid4().hex[:12]
+        await self._record(turn, question, answer, reply_id)
+        reply = Reply(
+            target=await self._reply_target(turn),
+            text=text,
+            citations=answer.citations,
+            ai_label=ai_label(self.persona),
+            # Fans flag a bad answer in one tap; the id leads the creator to it in review.
+            buttons=(Button("report", REPORT_LABEL, reply_id),),
+        )
+        if mode == "copilot" and "honesty" not in answer.flags:
+            return await self._to_draft(turn, reply)
+        return [reply]
+
+    def _system_for(self, corrections: Corrections) -> str:
+        """The system prompt with the creator's live facts and never-say rules folded in."""
+        key = (corrections.facts, corrections.never_say)
+        if not any(key):
+            return self._system
+        if key not in self._systems:
+            facts = [Fact(id=f"live-{i}", text=t) for i, t in enumerate(corrections.facts)]
+            persona = self.persona.model_copy(
+                update={
+                    "facts": [*self.persona.facts, *facts],
+                    "never_say": [*self.persona.never_say, *corrections.never_say],
+                }
+            )
+            self._systems = {key: system_prompt(persona)}  # only the latest set is worth keeping
+        return self._systems[key]
+
+    async def _preferred(
+        self, corrections: Corrections, question: str, vector: list[float]
+    ) -> Preferred | None:
+        """The creator's preferred answer for this or a near-identical question, if any."""
+        asked = _squash(question)
+        best: tuple[float, Preferred | None] = (0.0, None)
+        for p in corrections.preferred:
+            if _squash(p.question) == asked:
+                return p
+            if p.question not in self._prefer_vectors:
+                self._prefer_vectors[p.question] = await self.memory.embed_query(p.question)
+            score = cosine(self._prefer_vectors[p.question], vector)
+            if score >= self.prefer_similarity and score > best[0]:
+                best = (score, p)
+        return best[1]
+
+    async def answer(self, turn: Turn, question: str) -> Answer:
+        lang = asks_what_i_am(question)
+        if lang is not None:
+            return Answer(honest_answer(lang, self.persona.name), (), ("honesty",))
+        corrections = Corrections.from_switches(await turn_switches(turn, self.state))
+        vector = await self.memory.embed_query(question)
+        preferred = await self._preferred(corrections, question, vector)
+        if preferred is not None and not claims_to_be_human(preferred.answer, self.persona.name):
+            text = sanitize_model_text(
+                preferred.answer,
+                allowed_hosts=self.persona.link_allowlist,
+                max_chars=self.bot.policies.max_reply_chars,
+            )
+            return Answer(text, (), ("preferred",))
+        allowed = visibilities_for(turn.event.author.role_ids, self.bot.roles)
+        hits = await self._recall(turn.creator_id, vector, allowed)
+        sources = [h for h in hits or () if h.score >= self.min_score]
+        support = (
+            [f.text for f in self.persona.facts]
+            + list(corrections.facts)
+            + [h.chunk.text for h in sources]
+        )
+        personal = personal_question_concepts(question)
+        if personal and not concepts_supported(personal, support):
+            return Answer(self.deflection(question), (), ("deflected", "personal-question"))
+        # A fan turn and its reply share one vector, so 4 notes are about two past exchanges.
+        notes = await self.memory.recall_fan(turn.scope, vector, 4)
+        recent = await self.memory.recent_fan(turn.scope, 6)
+        system = self._system_for(corrections)
+        # Archive and fan text are data: anything posing as instructions is defanged first.
+        archive = [defang_archive(h.chunk.text) for h in sources]
+        injected = looks_like_injection(question) or any(flagged for _, flagged in archive)
+        messages = build_messages(
+            self.persona,
+            sources=[
+                replace(h.chunk, text=text) for h, (text, _) in zip(sources, archive, strict=True)
+            ],
+            notes=[
+                replace(n.item, text=defang_untrusted(n.item.text))
+                for n in notes
+                if n.score >= self.min_score
+            ],
+            recent=[replace(r, text=defang_untrusted(r.text)) for r in recent],
+            message=defang_untrusted(question),
+            system=system,
+            source_chars=self.source_chars,
+        )
+        try:
+            raw = await self._generate(messages)
+        except Exception as exc:  # any provider failure ends in an honest fallback, never a crash
+            log.error("generation failed for %s: %s", self.generator.name, exc)
+            fallback = (
+                "Sorry, I'm having trouble thinking right now. Please try again in a bit, "
+                "or type /human to reach a person."
+            )
+            return Answer(fallback, (), ("generation-failed",))
+        answer = self.check(
+            raw,
+            sources,
+            support,
+            question,
+            system=system,
+            never_say=[*self.persona.never_say, *corrections.never_say],
+        )
+        if injected:
+            answer = replace(answer, flags=(*answer.flags, "injection-seen"))
+        if hits is None:  # answered from the persona alone: reviewers should know
+            answer = replace(answer, flags=(*answer.flags, "memory-unavailable"))
+        # Facts filed under the question's topic first ("lives in my fridge" is no address).
+        ranked = sorted(self.persona.facts, key=lambda f: f.topic not in personal)
+        facts = [f.text for f in ranked] + list(corrections.facts)
+        return self._quote_if_unusable(answer, sources, question, personal, facts)
+
+    @timed("recall")
+    async def _recall(
+        self, creator_id: str, vector: list[float], allowed: frozenset[Visibility]
+    ) -> list[ScoredChunk] | None:
+        """The archive's nearest chunks; None when memory is unreachable, so the clone answers
+        from its persona alone (without sources to claim) instead of failing."""
+        try:
+            return await self.memory.recall_corpus(creator_id, vector, self.corpus_k, allowed)
+        except Exception as exc:
+            log.warning("recall failed, answering without the archive: %s", exc)
+            return None
+
+    def _quote_if_unusable(
+        self,
+        answer: Answer,
+        sources: Sequence[ScoredChunk],
+        seed: str,
+        personal: frozenset[str] = frozenset(),
+        facts: Sequence[str] = (),
+    ) -> Answer:
+        """When checks threw the generated text away, answer in words the creator approved:
+        the verified fact a personal question is about, or a quote from the archive."""
+        unusable = {"prompt-leak", "human-claim", "tone", "empty"} & set(answer.flags)
+        fully_deflected = answer.text == self.deflection(seed)
+        if not (unusable or fully_deflected):
+            return answer
+        fact = next((f for f in facts if personal and concepts_supported(personal, [f])), None)
+        if fact is not None:
+            return replace(answer, text=fact, citations=(), flags=(*answer.flags, "fact"))
+        if not sources:
+            return answer
+        best = sources[0]
+        if best.score < self.quote_min_score or best.chunk.context:
+            return answer
+        chunk = best.chunk
+        citation = Citation(1, chunk.id, chunk.label(), chunk.url, chunk.date)
+        text = sanitize_model_text(
+            quote_answer(chunk),
+            allowed_urls=[chunk.url] if chunk.url else [],
+            allowed_hosts=self.persona.link_allowlist,
+            max_chars=self.bot.policies.max_reply_chars,
+        )
+        return replace(answer, text=text, citations=(citation,), flags=(*answer.flags, "quoted"))
+
+    @timed("generate")
+    async def _generate(self, messages: Sequence[object]) -> str:
+        pieces: list[str] = []
+        size = 0
+        limit = self.bot.policies.max_reply_chars * 3
+        stream = self.generator.stream(messages)  # type: ignore[arg-type]
+        try:
+            # aclosing: leaving early must stop the provider now, not at garbage collection.
+            async with contextlib.aclosing(stream):  # type: ignore[type-var]
+                async for piece in stream:
+                    pieces.append(piece)
+                    size += len(piece)
+                    if size > limit:  # runaway output: stop reading, the checks trim it
+                        break
+        except Exception as exc:
+            # A provider that dies mid-answer (timeout, dropped stream) still said something;
+            # a long enough part goes through the same checks instead of being thrown away.
+            if size < self.min_partial_chars:
+                raise
+            log.warning(
+                "using %d chars of a partial answer from %s: %s", size, self.generator.name, exc
+            )
+        return "".join(pieces)
+
+    @timed("checks")
+    def check(
+        self,
+        raw: str,
+        sources: Sequence[ScoredChunk],
+        support: Sequence[str],
+        seed: str,
+        *,
+        system: str | None = None,
+        never_say: Sequence[str] | None = None,
+    ) -> Answer:
+        """Every check runs on the full buffered text before anything reaches a fan."""
+        flags: list[str] = []
+        text = clean_generation(raw)
+        if not text:
+            return Answer(self.deflection(seed), (), ("empty",))
+        if claims_to_be_human(text, self.persona.name):
+            return Answer(honest_answer("en", self.persona.name), (), ("human-claim", "flagged"))
+        if leaks_prompt(text, system or self._system):
+            return Answer(self.deflection(seed), (), ("prompt-leak", "flagged"))
+        rules = self.persona.never_say if never_say is None else never_say
+        if says_never_say(text, rules):
+            return Answer(self.deflection(seed), (), ("never-say", "flagged"))
+        tone = tone_problem(text)
+        if tone is not None:
+            return Answer(self.deflection(seed), (), ("tone", f"tone:{tone}", "flagged"))
+        citations = self._citations(text, sources)
+        grounded = enforce_grounding(
+            text,
+            support=support,
+            has_citations=bool(citations),
+            deflection=self.deflection(seed),
+            ignore_names=[self.persona.name],
+        )
+        if grounded.deflected:
+            flags.append("deflected")
+            text = grounded.text
+            if text == self.deflection(seed):
+                citations = ()
+        text = _CITE_MARK.sub(
+            lambda m: m.group(0) if 0 < int(m.group(1)) <= len(sources) else "", text
+        )
+        text = sanitize_model_text(
+            text,
+            allowed_urls=[c.url for c in citations if c.url],
+            allowed_hosts=self.persona.link_allowlist,
+            max_chars=self.bot.policies.max_reply_chars,
+        )
+        return Answer(text, citations, tuple(flags), tokens=len(raw) // 4 + 1)
+
+    def _citations(self, text: str, sources: Sequence[ScoredChunk]) -> tuple[Citation, ...]:
+        marked = {int(n) for n in _CITE_MARK.findall(text) if 0 < int(n) <= len(sources)}
+        # Small models rarely write [n]; then cite the retrieved sources the answer overlaps.
+        chosen = sorted(marked) or relevant_sources(text, [s.chunk for s in sources])[:2]
+        out = []
+        for n in chosen:
+            chunk = sources[n - 1].chunk
+            out.append(Citation(n, chunk.id, chunk.label(), chunk.url, chunk.date))
+        return tuple(out)
+
+    async def _record(
+        self, turn: Turn, question: str, answer: Answer, reply_id: str | None = None
+    ) -> None:
+        e = turn.event
+        if answer.tokens:
+            await self.state.add_usage(turn.creator_id, turn.now.date().isoformat(), answer.tokens)
+        await self.memory.remember_turn(
+            turn.scope,
+            conversation_id=e.conversation_id,
+            fan_text=question,
+            reply_text=answer.text,
+            message_id=e.message_id or None,
+            at=turn.now,
+        )
+        await self.state.log_reply(
+            ReplyRecord(
+                id=reply_id or uuid.uuid4().hex[:12],
+                creator_id=turn.creator_id,
+                fan_id=e.fan_id,
+                conversation_id=e.conversation_id,
+                fan_text=question,
+                reply_text=answer.text,
+                at=turn.now,
+                flags=answer.flags,
+                message_id=e.message_id or None,
+            )
+        )
+
+    async def _to_draft(self, turn: Turn, reply: Reply) -> list[Reply]:
+        from core.control.control import draft_from_reply  # local: control imports the Turn chain
+
+        return await draft_from_reply(self.state, self.senders, self.bot, turn, reply)

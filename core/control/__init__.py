@@ -1,0 +1,1 @@
+"""Control: creator and moderator switches, mutes, handoffs, drafts, fan rights and commands."""

@@ -1,0 +1,527 @@
+"""Command handlers and human-control actions: switches, mutes, handoffs, drafts, data rights."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import asdict
+from datetime import timedelta
+from typing import Any, Protocol
+
+from core.control.commands import BY_NAME
+from core.control.review_commands import find_reported, review_handlers
+from core.persona.bot import BotConfig
+from core.ports import Sender, StateStore
+from core.records import AuditEntry, Draft, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
+from core.schedule.commands import ScheduleHooks, schedule_command
+from core.trust.honesty import ai_label
+from core.turn import Turn, thread_on_message
+from core.types import (
+    AllowedMentions,
+    Attachment,
+    Button,
+    Citation,
+    Reply,
+    ReplyKind,
+    Role,
+    Target,
+)
+
+log = logging.getLogger(__name__)
+
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhdw])$")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> timedelta | None:
+    m = _DURATION.match(text.strip().lower())
+    return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)]) if m else None
+
+
+class FanDataMemory(Protocol):
+    async def export_fan(self, creator_id: str, fan_id: str) -> list[FanMemoryItem]: ...
+
+    async def forget_fan(self, creator_id: str, fan_id: str) -> int: ...
+
+
+CommandFn = Callable[[Turn], Awaitable[list[Reply]]]
+
+
+def _result(turn: Turn, text: str, *, private: bool = True, **kw: Any) -> list[Reply]:
+    target = turn.event.target(private=private)
+    return [
+        Reply(target=target, text=text, kind=ReplyKind.COMMAND_RESULT, ephemeral=private, **kw)
+    ]
+
+
+class Control:
+    """Everything people (not the model) decide: declared commands, escalations, drafts."""
+
+    def __init__(
+        self,
+        *,
+        bot: BotConfig,
+        state: StateStore,
+        memory: FanDataMemory,
+        senders: Mapping[str, Sender],
+    ) -> None:
+        self.bot = bot
+        self.state = state
+        self.memory = memory
+        self.senders = senders
+        # Set by core.schedule.scheduler.Scheduler in the process that runs schedules.
+        self.schedule: ScheduleHooks | None = None
+        self._handlers: dict[str, CommandFn] = {
+            "clone on": self._on,
+            "clone off": self._off,
+            "clone mode": self._mode,
+            "clone status": self._status,
+            "clone mute": self._mute,
+            "clone unmute": self._unmute,
+            "clone handoff": self._handoff_cmd,
+            "clone release": self._release,
+            "clone handoffs": self._handoffs,
+            "clone stats": self._stats,
+            "clone budget": self._budget,
+            "clone kill": self._kill,
+            "clone revive": self._revive,
+            "clone drafts": self._drafts,
+            "clone approve": self._approve_cmd,
+            "clone reject": self._reject_cmd,
+            "clone edit": self._edit_cmd,
+            "clone schedule": self._schedule,
+            "about": self._about,
+            "human": self._human,
+            "my-data": self._my_data,
+            "forget-me": self._forget_me,
+            "report": self._report,
+        }
+        self._handlers.update(review_handlers(self.state, bot.id, _result))
+
+    @property
+    def names(self) -> set[str]:
+        return set(self._handlers)
+
+    async def run(self, turn: Turn) -> list[Reply]:
+        """Route a command. Role checks use platform roles and bot.toml ids, never the model."""
+        command = turn.event.command
+        assert command is not None
+        spec = BY_NAME.get(command.name)
+        handler = self._handlers.get(command.name)
+        if spec is None or handler is None:
+            return _result(turn, f"I don't know /{command.name}. Try /about.")
+        if turn.role < spec.role:
+            await self._audit(turn, command.name, "refused", f"needs {spec.role.label}")
+            who = "the creator" if spec.role is Role.CREATOR else "moderators and the creator"
+            return _result(turn, f"Sorry, /{spec.name} is only for {who}.")
+        replies = await handler(turn)
+        if spec.role > Role.FAN:
+            await self._audit(turn, command.name, "ok", " ".join(command.args))
+        return replies
+
+    async def _audit(self, turn: Turn, action: str, result: str, detail: str = "") -> None:
+        await self.state.audit(
+            AuditEntry(
+                creator_id=self.bot.id,
+                actor=turn.event.user_key,
+                action=action,
+                where=turn.event.conversation_id,
+                result=result,
+                at=turn.now,
+                detail=detail,
+            )
+        )
+
+    # --- switches -------------------------------------------------------------------------
+
+    def _scope_key(self, turn: Turn) -> str:
+        args = turn.event.command.args if turn.event.command else ()
+        return "everywhere" if "everywhere" in args else turn.event.channel_key
+
+    async def _on(self, turn: Turn) -> list[Reply]:
+        key = self._scope_key(turn)
+        await self.state.set_switch(self.bot.id, f"enabled:{key}", None)
+        if key == "everywhere":
+            for name in list(await self.state.switches(self.bot.id)):
+                if name.startswith("enabled:"):
+                    await self.state.set_switch(self.bot.id, name, None)
+        return _result(turn, f"Clone is on ({'everywhere' if key == 'everywhere' else 'here'}).")
+
+    async def _off(self, turn: Turn) -> list[Reply]:
+        key = self._scope_key(turn)
+        await self.state.set_switch(self.bot.id, f"enabled:{key}", "off")
+        return _result(turn, f"Clone is off ({'everywhere' if key == 'everywhere' else 'here'}).")
+
+    async def _mode(self, turn: Turn) -> list[Reply]:
+        args = turn.event.command.args if turn.event.command else ()
+        if not args or args[0] not in ("auto", "copilot", "mentions-only"):
+            return _result(turn, "Usage: /clone mode auto|copilot|mentions-only")
+        await self.state.set_switch(self.bot.id, "mode", args[0])
+        return _result(turn, f"Mode set to {args[0]}.")
+
+    async def _kill(self, turn: Turn) -> list[Reply]:
+        await self.state.set_switch(self.bot.id, "kill", "on")
+        return _result(turn, "Kill switch on: the clone is silent everywhere until /clone revive.")
+
+    async def _revive(self, turn: Turn) -> list[Reply]:
+        await self.state.set_switch(self.bot.id, "kill", None)
+        return _result(turn, "Kill switch off: the clone may speak again.")
+
+    async def _budget(self, turn: Turn) -> list[Reply]:
+        args = turn.event.command.args if turn.event.command else ()
+        if not args or not args[0].isdigit():
+            return _result(turn, "Usage: /clone budget <tokens per day>")
+        await self.state.set_switch(self.bot.id, "budget", args[0])
+        return _result(turn, f"Daily budget set to {int(args[0]):,} tokens.")
+
+    async def _status(self, turn: Turn) -> list[Reply]:
+        switches = await self.state.switches(self.bot.id)
+        mutes = await self.state.active_mutes(self.bot.id, turn.now)
+        handoffs = await self.state.open_handoffs(self.bot.id)
+        off = sorted(k.removeprefix("enabled:") for k, v in switches.items() if v == "off")
+        lines = [
+            f"Kill switch: {'ON' if switches.get('kill') == 'on' else 'off'}",
+            f"Mode: {switches.get('mode') or self.bot.policies.mode}",
+            f"Off in: {', '.join(off) or 'nowhere'}",
+            f"Mutes: {len(mutes)}"
+            + "".join(
+                f"\n  - {m.scope.value} {m.key} until {m.until or 'unmuted'}" for m in mutes
+            ),
+            f"Open handoffs: {len(handoffs)}",
+        ]
+        if self.schedule is not None:
+            lines += self.schedule.status_lines()
+        return _result(turn, "\n".join(lines))
+
+    async def _stats(self, turn: Turn) -> list[Reply]:
+        replies = await self.state.replies(self.bot.id, limit=1000)
+        used = await self.state.usage(self.bot.id, turn.now.date().isoformat())
+        count = {f: sum(f in r.flags for r in replies) for f in ("deflected", "reported")}
+        handoffs = len(await self.state.open_handoffs(self.bot.id))
+        text = (
+            f"Replies: {len(replies)} · deflected: {count['deflected']} · reported: "
+            f"{count['reported']} · open handoffs: {handoffs} · tokens today: {used:,}"
+        )
+        return _result(turn, text)
+
+    # --- mutes ----------------------------------------------------------------------------
+
+    async def _mute(self, turn: Turn) -> list[Reply]:
+        e = turn.event
+        args = list(e.command.args if e.command else ())
+        until = None
+        if args and (d := parse_duration(args[0])) is not None:
+            until = turn.now + d
+            args.pop(0)
+        scope, key, where = MuteScope.COMMUNITY, e.community_id, "this community"
+        if args and args[0] == "here":
+            scope, key, where = MuteScope.CHANNEL, e.channel_key, "this channel"
+        elif args:
+            user = re.sub(r"[<@!>]", "", args[0])
+            scope, key, where = MuteScope.USER, f"{e.platform}:{e.workspace_id}:{user}", args[0]
+        await self.state.add_mute(Mute(self.bot.id, scope, key, until, e.user_key, turn.now))
+        until_text = f"until {until:%Y-%m-%d %H:%M} UTC" if until else "until /clone unmute"
+        return _result(turn, f"Muted in {where} {until_text}.")
+
+    async def _unmute(self, turn: Turn) -> list[Reply]:
+        e = turn.event
+        args = e.command.args if e.command else ()
+        key = None
+        if args and args[0] == "here":
+            key = e.channel_key
+        elif args:
+            key = f"{e.platform}:{e.workspace_id}:{re.sub(r'[<@!>]', '', args[0])}"
+        removed = await self.state.remove_mutes(self.bot.id, key)
+        return _result(turn, f"Unmuted ({removed} mute{'s' if removed != 1 else ''} lifted).")
+
+    # --- handoffs -------------------------------------------------------------------------
+
+    async def open_handoff(self, turn: Turn, reason: str, where: Target | None = None) -> None:
+        """Mark the conversation (or the thread `where` names) as held by a human."""
+        e = turn.event
+        conversation = where.conversation_id if where is not None else e.conversation_id
+        minutes = self.bot.policies.handoff_timeout_minutes
+        await self.state.close_handoff(self.bot.id, conversation, turn.now)
+        await self.state.open_handoff(
+            Handoff(
+                creator_id=self.bot.id,
+                conversation_id=conversation,
+                opened_by=e.user_key,
+                reason=reason,
+                opened_at=turn.now,
+                expires_at=turn.now + timedelta(minutes=minutes) if minutes > 0 else None,
+                link=conversation,
+            )
+        )
+        await self._audit(turn, "handoff", "opened", reason)
+        await self.notify_moderators(
+            turn, f"Handoff ({reason}) in {conversation}: {e.text[:200]!r}", where
+        )
+
+    async def notify_moderators(self, turn: Turn, text: str, where: Target | None = None) -> None:
+        """A core notice, pinging only the moderators' role that bot.toml names.
+
+        It goes to the moderators' channel, else to `where` (a handoff thread), else to the
+        conversation itself.
+        """
+        e = turn.event
+        platform = self.bot.platforms.get(e.platform)
+        sender = self.senders.get(e.platform)
+        if sender is None:
+            log.warning("no sender for %s; moderators not notified: %s", e.platform, text)
+            return
+        role = platform.moderator_role_id if platform else ""
+        channel = platform.moderator_channel if platform and platform.moderator_channel else ""
+        if channel:
+            target = Target(e.platform, e.workspace_id, channel)
+        elif where is not None:
+            target = where
+        else:
+            target = Target(e.platform, e.workspace_id, e.channel_id, e.thread_id)
+        notice = Reply(
+            target=target,
+            text=text,
+            kind=ReplyKind.NOTICE,
+            mentions=AllowedMentions(role_ids=(role,) if role else ()),
+            mention_prefix=f"<@&{role}>" if role else "",
+        )
+        try:
+            await sender.send(notice)
+        except Exception:  # a failed notice is logged; the handoff itself stands
+            log.exception("moderator notice failed")
+
+    async def _handoff_cmd(self, turn: Turn) -> list[Reply]:
+        await self.open_handoff(turn, "moderator")
+        return _result(turn, "A human has this conversation now; the clone stays quiet here.")
+
+    async def _human(self, turn: Turn) -> list[Reply]:
+        await self.open_handoff(turn, "fan asked for a human")
+        text = "I've asked a real person from the team to join. The clone will stay quiet here."
+        return _result(turn, text, private=False)
+
+    async def _release(self, turn: Turn) -> list[Reply]:
+        cid = turn.event.conversation_id
+        closed = await self.state.close_handoff(self.bot.id, cid, turn.now)
+        if closed:
+            await self.state.set_switch(self.bot.id, f"disclose:{cid}", "1")
+        return _result(
+            turn,
+            "Released: the clone may answer here again."
+            if closed
+            else "There is no open handoff here.",
+        )
+
+    async def _handoffs(self, turn: Turn) -> list[Reply]:
+        handoffs = await self.state.open_handoffs(self.bot.id)
+        if not handoffs:
+            return _result(turn, "No open handoffs.")
+        recent = await self.state.replies(self.bot.id, limit=500)
+        lines = []
+        for h in handoffs:
+            lines.append(f"• {h.link} — {h.reason}, since {h.opened_at:%Y-%m-%d %H:%M} UTC")
+            last = [r for r in recent if r.conversation_id == h.conversation_id][:3]
+            lines += [f"    fan: {r.fan_text[:80]!r} → clone: {r.reply_text[:80]!r}" for r in last]
+        return _result(turn, "\n".join(lines))
+
+    async def escalate(self, turn: Turn, category: str) -> list[Reply]:
+        from core.trust.escalation import safe_reply
+
+        # A message in a shared channel gets its own thread where the platform allows, so the
+        # human takes over there and the clone stays quiet in that thread only.
+        thread = thread_on_message(turn.event)
+        await self.open_handoff(turn, f"escalation:{category}", thread)
+        target = thread or turn.event.target()
+        return [Reply(target=target, text=safe_reply(category), kind=ReplyKind.NOTICE)]
+
+    async def out_of_budget(self, turn: Turn) -> list[Reply]:
+        day = turn.now.date().isoformat()
+        if await self.state.get_switch(self.bot.id, f"budget-told:{day}") is None:
+            await self.state.set_switch(self.bot.id, f"budget-told:{day}", "1")
+            await self.notify_moderators(turn, "The clone's daily token budget is used up.")
+        text = (
+            f"{self.bot.persona.name}'s AI clone is resting for today. "
+            "Type /human if you'd like a person from the team."
+        )
+        return [Reply(target=turn.event.target(), text=text, kind=ReplyKind.NOTICE)]
+
+    # --- drafts ---------------------------------------------------------------------------
+
+    async def _drafts(self, turn: Turn) -> list[Reply]:
+        drafts = await self.state.drafts(self.bot.id, DraftStatus.PENDING)
+        if not drafts:
+            return _result(turn, "No pending drafts.")
+        return _result(turn, "\n".join(f"• {d.id}: {d.text[:400]}" for d in drafts))
+
+    async def decide_draft(
+        self, turn: Turn, draft_id: str, approve: bool, text: str | None = None
+    ) -> list[Reply]:
+        if turn.role < Role.CREATOR:
+            return _result(turn, "Sorry, only the creator can approve or reject drafts.")
+        draft = await self.state.get_draft(draft_id)
+        if draft is None or draft.creator_id != self.bot.id:
+            return _result(turn, f"No draft {draft_id}.")
+        if draft.origin == "schedule" and self.schedule is not None:
+            # Scheduled posts go out through the outbox, so a decided draft is sent once.
+            by = turn.event.user_key
+            answer = await self.schedule.decide(draft, approve=approve, by=by, text=text)
+            return _result(turn, answer)
+        status = DraftStatus.APPROVED if approve else DraftStatus.REJECTED
+        if not await self.state.set_draft_status(draft_id, status, turn.event.user_key, text):
+            return _result(turn, f"Draft {draft_id} was already {draft.status.value}.")
+        await self._audit(turn, "draft", status.value, draft_id)
+        if not approve:
+            return _result(turn, f"Draft {draft_id} rejected.")
+        sender = self.senders.get(str(draft.target.get("platform")))
+        if sender is not None:
+            citations = tuple(Citation(**c) for c in draft.citations)
+            label = ai_label(self.bot.persona)
+            final = text or draft.text
+            reply = Reply(Target(**draft.target), final, citations=citations, ai_label=label)
+            await sender.send(reply)
+            await self.state.set_draft_status(draft_id, DraftStatus.SENT, turn.event.user_key)
+        return _result(turn, f"Draft {draft_id} approved and sent.")
+
+    async def _approve_cmd(self, turn: Turn) -> list[Reply]:
+        args = turn.event.command.args if turn.event.command else ()
+        return (
+            await self.decide_draft(turn, args[0], True)
+            if args
+            else _result(turn, "Usage: /clone approve <id>")
+        )
+
+    async def _reject_cmd(self, turn: Turn) -> list[Reply]:
+        args = turn.event.command.args if turn.event.command else ()
+        return (
+            await self.decide_draft(turn, args[0], False)
+            if args
+            else _result(turn, "Usage: /clone reject <id>")
+        )
+
+    async def _edit_cmd(self, turn: Turn) -> list[Reply]:
+        args = turn.event.command.args if turn.event.command else ()
+        if len(args) < 2:
+            return _result(turn, "Usage: /clone edit <draft-id> <new text>")
+        return await self.decide_draft(turn, args[0], True, text=" ".join(args[1:]))
+
+    async def _schedule(self, turn: Turn) -> list[Reply]:
+        return await schedule_command(turn, self.bot, self.state, self.schedule)
+
+    # --- fans -----------------------------------------------------------------------------
+
+    async def _about(self, turn: Turn) -> list[Reply]:
+        p = self.bot.persona
+        text = (
+            f"I'm an AI clone of {p.name} ({p.handle}), run by {p.name}'s team — not "
+            f"{p.name} personally. {p.disclosure_line}\n"
+            f"I answer from {p.name}'s own posts, videos and approved facts, and I cite them.\n"
+            "I remember what you tell me here so I can follow the conversation; /my-data shows "
+            "it and /forget-me deletes it.\nWant a real person? Type /human."
+        )
+        return _result(turn, text, ai_label=ai_label(p))
+
+    async def _my_data(self, turn: Turn) -> list[Reply]:
+        e = turn.event
+        memories = await self.memory.export_fan(self.bot.id, e.fan_id)
+        state = await self.state.export_fan(self.bot.id, e.fan_id)
+        payload = {
+            "fan_id": e.fan_id,
+            "creator": self.bot.id,
+            "memory": [_jsonable(asdict(m)) for m in memories],
+            "state": state,
+        }
+        data = json.dumps(payload, indent=2, ensure_ascii=False, default=str).encode()
+        text = (
+            f"Here is everything I remember about you: {len(memories)} memory items and "
+            f"{sum(len(v) for v in state.values())} records. /forget-me deletes all of it."
+        )
+        return _result(turn, text, attachment=Attachment(f"my-data-{self.bot.id}.json", data))
+
+    async def _forget_me(self, turn: Turn) -> list[Reply]:
+        e = turn.event
+        vectors = await self.memory.forget_fan(self.bot.id, e.fan_id)
+        rows = await self.state.forget_fan(self.bot.id, e.fan_id)
+        log.info("forget-me for a fan of %s: %d vectors, %d rows", self.bot.id, vectors, rows)
+        return _result(turn, "Done: everything I remembered about you is deleted.")
+
+    async def _report(self, turn: Turn) -> list[Reply]:
+        mine = [
+            r
+            for r in await self.state.replies(self.bot.id, limit=500)
+            if r.fan_id == turn.event.fan_id
+        ]
+        if not mine:
+            return _result(turn, "I couldn't find an answer of mine to report.")
+        await self.state.flag_reply(self.bot.id, mine[0].id, "reported")
+        return _result(turn, "Thanks — the creator will review that answer.")
+
+    async def report_reply(self, turn: Turn, reply_id: str) -> list[Reply]:
+        ok = await self.state.flag_reply(self.bot.id, reply_id, "reported")
+        if not ok:  # a 🚩 reaction names the platform message, not our reply id
+            found = await find_reported(self.state, self.bot.id, turn, reply_id)
+            ok = found is not None and await self.state.flag_reply(self.bot.id, found, "reported")
+        return _result(
+            turn,
+            "Thanks — the creator will review that answer."
+            if ok
+            else "That answer can no longer be reported.",
+        )
+
+
+def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in d.items()}
+
+
+async def draft_from_reply(
+    state: StateStore, senders: Mapping[str, Sender], bot: BotConfig, turn: Turn, reply: Reply
+) -> list[Reply]:
+    """Copilot mode: the reply waits in the drafts queue; the creator sees it with buttons."""
+    draft_id = uuid.uuid4().hex[:8]
+    t = reply.target
+    await state.add_draft(
+        Draft(
+            id=draft_id,
+            creator_id=bot.id,
+            origin="copilot",
+            target={
+                "platform": t.platform,
+                "workspace_id": t.workspace_id,
+                "channel_id": t.channel_id,
+                "thread_id": t.thread_id,
+                "reply_to_message_id": t.reply_to_message_id,
+            },
+            text=reply.text,
+            status=DraftStatus.PENDING,
+            created_at=turn.now,
+            fan_id=turn.event.fan_id,
+            citations=[asdict(c) for c in reply.citations],
+        )
+    )
+    sender = senders.get(t.platform)
+    platform = bot.platforms.get(t.platform)
+    channel = platform.moderator_channel if platform and platform.moderator_channel else ""
+    if sender is None or not channel:
+        # Without a moderators' channel the draft waits in /clone drafts; posting it in the
+        # fan's channel would show fans an unapproved answer.
+        log.info("draft %s queued; no moderator_channel for %s", draft_id, t.platform)
+        return []
+    if sender is not None:
+        review = Reply(
+            target=Target(
+                t.platform,
+                t.workspace_id,
+                channel or t.channel_id,
+                None if channel else t.thread_id,
+            ),
+            text=f"Draft {draft_id} for {turn.event.author.display_name or 'a fan'}:\n"
+            + reply.text,
+            kind=ReplyKind.DRAFT,
+            buttons=(
+                Button("draft-approve", "Approve", draft_id),
+                Button("draft-reject", "Reject", draft_id),
+            ),
+        )
+        await sender.send(review)
+    return []

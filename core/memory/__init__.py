@@ -1,0 +1,1 @@
+"""Memory: the archive and fan memory over a vector store, the embedders and their caches."""

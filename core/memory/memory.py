@@ -1,0 +1,325 @@
+"""The memory facade: embeds, then recalls or stores the creator corpus and per-fan memory."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+from langchain_core.embeddings import Embeddings
+
+from core.memory.batcher import EmbedBatcher
+from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
+from core.memory.recent_turns import RecentTurns
+from core.memory.stores import EmbeddingMismatchError
+from core.memory.stores._base import embed_and_add
+from core.ports import Embedder, MemoryStore
+from core.records import (
+    Chunk,
+    FanMemoryItem,
+    FanScope,
+    MemoryKind,
+    ScoredChunk,
+    ScoredMemory,
+    Visibility,
+    stable_id,
+)
+from core.trust.fold import fold_for_detection
+
+if TYPE_CHECKING:
+    from core.persona.bot import Roles
+
+# Query vectors kept by exact text: "hi" and "are you real?" come back all day, a fan's message
+# is remembered a moment after it was embedded for recall, and the models are deterministic.
+# As float32 arrays 4096 MiniLM vectors take 6 MB (as Python float lists they would take 50).
+QUERY_CACHE = 4_096
+
+__all__ = ["EmbeddingMismatchError", "Memory", "visibilities_for"]
+
+
+def visibilities_for(role_ids: frozenset[str], roles_config: Roles) -> frozenset[Visibility]:
+    """Which archive items a fan may be answered from, by their platform roles.
+
+    Args:
+        role_ids: The fan's platform role ids, as the adapter read them.
+        roles_config: bot.toml's roles: `paid_role_ids` unlock paid items; `private_role_ids`
+            unlock private (and paid) items.
+
+    Returns:
+        Always PUBLIC, plus PAID and PRIVATE as entitled. NEVER_USE is never returned.
+    """
+    allowed = {Visibility.PUBLIC}
+    if role_ids & set(roles_config.paid_role_ids):
+        allowed.add(Visibility.PAID)
+    if role_ids & set(roles_config.private_role_ids):
+        allowed |= {Visibility.PAID, Visibility.PRIVATE}
+    return frozenset(allowed)
+
+
+class Memory:
+    """Creator corpus and per-fan memory behind one object; also the ingest `ChunkSink`.
+
+    Stores take vectors; this class owns the embedder, so every write and read uses the same
+    model the store was opened with.
+    """
+
+    def __init__(
+        self,
+        store: MemoryStore,
+        embedder: Embedder,
+        *,
+        query_cache: int = QUERY_CACHE,
+        recent_scopes: int = 0,
+    ) -> None:
+        """Open the facade.
+
+        Args:
+            store: An open MemoryStore.
+            embedder: The model the store was opened with.
+            query_cache: How many query vectors to keep, by exact text (0 keeps none).
+            recent_scopes: How many scopes' last turns to keep in this process (0 keeps none).
+                Only for a store this process alone writes (see `core.memory.recent_turns`).
+        """
+        self.store = store
+        self.embedder = embedder
+        self._cache_size = query_cache
+        self._cache: OrderedDict[str, npt.NDArray[np.floating]] = OrderedDict()
+        # Local models return float32, so keeping float32 loses nothing; providers may not.
+        self._cache_dtype = np.float32 if _is_local(embedder) else np.float64
+        self._recent = RecentTurns(recent_scopes) if recent_scopes > 0 else None
+        # MiniLM costs ~10 ms a text but little more for a batch: concurrent queries share runs
+        # on one worker thread, and the loop keeps serving (onnxruntime releases the GIL).
+        self._batcher = (
+            EmbedBatcher(embedder.embed_documents, name="minilm-queries")
+            if isinstance(embedder, MiniLMEmbedder)
+            else None
+        )
+
+    # -- embedding --------------------------------------------------------------------------
+
+    async def embed_query(self, text: str) -> list[float]:
+        """Embed one query; the event loop never runs a model.
+
+        A text seen recently comes from the cache. MiniLM queries are batched on one worker
+        thread (`EmbedBatcher`); the hash twin runs inline (microseconds); LangChain providers
+        use their async path (native for HTTP); any other embedder runs in a thread.
+        """
+        cached = self._cache.get(text)
+        if cached is not None:
+            self._cache.move_to_end(text)
+            return cached.tolist()  # type: ignore[no-any-return]
+        if self._batcher is not None:
+            vector = await self._batcher.embed(text)
+        elif isinstance(self.embedder, HashEmbedder):
+            vector = self.embedder.embed_query(text)
+        elif isinstance(self.embedder, Embeddings):
+            vector = await self.embedder.aembed_query(text)
+        else:
+            vector = await asyncio.to_thread(self.embedder.embed_query, text)
+        if self._cache_size > 0:
+            # A copy, so a caller editing its list cannot change what the next caller gets.
+            self._cache[text] = np.asarray(vector, dtype=self._cache_dtype)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return vector
+
+    embed_query_async = embed_query
+
+    async def _embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if isinstance(self.embedder, Embeddings) and not _is_local(self.embedder):
+            return await self.embedder.aembed_documents(texts)
+        return await asyncio.to_thread(self.embedder.embed_documents, texts)
+
+    async def _vector(self, query: list[float] | str) -> list[float]:
+        return await self.embed_query(query) if isinstance(query, str) else query
+
+    # -- corpus (ChunkSink) -----------------------------------------------------------------
+
+    async def upsert_chunks(self, chunks: Sequence[Chunk]) -> int:
+        """Embed and store the chunks not stored yet; re-ingest embeds nothing.
+
+        Returns:
+            How many chunks were new.
+        """
+        return await embed_and_add(self.store, self.embedder, chunks)
+
+    async def chunk_ids(self, creator_id: str, source: str | None = None) -> set[str]:
+        """Ids of the stored chunks of a creator, optionally of one source."""
+        return await self.store.chunk_ids(creator_id, source)
+
+    async def delete_chunks(self, creator_id: str, ids: Sequence[str]) -> int:
+        """Delete a creator's chunks by id; returns how many were deleted."""
+        return await self.store.delete_chunks(creator_id, ids)
+
+    async def sources(self, creator_id: str) -> set[str]:
+        """Names of the sources with chunks stored for a creator."""
+        return await self.store.sources(creator_id)
+
+    async def delete_source(self, creator_id: str, source: str) -> int:
+        """Delete every chunk of one source of a creator; returns how many."""
+        return await self.store.delete_source(creator_id, source)
+
+    async def recall_corpus(
+        self,
+        creator_id: str,
+        query: list[float] | str,
+        k: int,
+        visibilities: frozenset[Visibility],
+    ) -> list[ScoredChunk]:
+        """The creator's archive chunks nearest the query, among the visibilities allowed.
+
+        Args:
+            creator_id: Whose archive.
+            query: A vector from `embed_query`, or text to embed.
+            k: How many chunks at most.
+            visibilities: The asker's entitlement (see `visibilities_for`).
+        """
+        allowed = visibilities - {Visibility.NEVER_USE}
+        return await self.store.search_corpus(creator_id, await self._vector(query), k, allowed)
+
+    # -- fan memory -------------------------------------------------------------------------
+
+    async def recall_fan(
+        self, scope: FanScope, query: list[float] | str, k: int
+    ) -> list[ScoredMemory]:
+        """The one fan-memory read path: filtered by creator, fan, community and DM-ness.
+
+        A message and the reply to it share a vector, so they tie: the older (the fan's) first.
+        """
+        hits = await self.store.search_fan_memory(scope, await self._vector(query), k)
+        return sorted(hits, key=lambda h: (-h.score, h.item.created_at))
+
+    async def recent_fan(self, scope: FanScope, n: int) -> list[FanMemoryItem]:
+        """The fan's last n turns in this scope, oldest first."""
+        if self._recent is None or n > self._recent.keep:
+            return await self.store.recent_fan_memory(scope, n)
+        kept = self._recent.get(scope, n)
+        if kept is not None:
+            return kept
+        token = self._recent.begin_read(scope)
+        try:
+            turns = await self.store.recent_fan_memory(scope, self._recent.keep)
+        except BaseException:
+            self._recent.abandon(scope, token)
+            raise
+        self._recent.fill(scope, token, turns)
+        return turns[-n:] if n > 0 else []
+
+    async def remember_turn(
+        self,
+        scope: FanScope,
+        *,
+        conversation_id: str,
+        fan_text: str,
+        reply_text: str,
+        message_id: str | None,
+        at: datetime,
+    ) -> None:
+        """Store a fan message and the clone's reply as two turns in the fan's memory.
+
+        Both are stored under the vector of the fan's message (of the reply when the message is
+        blank): a later, similar question recalls the whole exchange. Both carry the fan's
+        `message_id`, so deleting or editing that message forgets the reply that quoted it too.
+        The reply is stamped 1 ms later so "recent" keeps the order.
+        Ids are deterministic, so a redelivered event overwrites instead of duplicating.
+        """
+        key = message_id or f"{at.isoformat()}:{fan_text}"
+        texts = [fan_text, reply_text]
+        items = [
+            FanMemoryItem(
+                id=stable_id(scope.creator_id, scope.fan_id, conversation_id, key, speaker),
+                creator_id=scope.creator_id,
+                fan_id=scope.fan_id,
+                community_id=scope.community_id,
+                is_dm=scope.is_dm,
+                conversation_id=conversation_id,
+                kind=MemoryKind.TURN,
+                speaker=speaker,
+                text=text,
+                created_at=at + timedelta(milliseconds=offset),
+                message_id=message_id,
+            )
+            for offset, (speaker, text) in enumerate(zip(("fan", "clone"), texts, strict=True))
+            if text.strip()
+        ]
+        if items:
+            # The exchange is indexed by what the fan said (the reply shares that vector): one
+            # embedding per turn at most, none when the message was just embedded for recall.
+            vector = await self.embed_query(items[0].text)
+            await self.store.add_fan_memory(items, [vector] * len(items))
+            if self._recent is not None:
+                self._recent.add(scope, items)
+
+    async def remember_note(
+        self, scope: FanScope, text: str, *, at: datetime, conversation_id: str = ""
+    ) -> FanMemoryItem:
+        """Store a durable note about the fan (recalled by similarity, never as a turn)."""
+        item = FanMemoryItem(
+            id=stable_id(scope.creator_id, scope.fan_id, "note", text),
+            creator_id=scope.creator_id,
+            fan_id=scope.fan_id,
+            community_id=scope.community_id,
+            is_dm=scope.is_dm,
+            conversation_id=conversation_id,
+            kind=MemoryKind.NOTE,
+            speaker="fan",
+            text=text,
+            created_at=at,
+        )
+        await self.store.add_fan_memory([item], await self._embed_documents([text]))
+        return item
+
+    async def export_fan(self, creator_id: str, fan_id: str) -> list[FanMemoryItem]:
+        """Everything remembered about a fan under one creator, oldest first."""
+        return await self.store.export_fan(creator_id, fan_id)
+
+    async def forget_fan(self, creator_id: str, fan_id: str) -> int:
+        """Delete everything remembered about a fan (`/forget-me`); returns items deleted."""
+        self._forget_texts()
+        deleted = await self.store.delete_fan(creator_id, fan_id)
+        # After the delete: a read that ran while it was under way may have kept old turns.
+        self._forget_recent(creator_id, fan_id)
+        return deleted
+
+    async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int:
+        """Forget one fan message (edited or deleted) and the reply tied to it."""
+        self._forget_texts()
+        deleted = await self.store.delete_fan_message(creator_id, fan_id, message_id)
+        self._forget_recent(creator_id, fan_id)
+        return deleted
+
+    async def delete_creator(self, creator_id: str) -> int:
+        """Delete a creator's corpus and all their fans' memory; returns points deleted."""
+        self._forget_texts()
+        deleted = await self.store.delete_creator(creator_id)
+        self._forget_recent(creator_id)
+        return deleted
+
+    def _forget_texts(self) -> None:
+        # The query-vector cache and the detectors' folding cache are keyed by the texts people
+        # wrote, and forgotten words must not stay in this process either (forgets are rare;
+        # refilling is cheap), so both are emptied whole.
+        self._cache.clear()
+        fold_for_detection.cache_clear()
+
+    def _forget_recent(self, creator_id: str, fan_id: str | None = None) -> None:
+        if self._recent is None:
+            return
+        if fan_id is None:
+            self._recent.drop_creator(creator_id)
+        else:
+            self._recent.drop_fan(creator_id, fan_id)
+
+    async def close(self) -> None:
+        """Stop the query worker thread (after the queries queued), then close the store."""
+        if self._batcher is not None:
+            await asyncio.to_thread(self._batcher.close)
+        await self.store.close()
+
+
+def _is_local(embedder: object) -> bool:
+    return isinstance(embedder, MiniLMEmbedder | HashEmbedder)

@@ -1,0 +1,1 @@
+"""Operations: metrics and the one circuit breaker every outside dependency goes through."""

@@ -1,0 +1,1 @@
+"""Trust: honesty, grounding, sanitising, care/escalation, tone and corrections."""
