@@ -221,5 +221,8 @@ class AdminServer:
                 "chunks_stored": report.chunks_stored,
                 "chunks_removed": report.chunks_removed,
                 "errors": len(report.errors) + sum(len(s.errors) for s in report.sources),
+                "problems": [str(p) for p in report.all_errors],
+                "warnings": [str(p) for p in report.all_warnings],
+                "quarantined": [str(p) for p in report.all_quarantined],
             }
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
@@ -34,6 +33,9 @@ def _run(coro_fn: Callable[[], Awaitable[T]]) -> T:
     except StoreBusy as exc:
         console.print(f"[yellow]{exc}[/yellow]")
         raise typer.Exit(3) from exc
+    except ScriptError as exc:
+        console.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
 
 
 class StoreBusy(RuntimeError):
@@ -64,23 +66,62 @@ async def _build(folder: Path, **kw: object):  # type: ignore[no-untyped-def]
         raise
 
 
-async def _ingest(folder: Path) -> None:
-    from bots.ingest_view import ingest_with_progress
+async def _ingest(folder: Path) -> int:
+    """Ingest and show the report; the number of errors (a running clone's, if one runs)."""
+    from bots.ingest_view import ingest_with_progress, open_memory
 
-    if await ops_cli.ingest_remote(folder):  # a running clone holds the stores
-        return
-    services = await _build(folder)
+    remote = await ops_cli.ingest_remote(folder)
+    if remote is not None:  # a running clone holds the stores
+        return remote
+    bot = load_bot(folder)
+    # Only the embedder and the store: ingest never needs the LLM, the state store or Redis.
     try:
-        await ingest_with_progress(services, console)
+        memory, store = await open_memory(Settings(), bot.id)
+    except Exception as exc:
+        if "lock" in str(exc).lower() or "already" in str(exc).lower():
+            raise StoreBusy(
+                f"The clone's memory at {Settings().memory_path_for(bot.id)} is in use by a "
+                "running clone. Stop it first (the embedded store allows one process)."
+            ) from exc
+        raise
+    try:
+        report = await ingest_with_progress(bot, folder, memory, store, console)
     finally:
-        await services.close()
+        await memory.close()
+    return len(report.all_errors)
 
 
 @app.command()
 def ingest(folder: BotDir) -> None:
-    """Read the sources bot.toml lists into the clone's memory (idempotent)."""
+    """Read the sources bot.toml lists into the clone's memory (idempotent).
+
+    Exits 1 when a source had errors (what was stored from it is kept), after listing every
+    error, warning and quarantined passage.
+    """
     _setup_logging(Settings(log_level="WARNING"))
-    _run(lambda: _ingest(folder))
+    if _run(lambda: _ingest(folder)):
+        raise typer.Exit(1)
+
+
+def read_script(path: Path) -> list[str]:
+    """A chat script's lines; a clear error (file and line) instead of a decoding traceback."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ScriptError(f"{path}: cannot read the script: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start : exc.start + 1].hex()
+        raise ScriptError(
+            f"{path}: line {line} is not valid UTF-8 (byte 0x{byte}); save the script as UTF-8"
+        ) from exc
+    return text.splitlines()
+
+
+class ScriptError(ValueError):
+    """A chat script that cannot be read; the message names the file and line."""
 
 
 async def _chat(
@@ -88,15 +129,15 @@ async def _chat(
 ) -> None:
     from adapters.console_adapter import ConsoleAdapter
 
+    # Read the script before loading anything, so a bad file fails at once.
+    lines = read_script(script) if script is not None else None
     services = await _build(folder)
     adapter = ConsoleAdapter(fan=fan, community=community, write=console.print)
     services.senders[adapter.platform] = adapter
     await adapter.start(services.clone.handle)
     try:
-        if script is not None:
+        if lines is not None:
             gap = services.bot.policies.fan_cooldown_seconds + 0.2
-            text = await asyncio.to_thread(script.read_text, encoding="utf-8")
-            lines = text.splitlines()
             await adapter.run_lines(lines, min_gap_seconds=gap)
         else:
             await adapter.run_interactive()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -15,14 +16,42 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from core.config import Settings
+from core.ingest.items import Problem
 from core.ingest.pipeline import run_ingest
 from core.ingest.report import IngestReport
+from core.persona.bot import BotConfig
 
 if TYPE_CHECKING:
-    from bots.bootstrap import Services
+    from core.memory.memory import Memory
+    from core.ports import MemoryStore
+
+# Beyond this many lines of one kind, the rest is counted (the report keeps them all).
+SHOWN = 50
 
 
-async def ingest_with_progress(services: Services, console: Console) -> IngestReport:
+async def open_memory(settings: Settings, creator_id: str) -> tuple[Memory, MemoryStore]:
+    """The clone's memory for ingest alone: embedder and store, no LLM, state store or Redis.
+
+    Loading the LLM is what made a no-op ingest take long; it is never needed here.
+    """
+    from core.memory.embeddings import make_embedder
+    from core.memory.memory import Memory
+    from core.memory.stores import open_memory_store
+
+    embedder = make_embedder(settings)
+    if settings.memory_backend == "server":
+        from bots.bootstrap import _guarded_server_store
+
+        store = _guarded_server_store(settings, creator_id, embedder)
+    else:
+        store = await open_memory_store(settings, creator_id, embedder)
+    return Memory(store, embedder), store
+
+
+async def ingest_with_progress(
+    bot: BotConfig, folder: Path, memory: Memory, store: MemoryStore, console: Console
+) -> IngestReport:
     """Ingest the clone's sources with a live progress bar and print the summary."""
     with Progress(
         TextColumn("[bold]{task.description}"),
@@ -39,12 +68,11 @@ async def ingest_with_progress(services: Services, console: Console) -> IngestRe
                 tasks[source] = progress.add_task(source, total=None)
             progress.update(tasks[source], completed=done)
 
-        report = await run_ingest(
-            services.bot, services.folder, services.memory, on_progress=on_progress
-        )
+        report = await run_ingest(bot, folder, memory, on_progress=on_progress)
     console.print(render(report))
+    print_problems(report, console)
     # Offline moment (the CLI holds the store): build the vector index if it is now worth it.
-    optimize = getattr(services.store, "optimize_if_needed", None)
+    optimize = getattr(store, "optimize_if_needed", None)
     if optimize is not None:
         with console.status("building the vector index (large archive; one-off)…"):
             if await optimize():
@@ -80,7 +108,32 @@ def render(report: IngestReport) -> Table:
         str(report.chunks_removed),
         "",
     )
-    problems = report.all_errors
-    if problems:
-        table.caption = f"{len(problems)} problem(s):\n" + "\n".join(str(p) for p in problems[:20])
     return table
+
+
+def print_problems(report: IngestReport, console: Console) -> None:
+    """Every error, warning and quarantined passage, each with file and location."""
+    for title, style, problems in (
+        ("error", "red", report.all_errors),
+        ("warning", "yellow", report.all_warnings),
+        ("quarantined", "magenta", report.all_quarantined),
+    ):
+        _print_kind(console, title, style, problems)
+    if report.all_errors:
+        console.print(
+            "[red]Ingest finished with errors.[/red] Sources with errors kept what was stored "
+            "from them before; fix the files above and run it again."
+        )
+
+
+def _print_kind(console: Console, title: str, style: str, problems: list[Problem]) -> None:
+    if not problems:
+        return
+    console.print(f"[bold {style}]{len(problems)} {title}(s)[/bold {style}]")
+    for problem in problems[:SHOWN]:
+        # No markup: file names and excerpts may hold square brackets (yt-dlp ids).
+        console.print(
+            f"  {title}: {problem}", style=style, markup=False, highlight=False, soft_wrap=True
+        )
+    if len(problems) > SHOWN:
+        console.print(f"  … and {len(problems) - SHOWN} more {title}(s)")

@@ -28,18 +28,24 @@ __all__ = [
 ]
 
 
-async def ingest_remote(folder: Path) -> bool:
-    """Ingest through the running clone; False if none runs (the caller opens the stores)."""
+async def ingest_remote(folder: Path) -> int | None:
+    """Ingest through the running clone: its error count; None if none runs (the caller opens
+    the stores)."""
     info = running(folder)
     if info is None:
-        return False
+        return None
     console.print(f"The clone runs (pid {info.pid}); ingesting through its admin API...")
     report = await call(info, "POST", "ingest")
     console.print(
         f"Ingested: {report['items_read']} items, {report['chunks_stored']} new chunks, "
         f"{report['chunks_removed']} removed, {report['errors']} problems."
     )
-    return True
+    for kind in ("problems", "warnings", "quarantined"):
+        for line in report.get(kind) or []:
+            console.print(
+                f"  {kind.rstrip('s')}: {line}", markup=False, highlight=False, soft_wrap=True
+            )
+    return int(report["errors"])
 
 
 async def switch_remote(folder: Path, key: str, value: str | None) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from core.ingest import jsondoc
+from core.ingest.authors import Attribution, Author, author
 from core.ingest.items import Item, ReadContext, type_name
 
 # Joins, pins, boosts, thread notices and the like are the system talking, not people.
@@ -27,8 +28,15 @@ def read_discord(text: str, ctx: ReadContext) -> Iterator[Item]:
         return
     guild = _id(data.get("guild"))
     channel = _id(data.get("channel"))
+    messages = data["messages"]
+    who = Attribution(
+        ctx.source.creator_ids,
+        (_author(m) for m in messages if isinstance(m, dict) and m.get("author")),
+    )
+    for note in who.notes:
+        (ctx.log.error if who.ambiguous else ctx.log.warn)("creator_ids", note)
     by_id: dict[str, dict[str, Any]] = {}
-    for index, message in enumerate(data["messages"]):
+    for index, message in enumerate(messages):
         location = f"message #{index + 1}"
         if not isinstance(message, dict):
             ctx.log.error(location, f"expected a message object, found {type_name(message)}")
@@ -44,17 +52,19 @@ def read_discord(text: str, ctx: ReadContext) -> Iterator[Item]:
         if message.get("type", "Default") not in _SPOKEN_TYPES:
             ctx.log.skip("system message")
             continue
-        author = _author(message)
-        names = (author.get("id"), author.get("name"), author.get("nickname"))
-        if not ctx.is_creator(*names):
-            ctx.log.skip("bot message" if author.get("isBot") else "not by the creator")
+        writer = _author(message)
+        if not who.is_creator(writer):
+            ctx.log.skip("bot message" if _fields(message).get("isBot") else "not by the creator")
+            ctx.log.others[writer.label] += 1
             continue
         if not content.strip():
             ctx.log.skip("no text (attachments only)")
             continue
         found_url = None
-        if guild and channel and message_id:
-            found_url = f"https://discord.com/channels/{guild}/{channel}/{message_id}"
+        if channel and message_id:
+            # DMs have no guild; Discord's own link for them uses "@me".
+            found_url = f"https://discord.com/channels/{guild or '@me'}/{channel}/{message_id}"
+        fields = _fields(message)
         yield Item(
             item_id=message_id or f"#{index + 1}",
             text=content,
@@ -62,12 +72,12 @@ def read_discord(text: str, ctx: ReadContext) -> Iterator[Item]:
             kind="reply" if message.get("reference") else "message",
             url=ctx.url(message_id, found_url),
             date=message.get("timestamp") if isinstance(message.get("timestamp"), str) else None,
-            author=str(author.get("nickname") or author.get("name") or "") or None,
-            context=_answered(message, by_id, ctx),
+            author=str(fields.get("nickname") or fields.get("name") or "") or None,
+            context=_answered(message, by_id, who),
         )
 
 
-def _answered(message: dict[str, Any], by_id: dict[str, Any], ctx: ReadContext) -> str | None:
+def _answered(message: dict[str, Any], by_id: dict[str, Any], who: Attribution) -> str | None:
     """The fan message this one replies to; the creator's own earlier words are not context."""
     reference = message.get("reference")
     if not isinstance(reference, dict):
@@ -75,8 +85,7 @@ def _answered(message: dict[str, Any], by_id: dict[str, Any], ctx: ReadContext) 
     original = by_id.get(str(reference.get("messageId")))
     if not isinstance(original, dict):
         return None
-    author = _author(original)
-    if ctx.is_creator(author.get("id"), author.get("name"), author.get("nickname")):
+    if who.is_creator(_author(original)):
         return None
     content = original.get("content")
     return content if isinstance(content, str) and content.strip() else None
@@ -88,6 +97,17 @@ def _id(value: object) -> str | None:
     return None
 
 
-def _author(message: dict[str, Any]) -> dict[str, Any]:
-    author = message.get("author")
-    return author if isinstance(author, dict) else {}
+def _fields(message: dict[str, Any]) -> dict[str, Any]:
+    found = message.get("author")
+    return found if isinstance(found, dict) else {}
+
+
+def _author(message: dict[str, Any]) -> Author:
+    """Id and username are unique on Discord; a legacy `name#1234` is unique only with its tag."""
+    fields = _fields(message)
+    name, tag = fields.get("name"), str(fields.get("discriminator") or "0")
+    username = name if tag.strip("0") == "" or not isinstance(name, str) else f"{name}#{tag}"
+    names = [fields.get("nickname")]
+    if username != name:
+        names.append(name)
+    return author(fields.get("id"), username, *names)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from core.ingest.authors import fold
 from core.persona.bot import Source
 from core.records import Visibility
 
@@ -17,6 +18,8 @@ class Cue:
     start: float
     end: float
     text: str
+    # The file line the cue's text is on, for reports.
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,8 @@ class Item:
     # The fan message the creator answered: context, never the creator's words.
     context: str | None = None
     cues: tuple[Cue, ...] = ()
+    # The file line the text starts on, when the format has lines that mean something.
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,10 @@ class ReadLog:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    # Text kept out of the store because it addresses an AI or was hidden from readers.
+    quarantined: list[Problem] = field(default_factory=list)
+    # Who wrote what the reader passed over (name and id -> messages), for "no creator items".
+    others: Counter[str] = field(default_factory=Counter)
 
     def error(self, location: str, message: str) -> None:
         self.errors.append(Problem(self.file, location, message))
@@ -66,6 +75,9 @@ class ReadLog:
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped[reason] += count
+
+    def quarantine(self, location: str, message: str) -> None:
+        self.quarantined.append(Problem(self.file, location, message))
 
 
 @dataclass(slots=True)
@@ -105,9 +117,13 @@ class ReadContext:
             return None
 
     def is_creator(self, *names: object) -> bool:
-        """True if any of the given ids or names is one of the source's creator_ids."""
-        wanted = {c.casefold() for c in self.source.creator_ids}
-        return any(isinstance(n, str | int) and str(n).casefold() in wanted for n in names)
+        """True if any of the given ids or names is one of the source's creator_ids.
+
+        Compared without case or a leading `@`. Chat exports, where display names can be
+        copied, decide with `core.ingest.authors.Attribution` instead.
+        """
+        wanted = {fold(c) for c in self.source.creator_ids}
+        return any(isinstance(n, str | int) and fold(n) in wanted for n in names)
 
 
 def type_name(value: object) -> str:

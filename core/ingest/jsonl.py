@@ -23,6 +23,6 @@ def read_jsonl(text: str, ctx: ReadContext) -> Iterator[Item]:
         if not isinstance(record, dict):
             ctx.log.error(location, f"expected an object, found {type_name(record)}")
             continue
-        item = item_from_record(record, location, f"line{number}", ctx)
+        item = item_from_record(record, location, f"line{number}", ctx, line=number)
         if item is not None:
             yield item

@@ -19,9 +19,11 @@ _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 def read_markdown(text: str, ctx: ReadContext) -> Iterator[Item]:
     meta: dict[str, Any] = {}
     body = text
+    first_line = 1
     found = _FRONT_MATTER.match(text)
     if found:
         body = text[found.end() :]
+        first_line += text[: found.end()].count("\n")
         try:
             loaded = yaml.safe_load(found.group(1))
         except yaml.YAMLError as exc:
@@ -57,6 +59,7 @@ def read_markdown(text: str, ctx: ReadContext) -> Iterator[Item]:
         date=_scalar(meta.get("date")),
         author=_scalar(meta.get("author")) or next(iter(ctx.source.creator_ids), None),
         title=title,
+        line=first_line,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from core.ingest.items import Cue, Item, Problem, ReadContext, Reader, ReadLog
 from core.ingest.jsonl import read_jsonl
 from core.ingest.markdown import read_markdown
 from core.ingest.report import IngestReport, SourceReport
+from core.ingest.screen import screen
 from core.ingest.telegram_export import read_telegram
 from core.ingest.text import decode, normalize
 from core.ingest.transcript import read_transcript
@@ -59,9 +61,10 @@ async def run_ingest(
 ) -> IngestReport:
     """Read every source listed in `bot.toml` and bring the sink in line with it.
 
-    New chunks are upserted; chunks of sources no longer listed, of deleted files and of
-    changed items are removed. A source whose read had errors keeps its older chunks, so
-    malformed input never loses what was stored.
+    New chunks are upserted; chunks of sources no longer listed and of changed items are
+    removed. A source whose read had errors (a malformed file, a missing path, no items by
+    its creator_ids) keeps its older chunks, so bad input never loses what was stored:
+    removing a source from bot.toml is what removes its chunks.
 
     Args:
         bot: the clone definition; only `bot.sources` are read, relative to `folder`.
@@ -94,9 +97,8 @@ async def _ingest_source(
     # Reading and parsing are blocking file work; keep the event loop (and a running clone) free.
     sr, chunks = await asyncio.to_thread(collect, creator_id, source, folder)
     if sr.missing:
-        # The creator deleted the file: its words go with it.
-        if stored:
-            sr.chunks_removed = await sink.delete_chunks(creator_id, sorted(stored))
+        # A typo in a path must not wipe the source; deleting it from bot.toml does that.
+        sr.stale_kept = len(stored)
         return sr
     new = [c for c in chunks.values() if c.id not in stored]
     for start in range(0, len(new), BATCH):
@@ -127,14 +129,23 @@ def collect(
         return sr, chunks
     if not path.exists():
         sr.missing = True
-        sr.warnings.append(Problem(source.path, "", "not found; its chunks are removed"))
+        sr.errors.append(
+            Problem(
+                source.path,
+                "",
+                "not found; what was stored from it is kept (remove the source from bot.toml "
+                "to drop it)",
+            )
+        )
         return sr, chunks
+    others: Counter[str] = Counter()
     for file in _files(path, source.format):
         sr.files += 1
         name = _display(file, root)
         log = ReadLog(name)
         for item in _read(file, source, log):
-            cleaned = _clean(item, log)
+            screened = screen(item, log)
+            cleaned = _clean(screened, log) if screened is not None else None
             if cleaned is None:
                 continue
             if cleaned.visibility is Visibility.NEVER_USE:
@@ -148,10 +159,26 @@ def collect(
         sr.errors += log.errors
         sr.warnings += log.warnings
         sr.skipped.update(log.skipped)
+        sr.quarantined += log.quarantined
+        others.update(log.others)
     if sr.files == 0:
         sr.warnings.append(Problem(source.path, "", f"no {source.format} files found"))
+    elif sr.items_read == 0 and others:
+        sr.errors.append(_nobody(source, others))
     sr.chunks = len(chunks)
     return sr, chunks
+
+
+def _nobody(source: Source, others: Counter[str]) -> Problem:
+    """creator_ids matched nobody: say who the export does contain, so the fix is one copy."""
+    authors = ", ".join(f"{who} x{n}" for who, n in others.most_common(8))
+    more = f" and {len(others) - 8} more" if len(others) > 8 else ""
+    return Problem(
+        source.path,
+        "creator_ids",
+        f"no items by creator_ids {source.creator_ids}; the file's authors are: "
+        f"{authors}{more}. Put the creator's id or username in creator_ids.",
+    )
 
 
 def _files(path: Path, fmt: SourceFormat) -> list[Path]:

@@ -21,11 +21,13 @@ class SourceReport:
     chunks_removed: int = 0
     # Chunks no longer produced but kept, because errors made this read untrustworthy.
     stale_kept: int = 0
-    # The source's file or folder is gone (its chunks were removed).
+    # The source's file or folder is not there (an error; its stored chunks are kept).
     missing: bool = False
     skipped: Counter[str] = field(default_factory=Counter)
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # Text kept out of the store: addressed to an AI, or hidden from readers.
+    quarantined: list[Problem] = field(default_factory=list)
 
     @property
     def items_skipped(self) -> int:
@@ -65,6 +67,14 @@ class IngestReport:
         return self.errors + [p for s in self.sources for p in s.errors]
 
     @property
+    def all_warnings(self) -> list[Problem]:
+        return [p for s in self.sources for p in s.warnings]
+
+    @property
+    def all_quarantined(self) -> list[Problem]:
+        return [p for s in self.sources for p in s.quarantined]
+
+    @property
     def ok(self) -> bool:
         return not self.all_errors
 
@@ -80,6 +90,7 @@ class IngestReport:
             lines.extend(f"      skipped {n}: {why}" for why, n in s.skipped.most_common())
             lines.extend(f"      error: {p}" for p in s.errors)
             lines.extend(f"      warning: {p}" for p in s.warnings)
+            lines.extend(f"      quarantined: {p}" for p in s.quarantined)
             if s.stale_kept:
                 lines.append(f"      kept {s.stale_kept} older chunk(s) because of errors")
         for name, count in self.removed_sources.items():

@@ -8,10 +8,17 @@ from core.ingest.items import Item, ReadContext, type_name
 
 TEXT_FIELDS = ("text", "content", "body", "message", "full_text", "caption")
 _ID_FIELDS = ("id", "item_id", "slug")
+# Caption and post exports name the item's own link `permalink` (Instagram) or `link`.
+_URL_FIELDS = ("url", "permalink", "link", "post_url")
 
 
 def item_from_record(
-    record: Mapping[str, object], location: str, fallback_id: str, ctx: ReadContext
+    record: Mapping[str, object],
+    location: str,
+    fallback_id: str,
+    ctx: ReadContext,
+    *,
+    line: int | None = None,
 ) -> Item | None:
     """The item a record holds, or None (with the reason logged) when it is not usable."""
     key = next((k for k in TEXT_FIELDS if k in record), None)
@@ -38,11 +45,12 @@ def item_from_record(
         text=text,
         visibility=visibility,
         kind=_field(record, "kind") or "post",
-        url=ctx.url(item_id, _field(record, "url")),
+        url=ctx.url(item_id, next((v for k in _URL_FIELDS if (v := _field(record, k))), None)),
         date=_field(record, "date") or _field(record, "timestamp"),
         author=author or next(iter(ctx.source.creator_ids), None),
         title=_field(record, "title"),
         context=_field(record, "context") or _field(record, "in_reply_to"),
+        line=line,
     )
 
 

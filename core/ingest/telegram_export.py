@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from core.ingest import jsondoc
+from core.ingest.authors import Attribution, author
 from core.ingest.items import Item, ReadContext, type_name
 
 _CHANNEL_TYPES = {"public_channel", "private_channel"}
+# Chats whose messages have t.me/c/<chat>/<message> links (members can open them).
+_LINKED_TYPES = _CHANNEL_TYPES | {"public_supergroup", "private_supergroup"}
 
 
 def read_telegram(text: str, ctx: ReadContext) -> Iterator[Item]:
@@ -38,6 +41,15 @@ def _chat(chat: dict[str, Any], prefixed: bool, ctx: ReadContext) -> Iterator[It
         ctx.log.error("", "a group export needs creator_ids to tell the creator from fans")
         return
     others: dict[object, str] = {}
+    # from_id is unique; `from` is a display name anyone can copy (see core.ingest.authors).
+    messages = [m for m in chat["messages"] if isinstance(m, dict)]
+    who = Attribution(
+        ctx.source.creator_ids,
+        (author(m.get("from_id"), None, m.get("from")) for m in messages if "from" in m),
+    )
+    if not is_channel:
+        for note in who.notes:
+            (ctx.log.error if who.ambiguous else ctx.log.warn)("creator_ids", note)
     for index, message in enumerate(chat["messages"]):
         location = f"message #{index + 1}"
         if not isinstance(message, dict):
@@ -53,10 +65,12 @@ def _chat(chat: dict[str, Any], prefixed: bool, ctx: ReadContext) -> Iterator[It
             ctx.log.error(location, f"text is {kind}, expected a string or a list; skipped")
             continue
         # Everything posted in a channel is the channel owner's.
-        mine = is_channel or ctx.is_creator(message.get("from_id"), message.get("from"))
+        writer = author(message.get("from_id"), None, message.get("from"))
+        mine = is_channel or who.is_creator(writer)
         if not mine:
             others[message.get("id")] = text
             ctx.log.skip("not by the creator")
+            ctx.log.others[writer.label] += 1
             continue
         if message.get("forwarded_from"):
             ctx.log.skip("forwarded (someone else's words)")
@@ -64,19 +78,28 @@ def _chat(chat: dict[str, Any], prefixed: bool, ctx: ReadContext) -> Iterator[It
         if not text.strip():
             ctx.log.skip("no text (media only)")
             continue
-        item_id = str(message.get("id"))
-        if prefixed:
-            item_id = f"{chat.get('id')}/{item_id}"
+        message_id = str(message.get("id"))
+        item_id = f"{chat.get('id')}/{message_id}" if prefixed else message_id
         yield Item(
             item_id=item_id,
             text=text,
             visibility=ctx.source.visibility,
             kind="message",
-            url=ctx.url(item_id),
+            url=ctx.url(message_id) or _link(chat, message_id),
             date=str(message["date"]) if message.get("date") else None,
             author=str(message.get("from") or chat.get("name") or "") or None,
             context=others.get(message.get("reply_to_message_id")),
         )
+
+
+def _link(chat: dict[str, Any], message_id: str) -> str | None:
+    """Telegram's own message link. The export has no public @username, so this is the
+    members' form; a `url_template` such as `https://t.me/<username>/{id}` gives public links.
+    """
+    chat_id = chat.get("id")
+    if chat.get("type") not in _LINKED_TYPES or not isinstance(chat_id, int | str):
+        return None
+    return f"https://t.me/c/{str(chat_id).removeprefix('-100')}/{message_id}"
 
 
 def _flatten(value: object) -> str | None:

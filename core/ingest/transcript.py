@@ -13,6 +13,8 @@ _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
 _META = re.compile(r"^(title|date|url|id|visibility)\s*:\s*(.+)$", re.I)
+# yt-dlp names files "<title> [<video id>].<lang>.vtt"; the id is what a link needs.
+_YTDLP = re.compile(r"^(.*?)\s*\[([A-Za-z0-9_-]{4,})\](?:\.[\w-]+)*$")
 
 
 def read_transcript(text: str, ctx: ReadContext) -> Iterator[Item]:
@@ -60,7 +62,8 @@ def read_transcript(text: str, ctx: ReadContext) -> Iterator[Item]:
             speaker = voice.group(1).strip()
         line_text = " ".join(_TAG.sub("", raw).split())
         if line_text:
-            cues.append((Cue(start, max(end, start), line_text), speaker))
+            text_line = block_start + timing_at + 2
+            cues.append((Cue(start, max(end, start), line_text, text_line), speaker))
     if not cues:
         ctx.log.error("", "no cues found: not an SRT or WebVTT transcript")
         return
@@ -68,6 +71,9 @@ def read_transcript(text: str, ctx: ReadContext) -> Iterator[Item]:
         kept = [cue for cue, who in cues if who is not None and ctx.is_creator(who)]
         if len(kept) < len(cues):
             ctx.log.skip("transcript line by another speaker", len(cues) - len(kept))
+            for _, who in cues:
+                if who is None or not ctx.is_creator(who):
+                    ctx.log.others[f"speaker {who or '(untagged)'}"] += 1
     else:
         if tagged:
             ctx.log.warn("", "speakers are tagged but creator_ids is empty; kept every line")
@@ -78,7 +84,11 @@ def read_transcript(text: str, ctx: ReadContext) -> Iterator[Item]:
     visibility = ctx.visibility(meta.get("visibility"), "NOTE")
     if visibility is None:
         return
-    item_id = meta.get("id") or PurePosixPath(ctx.file).stem
+    stem = PurePosixPath(ctx.file).stem
+    named = _YTDLP.match(PurePosixPath(ctx.file).name.rsplit(".", 1)[0])
+    item_id = meta.get("id") or (named.group(2) if named else stem)
+    if named and named.group(1) and "title" not in meta:
+        meta["title"] = named.group(1)
     yield Item(
         item_id=item_id,
         text="\n".join(cue.text for cue in kept),

@@ -12,6 +12,8 @@ from core.ingest.items import Item, ReadContext, type_name
 
 _PREFIX = re.compile(r"\A\s*window\.YTD\.\w+\.part\d+\s*=\s*")
 _LEADING_MENTIONS = re.compile(r"\A(?:@\w+\s+)+")
+# An X username: 1-15 letters, digits or underscores (a numeric id or a full name is not one).
+_HANDLE = re.compile(r"@?([A-Za-z0-9_]{1,15})")
 
 
 def read_x(text: str, ctx: ReadContext) -> Iterator[Item]:
@@ -60,8 +62,11 @@ def _tweet(entry: object, location: str, ctx: ReadContext) -> Item | None:
     if not text.strip():
         ctx.log.skip("no text")
         return None
-    handle = next(iter(ctx.source.creator_ids), None)
-    found_url = f"https://x.com/{handle.lstrip('@')}/status/{tweet_id}" if handle else None
+    handle = _handle(ctx.source.creator_ids)
+    # X's own permalink; without a known username, the /i/web/ form resolves to the same tweet.
+    found_url: str | None = f"https://x.com/{handle or 'i/web'}/status/{tweet_id}"
+    if not handle and ctx.source.url_template:
+        found_url = None
     return Item(
         item_id=str(tweet_id),
         text=text,
@@ -69,8 +74,16 @@ def _tweet(entry: object, location: str, ctx: ReadContext) -> Item | None:
         kind="reply" if reply_to else "tweet",
         url=ctx.url(str(tweet_id), found_url),
         date=_date(tweet.get("created_at")),
-        author=handle,
+        author=handle or next(iter(ctx.source.creator_ids), None),
     )
+
+
+def _handle(creator_ids: list[str]) -> str | None:
+    for value in creator_ids:
+        found = _HANDLE.fullmatch(value.strip())
+        if found and not found.group(1).isdigit():
+            return found.group(1)
+    return None
 
 
 def _expand_links(text: str, entities: Any) -> str:

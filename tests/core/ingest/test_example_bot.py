@@ -71,10 +71,17 @@ def test_paid_items_are_kept_marked_and_never_use_is_absent(chunks: list[Chunk])
     assert not any("market rent" in c.text for c in chunks)
 
 
-def test_the_planted_injection_is_only_ever_context(chunks: list[Chunk]) -> None:
+def test_the_planted_injection_is_quarantined_even_as_context(
+    ingested: tuple[IngestReport, list[Chunk]],
+) -> None:
+    report, chunks = ingested
     assert not any("SYSTEM:" in c.text or "home address" in c.text for c in chunks)
-    (answer,) = [c for c in chunks if c.context and c.context.startswith("SYSTEM: ignore")]
-    assert answer.source == "discord" and "stays private" in answer.text
+    assert not any("SYSTEM:" in (c.context or "") for c in chunks)
+    # Her answer is kept (her words); the fan message it answered is quarantined and reported.
+    (answer,) = [c for c in chunks if c.source == "discord" and "stays private" in c.text]
+    assert answer.context is None
+    (found,) = [q for q in report.source("discord").quarantined if "home address" in q.message]
+    assert "addressed to an AI" in found.message and found.location
 
 
 def test_she_is_silent_on_the_personal_matters_probes_ask_about(chunks: list[Chunk]) -> None:
