@@ -151,6 +151,8 @@ class Draft:
     fan_id: str | None = None
     citations: list[dict[str, Any]] = field(default_factory=list)
     decided_by: str | None = None
+    # Copilot: the fan turn the draft answers, remembered and logged only once approved.
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
 from core.brain.prompt import build_messages, system_prompt
+from core.control.drafts import REPORT_LABEL, PendingTurn, draft_from_reply
 from core.memory.embeddings import cosine
 from core.memory.memory import visibilities_for
 from core.ops.metrics import count_reply, timed
@@ -48,7 +49,6 @@ TYPING_EVERY_SECONDS = 4.0
 # An answer ready sooner than this goes out without a typing sign first: no flicker, and no
 # platform call for it. A slower one shows the sign well within the 1 s the fan should wait.
 TYPING_DELAY_SECONDS = 0.3
-REPORT_LABEL = "Report this answer"
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
 
@@ -227,7 +227,12 @@ class Brain:
             text = f"{self.persona.disclosure_line} ({ai_label(self.persona)})\n\n{text}"
         mode = (await turn_switches(turn, self.state)).get("mode") or self.bot.policies.mode
         reply_id = uuid.uuid4().hex[:12]
-        await self._record(turn, question, answer, reply_id)
+        drafted = mode == "copilot" and "honesty" not in answer.flags
+        if drafted:
+            # A draft is not an answer yet: only tokens are counted until the creator approves.
+            await self._add_usage(turn, answer)
+        else:
+            await self._record(turn, question, answer, reply_id)
         reply = Reply(
             target=await self._reply_target(turn),
             text=text,
@@ -236,8 +241,17 @@ class Brain:
             # Fans flag a bad answer in one tap; the id leads the creator to it in review.
             buttons=(Button("report", REPORT_LABEL, reply_id),),
         )
-        if mode == "copilot" and "honesty" not in answer.flags:
-            return await self._to_draft(turn, reply)
+        if drafted:
+            pending = PendingTurn(
+                reply_id=reply_id,
+                scope=turn.scope,
+                conversation_id=e.conversation_id,
+                fan_text=question,
+                message_id=e.message_id or None,
+                at=turn.now,
+                flags=answer.flags,
+            )
+            return await self._to_draft(turn, reply, pending)
         return [reply]
 
     def _system_for(self, corrections: Corrections) -> str:
@@ -477,8 +491,7 @@ class Brain:
         self, turn: Turn, question: str, answer: Answer, reply_id: str | None = None
     ) -> None:
         e = turn.event
-        if answer.tokens:
-            await self.state.add_usage(turn.creator_id, turn.now.date().isoformat(), answer.tokens)
+        await self._add_usage(turn, answer)
         await self.memory.remember_turn(
             turn.scope,
             conversation_id=e.conversation_id,
@@ -501,7 +514,9 @@ class Brain:
             )
         )
 
-    async def _to_draft(self, turn: Turn, reply: Reply) -> list[Reply]:
-        from core.control.control import draft_from_reply  # local: control imports the Turn chain
+    async def _add_usage(self, turn: Turn, answer: Answer) -> None:
+        if answer.tokens:
+            await self.state.add_usage(turn.creator_id, turn.now.date().isoformat(), answer.tokens)
 
-        return await draft_from_reply(self.state, self.senders, self.bot, turn, reply)
+    async def _to_draft(self, turn: Turn, reply: Reply, pending: PendingTurn) -> list[Reply]:
+        return await draft_from_reply(self.state, self.senders, self.bot, turn, reply, pending)

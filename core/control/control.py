@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 import logging
 import re
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict
 from datetime import timedelta
 from typing import Any, Protocol
 
 from core.control.commands import BY_NAME
+from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, remember_approved
 from core.control.review_commands import find_reported, review_handlers
 from core.persona.bot import BotConfig
 from core.ports import Sender, StateStore
-from core.records import AuditEntry, Draft, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
+from core.records import AuditEntry, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
 from core.schedule.commands import ScheduleHooks, schedule_command
 from core.trust.honesty import ai_label
 from core.turn import Turn, thread_on_message
@@ -41,7 +41,7 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)]) if m else None
 
 
-class FanDataMemory(Protocol):
+class FanDataMemory(TurnMemory, Protocol):
     async def export_fan(self, creator_id: str, fan_id: str) -> list[FanMemoryItem]: ...
 
     async def forget_fan(self, creator_id: str, fan_id: str) -> int: ...
@@ -379,9 +379,15 @@ class Control:
             citations = tuple(Citation(**c) for c in draft.citations)
             label = ai_label(self.bot.persona)
             final = text or draft.text
-            reply = Reply(Target(**draft.target), final, citations=citations, ai_label=label)
+            pending = PendingTurn.from_json(draft.context)
+            report = (Button("report", REPORT_LABEL, pending.reply_id),) if pending else ()
+            reply = Reply(
+                Target(**draft.target), final, citations=citations, ai_label=label, buttons=report
+            )
             await sender.send(reply)
             await self.state.set_draft_status(draft_id, DraftStatus.SENT, turn.event.user_key)
+            if pending is not None:  # only now does the fan's memory and the log hold it
+                await remember_approved(self.state, self.memory, pending, final)
         return _result(turn, f"Draft {draft_id} approved and sent.")
 
     async def _approve_cmd(self, turn: Turn) -> list[Reply]:
@@ -472,56 +478,3 @@ class Control:
 
 def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in d.items()}
-
-
-async def draft_from_reply(
-    state: StateStore, senders: Mapping[str, Sender], bot: BotConfig, turn: Turn, reply: Reply
-) -> list[Reply]:
-    """Copilot mode: the reply waits in the drafts queue; the creator sees it with buttons."""
-    draft_id = uuid.uuid4().hex[:8]
-    t = reply.target
-    await state.add_draft(
-        Draft(
-            id=draft_id,
-            creator_id=bot.id,
-            origin="copilot",
-            target={
-                "platform": t.platform,
-                "workspace_id": t.workspace_id,
-                "channel_id": t.channel_id,
-                "thread_id": t.thread_id,
-                "reply_to_message_id": t.reply_to_message_id,
-            },
-            text=reply.text,
-            status=DraftStatus.PENDING,
-            created_at=turn.now,
-            fan_id=turn.event.fan_id,
-            citations=[asdict(c) for c in reply.citations],
-        )
-    )
-    sender = senders.get(t.platform)
-    platform = bot.platforms.get(t.platform)
-    channel = platform.moderator_channel if platform and platform.moderator_channel else ""
-    if sender is None or not channel:
-        # Without a moderators' channel the draft waits in /clone drafts; posting it in the
-        # fan's channel would show fans an unapproved answer.
-        log.info("draft %s queued; no moderator_channel for %s", draft_id, t.platform)
-        return []
-    if sender is not None:
-        review = Reply(
-            target=Target(
-                t.platform,
-                t.workspace_id,
-                channel or t.channel_id,
-                None if channel else t.thread_id,
-            ),
-            text=f"Draft {draft_id} for {turn.event.author.display_name or 'a fan'}:\n"
-            + reply.text,
-            kind=ReplyKind.DRAFT,
-            buttons=(
-                Button("draft-approve", "Approve", draft_id),
-                Button("draft-reject", "Reject", draft_id),
-            ),
-        )
-        await sender.send(review)
-    return []

@@ -8,6 +8,7 @@ from datetime import timedelta
 from functools import partial
 
 from core.control.control import Control
+from core.persona.naming import names_clone
 from core.ports import RateLimiter, StateStore
 from core.records import MuteScope
 from core.trust.escalation import detect
@@ -112,7 +113,7 @@ class WhoMaySpeak:
         if e.is_dm:
             return await call_next(turn)
         mode = (await turn_switches(turn, self.state)).get("mode") or p.mode
-        named = turn.bot.persona.name.split()[0].lower() in e.text.lower()
+        named = names_clone(e.text, turn.bot.persona.name, turn.bot.persona.handle)
         addressed = e.mentions_bot or e.reply_to_bot or named or e.command is not None
         if addressed or (p.reply_in_groups == "always" and mode != "mentions-only"):
             return await call_next(turn)

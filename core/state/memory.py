@@ -145,6 +145,7 @@ class InMemoryStateStore:
             created_at=utc(draft.created_at),
             target=dict(draft.target),
             citations=[dict(c) for c in draft.citations],
+            context=dict(draft.context),
         )
 
     async def get_draft(self, draft_id: str) -> Draft | None:

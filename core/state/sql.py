@@ -152,6 +152,7 @@ def _draft(row: Mapping[Any, Any]) -> Draft:
         fan_id=row["fan_id"],
         citations=list(row["citations"]),
         decided_by=row["decided_by"],
+        context=dict(row["context"] or {}),
     )
 
 
@@ -408,6 +409,7 @@ class SqlStateStore:
                         fan_id=draft.fan_id,
                         citations=draft.citations,
                         decided_by=draft.decided_by,
+                        context=draft.context or None,
                     )
                 )
             except sa.exc.IntegrityError as exc:

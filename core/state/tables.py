@@ -92,6 +92,7 @@ drafts = sa.Table(
     sa.Column("fan_id", sa.Text, nullable=True),
     sa.Column("citations", sa.JSON, nullable=False),
     sa.Column("decided_by", sa.Text, nullable=True),
+    sa.Column("context", sa.JSON, nullable=True),
     sa.Index(None, "creator_id", "status"),
 )
 

@@ -147,6 +147,10 @@ def _draft(creator: str, fan_id: str | None = FAN, n: int = 0) -> Draft:
         created_at=T0 + timedelta(seconds=n),
         fan_id=fan_id,
         citations=[{"source": "blog", "url": "https://example.com/p"}],
+        # Copilot drafts keep the turn they answer until approved; it must round-trip.
+        context={"reply_id": f"r{n}", "fan_text": "what flour?", "flags": ["deflected"]}
+        if n % 2
+        else {},
     )
 
 
@@ -539,7 +543,7 @@ async def _assert_schema_matches_models(store: SqlStateStore) -> None:
 
     async with store.engine.connect() as conn:
         assert await conn.run_sync(diff) == []
-        assert await conn.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0002"
+        assert await conn.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0003"
 
 
 async def test_sqlite_migrates_from_scratch_and_reopens(tmp_path: Path) -> None:

@@ -226,3 +226,43 @@ async def test_escalation_in_a_discord_channel_opens_a_thread_held_by_a_human():
     assert await chat.say("hello?", platform="discord", thread="900") == []
     chat.clock.advance(seconds=30)
     assert await chat.say("other question", platform="discord", user="fan2") != []
+
+
+async def test_group_message_naming_the_clone_as_a_word_is_addressed_but_marathon_is_not():
+    chat = await make_chat(llm())
+    assert await chat.say("I ran a marathon today", mention=False) == []
+    chat.clock.advance(seconds=10)
+    assert await chat.say("Mara, how do you feed a starter?", mention=False) != []
+
+
+async def _traces(chat, fan: str = "fan1") -> tuple[list[str], list[str]]:
+    """What the fan's memory and the reply log hold for this fan."""
+    s = chat.services
+    memory = [m.text for m in await s.memory.export_fan(s.bot.id, f"test:guild1:{fan}")]
+    log = [r.reply_text for r in await s.state.replies(s.bot.id) if r.fan_id.endswith(fan)]
+    return memory, log
+
+
+async def test_copilot_draft_leaves_no_trace_until_approved_and_none_if_rejected():
+    chat = await creator_chat()
+    await chat.text("/clone mode copilot", **CREATOR)
+    assert await chat.say("what flour?") == []
+    rejected = [r for r in chat.sender.sent if r.kind is ReplyKind.DRAFT][-1].buttons[0].value
+    assert await _traces(chat) == ([], []), "an unapproved draft is not remembered or logged"
+    await chat.say(rejected, kind=EventKind.BUTTON, action="draft-reject", **CREATOR)
+    assert await _traces(chat) == ([], []), "a rejected draft leaves no trace"
+
+    chat.clock.advance(seconds=30)
+    assert await chat.say("and what water?") == []
+    approved = [r for r in chat.sender.sent if r.kind is ReplyKind.DRAFT][-1].buttons[0].value
+    assert await _traces(chat) == ([], [])
+    await chat.text(f"/clone edit {approved} Tap water, left to stand.", **CREATOR)
+    memory, log = await _traces(chat)
+    assert memory == ["and what water?", "Tap water, left to stand."]
+    assert log == ["Tap water, left to stand."], "the approved text is what the log keeps"
+    sent = [r for r in chat.sender.sent if r.kind is ReplyKind.ANSWER][-1]
+    assert (
+        sent.buttons
+        and sent.buttons[0].value
+        == (await chat.services.state.replies(chat.services.bot.id))[0].id
+    ), "the fan can report the approved answer"
