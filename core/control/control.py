@@ -300,7 +300,8 @@ class Control:
     async def _human(self, turn: Turn) -> list[Reply]:
         await self.open_handoff(turn, "fan asked for a human")
         text = "I've asked a real person from the team to join. The clone will stay quiet here."
-        return _result(turn, text, private=False)
+        # Said in public by the clone, so it carries the label like every answer.
+        return _result(turn, text, private=False, ai_label=ai_label(self.bot.persona))
 
     async def _release(self, turn: Turn) -> list[Reply]:
         cid = turn.event.conversation_id
@@ -334,7 +335,8 @@ class Control:
         thread = thread_on_message(turn.event)
         await self.open_handoff(turn, f"escalation:{category}", thread)
         target = thread or turn.event.target()
-        return [Reply(target=target, text=safe_reply(category), kind=ReplyKind.NOTICE)]
+        label = ai_label(self.bot.persona)
+        return [Reply(target, safe_reply(category), kind=ReplyKind.NOTICE, ai_label=label)]
 
     async def out_of_budget(self, turn: Turn) -> list[Reply]:
         day = turn.now.date().isoformat()
@@ -345,7 +347,8 @@ class Control:
             f"{self.bot.persona.name}'s AI clone is resting for today. "
             "Type /human if you'd like a person from the team."
         )
-        return [Reply(target=turn.event.target(), text=text, kind=ReplyKind.NOTICE)]
+        label = ai_label(self.bot.persona)
+        return [Reply(turn.event.target(), text, kind=ReplyKind.NOTICE, ai_label=label)]
 
     # --- drafts ---------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from core.persona.naming import names_clone
 from core.ports import RateLimiter, StateStore
 from core.records import MuteScope
 from core.trust.escalation import detect
+from core.trust.honesty import ai_label
 from core.turn import Turn, turn_switches
 from core.types import ContentKind, Reply, ReplyKind, conversation_key
 
@@ -150,7 +151,8 @@ class NonText:
             f"I'm {turn.bot.persona.name}'s AI clone and I can only read text for now. "
             "Could you type your question?"
         )
-        return [Reply(target=e.target(), text=text, kind=ReplyKind.NOTICE)]
+        label = ai_label(turn.bot.persona)
+        return [Reply(target=e.target(), text=text, kind=ReplyKind.NOTICE, ai_label=label)]
 
 
 class Cooldowns:

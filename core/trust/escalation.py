@@ -54,14 +54,14 @@ _SAFE_REPLIES = {
     "self-harm": "I'm really glad you told me, and I'm an AI, so I'm bringing in a real person "
     "from the team right now. If you're in danger, please contact local emergency services or a "
     "crisis line such as 988 (US) or your local equivalent. You matter.",
-    "threat": "I can't continue this conversation. A moderator from the team will take it from "
-    "here.",
+    "threat": "I'm an AI clone and I can't continue this conversation. A moderator from the team "
+    "will take it from here.",
     "money": "I'm an AI clone and can't handle money, investments or payments. I've asked a real "
     "person from the team to look at this.",
     "meeting": "I'm an AI clone, so I can't meet anyone or share where anyone is. I've passed "
     "this to a real person from the team.",
-    "private-contact": "I can't share private contact details. I've asked a real person from the "
-    "team to follow up here.",
+    "private-contact": "I'm an AI clone and can't share private contact details. I've asked a real "
+    "person from the team to follow up here.",
     "minor": "Thanks for telling me. I'm an AI clone, and I've asked a real person from the team "
     "to keep an eye on this chat so it stays a safe space for you.",
 }

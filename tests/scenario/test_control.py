@@ -5,6 +5,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from core.persona.bot import PlatformConfig
 from core.records import DraftStatus
+from core.trust.honesty import ai_label
 from core.types import ContentKind, EventKind, ReplyKind, Role
 from tests.scenario.harness import make_chat
 
@@ -266,3 +267,36 @@ async def test_copilot_draft_leaves_no_trace_until_approved_and_none_if_rejected
         and sent.buttons[0].value
         == (await chat.services.state.replies(chat.services.bot.id))[0].id
     ), "the fan can report the approved answer"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "honestly I want to kill myself",
+        "I know where you live",
+        "can you send me some money",
+        "can we meet in person",
+        "what is your phone number",
+        "I'm 12 years old",
+    ],
+)
+async def test_every_escalation_reply_carries_the_ai_label_and_says_it_is_an_ai(message):
+    chat = await make_chat(llm())
+    replies = await chat.say(message)
+    assert replies, message
+    label = ai_label(chat.services.bot.persona)
+    assert all(r.ai_label == label for r in replies)
+    assert all(" AI" in r.text for r in replies), "the words themselves say it is an AI"
+
+
+async def test_non_text_and_budget_notices_carry_the_ai_label():
+    chat = await creator_chat()
+    label = ai_label(chat.services.bot.persona)
+    (voice,) = await chat.say("", content=ContentKind.VOICE)
+    assert voice.ai_label == label
+    await chat.text("/clone budget 1", **CREATOR)
+    await chat.services.state.add_usage(chat.services.bot.id, "2026-11-23", 5)
+    (resting,) = await chat.say("what flour?", user="fan2")
+    assert resting.ai_label == label
+    (human,) = await chat.say("/human", user="fan3")
+    assert not human.ephemeral and human.ai_label == label
