@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from core.brain.brain import Brain
+from core.control.command_limits import REPORT_EMOJI, CommandLimit
 from core.control.control import Control
 from core.conversation.edits import on_delete, on_edit
 from core.conversation.policies import (
@@ -27,8 +28,6 @@ from core.turn import Turn, resolve_role
 from core.types import ChatEvent, EventKind, Reply
 
 log = logging.getLogger(__name__)
-
-REPORT_EMOJI = frozenset({"🚩", "triangular_flag_on_post", "report"})
 
 
 class Clone:
@@ -63,6 +62,9 @@ class Clone:
             ],
             brain,
         )
+        # Commands, buttons and reactions skip the reply onion (`/clone unmute` must work in a
+        # muted channel) but not a rate limit of their own.
+        self.commands: TurnHandler = compose([CommandLimit(limiter)], self._command)
 
     async def handle(self, event: ChatEvent) -> Sequence[Reply]:
         now = self.clock.now()
@@ -75,18 +77,20 @@ class Clone:
         if event.kind is EventKind.EDIT:
             await on_edit(self.brain.memory, self.state, turn)
             return []
-        if event.kind is EventKind.BUTTON:
-            return await self._button(turn)
-        if event.kind is EventKind.REACTION:
-            if event.action in REPORT_EMOJI and event.target_message_id:
-                return await self.control.report_reply(turn, event.target_message_id)
-            return []
-        if event.command is not None and event.command.name != "ask":
-            return await self.control.run(turn)
+        if event.kind in (EventKind.BUTTON, EventKind.REACTION) or (
+            event.command is not None and event.command.name != "ask"
+        ):
+            return await self.commands(turn) or []
         return await self.pipeline(turn) or []
 
-    async def _button(self, turn: Turn) -> list[Reply]:
+    async def _command(self, turn: Turn) -> list[Reply]:
         e = turn.event
+        if e.kind is EventKind.REACTION:
+            if e.action in REPORT_EMOJI and e.target_message_id:
+                return await self.control.report_reply(turn, e.target_message_id)
+            return []
+        if e.kind is not EventKind.BUTTON:
+            return await self.control.run(turn)
         if e.action in ("draft-approve", "draft-reject"):
             return await self.control.decide_draft(turn, e.text, e.action == "draft-approve")
         if e.action == "report":

@@ -60,8 +60,8 @@ _SAFE_REPLIES = {
     "person from the team to look at this.",
     "meeting": "I'm an AI clone, so I can't meet anyone or share where anyone is. I've passed "
     "this to a real person from the team.",
-    "private-contact": "I'm an AI clone and can't share private contact details. I've asked a real "
-    "person from the team to follow up here.",
+    "private-contact": "I'm an AI clone and can't share private contact details. I've asked a "
+    "real person from the team to follow up here.",
     "minor": "Thanks for telling me. I'm an AI clone, and I've asked a real person from the team "
     "to keep an eye on this chat so it stays a safe space for you.",
 }
