@@ -157,6 +157,7 @@ def to_event(
         mentions_bot=mentions_bot,
         reply_to_bot=_replies_to_clone(msg, bot_id),
         command=command,
+        reply_to_author=_replied_author(msg),
         timestamp=(msg.edit_date if edited and msg.edit_date else msg.date),
         raw=update,
     )
@@ -215,8 +216,20 @@ def _author(msg: Message, roles: frozenset[Role]) -> Author:
     if user is None:
         return Author(id="unknown")
     return Author(
-        id=str(user.id), display_name=user.full_name, is_bot=user.is_bot, platform_roles=roles
+        id=str(user.id),
+        display_name=user.full_name,
+        is_bot=user.is_bot,
+        platform_roles=roles,
+        username=user.username or "",
     )
+
+
+def _replied_author(msg: Message) -> Author | None:
+    """Who wrote the message this one replies to (`/clone_mute @name` names them by it)."""
+    replied = msg.reply_to_message
+    if replied is None or (msg.is_topic_message and replied.forum_topic_created):
+        return None
+    return _author(replied, frozenset()) if replied.from_user or replied.sender_chat else None
 
 
 # -- outbound rendering ----------------------------------------------------------------------

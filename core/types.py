@@ -51,6 +51,8 @@ class Author:
     platform_roles: frozenset[Role] = frozenset()
     # Platform role/group ids (Discord role ids, Slack user groups...). Entitlement maps these.
     role_ids: frozenset[str] = frozenset()
+    # The handle people type after "@" where it differs from the id (Telegram's username).
+    username: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,9 @@ class ChatEvent:
     # For reactions and buttons: the emoji or button action id, and the message it concerns.
     action: str | None = None
     target_message_id: str | None = None
+    # Who wrote the message this one replies to, when the platform says (a moderator replying
+    # to a fan's message with `/clone mute @name` names that fan).
+    reply_to_author: Author | None = None
     timestamp: datetime = field(default_factory=lambda: datetime.now(UTC))
     raw: Any = field(default=None, compare=False, repr=False)
 

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from core.control.commands import BY_NAME
 from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, remember_approved
+from core.control.people import SeenPeople, find_user
 from core.control.review_commands import find_reported, review_handlers
 from core.persona.bot import BotConfig
 from core.ports import Sender, StateStore
@@ -23,6 +24,7 @@ from core.types import (
     AllowedMentions,
     Attachment,
     Button,
+    ChatEvent,
     Citation,
     Reply,
     ReplyKind,
@@ -100,10 +102,18 @@ class Control:
             "report": self._report,
         }
         self._handlers.update(review_handlers(self.state, bot.id, _result))
+        # Who goes by which @name here, for mutes by name (platform ids are what fans have).
+        self.people = SeenPeople()
 
     @property
     def names(self) -> set[str]:
         return set(self._handlers)
+
+    def saw(self, event: ChatEvent) -> None:
+        """Note who wrote (and who was replied to), so `@name` in a command finds them."""
+        self.people.saw(event.community_id, event.author)
+        if event.reply_to_author is not None:
+            self.people.saw(event.community_id, event.reply_to_author)
 
     async def run(self, turn: Turn) -> list[Reply]:
         """Route a command. Role checks use platform roles and bot.toml ids, never the model."""
@@ -220,7 +230,10 @@ class Control:
         if args and args[0] == "here":
             scope, key, where = MuteScope.CHANNEL, e.channel_key, "this channel"
         elif args:
-            user = re.sub(r"[<@!>]", "", args[0])
+            found = find_user(args[0], e, self.people)
+            if found.user_id is None:
+                return _result(turn, found.problem)
+            user = found.user_id
             scope, key, where = MuteScope.USER, f"{e.platform}:{e.workspace_id}:{user}", args[0]
         await self.state.add_mute(Mute(self.bot.id, scope, key, until, e.user_key, turn.now))
         until_text = f"until {until:%Y-%m-%d %H:%M} UTC" if until else "until /clone unmute"
@@ -233,7 +246,10 @@ class Control:
         if args and args[0] == "here":
             key = e.channel_key
         elif args:
-            key = f"{e.platform}:{e.workspace_id}:{re.sub(r'[<@!>]', '', args[0])}"
+            found = find_user(args[0], e, self.people)
+            if found.user_id is None:
+                return _result(turn, found.problem)
+            key = f"{e.platform}:{e.workspace_id}:{found.user_id}"
         removed = await self.state.remove_mutes(self.bot.id, key)
         return _result(turn, f"Unmuted ({removed} mute{'s' if removed != 1 else ''} lifted).")
 
@@ -450,6 +466,7 @@ class Control:
 
     async def _forget_me(self, turn: Turn) -> list[Reply]:
         e = turn.event
+        self.people.forget(e.community_id, e.author.id)
         vectors = await self.memory.forget_fan(self.bot.id, e.fan_id)
         rows = await self.state.forget_fan(self.bot.id, e.fan_id)
         log.info("forget-me for a fan of %s: %d vectors, %d rows", self.bot.id, vectors, rows)

@@ -70,6 +70,7 @@ class Clone:
         now = self.clock.now()
         # Channel activity for the inactivity trigger: every message seen, timestamps only.
         await self.state.touch_channel(self.bot.id, event.channel_key, now)
+        self.control.saw(event)
         turn = Turn(event=event, role=resolve_role(event, self.bot), bot=self.bot, now=now)
         if event.kind is EventKind.DELETE:
             await on_delete(self.brain.memory, self.state, turn)

@@ -889,3 +889,20 @@ async def test_display_name_with_the_ai_marker_is_set_and_a_refusal_is_not_fatal
 async def test_no_display_name_leaves_the_bot_name_alone(fake, run):
     await run(Recorder())
     assert fake.calls_to("setMyName") == []
+
+
+async def test_core_mute_by_username_in_reply_to_the_fans_message_mutes_that_fan(fake, run_core):
+    # Telegram ids are numbers: "@troll" must become the fan's id, from the message replied to.
+    fake.member_status[(-100123, 600)] = "administrator"
+    await run_core(["Rye, mostly [1]."] * 5)
+    troll = user(777, "Tr Oll", username="troll")
+    [pushed] = await fake.push(fake.message(GROUP, troll, "spam spam"))
+    replied = {**pushed["message"], "from": troll}
+    mod = user(600, "Mod")
+    await fake.push(fake.message(GROUP, mod, "/clone_mute 1h @troll", reply_to_message=replied))
+    muted = (await fake.wait_for("sendMessage"))[-1]
+    assert "Muted in @troll" in muted["text"]
+    await fake.push(fake.message(GROUP, troll, f"@{BOT_USERNAME} hello?"))
+    await _quiet(fake, 1)
+    await fake.push(fake.message(GROUP, FAN2, f"@{BOT_USERNAME} which flour?"))
+    assert len(await fake.wait_for("sendMessage", 2)) == 2, "other fans are still answered"

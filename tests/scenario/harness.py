@@ -90,6 +90,8 @@ class Chat:
         content: ContentKind = ContentKind.TEXT,
         kind: EventKind | None = None,
         platform: str = "test",
+        username: str = "",
+        display_name: str | None = None,
         **kw: Any,
     ) -> ChatEvent:
         self._n += 1
@@ -99,7 +101,14 @@ class Chat:
             workspace_id="dm" if dm else community,
             channel_id=f"dm-{user}" if dm else channel,
             thread_id=thread,
-            author=Author(user, user.title(), is_bot, roles, role_ids),
+            author=Author(
+                user,
+                user.title() if display_name is None else display_name,
+                is_bot,
+                roles,
+                role_ids,
+                username=username,
+            ),
             text=text,
             message_id=kw.pop("message_id", f"m{self._n}"),
             event_id=f"e{self._n}",
