@@ -1,4 +1,4 @@
-"""`clonebot run`: start a clone's platform adapters (those with tokens) in one event loop."""
+"""`clonebot run`: start the platform adapters bot.toml allows and tokens unlock, in one loop."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from bots.heap import settle_after_startup
 from core.config import Settings, secret_from_env
 from core.conversation.guard import GuardedHandler
 from core.ingest.pipeline import run_ingest
-from core.persona.bot import PlatformConfig
+from core.persona.bot import BotConfig, PlatformConfig
 from core.schedule.scheduler import Scheduler
 from core.trust.honesty import ai_display_name
 from core.types import Handler
@@ -48,20 +48,37 @@ def _ids(values: list[str], platform: str) -> list[int]:
     return out
 
 
-def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
-    """Build each platform whose tokens are set; report the ones that are not."""
+def wanted_platforms(bot: BotConfig, *, several: bool) -> dict[str, PlatformConfig]:
+    """The platforms this clone may start, by bot.toml's `enabled`.
+
+    Unset means "if its tokens are set", but only when one clone runs: with `clonebot run
+    bots/`, one bot token cannot serve every clone in the folder, so each clone starts only
+    the platforms its bot.toml enables.
+    """
+    wanted = {}
+    for name in ("telegram", "slack", "discord"):
+        cfg = bot.platforms.get(name, PlatformConfig())
+        if cfg.enabled or (cfg.enabled is None and not several):
+            wanted[name] = cfg
+        else:
+            why = "disabled in bot.toml" if cfg.enabled is False else "not enabled in bot.toml"
+            log.info("%s: %s %s; not started", bot.id, name, why)
+    return wanted
+
+
+def make_adapters(
+    services: Services, *, several: bool = False
+) -> tuple[list[Runner], list[Missing]]:
+    """Build each platform bot.toml allows and whose tokens are set; report the missing."""
     bot, settings = services.bot, services.settings
-    cfg = {
-        name: bot.platforms.get(name, PlatformConfig())
-        for name in ("telegram", "slack", "discord")
-    }
+    cfg = wanted_platforms(bot, several=several)
     runners: list[Runner] = []
     missing: list[Missing] = []
     common: dict[str, Any] = {"deduper": services.deduper, "rate_limiter": services.limiter}
 
-    tg = cfg["telegram"]
-    tg_var = tg.token_env or "TELEGRAM_BOT_TOKEN"
-    if token := secret_from_env(tg_var):
+    tg = cfg.get("telegram")
+    tg_var = (tg and tg.token_env) or "TELEGRAM_BOT_TOKEN"
+    if tg is not None and (token := secret_from_env(tg_var)):
         from adapters.telegram_adapter import TelegramAdapter
 
         mode: Literal["polling", "webhook"] = "webhook" if tg.mode == "webhook" else "polling"
@@ -84,18 +101,18 @@ def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
                 **common,
             )
         )
-    else:
+    elif tg is not None:
         missing.append(Missing("telegram", (tg_var,)))
 
-    sl = cfg["slack"]
-    sl_var = sl.token_env or "SLACK_BOT_TOKEN"
-    sl_mode: Literal["socket", "http"] = "http" if sl.mode == "http" else "socket"
-    app_var = sl.app_token_env or "SLACK_APP_TOKEN"
-    secret_var = sl.signing_secret_env or "SLACK_SIGNING_SECRET"
+    sl = cfg.get("slack")
+    sl_var = (sl and sl.token_env) or "SLACK_BOT_TOKEN"
+    sl_mode: Literal["socket", "http"] = "http" if sl and sl.mode == "http" else "socket"
+    app_var = (sl and sl.app_token_env) or "SLACK_APP_TOKEN"
+    secret_var = (sl and sl.signing_secret_env) or "SLACK_SIGNING_SECRET"
     sl_token = secret_from_env(sl_var)
     app_token = secret_from_env(app_var)
     signing = secret_from_env(secret_var)
-    if sl_token and (app_token if sl_mode == "socket" else signing):
+    if sl is not None and sl_token and (app_token if sl_mode == "socket" else signing):
         from adapters.slack_adapter import SlackAdapter
 
         runners.append(
@@ -110,12 +127,12 @@ def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
                 **common,
             )
         )
-    else:
+    elif sl is not None:
         missing.append(Missing("slack", (sl_var, app_var if sl_mode == "socket" else secret_var)))
 
-    dc = cfg["discord"]
-    dc_var = dc.token_env or "DISCORD_BOT_TOKEN"
-    if token := secret_from_env(dc_var):
+    dc = cfg.get("discord")
+    dc_var = (dc and dc.token_env) or "DISCORD_BOT_TOKEN"
+    if dc is not None and (token := secret_from_env(dc_var)):
         from adapters.discord_adapter import DiscordAdapter
 
         ids = settings.discord_shard_ids
@@ -128,7 +145,7 @@ def make_adapters(services: Services) -> tuple[list[Runner], list[Missing]]:
                 **common,
             )
         )
-    else:
+    elif dc is not None:
         missing.append(Missing("discord", (dc_var,)))
     return runners, missing
 
@@ -189,11 +206,12 @@ async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None 
     schedulers: list[Scheduler] = []
     try:
         await admin.start()
-        for folder in bot_folders(path):
+        folders = bot_folders(path)
+        for folder in folders:
             services = await build(folder, settings)
             handle = GuardedHandler(services.clone.handle, services.bot.id)
             clones[services.bot.id] = services
-            runners, missing = make_adapters(services)
+            runners, missing = make_adapters(services, several=len(folders) > 1)
             started.append((services, runners, handle))
             for m in missing:
                 unset.append(f"{m.platform}: {' and '.join(m.variables)}")

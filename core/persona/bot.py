@@ -89,7 +89,9 @@ class Policies(_Strict):
 
 
 class PlatformConfig(_Strict):
-    enabled: bool = False
+    # false: never started, whatever tokens are set; true: started (its tokens must be set);
+    # unset: started when its tokens are set, if this is the only clone `clonebot run` runs.
+    enabled: bool | None = None
     # Names of the environment variables that hold this clone's tokens.
     token_env: str = ""
     app_token_env: str = ""

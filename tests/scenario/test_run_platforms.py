@@ -1,0 +1,72 @@
+"""Which platforms `clonebot run` starts: bot.toml's `enabled`, then the tokens it finds."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from bots.run import make_adapters
+from core.config import Settings
+from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.persona.bot import PlatformConfig, load_bot
+from tests.scenario.harness import EXAMPLE
+
+TOKENS = {
+    "TELEGRAM_BOT_TOKEN": "123:abc",
+    "DISCORD_BOT_TOKEN": "discord-token",
+    "SLACK_BOT_TOKEN": "xoxb-1",
+    "SLACK_APP_TOKEN": "xapp-1",
+}
+
+
+def services(platforms: dict[str, PlatformConfig]) -> SimpleNamespace:
+    bot = load_bot(EXAMPLE)
+    return SimpleNamespace(
+        bot=bot.model_copy(update={"platforms": platforms}),
+        settings=Settings(),
+        deduper=InMemoryDeduper(),
+        limiter=InMemoryRateLimiter(),
+    )
+
+
+@pytest.fixture
+def tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var, value in TOKENS.items():
+        monkeypatch.setenv(var, value)
+
+
+def test_a_platform_disabled_in_bot_toml_never_starts_even_with_a_default_token(tokens):
+    off = PlatformConfig(enabled=False)
+    runners, missing = make_adapters(services({"telegram": off, "discord": off}))
+    assert sorted(r.platform for r in runners) == ["slack"]
+    assert missing == [], "a disabled platform is not 'missing' a token"
+
+
+def test_one_clone_starts_each_platform_whose_tokens_are_set(tokens):
+    runners, _ = make_adapters(services({}))
+    assert sorted(r.platform for r in runners) == ["discord", "slack", "telegram"]
+
+
+def test_several_clones_share_no_default_token_unless_their_bot_toml_enables_the_platform(
+    tokens,
+):
+    # One bot token cannot serve two clones: with `clonebot run bots/` only a clone whose
+    # bot.toml enables a platform starts it.
+    runners, _ = make_adapters(services({}), several=True)
+    assert runners == []
+    on = PlatformConfig(enabled=True)
+    runners, _ = make_adapters(services({"telegram": on}), several=True)
+    assert [r.platform for r in runners] == ["telegram"]
+
+
+def test_an_enabled_platform_without_its_token_is_reported(monkeypatch):
+    for var in TOKENS:
+        monkeypatch.delenv(var, raising=False)
+    on = PlatformConfig(enabled=True, token_env="ACME_DISCORD")
+    runners, missing = make_adapters(
+        services({"discord": on, "telegram": PlatformConfig(enabled=False)})
+    )
+    assert runners == []
+    assert [(m.platform, m.variables) for m in missing] == [
+        ("slack", ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")),
+        ("discord", ("ACME_DISCORD",)),
+    ]
