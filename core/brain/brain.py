@@ -12,9 +12,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
+from langchain_core.messages import BaseMessage
+
 from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
 from core.brain.prompt import build_messages, system_prompt
 from core.control.drafts import REPORT_LABEL, PendingTurn, draft_from_reply
+from core.llm.generator import charged_tokens, metered
 from core.memory.embeddings import cosine
 from core.memory.memory import visibilities_for
 from core.ops.metrics import count_reply, timed
@@ -334,7 +337,7 @@ class Brain:
             source_chars=self.source_chars,
         )
         try:
-            raw = await self._generate(messages)
+            raw, tokens = await self._generate(messages)
         except Exception as exc:  # any provider failure ends in an honest fallback, never a crash
             log.error("generation failed for %s: %s", self.generator.name, exc)
             fallback = (
@@ -350,6 +353,7 @@ class Brain:
             system=system,
             never_say=[*self.persona.never_say, *corrections.never_say],
         )
+        answer = replace(answer, tokens=tokens)  # what the provider says it used
         if injected:
             answer = replace(answer, flags=(*answer.flags, "injection-seen"))
         if hits is None:  # answered from the persona alone: reviewers should know
@@ -404,19 +408,21 @@ class Brain:
         return replace(answer, text=text, citations=(citation,), flags=(*answer.flags, "quoted"))
 
     @timed("generate")
-    async def _generate(self, messages: Sequence[object]) -> str:
+    async def _generate(self, messages: Sequence[BaseMessage]) -> tuple[str, int]:
+        """The model's text, and the tokens it cost (as the provider reports them)."""
         pieces: list[str] = []
         size = 0
         limit = self.bot.policies.max_reply_chars * 3
-        stream = self.generator.stream(messages)  # type: ignore[arg-type]
+        stream = self.generator.stream(messages)
         try:
             # aclosing: leaving early must stop the provider now, not at garbage collection.
-            async with contextlib.aclosing(stream):  # type: ignore[type-var]
-                async for piece in stream:
-                    pieces.append(piece)
-                    size += len(piece)
-                    if size > limit:  # runaway output: stop reading, the checks trim it
-                        break
+            with metered() as used:
+                async with contextlib.aclosing(stream):  # type: ignore[type-var]
+                    async for piece in stream:
+                        pieces.append(piece)
+                        size += len(piece)
+                        if size > limit:  # runaway output: stop reading, the checks trim it
+                            break
         except Exception as exc:
             # A provider that dies mid-answer (timeout, dropped stream) still said something;
             # a long enough part goes through the same checks instead of being thrown away.
@@ -425,7 +431,8 @@ class Brain:
             log.warning(
                 "using %d chars of a partial answer from %s: %s", size, self.generator.name, exc
             )
-        return "".join(pieces)
+        prompt_chars = sum(len(m.text) for m in messages)
+        return "".join(pieces), charged_tokens(used, prompt_chars, size)
 
     @timed("checks")
     def check(

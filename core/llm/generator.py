@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 import random
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,6 +55,45 @@ class Usage:
 
 
 UsageCallback = Callable[[Usage], None]
+
+# Where generations streamed inside `metered()` report their usage: the caller that owns the
+# turn, without every wrapper (circuit breaker, eval timing) having to pass a callback along.
+_METER: ContextVar[list[Usage] | None] = ContextVar("clonebot_usage_meter", default=None)
+
+
+@contextlib.contextmanager
+def metered() -> Iterator[list[Usage]]:
+    """Collect the usage of every generation streamed inside the block, in this task."""
+    used: list[Usage] = []
+    token = _METER.set(used)
+    try:
+        yield used
+    finally:
+        _METER.reset(token)
+
+
+def charged_tokens(used: Sequence[Usage], prompt_chars: int, output_chars: int) -> int:
+    """What a turn costs: the usage generators reported, else an estimate of prompt and
+    output (about 4 characters a token) for a generator that reports nothing."""
+    if used:
+        return sum(u.total_tokens for u in used)
+    return math.ceil(prompt_chars / 4) + math.ceil(output_chars / 4)
+
+
+def _metadata_usage(chunk: BaseMessageChunk) -> tuple[int, int] | None:
+    """(input, output) tokens a provider put in response metadata only: OpenAI-style
+    `token_usage`/`usage` (prompt/completion tokens) or Ollama's eval counts."""
+    meta = getattr(chunk, "response_metadata", None) or {}
+    for key in ("token_usage", "usage"):
+        found = meta.get(key)
+        if isinstance(found, dict):
+            i = found.get("prompt_tokens", found.get("input_tokens"))
+            o = found.get("completion_tokens", found.get("output_tokens"))
+            if i is not None or o is not None:
+                return int(i or 0), int(o or 0)
+    if "prompt_eval_count" in meta or "eval_count" in meta:
+        return int(meta.get("prompt_eval_count") or 0), int(meta.get("eval_count") or 0)
+    return None
 
 
 class _AttemptTimeout(Exception):
@@ -143,6 +184,7 @@ class LangChainGenerator:
         attempts = self.retries + 1
         input_tokens = output_tokens = 0
         reported = False
+        from_metadata: tuple[int, int] | None = None
         out_chars = 0
         try:
             for attempt in range(1, attempts + 1):
@@ -154,6 +196,8 @@ class LangChainGenerator:
                             reported = True
                             input_tokens += int(usage.get("input_tokens", 0))
                             output_tokens += int(usage.get("output_tokens", 0))
+                        elif (meta := _metadata_usage(chunk)) is not None:
+                            from_metadata = meta
                         text = chunk.text
                         if text:
                             yielded = True
@@ -183,6 +227,10 @@ class LangChainGenerator:
                     )
                     await self._sleep(delay)
         finally:
+            if not reported and from_metadata is not None:
+                # Only in response metadata (the last such chunk holds the whole call's).
+                reported = True
+                input_tokens, output_tokens = from_metadata
             if not reported and out_chars:
                 # No usage metadata: estimate the prompt once plus what came out. A provider
                 # that produced nothing and reported nothing is not charged.
@@ -234,6 +282,9 @@ class LangChainGenerator:
 
     def _report(self, usage: Usage, on_usage: UsageCallback | None) -> None:
         self.last_usage = usage
+        meter = _METER.get()
+        if meter is not None:
+            meter.append(usage)
         for callback in (self.on_usage, on_usage):
             if callback is None:
                 continue
