@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     # How often the reply log, usage, channel activity and fans' last-seen times are written
     # (in one transaction); close() writes what is left.
     state_flush_seconds: float = 0.2
+    # At shutdown, how long to keep retrying those writes while the database is away; what
+    # is still unwritten then goes to <data_dir>/<clone>/state-spill.json, written at the
+    # next start.
+    state_close_seconds: float = 5.0
     # Dedup and rate limits: in-memory by default; redis://127.0.0.1:6379/0 at scale.
     redis_url: str | None = None
     # Put before every Redis key, so several deployments (or tests) can share one Redis.

@@ -17,11 +17,15 @@ async def open_state_store(settings: Settings, creator_id: str) -> StateStore:
     from core.state.sql import SqlStateStore
 
     inner = await SqlStateStore.open(settings.state_url_for(creator_id), creator_id=creator_id)
-    return CachedStateStore(
+    store = CachedStateStore(
         inner,
         ttl_seconds=settings.control_cache_seconds,
         flush_seconds=settings.state_flush_seconds,
+        close_seconds=settings.state_close_seconds,
+        spill_path=settings.data_dir / creator_id / "state-spill.json",
     )
+    await store.replay_spill()  # rows the last run could not write, if any
+    return store
 
 
 __all__ = ["open_state_store"]

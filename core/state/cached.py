@@ -10,6 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, Protocol
 
 from core.conversation.guard import is_state_outage
@@ -26,6 +27,7 @@ from core.records import (
     ReplyRecord,
 )
 from core.state.common import ControlSnapshot, StateBatch, utc
+from core.state.spill import read_spill, write_spill
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,19 @@ class _Pending:
         for key, tokens in newer.usage.items():
             self.usage[key] = self.usage.get(key, 0) + tokens
 
+    @classmethod
+    def of(cls, batch: StateBatch) -> _Pending:
+        rows = cls()
+        for c, k, at in batch.activity:
+            rows.activity[(c, k)] = max(utc(at), rows.activity.get((c, k), utc(at)))
+        for c, f, m, at in batch.fan_seen:
+            rows.fan_seen[(c, f, m)] = utc(at)
+        for r in batch.replies:
+            rows.replies[(r.creator_id, r.id)] = replace(r, at=utc(r.at))
+        for c, d, n in batch.usage:
+            rows.usage[(c, d)] = rows.usage.get((c, d), 0) + n
+        return rows
+
     def drop(self, creator_id: str, fan_id: str | None = None) -> None:
         """Forget a fan's rows (or, with no fan, all of a creator's)."""
         self.fan_seen = {
@@ -133,7 +148,9 @@ class CachedStateStore:
         wall: UTC now, for snapshots read before any turn said what time it is.
         seen_entries: how many fans' last-seen times to keep in memory.
         seen_seconds: how long a remembered last-seen time is trusted.
-        close_seconds: how long `close` tries to write what is pending.
+        close_seconds: how long `close` keeps trying to write what is pending.
+        spill_path: where `close` leaves the rows it could not write, and where
+            `replay_spill` finds them at the next start (None: they are lost, and logged).
     """
 
     def __init__(
@@ -148,8 +165,12 @@ class CachedStateStore:
         seen_entries: int = 10_000,
         seen_seconds: float = 60.0,
         close_seconds: float = 5.0,
+        spill_path: Path | None = None,
     ) -> None:
         self.inner = inner
+        self.spill_path = spill_path
+        # Rows replayed from the spill file wait in `_pending`; the file goes once written.
+        self._replayed = False
         self.ttl_seconds = ttl_seconds
         self.flush_seconds = flush_seconds
         self.flush_rows = flush_rows
@@ -472,6 +493,7 @@ class CachedStateStore:
 
     async def _flush(self) -> None:
         if not self._pending:
+            self._spill_written()
             return
         batch, self._pending = self._pending, _Pending()
         self._inflight = batch
@@ -492,6 +514,7 @@ class CachedStateStore:
             self._inflight = None
             raise
         self._inflight = None
+        self._spill_written()
         for key, total in totals.items():
             self._usage_db[key] = max(self._usage_db.get(key, 0), total)
         if self._failing_since is not None:
@@ -576,20 +599,86 @@ class CachedStateStore:
                 self._last_now.pop(creator_id, None)
                 self._day.pop(creator_id, None)
 
+    # --- spill: rows the database could not take at shutdown ----------------------------------
+
+    async def replay_spill(self) -> int:
+        """Queue the rows the last run spilled, and try to write them now; returns how many.
+
+        The file stays until they are written (a database still down at start keeps them in
+        line, and in the file), so a crash meanwhile loses nothing.
+        """
+        if self.spill_path is None or (batch := read_spill(self.spill_path)) is None:
+            return 0
+        self._on_loop()
+        spilled = _Pending.of(batch)
+        count = len(spilled)
+        # Older than anything written since: rows of this run lie over them.
+        spilled.absorb(self._pending)
+        self._pending = spilled
+        self._replayed = True
+        log.warning("replaying %d state rows spilled at the last shutdown", count)
+        try:
+            await self.flush()
+        except Exception as exc:
+            if not is_state_outage(exc):
+                raise
+            self._written()  # the flusher keeps trying
+        return count
+
+    def _spill_written(self) -> None:
+        if self._replayed and self.spill_path is not None:
+            self.spill_path.unlink(missing_ok=True)
+            self._replayed = False
+
+    async def _flush_within(self, seconds: float) -> Exception | None:
+        """Flush, retrying while the store is away, for up to `seconds`; the last error."""
+        loop = asyncio.get_running_loop()
+        end = loop.time() + seconds
+        while True:
+            try:
+                async with asyncio.timeout(max(0.0, end - loop.time())):
+                    await self.flush()
+                return None
+            except Exception as exc:
+                left = end - loop.time()
+                if left <= 0.01:
+                    return exc
+                await asyncio.sleep(min(0.25, left))
+
+    def _spill(self, exc: Exception) -> None:
+        rows = self._pending
+        if self.spill_path is None:
+            log.error(
+                "state writes lost at close (%s); %d rows not written",
+                type(exc).__name__,
+                len(rows),
+            )
+            return
+        if not self._replayed and (older := read_spill(self.spill_path)) is not None:
+            # A file no replay has read yet (this store never replayed): keep its rows too.
+            merged = _Pending.of(older)
+            merged.absorb(rows)
+            rows = merged
+        write_spill(self.spill_path, rows.batch())
+        log.error(
+            "state writes failed until close (%s); %d rows kept in %s, written at the next start",
+            type(exc).__name__,
+            len(rows),
+            self.spill_path,
+        )
+
     async def close(self) -> None:
-        """Write what is pending (trying for `close_seconds`), stop, close the inner store."""
+        """Write what is pending (retrying for `close_seconds`), spill what still cannot be
+        written to `spill_path`, stop, and close the inner store."""
         if not self._closed:
             self._closed = True
             self._on_loop()
-            try:
-                async with asyncio.timeout(self._close_seconds):
-                    await self.flush()
-            except Exception as exc:
-                log.error(
-                    "state writes lost at close (%s); %d rows not written",
-                    type(exc).__name__,
-                    self.pending_rows,
-                )
+            error = await self._flush_within(self._close_seconds)
+            if error is not None and self.pending_rows:
+                try:
+                    self._spill(error)
+                except OSError:
+                    log.exception("state writes lost at close: %d rows", self.pending_rows)
             if self._flusher is not None and not self._flusher.done():
                 self._flusher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -560,5 +561,86 @@ async def test_open_state_store_takes_its_timings_from_settings(
     try:
         assert isinstance(store, CachedStateStore)
         assert (store.ttl_seconds, store.flush_seconds) == (2.5, 0.05)
+    finally:
+        await store.close()
+
+
+# --- shutdown: retry within the grace, then spill to a local file ---------------------------
+
+
+async def test_close_keeps_trying_within_its_grace_until_the_database_returns(
+    tmp_path: Path,
+) -> None:
+    inner = SpyStore()
+    inner.down = True
+    cached = CachedStateStore(inner, flush_seconds=NEVER, close_seconds=10.0)
+    await cached.log_reply(_reply(FAN, 1))
+
+    async def back_soon() -> None:
+        await asyncio.sleep(0.3)
+        inner.down = False
+
+    back = asyncio.create_task(back_soon())
+    await cached.close()
+    await back
+    assert [r.id for r in await inner.replies(C)] == ["r1"], "written once it was back"
+
+
+async def test_rows_still_unwritten_at_close_are_spilled_and_replayed_on_the_next_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    spill = tmp_path / "alice" / "state-spill.json"
+    inner = SpyStore()
+    inner.down = True
+    cached = CachedStateStore(inner, flush_seconds=NEVER, close_seconds=0.2, spill_path=spill)
+    await cached.log_reply(_reply(FAN, 1))
+    await cached.add_usage(C, DAY, 10)
+    await cached.touch_channel(C, "ch", T0)
+    await cached.set_fan_last_seen(C, FAN, "g", T0)
+    await cached.close()
+    assert spill.exists() and "state-spill.json" in caplog.text
+    assert await inner.replies(C) == []
+
+    # The next start, with the database still down: nothing is lost, nothing replayed twice.
+    again = CachedStateStore(inner, flush_seconds=NEVER, close_seconds=0.2, spill_path=spill)
+    assert await again.replay_spill() == 4
+    assert await again.usage(C, DAY) == 10
+    await again.close()
+    assert spill.exists()
+
+    inner.down = False
+    third = CachedStateStore(inner, flush_seconds=NEVER, spill_path=spill)
+    assert await third.replay_spill() == 4
+    assert not spill.exists(), "written, so the spill file is gone"
+    assert [r.id for r in await inner.replies(C)] == ["r1"]
+    assert await inner.usage(C, DAY) == 10, "usage counted once"
+    assert await inner.channel_activity(C, "ch") == T0
+    assert await inner.fan_last_seen(C, FAN, "g") == T0
+    await third.close()
+    fourth = CachedStateStore(inner, flush_seconds=NEVER, spill_path=spill)
+    assert await fourth.replay_spill() == 0
+    await fourth.close()
+    assert await inner.usage(C, DAY) == 10
+
+
+async def test_a_corrupt_spill_file_is_set_aside_with_an_error_not_a_crash(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    spill = tmp_path / "state-spill.json"
+    spill.write_text("{not json")
+    cached = CachedStateStore(SpyStore(), flush_seconds=NEVER, spill_path=spill)
+    assert await cached.replay_spill() == 0
+    assert os.listdir(tmp_path) == ["state-spill.json.bad-1"], "set aside, not deleted"
+    assert "spill" in caplog.text
+    await cached.close()
+
+
+async def test_open_state_store_spills_under_the_clones_data_dir_and_replays(
+    tmp_path: Path,
+) -> None:
+    store = await open_state_store(Settings(data_dir=tmp_path), "alice")
+    try:
+        assert isinstance(store, CachedStateStore)
+        assert store.spill_path == tmp_path / "alice" / "state-spill.json"
     finally:
         await store.close()
