@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     llm_breaker_open_seconds: float = 30.0
     # Shutdown waits this long for in-flight replies before stopping the adapters.
     shutdown_grace_seconds: float = 20.0
+    # This process's name among replicas (claims on scheduled posts, its job store). Default:
+    # host name and pid. Set a stable one per process (the pod name) so a restarted process
+    # keeps its job store and settles its own cut-off claims under the same name.
+    replica_id: str | None = None
     # The CLI's event loop: uvloop where installed (not on Windows), else asyncio's own.
     event_loop: Literal["uvloop", "asyncio"] = "uvloop"
 

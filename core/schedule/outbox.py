@@ -13,6 +13,7 @@ from core.persona.bot import BotConfig, Schedule
 from core.ports import Clock, Sender, StateStore
 from core.records import AuditEntry, Draft, DraftStatus, MuteScope, OutboxEntry, OutboxStatus
 from core.schedule.posting import Post, PostWriter
+from core.schedule.replica import earlier_run
 from core.schedule.spec import (
     channel_key,
     idle_enough,
@@ -344,7 +345,7 @@ class Publisher:
         now = self.clock.now()
         settled = []
         for entry in await self.state.outbox(self.bot.id, OutboxStatus.CLAIMED, limit=1000):
-            own = at_start and entry.claimed_by == self.replica
+            own = at_start and earlier_run(entry.claimed_by, self.replica)
             if not own and now - entry.updated_at < self.stale_after:
                 continue
             await self._settle(entry, "cut off after claiming", may_resend=own)

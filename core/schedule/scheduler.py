@@ -18,7 +18,6 @@ import asyncio
 import hashlib
 import logging
 import re
-import socket
 import sys
 import traceback
 import weakref
@@ -48,6 +47,7 @@ from core.ports import Clock, Sender, StateStore
 from core.records import Draft
 from core.schedule.outbox import Publisher
 from core.schedule.posting import PostWriter
+from core.schedule.replica import host_name, replica_id
 from core.schedule.spec import ScheduleError, all_schedules, is_paused, trigger_for
 
 log = logging.getLogger(__name__)
@@ -57,11 +57,6 @@ REINGEST_GRACE = 6 * 3600
 REINGEST_CRON = "0 3 * * *"  # nightly, 03:00 UTC
 # Schedulers by owner name: persisted jobs name their owner as text, never pickle it.
 _OWNERS: weakref.WeakValueDictionary[str, Scheduler] = weakref.WeakValueDictionary()
-
-
-def default_replica() -> str:
-    """This process's stable name: the host name (a pod name under Kubernetes)."""
-    return socket.gethostname() or "local"
 
 
 def jobstore_url_for(settings: Settings, bot_id: str, replica: str) -> tuple[str, str]:
@@ -157,7 +152,8 @@ class Scheduler:
         bot: the clone; `bot.schedules` plus `/clone schedule add` ones are run.
         state: the shared StateStore (stored schedules, pause flags, outbox, drafts).
         publisher: claims, writes, sends and reconciles posts.
-        replica: this process's stable name (default: host name).
+        replica: this process's name (default: `replica_id`, CLONEBOT_REPLICA_ID or host
+            name and pid).
         jobstore: this process's own APScheduler job store (default: in memory).
         reingest: called by the re-ingest job; None disables it.
         reingest_cron: when to re-ingest, a crontab line in UTC.
@@ -203,7 +199,11 @@ class Scheduler:
         persistent: bool = True,
     ) -> Scheduler:
         """Build the writer, publisher and scheduler of one clone (what bootstrap calls)."""
-        replica = replica or default_replica()
+        settings = settings or Settings()
+        # The job store outlives the process, so it goes by a name a restart keeps: the set
+        # replica id, else the host name (the pid in the default replica id changes).
+        store_name = replica or settings.replica_id or host_name()
+        replica = replica or replica_id(settings)
         writer = PostWriter(brain=brain)
         publisher = Publisher(
             bot=bot, state=state, senders=senders, writer=writer, clock=clock, replica=replica
@@ -212,7 +212,7 @@ class Scheduler:
         if persistent:
             from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 
-            url, table = jobstore_url_for(settings or Settings(), bot.id, replica)
+            url, table = jobstore_url_for(settings, bot.id, store_name)
             if url.startswith("sqlite:///"):
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
             jobstore = SQLAlchemyJobStore(url=url, tablename=table)
