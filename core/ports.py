@@ -219,6 +219,13 @@ class StateStore(Protocol):
         """
         ...
 
+    async def reclaim_outbox(
+        self, creator_id: str, key: str, was: str, by: str, at: datetime
+    ) -> bool:
+        """Take over a claim `was` holds that has no text yet (nothing can have been sent):
+        compare-and-set on the holder, so of replicas racing exactly one wins."""
+        ...
+
     async def get_outbox(self, creator_id: str, key: str) -> OutboxEntry | None: ...
 
     async def outbox(

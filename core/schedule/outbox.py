@@ -15,7 +15,9 @@ from core.records import AuditEntry, Draft, DraftStatus, MuteScope, OutboxEntry,
 from core.schedule.posting import Post, PostWriter
 from core.schedule.replica import earlier_run
 from core.schedule.spec import (
+    all_schedules,
     channel_key,
+    fire_time_of,
     idle_enough,
     in_quiet_hours,
     is_paused,
@@ -30,6 +32,9 @@ from core.types import Button, Citation, Reply, ReplyKind, SentMessage, Target
 log = logging.getLogger(__name__)
 
 CLAIMED = frozenset({OutboxStatus.CLAIMED})
+# How late a post may still go out: APScheduler's misfire grace for posts, and the window in
+# which a claim cut off before its text was written is written and sent again.
+MISFIRE_GRACE = timedelta(minutes=30)
 # A post found sent after all (its record was cut off) may leave "unconfirmed" for "sent".
 SENDABLE = frozenset({OutboxStatus.CLAIMED, OutboxStatus.UNCONFIRMED})
 # Outbox rows whose text counts as "the clone's recent posts" for the repeat check.
@@ -117,22 +122,57 @@ class Publisher:
             if not await self.state.claim_outbox(entry):
                 log.debug("%s: claimed elsewhere", key)
                 continue
-            target = parse_target(where)
-            skip = await self._why_not(schedule, target, fire_time)
-            if skip is None and written is None and not reason:
-                result = await self.writer.write(schedule, await self._recent_texts())
-                written, reason = result.post, result.reason
-            skip = skip or (None if written is not None else reason or "no post")
-            if skip is not None:
-                await self._finish(key, CLAIMED, OutboxStatus.SKIPPED, detail=skip)
-                await self._audit(f"schedule:{schedule.id}", "skipped", where, f"{key} {skip}")
-            else:
-                assert written is not None
-                await self._deliver_new(schedule, key, target, where, written)
+            written, reason = await self._carry_out(
+                schedule, fire_time, key, where, written, reason
+            )
             final = await self.state.get_outbox(self.bot.id, key)
             if final is not None:
                 mine.append(final)
         return mine
+
+    async def _carry_out(
+        self,
+        schedule: Schedule,
+        fire_time: datetime,
+        key: str,
+        where: str,
+        written: Post | None,
+        reason: str,
+    ) -> tuple[Post | None, str]:
+        """A claimed occurrence for one target: skip it, or write it (once for all targets)
+        and deliver it. Returns the post written so far and why none was, for the next."""
+        target = parse_target(where)
+        skip = await self._why_not(schedule, target, fire_time)
+        if skip is None and written is None and not reason:
+            result = await self.writer.write(schedule, await self._recent_texts())
+            written, reason = result.post, result.reason
+        skip = skip or (None if written is not None else reason or "no post")
+        if skip is not None:
+            await self._finish(key, CLAIMED, OutboxStatus.SKIPPED, detail=skip)
+            await self._audit(f"schedule:{schedule.id}", "skipped", where, f"{key} {skip}")
+        else:
+            assert written is not None
+            await self._deliver_new(schedule, key, target, where, written)
+        return written, reason
+
+    async def _retry_unwritten(self, entry: OutboxEntry) -> bool:
+        """A claim cut off before its text was written sent nothing: within the misfire grace
+        it is taken over and carried out again. False if it is too late (or gone) for that."""
+        fire = fire_time_of(entry.key, entry.schedule_id, entry.target)
+        now = self.clock.now()
+        if fire is None or now - fire > MISFIRE_GRACE:
+            return False
+        schedule = (await all_schedules(self.state, self.bot)).get(entry.schedule_id)
+        if schedule is None or entry.target not in schedule.targets:
+            return False
+        if not await self.state.reclaim_outbox(
+            self.bot.id, entry.key, entry.claimed_by, self.replica, now
+        ):
+            return True  # another replica took it over first
+        log.warning("%s: cut off before it was written; writing it again", entry.key)
+        await self._audit(f"schedule:{schedule.id}", "retried", entry.target, entry.key)
+        await self._carry_out(schedule, fire, entry.key, entry.target, None, "")
+        return True
 
     async def _why_not(self, schedule: Schedule, target: Target, fire: datetime) -> str | None:
         if await is_paused(self.state, self.bot, schedule.id):
@@ -356,7 +396,10 @@ class Publisher:
         target = parse_target(entry.target)
         actor = f"schedule:{entry.schedule_id}"
         if not entry.text:
-            # The text is recorded before any send, so nothing went out: say so, send nothing.
+            # The text is recorded before any send, so nothing went out: while the fire is
+            # still fresh, carry it out again; later, say so and send nothing.
+            if await self._retry_unwritten(entry):
+                return
             await self._finish(entry.key, CLAIMED, OutboxStatus.SKIPPED, detail=f"{why}: unsent")
             await self._audit(actor, "skipped", entry.target, f"{entry.key} {why}: unsent")
             notice = (

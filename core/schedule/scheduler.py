@@ -45,14 +45,18 @@ from core.config import Settings
 from core.persona.bot import BotConfig, Schedule
 from core.ports import Clock, Sender, StateStore
 from core.records import Draft
-from core.schedule.outbox import Publisher
+from core.schedule.outbox import MISFIRE_GRACE, Publisher
 from core.schedule.posting import PostWriter
 from core.schedule.replica import host_name, replica_id
 from core.schedule.spec import ScheduleError, all_schedules, is_paused, trigger_for
 
 log = logging.getLogger(__name__)
 
-POST_DEFAULTS: dict[str, Any] = {"coalesce": True, "misfire_grace_time": 1800, "max_instances": 1}
+POST_DEFAULTS: dict[str, Any] = {
+    "coalesce": True,
+    "misfire_grace_time": int(MISFIRE_GRACE.total_seconds()),
+    "max_instances": 1,
+}
 REINGEST_GRACE = 6 * 3600
 REINGEST_CRON = "0 3 * * *"  # nightly, 03:00 UTC
 # Schedulers by owner name: persisted jobs name their owner as text, never pickle it.

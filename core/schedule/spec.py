@@ -125,6 +125,16 @@ def occurrence_key(schedule_id: str, fire_time: datetime, target: str) -> str:
     return f"{schedule_id}@{instant}>{target}"
 
 
+def fire_time_of(key: str, schedule_id: str, target: str) -> datetime | None:
+    """The fire instant an occurrence key was made from (None if it is not one of ours)."""
+    instant = key.removeprefix(f"{schedule_id}@").removesuffix(f">{target}")
+    try:
+        fire = datetime.fromisoformat(instant)
+    except ValueError:
+        return None
+    return fire if occurrence_key(schedule_id, fire, target) == key else None
+
+
 def idle_enough(last_activity: datetime | None, now: datetime, hours: float | None) -> bool:
     """The inactivity trigger: no threshold, or nothing seen for `hours`."""
     if hours is None or last_activity is None:

@@ -721,6 +721,11 @@ class CachedStateStore:
     ) -> bool:
         return await self.inner.update_outbox(creator_id, key, expected, status, at, **fields)
 
+    async def reclaim_outbox(
+        self, creator_id: str, key: str, was: str, by: str, at: datetime
+    ) -> bool:
+        return await self.inner.reclaim_outbox(creator_id, key, was, by, at)
+
     async def get_outbox(self, creator_id: str, key: str) -> OutboxEntry | None:
         return await self.inner.get_outbox(creator_id, key)
 

@@ -302,6 +302,23 @@ class InMemoryStateStore:
         )
         return True
 
+    async def reclaim_outbox(
+        self, creator_id: str, key: str, was: str, by: str, at: datetime
+    ) -> bool:
+        entry = self._outbox.get((creator_id, key))
+        if (
+            entry is None
+            or entry.status is not OutboxStatus.CLAIMED
+            or entry.claimed_by != was
+            or entry.text
+        ):
+            return False
+        at = utc(at)
+        self._outbox[(creator_id, key)] = replace(
+            entry, claimed_by=by, claimed_at=at, updated_at=at
+        )
+        return True
+
     async def get_outbox(self, creator_id: str, key: str) -> OutboxEntry | None:
         return self._outbox.get((creator_id, key))
 

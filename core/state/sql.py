@@ -704,6 +704,23 @@ class SqlStateStore:
         async with self._engine.begin() as conn:
             return (await conn.execute(stmt)).rowcount == 1
 
+    async def reclaim_outbox(
+        self, creator_id: str, key: str, was: str, by: str, at: datetime
+    ) -> bool:
+        stmt = (
+            sa.update(outbox)
+            .where(
+                outbox.c.creator_id == creator_id,
+                outbox.c.key == key,
+                outbox.c.status == OutboxStatus.CLAIMED.value,
+                outbox.c.claimed_by == was,
+                outbox.c.text == "",
+            )
+            .values(claimed_by=by, claimed_at=utc(at), updated_at=utc(at))
+        )
+        async with self._engine.begin() as conn:
+            return (await conn.execute(stmt)).rowcount == 1
+
     async def get_outbox(self, creator_id: str, key: str) -> OutboxEntry | None:
         async with self._engine.connect() as conn:
             row = (

@@ -110,3 +110,25 @@ async def test_listing_filters_by_status_newest_first_and_delete_creator_clears_
     assert [e.key for e in await a.outbox("c1", limit=1)] == ["k2"]
     assert await a.delete_creator("c1") == 3
     assert await a.outbox("c1") == []
+
+
+async def test_a_claim_cut_off_before_its_text_is_taken_over_by_exactly_one_replica(
+    stores,
+) -> None:
+    a, b = stores
+    await a.claim_outbox(entry("k1", "dead"))
+    later = T0 + timedelta(minutes=16)
+    won = await asyncio.gather(
+        a.reclaim_outbox("c1", "k1", "dead", "replica-a", later),
+        b.reclaim_outbox("c1", "k1", "dead", "replica-b", later),
+    )
+    assert sorted(won) == [False, True]
+    got = await a.get_outbox("c1", "k1")
+    assert got is not None and got.status is OutboxStatus.CLAIMED
+    assert got.claimed_by in ("replica-a", "replica-b") and got.claimed_at == later
+    # Only an unwritten claim can be taken over: a text may have gone out.
+    await a.claim_outbox(entry("k2", "dead"))
+    claimed = frozenset({OutboxStatus.CLAIMED})
+    await a.update_outbox("c1", "k2", claimed, OutboxStatus.CLAIMED, later, text="written")
+    assert not await b.reclaim_outbox("c1", "k2", "dead", "replica-b", later)
+    assert not await b.reclaim_outbox("c1", "missing", "dead", "replica-b", later)

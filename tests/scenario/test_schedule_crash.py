@@ -157,3 +157,43 @@ async def test_killed_while_writing_restarts_to_no_post_and_a_notice(tmp_path) -
 def test_generator_kit_gives_fresh_text_when_unscripted() -> None:
     generator = PostGenerator()
     assert generator.next_text() != generator.next_text()
+
+
+async def _killed_while_writing(tmp_path: Path, fire: datetime):  # type: ignore[no-untyped-def]
+    url = f"sqlite+aiosqlite:///{tmp_path / 'state.db'}"
+    channel = Channel()
+    state = await SqlStateStore.open(url)
+    _, scheduler, generator = await clone_with(
+        schedule(), state=state, sender=ChannelSender(channel)
+    )
+
+    async def dies(messages):  # type: ignore[no-untyped-def]
+        raise Killed("while generating")
+        yield ""
+
+    generator.stream = dies  # type: ignore[method-assign]
+    with pytest.raises(Killed):
+        await scheduler.publisher.run_occurrence(schedule(), fire)
+    await state.close()
+    return url, channel
+
+
+async def test_killed_while_writing_is_retried_at_restart_within_the_misfire_grace(
+    tmp_path,
+) -> None:
+    # Nothing can have been sent (no text was on record), and the fire is still fresh: the
+    # restarted process writes and sends it, once, instead of skipping it with a notice.
+    fire = datetime(2026, 11, 23, 11, 50, tzinfo=UTC)  # the kit's clock says 12:00
+    url, channel = await _killed_while_writing(tmp_path, fire)
+    state = await SqlStateStore.open(url)
+    chat, scheduler, generator = await clone_with(
+        schedule(), texts=[TIP], state=state, sender=ChannelSender(channel)
+    )
+    [settled] = await scheduler.publisher.reconcile(at_start=True)
+    entry = await state.get_outbox(chat.services.bot.id, settled.key)
+    assert entry is not None and entry.status is OutboxStatus.SENT
+    assert [p.text for p in channel.posts] == [TIP] and channel.notices == []
+    # The catch-up fire of the same occurrence finds it done.
+    await scheduler.publisher.run_occurrence(schedule(), fire)
+    await state.close()
+    assert len(channel.posts) == 1 and generator.calls == 1
