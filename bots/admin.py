@@ -185,18 +185,32 @@ class AdminServer:
         fan_id = str((await self._body(request)).get("fan_id", "")).strip()
         if not fan_id:
             return web.json_response({"error": "fan_id is required"}, status=400)
-        vectors = await services.memory.forget_fan(services.bot.id, fan_id)
-        rows = await services.state.forget_fan(services.bot.id, fan_id)
-        return web.json_response({"fan_id": fan_id, "memory_items": vectors, "state_rows": rows})
+        try:
+            person = await services.rights.named(fan_id)
+        except ValueError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        counts = await services.rights.forget(person)
+        return web.json_response(
+            {
+                "fan_id": fan_id,
+                "person": person.key,
+                "places": len(person.fan_ids),
+                "memory_items": counts.get("memory", 0),
+                "state_rows": counts.get("state", 0),
+                "erased_within_minutes": services.rights.erase_within_minutes,
+            }
+        )
 
     async def _export(self, request: web.Request) -> web.Response:
         services = self._services(request)
         fan_id = request.query.get("fan_id", "").strip()
         if not fan_id:
             return web.json_response({"error": "fan_id is required"}, status=400)
-        items = await services.memory.export_fan(services.bot.id, fan_id)
-        state = await services.state.export_fan(services.bot.id, fan_id)
-        payload = {"fan_id": fan_id, "memory": [asdict(i) for i in items], "state": state}
+        try:
+            person = await services.rights.named(fan_id)
+        except ValueError as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        payload = {"fan_id": fan_id, **await services.rights.export(person)}
         return web.json_response(text=json.dumps(payload, ensure_ascii=False, default=str))
 
     async def _ingest(self, request: web.Request) -> web.Response:

@@ -9,6 +9,7 @@ from pathlib import Path
 from core.brain.brain import Brain
 from core.config import Settings
 from core.control.control import Control
+from core.control.fan_rights import FanRights, personal_data
 from core.conversation.app import Clone
 from core.conversation.limits import SystemClock
 from core.memory.memory import Memory
@@ -46,9 +47,11 @@ class Services:
     limiter: RateLimiter
     clock: Clock
     clone: Clone
+    rights: FanRights
     senders: dict[str, Sender] = field(default_factory=dict)
 
     async def close(self) -> None:
+        await self.rights.close()  # a pending purge runs before the stores close
         await self.memory.close()  # stops its query thread, then closes the store
         await self.state.close()
         for shared in (self.deduper, self.limiter):  # Redis clients, when configured
@@ -109,7 +112,13 @@ async def build(
     # scope can be kept here (core.memory.recent_turns); a Qdrant server has other writers.
     single_writer = settings.memory_backend in ("edge", "memory", "qdrant-local")
     memory = Memory(store, embedder, recent_scopes=RECENT_SCOPES if single_writer else 0)
-    control = Control(bot=bot, state=state, memory=memory, senders=senders)
+    rights = FanRights(
+        bot.id, personal_data(memory, state), purge_delay=settings.forget_purge_seconds
+    )
+    if single_writer:
+        # Erased memory a crash left un-purged (Edge records it in `purge.pending`) goes now.
+        await memory.purge()
+    control = Control(bot=bot, state=state, memory=memory, rights=rights, senders=senders)
     k, chars = settings.prompt_budget()
     brain = Brain(
         bot=bot,
@@ -134,6 +143,7 @@ async def build(
         limiter=limiter,
         clock=clock,
         clone=clone,
+        rights=rights,
         senders=senders,
     )
 

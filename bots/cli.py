@@ -213,35 +213,36 @@ async def _fan_data(folder: Path, fan_id: str, delete: bool) -> None:
         return
     services = await _build(folder)
     try:
-        bot_id = services.bot.id
+        person = await services.rights.named(fan_id)
         if delete:
-            vectors = await services.memory.forget_fan(bot_id, fan_id)
-            rows = await services.state.forget_fan(bot_id, fan_id)
-            console.print(f"Forgot {fan_id}: {vectors} memory items, {rows} state rows.")
+            counts = await services.rights.forget(person)
+            console.print(
+                f"Forgot {fan_id} ({person.key}, {len(person.fan_ids)} places): "
+                f"{counts.get('memory', 0)} memory items, {counts.get('state', 0)} state rows."
+            )
         else:
-            items = await services.memory.export_fan(bot_id, fan_id)
-            state = await services.state.export_fan(bot_id, fan_id)
-            from dataclasses import asdict
-
-            payload = {"fan_id": fan_id, "memory": [asdict(i) for i in items], "state": state}
+            payload = {"fan_id": fan_id, **await services.rights.export(person)}
             print(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
     finally:
-        await services.close()
+        await services.close()  # runs the purge the forget asked for: files erased on exit
 
 
 @app.command()
 def forget(
-    folder: BotDir, fan: Annotated[str, typer.Option(help="platform:workspace:user")]
+    folder: BotDir,
+    fan: Annotated[str, typer.Option(help="platform:user, or any platform:workspace:user")],
 ) -> None:
-    """Delete everything the clone remembers about one fan (works while the clone is stopped)."""
+    """Delete everything the clone remembers about one person, in every community and DM of
+    theirs on that platform (works while the clone is stopped)."""
     _run(lambda: _fan_data(folder, fan, True))
 
 
 @app.command()
 def export(
-    folder: BotDir, fan: Annotated[str, typer.Option(help="platform:workspace:user")]
+    folder: BotDir,
+    fan: Annotated[str, typer.Option(help="platform:user, or any platform:workspace:user")],
 ) -> None:
-    """Print everything the clone remembers about one fan, as JSON."""
+    """Print everything the clone remembers about one person (all their chats), as JSON."""
     _run(lambda: _fan_data(folder, fan, False))
 
 

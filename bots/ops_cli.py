@@ -65,8 +65,9 @@ async def fan_data_remote(folder: Path, fan_id: str, delete: bool) -> bool:
     if delete:
         done = await call(info, "POST", "forget", body={"fan_id": fan_id})
         console.print(
-            f"Forgot {fan_id}: {done['memory_items']} memory items, "
-            f"{done['state_rows']} state rows."
+            f"Forgot {fan_id} ({done['person']}, {done['places']} places): "
+            f"{done['memory_items']} memory items, {done['state_rows']} state rows; "
+            f"files erased within {done['erased_within_minutes']} minutes."
         )
     else:
         print(json.dumps(await call(info, "GET", "export", fan_id=fan_id), indent=2))

@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     qdrant_url: str | None = None
     qdrant_api_key: SecretStr | None = None
 
+    # After a /forget-me, the stores' files are rewritten this many seconds later (forgets in
+    # between share the rewrite). docs/trust.md states the bound this gives.
+    forget_purge_seconds: float = 60.0
+
     embedder: Literal["minilm", "openai", "ollama", "hash"] = "minilm"
     embed_model: str = ""
     embed_base_url: str | None = None

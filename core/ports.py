@@ -89,11 +89,19 @@ class MemoryStore(ChunkSink, Protocol):
 
     async def export_fan(self, creator_id: str, fan_id: str) -> list[FanMemoryItem]: ...
 
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        """The fan ids (one per community and DM) of one platform user, `platform:user`."""
+        ...
+
     async def delete_fan(self, creator_id: str, fan_id: str) -> int: ...
 
     async def delete_fan_message(self, creator_id: str, fan_id: str, message_id: str) -> int: ...
 
     async def delete_creator(self, creator_id: str) -> int: ...
+
+    async def purge(self) -> bool:
+        """Physically drop deleted points' bytes where the engine allows; True if work ran."""
+        ...
 
     async def close(self) -> None: ...
 
@@ -246,8 +254,23 @@ class StateStore(Protocol):
         self, creator_id: str, fan_id: str
     ) -> dict[str, list[dict[str, str]]]: ...
 
-    async def forget_fan(self, creator_id: str, fan_id: str) -> int:
-        """Delete the fan's rows and scrub their text from logs; returns rows touched."""
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        """The fan ids of one platform user (`platform:user`) that any row names."""
+        ...
+
+    async def forget_fan(
+        self, creator_id: str, fan_id: str, conversations: Sequence[str] = ()
+    ) -> int:
+        """Delete the fan's rows and scrub their id and text from logs; returns rows touched.
+
+        Audit entries and handoffs by the fan's platform user (`platform:user`) are scrubbed
+        too. `conversations` are the fan's DM conversations: their channel activity, switches
+        and closed handoffs name the fan, so they go as well.
+        """
+        ...
+
+    async def purge(self) -> bool:
+        """Physically drop deleted rows' bytes (SQLite VACUUM, PostgreSQL VACUUM)."""
         ...
 
     async def delete_creator(self, creator_id: str) -> int: ...

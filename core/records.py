@@ -25,6 +25,22 @@ def stable_id(*parts: str) -> str:
     return str(uuid.UUID(digest[:32]))
 
 
+def person_of(fan_id: str) -> str:
+    """The platform user behind a fan id, as `platform:user`.
+
+    A fan id is `platform:workspace:user`, one per community and one for DMs; the person is the
+    same on every one of them: `telegram:dm:42` and `telegram:-1001:42` are both `telegram:42`.
+    """
+    platform, _, rest = fan_id.partition(":")
+    return f"{platform}:{rest.rsplit(':', 1)[-1]}"
+
+
+def person_key(text: str) -> str:
+    """A person key from what an operator typed: `platform:user`, or any fan id of theirs."""
+    text = text.strip()
+    return text if text.count(":") == 1 else person_of(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """One piece of the creator's archive, with its provenance.

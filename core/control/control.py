@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import asdict
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from core.control.commands import BY_NAME
 from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, remember_approved
+from core.control.fan_rights import FanRights, Person
 from core.control.people import SeenPeople, find_user
 from core.control.review_commands import find_reported, review_handlers
 from core.persona.bot import BotConfig
 from core.ports import Sender, StateStore
-from core.records import AuditEntry, DraftStatus, FanMemoryItem, Handoff, Mute, MuteScope
+from core.records import AuditEntry, DraftStatus, Handoff, Mute, MuteScope
 from core.schedule.commands import ScheduleHooks, schedule_command
 from core.trust.honesty import ai_label
 from core.turn import Turn, thread_on_message
@@ -43,12 +42,6 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)]) if m else None
 
 
-class FanDataMemory(TurnMemory, Protocol):
-    async def export_fan(self, creator_id: str, fan_id: str) -> list[FanMemoryItem]: ...
-
-    async def forget_fan(self, creator_id: str, fan_id: str) -> int: ...
-
-
 CommandFn = Callable[[Turn], Awaitable[list[Reply]]]
 
 
@@ -67,12 +60,14 @@ class Control:
         *,
         bot: BotConfig,
         state: StateStore,
-        memory: FanDataMemory,
+        memory: TurnMemory,
+        rights: FanRights,
         senders: Mapping[str, Sender],
     ) -> None:
         self.bot = bot
         self.state = state
         self.memory = memory
+        self.rights = rights
         self.senders = senders
         # Set by core.schedule.scheduler.Scheduler in the process that runs schedules.
         self.schedule: ScheduleHooks | None = None
@@ -447,30 +442,64 @@ class Control:
         )
         return _result(turn, text, ai_label=ai_label(p))
 
-    async def _my_data(self, turn: Turn) -> list[Reply]:
+    async def _person(self, turn: Turn) -> Person:
         e = turn.event
-        memories = await self.memory.export_fan(self.bot.id, e.fan_id)
-        state = await self.state.export_fan(self.bot.id, e.fan_id)
-        payload = {
-            "fan_id": e.fan_id,
-            "creator": self.bot.id,
-            "memory": [_jsonable(asdict(m)) for m in memories],
-            "state": state,
-        }
-        data = json.dumps(payload, indent=2, ensure_ascii=False, default=str).encode()
+        here = [e.conversation_id] if e.is_dm else []
+        return await self.rights.person(e.user_key, fan_ids=[e.fan_id], conversations=here)
+
+    async def _my_data(self, turn: Turn) -> list[Reply]:
+        person = await self._person(turn)
+        payload = await self.rights.export(person)
+        memories, state = payload.get("memory", []), payload.get("state", {})
         text = (
-            f"Here is everything I remember about you: {len(memories)} memory items and "
-            f"{sum(len(v) for v in state.values())} records. /forget-me deletes all of it."
+            f"Here is everything I remember about you from all {_chats(person)} with you: "
+            f"{len(memories)} memory items and {sum(len(v) for v in state.values())} records. "
+            "/forget-me deletes all of it."
         )
+        data = self.rights.export_bytes(payload)
         return _result(turn, text, attachment=Attachment(f"my-data-{self.bot.id}.json", data))
 
     async def _forget_me(self, turn: Turn) -> list[Reply]:
-        e = turn.event
-        self.people.forget(e.community_id, e.author.id)
-        vectors = await self.memory.forget_fan(self.bot.id, e.fan_id)
-        rows = await self.state.forget_fan(self.bot.id, e.fan_id)
-        log.info("forget-me for a fan of %s: %d vectors, %d rows", self.bot.id, vectors, rows)
-        return _result(turn, "Done: everything I remembered about you is deleted.")
+        args = turn.event.command.args if turn.event.command else ()
+        answer = args[0].lower() if args else ""
+        if answer in FORGET_YES:
+            return await self._forget_person(turn)
+        if answer in FORGET_NO:
+            return _result(turn, "Kept: nothing was deleted.")
+        person = await self._person(turn)
+        key = turn.event.user_key
+        text = (
+            f"This deletes what I remember from all {_chats(person)} with you (DMs and "
+            "communities): our conversations, notes, and the logs that hold your words. "
+            "It cannot be undone. Delete it all? Yes / No\n(Or type /forget-me yes.)"
+        )
+        buttons = (
+            Button(FORGET_BUTTON, "Yes, delete", f"yes|{key}"),
+            Button(FORGET_BUTTON, "No, keep it", f"no|{key}"),
+        )
+        return _result(turn, text, buttons=buttons)
+
+    async def forget_button(self, turn: Turn) -> list[Reply]:
+        """The Yes/No of a /forget-me confirmation; only the person it asked may answer."""
+        answer, _, key = turn.event.text.partition("|")
+        if key != turn.event.user_key:
+            return _result(turn, "That question was for someone else. Type /forget-me for yours.")
+        if answer == "yes":
+            return await self._forget_person(turn)
+        return _result(turn, "Kept: nothing was deleted.")
+
+    async def _forget_person(self, turn: Turn) -> list[Reply]:
+        person = await self._person(turn)
+        counts = await self.rights.forget(person)
+        for fan_id in person.fan_ids:  # the names seen for `@name` mutes, in every community
+            self.people.forget(fan_id.rsplit(":", 1)[0], turn.event.author.id)
+        minutes = self.rights.erase_within_minutes
+        text = (
+            f"Done: I deleted what I remembered from all {_chats(person)} with you "
+            f"({counts.get('memory', 0)} memory items, {counts.get('state', 0)} records). "
+            f"The copies in my files are erased within {minutes} minutes."
+        )
+        return _result(turn, text)
 
     async def _report(self, turn: Turn) -> list[Reply]:
         mine = [
@@ -496,5 +525,12 @@ class Control:
         )
 
 
-def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in d.items()}
+# What a typed /forget-me answer may be; buttons carry "yes" or "no" themselves.
+FORGET_YES = frozenset({"yes", "y", "confirm"})
+FORGET_NO = frozenset({"no", "n", "cancel"})
+FORGET_BUTTON = "forget-me"
+
+
+def _chats(person: Person) -> str:
+    n = len(person.fan_ids)
+    return "our chats" if n == 0 else f"{n} chat{'s' if n != 1 else ''}"

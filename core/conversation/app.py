@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from core.brain.brain import Brain
 from core.control.command_limits import REPORT_EMOJI, CommandLimit
-from core.control.control import Control
+from core.control.control import FORGET_BUTTON, Control
 from core.conversation.edits import on_delete, on_edit
 from core.conversation.policies import (
     Budget,
@@ -96,5 +96,7 @@ class Clone:
             return await self.control.decide_draft(turn, e.text, e.action == "draft-approve")
         if e.action == "report":
             return await self.control.report_reply(turn, e.text)
+        if e.action == FORGET_BUTTON:
+            return await self.control.forget_button(turn)
         log.info("unknown button %r", e.action)
         return []

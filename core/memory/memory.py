@@ -277,6 +277,14 @@ class Memory:
         """Everything remembered about a fan under one creator, oldest first."""
         return await self.store.export_fan(creator_id, fan_id)
 
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        """The fan ids (one per community and DM) of one platform user, `platform:user`."""
+        return await self.store.fan_ids(creator_id, person)
+
+    async def purge(self) -> bool:
+        """Erase deleted items' bytes from the store's files (see each store's `purge`)."""
+        return await self.store.purge()
+
     async def forget_fan(self, creator_id: str, fan_id: str) -> int:
         """Delete everything remembered about a fan (`/forget-me`); returns items deleted."""
         self._forget_texts()

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -568,14 +568,23 @@ class CachedStateStore:
         await self.flush()
         return await self.inner.export_fan(creator_id, fan_id)
 
-    async def forget_fan(self, creator_id: str, fan_id: str) -> int:
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        await self.flush()
+        return await self.inner.fan_ids(creator_id, person)
+
+    async def purge(self) -> bool:
+        return await self.inner.purge()
+
+    async def forget_fan(
+        self, creator_id: str, fan_id: str, conversations: Sequence[str] = ()
+    ) -> int:
         self._on_loop()
         # Under the flush lock, so no batch holding this fan's rows is written after the forget.
         async with self._flush_lock:
             await self._flush()
             try:
                 self._pending.drop(creator_id, fan_id)
-                return await self.inner.forget_fan(creator_id, fan_id)
+                return await self.inner.forget_fan(creator_id, fan_id, conversations)
             finally:
                 # Rows of the fan written while the forget ran are forgotten too.
                 self._pending.drop(creator_id, fan_id)

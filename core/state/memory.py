@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from core.records import (
     OutboxEntry,
     OutboxStatus,
     ReplyRecord,
+    person_of,
 )
 from core.state.common import (
     FORGOTTEN,
@@ -335,8 +337,27 @@ class InMemoryStateStore:
 
     # --- fans and creators ------------------------------------------------------------------
 
-    def _audit_mentions(self, entry: AuditEntry, fan_id: str) -> bool:
-        return fan_id in entry.actor or fan_id in entry.where or fan_id in entry.detail
+    def _audit_mentions(
+        self, entry: AuditEntry, fan_id: str, conversations: Sequence[str] = ()
+    ) -> bool:
+        return (
+            entry.actor == person_of(fan_id)
+            or entry.where in conversations
+            or any(fan_id in v for v in (entry.actor, entry.where, entry.detail))
+        )
+
+    @staticmethod
+    def _opened_by(handoff: Handoff, fan_id: str) -> bool:
+        # Handoffs record the platform user who opened them (`platform:user`).
+        return handoff.opened_by in (fan_id, person_of(fan_id))
+
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        named = [
+            *(f for (c, f, _) in self._fan_seen if c == creator_id),
+            *(r.fan_id for r in self._replies.values() if r.creator_id == creator_id),
+            *(d.fan_id for d in self._drafts.values() if d.creator_id == creator_id and d.fan_id),
+        ]
+        return {f for f in named if f and person_of(f) == person}
 
     async def export_fan(self, creator_id: str, fan_id: str) -> dict[str, list[dict[str, str]]]:
         seen = [
@@ -360,7 +381,7 @@ class InMemoryStateStore:
             "handoffs": [
                 export_row(h)
                 for h in self._handoffs
-                if h.creator_id == creator_id and h.opened_by == fan_id
+                if h.creator_id == creator_id and self._opened_by(h, fan_id)
             ],
             "audit": [
                 export_row(e)
@@ -369,7 +390,11 @@ class InMemoryStateStore:
             ],
         }
 
-    async def forget_fan(self, creator_id: str, fan_id: str) -> int:
+    async def forget_fan(
+        self, creator_id: str, fan_id: str, conversations: Sequence[str] = ()
+    ) -> int:
+        talks = list(conversations)
+        channels = {fan_id, *(c.rsplit(":", 1)[0] for c in talks)}
         touched = 0
         for k in [k for k in self._fan_seen if k[0] == creator_id and k[1] == fan_id]:
             del self._fan_seen[k]
@@ -393,21 +418,44 @@ class InMemoryStateStore:
         ]:
             del self._replies[rk]
             touched += 1
+        # A DM's channel, its disclosure switch and its closed handoffs name the fan.
+        for ak in [ak for ak in self._activity if ak[0] == creator_id and ak[1] in channels]:
+            del self._activity[ak]
+            touched += 1
+        for sk in [(creator_id, f"disclose:{c}") for c in talks]:
+            touched += self._switches.pop(sk, None) is not None
+        before = len(self._handoffs)
+        self._handoffs = [
+            h
+            for h in self._handoffs
+            if not (
+                h.creator_id == creator_id
+                and h.conversation_id in talks
+                and h.closed_at is not None
+            )
+        ]
+        touched += before - len(self._handoffs)
         for i, h in enumerate(self._handoffs):
-            if h.creator_id == creator_id and h.opened_by == fan_id:
+            if h.creator_id == creator_id and self._opened_by(h, fan_id):
                 self._handoffs[i] = replace(h, opened_by=FORGOTTEN)
                 touched += 1
         for i, e in enumerate(self._audit):
             # The audit trail keeps who did what to the clone, but not the fan's identity or text.
-            if e.creator_id == creator_id and self._audit_mentions(e, fan_id):
+            if e.creator_id == creator_id and self._audit_mentions(e, fan_id, talks):
                 self._audit[i] = replace(
                     e,
-                    actor=e.actor.replace(fan_id, FORGOTTEN),
-                    where=e.where.replace(fan_id, FORGOTTEN),
+                    actor=FORGOTTEN
+                    if e.actor == person_of(fan_id)
+                    else e.actor.replace(fan_id, FORGOTTEN),
+                    where=FORGOTTEN if e.where in talks else e.where.replace(fan_id, FORGOTTEN),
                     detail=FORGOTTEN,
                 )
                 touched += 1
         return touched
+
+    async def purge(self) -> bool:
+        """Nothing to do: deleted rows are gone with their dict entries."""
+        return False
 
     async def delete_creator(self, creator_id: str) -> int:
         keys = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from core.records import (
     OutboxEntry,
     OutboxStatus,
     ReplyRecord,
+    person_of,
 )
 from core.state.common import (
     FORGOTTEN,
@@ -86,6 +87,8 @@ def make_engine(url: str) -> AsyncEngine:
             cursor.execute("PRAGMA synchronous=NORMAL")
         # Two writers wait for each other instead of failing with "database is locked".
         cursor.execute("PRAGMA busy_timeout=10000")
+        # A deleted row's bytes are zeroed in its page, not left in free space (forgetting).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     return engine
@@ -745,13 +748,41 @@ class SqlStateStore:
     # --- fans and creators ------------------------------------------------------------------
 
     @staticmethod
-    def _audit_mentions(fan_id: str) -> sa.ColumnElement[bool]:
+    def _audit_mentions(fan_id: str, conversations: Sequence[str] = ()) -> sa.ColumnElement[bool]:
         return sa.or_(
+            audit.c.actor == person_of(fan_id),
+            audit.c.where.in_(list(conversations)),
             *(
                 c.contains(fan_id, autoescape=True)
                 for c in (audit.c.actor, audit.c.where, audit.c.detail)
-            )
+            ),
         )
+
+    @staticmethod
+    def _opened_by(fan_id: str) -> sa.ColumnElement[bool]:
+        # Handoffs record the platform user who opened them (`platform:user`).
+        return handoffs.c.opened_by.in_([fan_id, person_of(fan_id)])
+
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        platform, _, user = person.partition(":")
+        found: set[str] = set()
+        async with self._engine.connect() as conn:
+            for column, creator in (
+                (fan_seen.c.fan_id, fan_seen.c.creator_id),
+                (replies.c.fan_id, replies.c.creator_id),
+                (drafts.c.fan_id, drafts.c.creator_id),
+            ):
+                rows = await conn.execute(
+                    sa.select(column)
+                    .distinct()
+                    .where(
+                        creator == creator_id,
+                        column.startswith(f"{platform}:", autoescape=True),
+                        column.endswith(f":{user}", autoescape=True),
+                    )
+                )
+                found |= {str(r[0]) for r in rows if person_of(str(r[0])) == person}
+        return found
 
     async def export_fan(self, creator_id: str, fan_id: str) -> dict[str, list[dict[str, str]]]:
         async with self._engine.connect() as conn:
@@ -785,7 +816,7 @@ class SqlStateStore:
             )
             handed = await rows(
                 sa.select(handoffs)
-                .where(handoffs.c.creator_id == creator_id, handoffs.c.opened_by == fan_id)
+                .where(handoffs.c.creator_id == creator_id, self._opened_by(fan_id))
                 .order_by(handoffs.c.id)
             )
             audited = await rows(
@@ -805,7 +836,11 @@ class SqlStateStore:
             "audit": [export_row(_audit(r)) for r in audited],
         }
 
-    async def forget_fan(self, creator_id: str, fan_id: str) -> int:
+    async def forget_fan(
+        self, creator_id: str, fan_id: str, conversations: Sequence[str] = ()
+    ) -> int:
+        talks = list(conversations)
+        channels = [fan_id, *(c.rsplit(":", 1)[0] for c in talks)]
         statements: list[sa.Executable] = [
             sa.delete(fan_seen).where(
                 fan_seen.c.creator_id == creator_id, fan_seen.c.fan_id == fan_id
@@ -819,15 +854,35 @@ class SqlStateStore:
             sa.delete(replies).where(
                 replies.c.creator_id == creator_id, replies.c.fan_id == fan_id
             ),
+            # A DM's channel, its disclosure switch and its closed handoffs name the fan.
+            sa.delete(channel_activity).where(
+                channel_activity.c.creator_id == creator_id,
+                channel_activity.c.channel_key.in_(channels),
+            ),
+            sa.delete(switches).where(
+                switches.c.creator_id == creator_id,
+                switches.c.key.in_([f"disclose:{c}" for c in talks]),
+            ),
+            sa.delete(handoffs).where(
+                handoffs.c.creator_id == creator_id,
+                handoffs.c.conversation_id.in_(talks),
+                handoffs.c.closed_at.is_not(None),
+            ),
             sa.update(handoffs)
-            .where(handoffs.c.creator_id == creator_id, handoffs.c.opened_by == fan_id)
+            .where(handoffs.c.creator_id == creator_id, self._opened_by(fan_id))
             .values(opened_by=FORGOTTEN),
             # The audit trail keeps who did what to the clone, but not the fan's identity or text.
             sa.update(audit)
-            .where(audit.c.creator_id == creator_id, self._audit_mentions(fan_id))
+            .where(audit.c.creator_id == creator_id, self._audit_mentions(fan_id, talks))
             .values(
-                actor=sa.func.replace(audit.c.actor, fan_id, FORGOTTEN),
-                where=sa.func.replace(audit.c.where, fan_id, FORGOTTEN),
+                actor=sa.case(
+                    (audit.c.actor == person_of(fan_id), FORGOTTEN),
+                    else_=sa.func.replace(audit.c.actor, fan_id, FORGOTTEN),
+                ),
+                where=sa.case(
+                    (audit.c.where.in_(talks), FORGOTTEN),
+                    else_=sa.func.replace(audit.c.where, fan_id, FORGOTTEN),
+                ),
                 detail=FORGOTTEN,
             ),
         ]
@@ -836,6 +891,26 @@ class SqlStateStore:
             for stmt in statements:
                 touched += (await conn.execute(stmt)).rowcount
         return touched
+
+    async def purge(self) -> bool:
+        """Physically drop deleted rows: SQLite rewrites its file and empties its WAL;
+        PostgreSQL vacuums the tables fans' rows live in (dead tuples become free space; the
+        server's WAL and free space are its own, see docs/trust.md)."""
+        if self._engine.dialect.name == "sqlite":
+            async with self._engine.connect() as conn:
+                raw = await conn.get_raw_connection()
+                driver = raw.driver_connection
+                assert driver is not None
+                # VACUUM rewrites the file from live rows; the checkpoint then truncates the WAL,
+                # which still held the pages as they were before the delete.
+                await driver.execute("VACUUM")
+                await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return True
+        async with self._engine.connect() as conn:
+            auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            for table in (replies, drafts, audit, handoffs, fan_seen, channel_activity, switches):
+                await auto.execute(sa.text(f'VACUUM "{table.name}"'))
+        return True
 
     async def delete_creator(self, creator_id: str) -> int:
         touched = 0

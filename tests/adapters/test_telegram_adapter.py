@@ -839,7 +839,7 @@ async def test_core_voice_gets_an_honest_reply_and_forget_me_deletes(fake, run_c
     await fake.push(fake.message(private_chat(501), FAN, None, voice=voice))
     [honest] = await fake.wait_for("sendMessage")
     assert "only read text" in honest["text"]
-    await fake.push(fake.message(private_chat(501), FAN, "/forget_me"))
+    await fake.push(fake.message(private_chat(501), FAN, "/forget_me yes"))
     forgot = (await fake.wait_for("sendMessage", 2))[-1]
     assert "deleted" in forgot["text"]
     await fake.push(fake.message(GROUP, FAN, "/my_data"))

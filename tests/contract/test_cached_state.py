@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -80,10 +80,12 @@ class SpyStore(InMemoryStateStore):
             await self.seen_gate.wait()
         return found
 
-    async def forget_fan(self, creator_id: str, fan_id: str) -> int:
+    async def forget_fan(
+        self, creator_id: str, fan_id: str, conversations: Sequence[str] = ()
+    ) -> int:
         if self.forget_gate is not None:
             await self.forget_gate.wait()
-        return await super().forget_fan(creator_id, fan_id)
+        return await super().forget_fan(creator_id, fan_id, conversations)
 
 
 def _reply(fan_id: str, n: int) -> ReplyRecord:

@@ -80,9 +80,15 @@ async def test_health_ready_metrics_and_a_token_protected_admin_api(
         assert (await get(info["url"] + "/admin/example/export?fan_id=x"))[0] == 401
         assert (await get(info["url"] + "/admin/example/export?fan_id=x", "wrong"))[0] == 401
         status, body = await get(
+            info["url"] + "/admin/example/export", info["token"], params={"fan_id": "telegram:5"}
+        )
+        exported = json.loads(body)
+        assert status == 200 and exported["person"] == "telegram:5"
+        assert "hello Mara!" in json.dumps(exported["memory"])
+        status, _ = await get(
             info["url"] + "/admin/example/export", info["token"], params={"fan_id": "x"}
         )
-        assert status == 200 and json.loads(body)["fan_id"] == "x"
+        assert status == 400
 
         # The CLI finds the running clone by run.json and acts through the admin API.
         monkeypatch.setenv("CLONEBOT_DATA_DIR", str(tmp_path))

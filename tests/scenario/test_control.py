@@ -188,7 +188,7 @@ async def test_fan_data_export_and_forget():
     export = (await chat.say("/my-data", user="fan7"))[0]
     assert export.attachment is not None and b"grandma" in export.attachment.data
     assert export.ephemeral
-    await chat.say("/forget-me", user="fan7")
+    await chat.say("/forget-me yes", user="fan7")
     again = (await chat.say("/my-data", user="fan7"))[0]
     assert again.attachment is not None and b"grandma" not in again.attachment.data
 

@@ -89,7 +89,10 @@ async def open_memory_store(
             path = settings.memory_path_for(creator_id).with_name("memory-qdrant-local")
             path.mkdir(parents=True, exist_ok=True)
             client = AsyncQdrantClient(path=str(path))
-        return await QdrantClientMemoryStore.open(client, embedder, creator_id=creator_id)
+        store = await QdrantClientMemoryStore.open(client, embedder, creator_id=creator_id)
+        if backend == "qdrant-local":
+            store.local_path = path
+        return store
     if backend == "memory":
         from core.memory.stores.inmemory import InMemoryMemoryStore
 

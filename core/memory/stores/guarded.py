@@ -182,6 +182,9 @@ class GuardedMemoryStore:
     async def export_fan(self, creator_id: str, fan_id: str) -> list[FanMemoryItem]:
         return await self._call("export_fan", lambda s: s.export_fan(creator_id, fan_id))
 
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        return await self._call("fan_ids", lambda s: s.fan_ids(creator_id, person))
+
     async def delete_fan(self, creator_id: str, fan_id: str) -> int:
         return await self._call("delete_fan", lambda s: s.delete_fan(creator_id, fan_id))
 
@@ -192,6 +195,10 @@ class GuardedMemoryStore:
 
     async def delete_creator(self, creator_id: str) -> int:
         return await self._call("delete_creator", lambda s: s.delete_creator(creator_id))
+
+    async def purge(self) -> bool:
+        # A server purges itself (its optimizer); nothing is lost by skipping while it is down.
+        return await self._soft("purge", lambda s: s.purge(), False)
 
     async def close(self) -> None:
         if self._inner is not None:

@@ -18,6 +18,7 @@ from core.records import (
     ScoredChunk,
     ScoredMemory,
     Visibility,
+    person_of,
 )
 
 _Vec = np.ndarray
@@ -161,6 +162,14 @@ class InMemoryMemoryStore:
         ]
         return sorted(items, key=lambda i: (i.created_at, i.speaker != "fan"))
 
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        """The fan ids of one platform user (`platform:user`) with memory stored."""
+        return {
+            i.fan_id
+            for i, _ in self._fans.values()
+            if i.creator_id == creator_id and person_of(i.fan_id) == person
+        }
+
     async def delete_fan(self, creator_id: str, fan_id: str) -> int:
         """Delete everything stored about a fan under one creator."""
         doomed = [i.id for i in await self.export_fan(creator_id, fan_id)]
@@ -186,6 +195,10 @@ class InMemoryMemoryStore:
         for i in fans:
             del self._fans[i]
         return len(chunks) + len(fans)
+
+    async def purge(self) -> bool:
+        """Nothing to do: a deleted item is gone with its dict entry."""
+        return False
 
     async def close(self) -> None:
         """Nothing to release."""

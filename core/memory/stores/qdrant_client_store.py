@@ -12,8 +12,11 @@ how it is tested where no server exists.
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from qdrant_client import AsyncQdrantClient
@@ -42,6 +45,7 @@ from core.records import (
     ScoredChunk,
     ScoredMemory,
     Visibility,
+    person_of,
     stable_id,
 )
 
@@ -79,6 +83,9 @@ class QdrantClientMemoryStore:
         self.corpus = f"{prefix}_corpus_{model.slug()}"
         self.fans = f"{prefix}_fans_{model.slug()}"
         self.registry = f"{prefix}_creators"
+        # Local mode's folder (None on a server): `purge` rewrites its SQLite files.
+        self.local_path: Path | None = None
+        self._deleted = False
 
     @classmethod
     async def open(
@@ -270,6 +277,7 @@ class QdrantClientMemoryStore:
         count = (await self.client.count(name, count_filter=flt, exact=True)).count
         if count:
             await self.client.delete(name, qm.FilterSelector(filter=flt), wait=True)
+            self._deleted = True
         return count
 
     async def delete_chunks(self, creator_id: str, ids: Sequence[str]) -> int:
@@ -337,6 +345,17 @@ class QdrantClientMemoryStore:
         items = [memory_from_payload(str(r.id), r.payload or {}) for r in records]
         return sorted(items, key=lambda i: i.created_at)
 
+    async def fan_ids(self, creator_id: str, person: str) -> set[str]:
+        """The fan ids of one platform user (`platform:user`) with memory stored."""
+        found = await self.client.facet(
+            self.fans,
+            key="fan_id",
+            facet_filter=_all(_eq("creator_id", creator_id)),
+            limit=1_000_000,
+            exact=True,
+        )
+        return {str(hit.value) for hit in found.hits if person_of(str(hit.value)) == person}
+
     async def delete_fan(self, creator_id: str, fan_id: str) -> int:
         """Delete everything stored about a fan under one creator."""
         return await self._delete(
@@ -362,6 +381,30 @@ class QdrantClientMemoryStore:
             )
         return removed
 
+    async def purge(self) -> bool:
+        """Local mode: VACUUM its SQLite files, so deleted points' bytes leave the disk.
+
+        A Qdrant server is its own engine: its optimizer vacuums segments whose deleted share
+        passes its `deleted_threshold`, and its WAL is truncated as it flushes (docs/trust.md).
+        """
+        if self.local_path is None or not self._deleted:
+            return False
+        self._deleted = False
+        files = sorted(self.local_path.glob("collection/*/storage.sqlite"))
+        await asyncio.to_thread(_vacuum, files)
+        return True
+
     async def close(self) -> None:
         """Close the client (and, in local mode, release its folder lock)."""
         await self.client.close()
+
+
+def _vacuum(files: Sequence[Path]) -> None:
+    # Local mode keeps each point as a pickled row; a DELETE leaves the row's bytes in a free
+    # page until VACUUM rebuilds the file. Its own connection holds no transaction between calls.
+    for file in files:
+        conn = sqlite3.connect(file, timeout=10)
+        try:
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
