@@ -26,7 +26,7 @@ async def test_my_data_and_forget_me_are_rate_limited_per_fan_with_a_clear_answe
     chat.clock.advance(hours=2)
     assert (await chat.say("/my-data"))[0].attachment is not None, "the limit passes"
 
-    forgets = [await chat.text("/forget-me", user="fan3") for _ in range(6)]
+    forgets = [await chat.text("/forget-me yes", user="fan3") for _ in range(6)]
     assert 1 <= sum("deleted" in t for t in forgets) < 6
 
 

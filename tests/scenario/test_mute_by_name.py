@@ -67,5 +67,5 @@ async def test_platform_mentions_and_ids_still_work():
 async def test_forget_me_also_forgets_the_name_seen():
     chat = await make_chat(llm())
     await _speaks(chat, "101", username="bobby")
-    await chat.text("/forget-me", user="101", username="bobby")
+    await chat.text("/forget-me yes", user="101", username="bobby")
     assert "Muted" not in await chat.text("/clone mute @bobby", **MOD)
