@@ -13,7 +13,10 @@ from core.records import Chunk
 
 # The prompt's data tags: a model that starts writing them is echoing the prompt, not answering.
 _DATA_TAG = re.compile(r"</?(fan|source|memory)\b|^SOURCES:|^What this fan told", re.I | re.M)
-_SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*\s*")
+# A sentence ends at . ! ? … followed by white space (so "1.5" and "evil.example/x" are no
+# ends) or at a line break. Each piece keeps the space after it, so the kept pieces joined
+# give back the text exactly as written.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*")
 _WORD = re.compile(r"[a-zà-ÿ]{4,}", re.I)
 _STOP_WORDS = (
     "that this with from have your what when just like about they them then than there "
@@ -29,19 +32,34 @@ def cut_at_data_tags(text: str) -> str:
     return text[: match.start()] if match else text
 
 
+def sentences(text: str) -> list[str]:
+    """`text` in sentences, each with the space after it: "".join(result) == text."""
+    pieces, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        pieces.append(text[start : end.end()])
+        start = end.end()
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
+
+
 def drop_repeats(text: str, max_sentences: int = 6) -> str:
-    """Drop sentences already said (case and spacing folded) and stop a runaway loop."""
+    """Drop sentences already said (case and spacing folded) and stop a runaway loop; what
+    is kept is the text as written (no URL, decimal or line break is touched)."""
     seen: set[str] = set()
     kept: list[str] = []
-    for piece in _SENTENCE.findall(text):
+    counted = 0
+    for piece in sentences(text):
         key = " ".join(re.findall(r"\w+", piece.lower()))
-        if not key or key in seen:
+        if key in seen:
             continue
-        seen.add(key)
-        kept.append(piece.strip())
-        if len(kept) >= max_sentences:
-            break
-    return " ".join(kept).strip()
+        kept.append(piece)
+        if key:  # an emoji or a lone "..." is kept, but is no sentence to count
+            seen.add(key)
+            counted += 1
+            if counted >= max_sentences:
+                break
+    return "".join(kept).strip()
 
 
 def clean_generation(raw: str, max_sentences: int = 6) -> str:

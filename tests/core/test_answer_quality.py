@@ -41,3 +41,20 @@ def test_quote_answer_is_the_creators_words_and_bounded():
     text = quote_answer(chunk("word " * 200))
     assert text.startswith("Here's what I've said") and text.endswith("[1]")
     assert len(text) < 340
+
+
+def test_text_without_repeats_comes_back_unchanged():
+    for text in (
+        "See evil.example/x for that. It rose 1.5 times in 2.5 hours!",
+        "Version 3.11 is out… Try https://maraquill.example/blog/meet-barty?ref=a.b today.",
+        "Step one: mix.\nStep two: wait.\n\n- flour\n- water",
+        "Wait... what?! Really?",
+        "I said so.  Twice spaced.",
+        "Loaf 😀\n🍞",
+    ):
+        assert drop_repeats(text) == text, text
+
+
+def test_repeats_go_but_urls_and_decimals_around_them_stay_whole():
+    raw = "Use 1.5 kg flour. See evil.example/x now. Use 1.5 kg flour. Then bake."
+    assert drop_repeats(raw) == "Use 1.5 kg flour. See evil.example/x now. Then bake."
