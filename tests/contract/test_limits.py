@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -51,9 +50,8 @@ async def _redis_or_fail() -> Redis:
         await client.ping()
     except Exception as exc:  # any connection failure means the same thing here
         await client.aclose()
-        if os.environ.get("CLONEBOT_SKIP_SCALE") == "1":
-            pytest.skip(f"SKIPPING REDIS CONTRACT: no Redis at {REDIS_URL} ({exc})")
-        pytest.fail(f"Redis at {REDIS_URL} is unreachable ({exc}); CLONEBOT_SKIP_SCALE=1 skips")
+        # Skips without the server; CI (CLONEBOT_REQUIRE_SERVERS=1) fails it: tests/servers.py
+        pytest.skip(f"SKIPPING: no Redis at {REDIS_URL} ({exc})")
     return client
 
 

@@ -14,13 +14,15 @@ from core.ports import StateStore
 from core.records import OutboxEntry, OutboxStatus
 from core.state.memory import InMemoryStateStore
 from core.state.sql import SqlStateStore
+from tests.servers import require_postgres
 
 PG_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def pg_schema_url() -> tuple[str, str]:
-    """A fresh PostgreSQL schema (dropped by the caller) and its URL."""
+    """A fresh PostgreSQL schema (dropped by the caller) and its URL; skips without one."""
+    require_postgres(PG_DSN)
     name = f"clonebot_outbox_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(PG_DSN, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{name}"')
