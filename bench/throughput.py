@@ -212,30 +212,29 @@ def stored_points(sv: Services) -> int:
 
 async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> dict[str, str]:
     """Telegram (webhook) and/or Slack (HTTP mode) for one clone; returns their inbound URLs."""
-    from adapters.slack_adapter import SlackAdapter
-    from adapters.telegram_adapter import Pacing, TelegramAdapter
+    from adapters.slack import SlackAdapter, SlackSettings
+    from adapters.telegram import Pacing, TelegramAdapter, TelegramSettings
     from tests.fakes import slack_server, telegram_server
 
     urls: dict[str, str] = {}
     common: dict[str, Any] = {"deduper": sv.deduper, "rate_limiter": sv.limiter}
     if "telegram" in ports:
         off = (NO_PACE, 1.0)
-        tg = TelegramAdapter(
+        tg_settings = TelegramSettings(
             token=telegram_server.TOKEN,
             mode="webhook",
             webhook_secret=TG_SECRET,
             webhook_host="127.0.0.1",
             webhook_port=0,
             base_url=ports["telegram"],
-            base_file_url=ports["telegram"].replace("/bot", "/file/bot"),
             pacing=Pacing() if paced else Pacing(off, off, off),
-            **common,
         )
+        tg = TelegramAdapter(tg_settings, **common)
         await tg.start(sv.clone.handle)
         sv.senders["telegram"] = tg  # type: ignore[assignment]
         urls["telegram"] = f"http://127.0.0.1:{tg.webhook_port}/telegram/webhook"
     if "slack" in ports:
-        sl = SlackAdapter(
+        sl_settings = SlackSettings(
             bot_token=slack_server.BOT_TOKEN,
             mode="http",
             signing_secret=slack_server.SECRET,
@@ -243,8 +242,8 @@ async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> di
             http_port=0,
             base_url=ports["slack"],
             pace=(1, 1.0) if paced else (NO_PACE, 1.0),
-            **common,
         )
+        sl = SlackAdapter(sl_settings, **common)
         await sl.start(sv.clone.handle)
         sv.senders["slack"] = sl  # type: ignore[assignment]
         urls["slack"] = f"http://127.0.0.1:{sl.bound_port}/slack/events"

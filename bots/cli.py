@@ -127,7 +127,7 @@ class ScriptError(ValueError):
 async def _chat(
     folder: Path, fan: str, community: str | None, script: Path | None, quiet: bool
 ) -> None:
-    from adapters.console_adapter import ConsoleAdapter
+    from adapters.console import ConsoleAdapter
 
     # Read the script before loading anything, so a bad file fails at once.
     lines = read_script(script) if script is not None else None
@@ -297,7 +297,7 @@ def telegram_set_webhook(
     folder: BotDir, url: Annotated[str, typer.Argument(help="Public HTTPS URL of the route")]
 ) -> None:
     """Point Telegram at this deployment's webhook route, once (replicas never call it)."""
-    from adapters.telegram_webhook import set_webhook
+    from adapters.telegram.webhook import set_webhook
     from core.config import secret_from_env
 
     bot = load_bot(folder)

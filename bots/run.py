@@ -79,28 +79,21 @@ def make_adapters(
     tg = cfg.get("telegram")
     tg_var = (tg and tg.token_env) or "TELEGRAM_BOT_TOKEN"
     if tg is not None and (token := secret_from_env(tg_var)):
-        from adapters.telegram_adapter import TelegramAdapter
+        from adapters.telegram import TelegramAdapter, TelegramSettings
 
         mode: Literal["polling", "webhook"] = "webhook" if tg.mode == "webhook" else "polling"
         secret_var = tg.signing_secret_env or "TELEGRAM_WEBHOOK_SECRET"
-        runners.append(
-            TelegramAdapter(
-                token=token,
-                mode=mode,
-                webhook_secret=secret_from_env(secret_var),
-                webhook_host=settings.http_host,
-                webhook_port=settings.telegram_webhook_port,
-                admin_chat_ids=_ids(bot.roles.creators + bot.roles.moderators, "telegram"),
-                base_url=settings.telegram_api_url,
-                base_file_url=(
-                    settings.telegram_api_url.replace("/bot", "/file/bot", 1)
-                    if settings.telegram_api_url
-                    else None
-                ),
-                display_name=ai_display_name(bot.persona, limit=64),  # Telegram's name limit
-                **common,
-            )
+        tg_settings = TelegramSettings(
+            token=token,
+            mode=mode,
+            webhook_secret=secret_from_env(secret_var),
+            webhook_host=settings.http_host,
+            webhook_port=settings.telegram_webhook_port,
+            admin_chat_ids=tuple(_ids(bot.roles.creators + bot.roles.moderators, "telegram")),
+            base_url=settings.telegram_api_url,
+            display_name=ai_display_name(bot.persona, limit=64),  # Telegram's name limit
         )
+        runners.append(TelegramAdapter(tg_settings, **common))
     elif tg is not None:
         missing.append(Missing("telegram", (tg_var,)))
 
@@ -113,38 +106,34 @@ def make_adapters(
     app_token = secret_from_env(app_var)
     signing = secret_from_env(secret_var)
     if sl is not None and sl_token and (app_token if sl_mode == "socket" else signing):
-        from adapters.slack_adapter import SlackAdapter
+        from adapters.slack import SlackAdapter, SlackSettings
 
-        runners.append(
-            SlackAdapter(
-                bot_token=sl_token,
-                mode=sl_mode,
-                app_token=app_token,
-                signing_secret=signing,
-                http_host=settings.http_host,
-                http_port=settings.slack_http_port,
-                base_url=settings.slack_api_url,
-                **common,
-            )
+        sl_settings = SlackSettings(
+            bot_token=sl_token,
+            mode=sl_mode,
+            app_token=app_token,
+            signing_secret=signing,
+            http_host=settings.http_host,
+            http_port=settings.slack_http_port,
+            base_url=settings.slack_api_url,
         )
+        runners.append(SlackAdapter(sl_settings, **common))
     elif sl is not None:
         missing.append(Missing("slack", (sl_var, app_var if sl_mode == "socket" else secret_var)))
 
     dc = cfg.get("discord")
     dc_var = (dc and dc.token_env) or "DISCORD_BOT_TOKEN"
     if dc is not None and (token := secret_from_env(dc_var)):
-        from adapters.discord_adapter import DiscordAdapter
+        from adapters.discord import DiscordAdapter, DiscordSettings
 
         ids = settings.discord_shard_ids
-        runners.append(
-            DiscordAdapter(
-                token=token,
-                shard_count=settings.discord_shard_count,
-                shard_ids=[int(i) for i in ids.split(",")] if ids else None,
-                display_name=ai_display_name(bot.persona),  # fits Discord's 32-character nick
-                **common,
-            )
+        dc_settings = DiscordSettings(
+            token=token,
+            shard_count=settings.discord_shard_count,
+            shard_ids=tuple(int(i) for i in ids.split(",")) if ids else None,
+            display_name=ai_display_name(bot.persona),  # fits Discord's 32-character nick
         )
+        runners.append(DiscordAdapter(dc_settings, **common))
     elif dc is not None:
         missing.append(Missing("discord", (dc_var,)))
     return runners, missing

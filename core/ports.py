@@ -139,6 +139,11 @@ class RateLimiter(Protocol):
         """True if another hit on `key` fits within `limit` per `per_seconds`; counts it if so."""
         ...
 
+    async def acquire(self, key: str, limit: int, per_seconds: float) -> float:
+        """Count a hit if it fits and return 0.0; else count nothing and return the seconds
+        until the window has room, so a caller that must wait sleeps once instead of polling."""
+        ...
+
 
 class Clock(Protocol):
     def now(self) -> datetime:

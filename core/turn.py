@@ -8,7 +8,12 @@ from datetime import datetime
 from core.persona.bot import BotConfig
 from core.ports import StateStore
 from core.records import FanScope
-from core.types import ChatEvent, EventKind, Role, Target
+from core.types import ChatEvent, EventKind, Permission, Role, Target
+
+# Platform permissions that make someone a moderator of the clone where they hold them.
+MODERATING = frozenset(
+    {Permission.OWNER, Permission.ADMIN, Permission.MANAGE_COMMUNITY, Permission.MANAGE_MESSAGES}
+)
 
 
 @dataclass(slots=True)
@@ -47,20 +52,17 @@ def resolve_role(event: ChatEvent, bot: BotConfig) -> Role:
     if event.user_key in roles.creators:
         return Role.CREATOR
     best = max(event.author.platform_roles, default=Role.FAN)
+    if event.author.permissions & MODERATING:
+        best = max(best, Role.MODERATOR)
     if event.user_key in roles.moderators or event.author.role_ids & set(roles.moderator_role_ids):
         best = max(best, Role.MODERATOR)
     return best
 
 
-# Platforms where core may start a thread by naming the message it hangs off (Discord opens
-# one on first send; Slack threads on the message's ts). Telegram topics cannot be made so.
-THREAD_ON_MESSAGE = frozenset({"discord", "slack"})
-
-
 def thread_on_message(event: ChatEvent) -> Target | None:
-    """A target in a new thread hanging off this fan message, where that is possible."""
+    """A target in a new thread hanging off this fan message, where the platform allows it."""
     if (
-        event.platform not in THREAD_ON_MESSAGE
+        not event.capabilities.thread_on_message
         or event.is_dm
         or event.thread_id
         or event.kind is not EventKind.MESSAGE
@@ -72,6 +74,6 @@ def thread_on_message(event: ChatEvent) -> Target | None:
         target.platform,
         target.workspace_id,
         target.channel_id,
-        thread_id=event.message_id,
         reply_to_message_id=target.reply_to_message_id,
+        open_thread_on=event.message_id,
     )

@@ -41,18 +41,48 @@ class ContentKind(StrEnum):
     OTHER = "other"
 
 
+class Permission(StrEnum):
+    """What the platform lets someone do where they wrote; core decides what that makes them."""
+
+    OWNER = "owner"  # owns the community or workspace
+    ADMIN = "admin"  # the platform's administrator flag
+    MANAGE_COMMUNITY = "manage_community"  # may change the community's settings
+    MANAGE_MESSAGES = "manage_messages"  # may delete other people's messages
+
+
 @dataclass(frozen=True, slots=True)
 class Author:
-    """The sender, with the roles the adapter read from the platform's own permissions."""
+    """The sender, with the permissions the adapter read from the platform (facts, not roles)."""
 
     id: str
     display_name: str = ""
     is_bot: bool = False
+    # Roles granted outright (tests and the console); adapters report `permissions` instead.
     platform_roles: frozenset[Role] = frozenset()
-    # Platform role/group ids (Discord role ids, Slack user groups...). Entitlement maps these.
+    # Platform role/group ids (e.g. chat roles or user groups). Entitlement maps these.
     role_ids: frozenset[str] = frozenset()
     # The handle people type after "@" where it differs from the id (Telegram's username).
     username: str = ""
+    permissions: frozenset[Permission] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What an adapter's platform can do, declared by the adapter and read by core."""
+
+    # A new thread can hang off any message, named by that message's id.
+    thread_on_message: bool = False
+    # A reply only its addressee sees, in place.
+    ephemeral: bool = False
+    edits: bool = False
+    reactions: bool = False
+    buttons: bool = False
+    file_upload: bool = False
+
+    @classmethod
+    def every(cls) -> Capabilities:
+        """A platform that can do all of the above."""
+        return cls(True, True, True, True, True, True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +102,16 @@ class Target:
     channel_id: str
     thread_id: str | None = None
     reply_to_message_id: str | None = None
-    # For command answers that only the caller should see (Discord ephemeral, Slack ephemeral).
+    # For command answers that only the caller should see (ephemeral where the platform can).
     user_id: str | None = None
+    # Open a new thread on this message and reply inside it (see Capabilities.thread_on_message).
+    # Such a thread is known by the message's id, so it is the conversation's thread too.
+    open_thread_on: str | None = None
 
     @property
     def conversation_id(self) -> str:
-        return conversation_key(self.platform, self.workspace_id, self.channel_id, self.thread_id)
+        thread = self.thread_id or self.open_thread_on
+        return conversation_key(self.platform, self.workspace_id, self.channel_id, thread)
 
 
 def conversation_key(platform: str, workspace: str, channel: str, thread: str | None) -> str:
@@ -104,6 +138,8 @@ class ChatEvent:
     is_dm: bool = False
     mentions_bot: bool = False
     reply_to_bot: bool = False
+    # A comment under a post the community's broadcast channel made (addressed to its creator).
+    comments_on_post: bool = False
     command: Command | None = None
     # For reactions and buttons: the emoji or button action id, and the message it concerns.
     action: str | None = None
@@ -112,6 +148,8 @@ class ChatEvent:
     # to a fan's message with `/clone mute @name` names that fan).
     reply_to_author: Author | None = None
     timestamp: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # What the adapter that delivered this event can do (threads, ephemeral replies...).
+    capabilities: Capabilities = Capabilities()
     raw: Any = field(default=None, compare=False, repr=False)
 
     @property
@@ -192,6 +230,32 @@ class AllowedMentions:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A ping of a role (group) or of one user, which each adapter writes natively."""
+
+    role: str | None = None
+    user: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.role is None) == (self.user is None):
+            raise ValueError("a Mention names either a role or a user")
+
+    @property
+    def id(self) -> str:
+        return self.role or self.user or ""
+
+
+# Said when an answer was on its way but failed (an adapter cannot leave the person waiting).
+SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
+
+# Said in place when a private reply cannot reach its addressee (no direct messages allowed).
+PRIVATE_UNREACHABLE = (
+    "This answer is private, but I can't message you directly. "
+    "Open a direct chat with me (or allow direct messages) and ask again."
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Attachment:
     filename: str
     data: bytes
@@ -212,8 +276,20 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     mentions: AllowedMentions = AllowedMentions()
     attachment: Attachment | None = None
-    # Prefixed to the text (e.g. a role ping) only when `mentions` allows it.
-    mention_prefix: str = ""
+    # Pinged before the text, and only when `mentions` allows its id.
+    mention: Mention | None = None
+    # For a private reply the platform can only deliver by direct message: said in place
+    # instead when that message cannot be sent.
+    private_fallback: str = PRIVATE_UNREACHABLE
+
+    @property
+    def allowed_mention(self) -> Mention | None:
+        """`mention`, if `mentions` allows it; a renderer writes only this one."""
+        m = self.mention
+        if m is None:
+            return None
+        allowed = self.mentions.role_ids if m.role else self.mentions.user_ids
+        return m if m.id in allowed else None
 
 
 @dataclass(frozen=True, slots=True)

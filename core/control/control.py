@@ -25,6 +25,7 @@ from core.types import (
     Button,
     ChatEvent,
     Citation,
+    Mention,
     Reply,
     ReplyKind,
     Role,
@@ -297,7 +298,7 @@ class Control:
             text=text,
             kind=ReplyKind.NOTICE,
             mentions=AllowedMentions(role_ids=(role,) if role else ()),
-            mention_prefix=f"<@&{role}>" if role else "",
+            mention=Mention(role=role) if role else None,
         )
         try:
             await sender.send(notice)

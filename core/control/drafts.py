@@ -119,6 +119,7 @@ async def draft_from_reply(
                 "channel_id": t.channel_id,
                 "thread_id": t.thread_id,
                 "reply_to_message_id": t.reply_to_message_id,
+                "open_thread_on": t.open_thread_on,
             },
             text=reply.text,
             status=DraftStatus.PENDING,

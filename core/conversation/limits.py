@@ -56,6 +56,11 @@ class InMemoryRateLimiter:
         return len(self._hits)
 
     async def allow(self, key: str, limit: int, per_seconds: float) -> bool:
+        return await self.acquire(key, limit, per_seconds) == 0.0
+
+    async def acquire(self, key: str, limit: int, per_seconds: float) -> float:
+        if limit <= 0:
+            return per_seconds
         now = self._now()
         if now >= self._next_sweep:
             self._sweep(now)
@@ -69,9 +74,10 @@ class InMemoryRateLimiter:
         while hits and hits[0] <= now - per_seconds:
             hits.popleft()
         if len(hits) >= limit:
-            return False
+            # The slot opens when the hit `limit` places back leaves the window.
+            return max(hits[len(hits) - limit] + per_seconds - now, 1e-3)
         hits.append(now)
-        return True
+        return 0.0
 
     def _sweep(self, now: float) -> None:
         self._hits = {k: e for k, e in self._hits.items() if e[1] and e[1][-1] > now - e[0]}

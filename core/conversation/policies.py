@@ -115,7 +115,9 @@ class WhoMaySpeak:
             return await call_next(turn)
         mode = (await turn_switches(turn, self.state)).get("mode") or p.mode
         named = names_clone(e.text, turn.bot.persona.name, turn.bot.persona.handle)
-        addressed = e.mentions_bot or e.reply_to_bot or named or e.command is not None
+        # A comment on the channel's post is addressed to the creator, whom the clone stands for.
+        replied = e.reply_to_bot or e.comments_on_post
+        addressed = e.mentions_bot or replied or named or e.command is not None
         if addressed or (p.reply_in_groups == "always" and mode != "mentions-only"):
             return await call_next(turn)
         return _stop(turn, "not-addressed")

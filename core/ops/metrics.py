@@ -125,7 +125,7 @@ def count_reply(creator_id: str, flags: Sequence[str]) -> None:
 
 def rate_limit_kind(key: str) -> str:
     """'pace' for platform pacing keys, 'policy' for core's per-fan/channel limits."""
-    return "pace" if key.startswith(("pace:", "telegram:", "discord:", "slack:")) else "policy"
+    return "pace" if key.startswith("pace:") else "policy"
 
 
 def exposition() -> bytes:

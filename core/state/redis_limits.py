@@ -24,12 +24,15 @@ local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-if redis.call('ZCARD', key) >= limit then
-  return 0
+local count = redis.call('ZCARD', key)
+if count >= limit then
+  -- Denied: how long until the hit `limit` places back leaves the window, in microseconds.
+  local oldest = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+  return math.max(1, math.ceil((tonumber(oldest[2]) + window - now) * 1000000))
 end
 redis.call('ZADD', key, now, ARGV[4])
 redis.call('PEXPIRE', key, ARGV[5])
-return 1
+return 0
 """
 
 
@@ -78,16 +81,19 @@ class RedisRateLimiter:
         self._script: Any = client.register_script(_SLIDING_WINDOW)
 
     async def allow(self, key: str, limit: int, per_seconds: float) -> bool:
+        return await self.acquire(key, limit, per_seconds) == 0.0
+
+    async def acquire(self, key: str, limit: int, per_seconds: float) -> float:
         if limit <= 0:
-            return False
+            return per_seconds
         now = self._now()
         # The set only needs to outlive its newest hit by one window.
         ttl_ms = max(1, math.ceil(per_seconds * 1000))
         member = f"{now!r}:{uuid.uuid4().hex}"
-        allowed = await self._script(
+        wait_us = await self._script(
             keys=[self._prefix + key], args=[repr(now), repr(per_seconds), limit, member, ttl_ms]
         )
-        return bool(int(allowed))
+        return int(wait_us) / 1_000_000
 
     async def aclose(self) -> None:
         await self._client.aclose()

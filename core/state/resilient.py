@@ -116,14 +116,17 @@ class ResilientRateLimiter:
         self._outage = _Outage(name, retry_seconds, clock)
 
     async def allow(self, key: str, limit: int, per_seconds: float) -> bool:
-        ok = await self._outage.run(
-            lambda: self.shared.allow(key, limit, per_seconds), self._timeout
+        return await self.acquire(key, limit, per_seconds) == 0.0
+
+    async def acquire(self, key: str, limit: int, per_seconds: float) -> float:
+        wait = await self._outage.run(
+            lambda: self.shared.acquire(key, limit, per_seconds), self._timeout
         )
-        if ok is None:
-            ok = await self.local.allow(key, limit, per_seconds)
-        if not ok:
+        if wait is None:
+            wait = await self.local.acquire(key, limit, per_seconds)
+        if wait > 0:
             RATE_LIMITED.labels(rate_limit_kind(key)).inc()
-        return ok
+        return wait
 
     async def aclose(self) -> None:
         close = getattr(self.shared, "aclose", None)

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
-from adapters.discord_adapter import MAX_MESSAGE, DiscordAdapter
+from adapters.discord import DiscordAdapter, DiscordSettings
+from adapters.discord.render import MAX_MESSAGE
 from core.control.commands import COMMANDS
 from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.turn import MODERATING
 from core.types import (
     AllowedMentions,
     Attachment,
@@ -22,9 +24,10 @@ from core.types import (
     Citation,
     Command,
     EventKind,
+    Mention,
+    Permission,
     Reply,
     ReplyKind,
-    Role,
     Target,
 )
 from tests.fakes.discord_server import (
@@ -99,14 +102,11 @@ async def adapters() -> AsyncIterator[list[DiscordAdapter]]:
 @pytest.fixture
 def run(adapters: list[DiscordAdapter]) -> Callable[..., Awaitable[DiscordAdapter]]:
     async def start(handler: Recorder, **options: Any) -> DiscordAdapter:
-        adapter = DiscordAdapter(
-            token=TOKEN,
-            deduper=options.pop("deduper", InMemoryDeduper()),
-            rate_limiter=InMemoryRateLimiter(),
-            guild_ready_timeout=0.05,
-            identify_delay=0.0,
-            **options,
+        deduper = options.pop("deduper", InMemoryDeduper())
+        settings = DiscordSettings(
+            token=TOKEN, guild_ready_timeout=0.05, identify_delay=0.0, **options
         )
+        adapter = DiscordAdapter(settings, deduper=deduper, rate_limiter=InMemoryRateLimiter())
         await adapter.start(handler)
         adapters.append(adapter)
         return adapter
@@ -180,10 +180,14 @@ async def test_every_message_reaches_core_and_roles_come_from_permissions(
     fan, mod, owner = await handler.wait(3)
 
     assert not fan.mentions_bot  # no mention: still passed on, core decides
-    assert fan.author.platform_roles == frozenset()
-    assert mod.author.platform_roles == {Role.MODERATOR}
+    assert fan.author.permissions == frozenset()
+    assert Permission.MANAGE_MESSAGES in mod.author.permissions
     assert mod.author.role_ids == {str(MOD_ROLE)}
-    assert owner.author.platform_roles == {Role.MODERATOR}  # the owner holds every permission
+    assert owner.author.permissions == {  # the owner holds every permission
+        Permission.ADMIN,
+        Permission.MANAGE_COMMUNITY,
+        Permission.MANAGE_MESSAGES,
+    }
     assert not fake.posts(guild.channel_id)  # no reply unless core returns one
 
 
@@ -238,7 +242,7 @@ async def test_everyone_in_model_text_pings_nobody(
     fake: FakeDiscord, guild: Guild, run: Any
 ) -> None:
     # Even with a prefix, no allow-list means no ping and no prefix.
-    hostile = answer("@everyone @here <@&333333> <@111111> look", mention_prefix="<@&333333>")
+    hostile = answer("@everyone @here <@&333333> <@111111> look", mention=Mention(role="333333"))
     await run(Recorder(hostile))
     await fake.message_create(guild, FAN, "say it")
     [body] = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages")
@@ -411,7 +415,7 @@ async def test_command_roles_are_read_so_core_can_refuse(
 ) -> None:
     # A stand-in for core's rule: /clone commands need a moderator.
     def respond(e: ChatEvent) -> list[Reply]:
-        allowed = Role.MODERATOR in e.author.platform_roles
+        allowed = bool(e.author.permissions & MODERATING)
         text = "Muted here." if allowed else "Only moderators can do that."
         return [Reply(target=e.target(private=True), text=text, ephemeral=True)]
 
@@ -424,8 +428,8 @@ async def test_command_roles_are_read_so_core_can_refuse(
     fan, mod = await handler.wait(2)
     edits = await fake.wait_for("PATCH", r"/webhooks/\d+/[^/]+/messages/@original", 2)
 
-    assert fan.author.platform_roles == frozenset() and fan.author.role_ids == {str(FAN_ROLE)}
-    assert mod.author.platform_roles == {Role.MODERATOR}
+    assert fan.author.permissions == frozenset() and fan.author.role_ids == {str(FAN_ROLE)}
+    assert mod.author.permissions == {Permission.MANAGE_MESSAGES}
     assert mod.author.role_ids == {str(MOD_ROLE)}
     assert fan.command == mod.command == Command("clone mute", ("2h",))
     assert sorted(e["content"] for e in edits) == ["Muted here.", "Only moderators can do that."]
@@ -435,9 +439,9 @@ async def test_human_opens_a_thread_and_pings_only_the_moderators_role(
     fake: FakeDiscord, guild: Guild, run: Any
 ) -> None:
     def respond(e: ChatEvent) -> list[Reply]:
-        # As core might: the conversation moves to a thread on the fan's message (Slack-style
-        # thread_id = message id) and the moderators' role is named in the allow-list.
-        thread = replace(e.target(), thread_id=e.message_id, reply_to_message_id=None)
+        # As core does: the conversation moves to a thread opened on the fan's message, and
+        # the moderators' role is named in the allow-list.
+        thread = replace(e.target(), open_thread_on=e.message_id, reply_to_message_id=None)
         return [
             Reply(target=e.target(), text="A human will join you in the thread."),
             Reply(
@@ -445,7 +449,7 @@ async def test_human_opens_a_thread_and_pings_only_the_moderators_role(
                 text="Handoff: fan asked for a human",
                 kind=ReplyKind.NOTICE,
                 mentions=AllowedMentions(role_ids=(str(MOD_ROLE),)),
-                mention_prefix=f"<@&{MOD_ROLE}>",
+                mention=Mention(role=str(MOD_ROLE)),
             ),
         ]
 
@@ -454,8 +458,11 @@ async def test_human_opens_a_thread_and_pings_only_the_moderators_role(
     [thread] = await fake.wait_for(
         "POST", rf"/channels/{guild.channel_id}/messages/{msg['id']}/threads"
     )
-    # The first try finds no such channel (404 Unknown Channel), so the thread is opened.
-    *_, notice = await fake.wait_for("POST", f"/channels/{msg['id']}/messages", 2)
+    [notice] = await fake.wait_for("POST", f"/channels/{msg['id']}/messages")
+    # The thread is opened first, on purpose: no send ever fails on a channel not there yet.
+    opened = next(i for i, c in enumerate(fake.calls) if c[1].endswith("/threads"))
+    posted = next(i for i, c in enumerate(fake.calls) if c[1] == f"/channels/{msg['id']}/messages")
+    assert opened < posted
 
     assert thread["name"] == "Conversation with the clone"
     assert notice["content"] == f"<@&{MOD_ROLE}> Handoff: fan asked for a human"
@@ -524,7 +531,7 @@ async def test_copilot_draft_is_approved_by_button(
     assert ack == {"type": 6}  # the click is acknowledged at once, without a new message
     assert button.kind is EventKind.BUTTON and button.action == "draft-approve"
     assert button.text == "d1" and button.target_message_id == posted["id"]
-    assert button.author.platform_roles == {Role.MODERATOR}
+    assert button.author.permissions & MODERATING
     assert bodies[1]["content"] == "Sent."
 
 
@@ -581,8 +588,8 @@ async def test_processes_with_their_own_shards_see_only_their_guilds(
     fake.point_sdk(monkeypatch)
     try:
         first, second = Recorder(), Recorder()
-        a = await run(first, shard_count=2, shard_ids=[0])
-        b = await run(second, shard_count=2, shard_ids=[1], sync_commands=False)
+        a = await run(first, shard_count=2, shard_ids=(0,))
+        b = await run(second, shard_count=2, shard_ids=(1,), sync_commands=False)
         assert [g.id for g in a._client.guilds] == [g0.id]  # type: ignore[union-attr]
         assert [g.id for g in b._client.guilds] == [g1.id]  # type: ignore[union-attr]
 
@@ -627,10 +634,9 @@ async def test_stop_is_clean_and_start_fails_loudly_on_a_bad_token(
     fake: FakeDiscord, guild: Guild
 ) -> None:
     adapter = DiscordAdapter(
-        token="wrong",
+        DiscordSettings(token="wrong", identify_delay=0.0),
         deduper=InMemoryDeduper(),
         rate_limiter=InMemoryRateLimiter(),
-        identify_delay=0.0,
     )
     with pytest.raises(Exception, match="401|Improper token"):
         await adapter.start(Recorder())
@@ -887,9 +893,4 @@ async def test_no_display_name_sets_no_nickname_and_a_long_one_is_refused(
     await asyncio.sleep(0.1)
     assert not [c for c in fake.calls if c[0] == "PATCH" and c[1].startswith("/guilds/")]
     with pytest.raises(ValueError, match="32"):
-        DiscordAdapter(
-            token=TOKEN,
-            deduper=InMemoryDeduper(),
-            rate_limiter=InMemoryRateLimiter(),
-            display_name="A Very Long Creator Name Indeed (AI clone)",
-        )
+        DiscordSettings(token=TOKEN, display_name="A Very Long Creator Name Indeed (AI clone)")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from adapters.telegram_adapter import Pacing, TelegramAdapter
+from adapters.telegram import Pacing, TelegramAdapter, TelegramSettings
 from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.records import OutboxStatus
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
@@ -20,14 +20,15 @@ NINE_UTC = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 @pytest.fixture
 async def telegram() -> AsyncIterator[tuple[FakeTelegram, TelegramAdapter]]:
     fake = await FakeTelegram().start()
-    adapter = TelegramAdapter(
+    settings = TelegramSettings(
         token=TOKEN,
-        deduper=InMemoryDeduper(),
-        rate_limiter=InMemoryRateLimiter(),
         base_url=fake.base_url,
         base_file_url=fake.base_file_url,
         pacing=FAST,
         poll_timeout=1,
+    )
+    adapter = TelegramAdapter(
+        settings, deduper=InMemoryDeduper(), rate_limiter=InMemoryRateLimiter()
     )
 
     async def ignore(event):  # type: ignore[no-untyped-def]

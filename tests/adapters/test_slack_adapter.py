@@ -14,10 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
-from adapters.slack_adapter import SLASH_COMMANDS, SlackAdapter, render, split_text
+from adapters.common.text import split_text
+from adapters.slack import SLASH_COMMANDS, SlackAdapter, SlackSettings
+from adapters.slack.render import render
 from core.control.commands import COMMANDS
 from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.redis_limits import RedisDeduper
+from core.turn import MODERATING
 from core.types import (
     AllowedMentions,
     Attachment,
@@ -26,9 +29,10 @@ from core.types import (
     Citation,
     ContentKind,
     EventKind,
+    Mention,
+    Permission,
     Reply,
     ReplyKind,
-    Role,
     Target,
 )
 from tests.fakes.slack_server import (
@@ -98,7 +102,7 @@ async def rig_factory(fake: FakeSlack) -> AsyncIterator[Callable[..., Awaitable[
         deduper: Any = None,
         pace: tuple[int, float] = (100, 1.0),
     ) -> Rig:
-        adapter = SlackAdapter(
+        settings = SlackSettings(
             bot_token=BOT_TOKEN,
             app_token=APP_TOKEN,
             signing_secret=SECRET,
@@ -106,9 +110,10 @@ async def rig_factory(fake: FakeSlack) -> AsyncIterator[Callable[..., Awaitable[
             http_host="127.0.0.1",
             http_port=0,
             base_url=fake.api_url,
-            deduper=deduper or InMemoryDeduper(),
-            rate_limiter=InMemoryRateLimiter(),
             pace=pace,
+        )
+        adapter = SlackAdapter(
+            settings, deduper=deduper or InMemoryDeduper(), rate_limiter=InMemoryRateLimiter()
         )
         rig = Rig(fake, adapter, mode)
 
@@ -162,7 +167,7 @@ async def test_mention_is_answered_in_its_thread_with_citations_and_ai_label(
         True,
     )
     assert (event.workspace_id, event.channel_id, event.message_id) == (TEAM, "C001", "100.000001")
-    assert event.author.display_name == "Fan" and event.author.platform_roles == frozenset()
+    assert event.author.display_name == "Fan" and event.author.permissions == frozenset()
     assert post["channel"] == "C001" and post["thread_ts"] == "100.000001"
     section, context, actions = post["blocks"]
     assert section["text"]["text"] == "I loved Lisbon [1]."
@@ -310,7 +315,7 @@ async def test_admins_and_owners_are_moderators_and_users_info_is_cached(
     for i, user in enumerate(["UADMIN", "UOWNER", "UFAN", "UADMIN", "UADMIN", "UFAN2"]):
         await rig.deliver("events_api", event_body(message("hi", user=user, ts=f"11.{i}")))
     events = await rig.wait_events(6)
-    moderators = {e.author.id: Role.MODERATOR in e.author.platform_roles for e in events}
+    moderators = {e.author.id: bool(e.author.permissions & MODERATING) for e in events}
     assert moderators == {"UADMIN": True, "UOWNER": True, "UFAN": False, "UFAN2": False}
     assert sorted(p["user"] for p in fake.sent("users.info")) == [
         "UADMIN",
@@ -409,7 +414,7 @@ async def test_moderator_command_from_a_fan_is_refused_only_to_the_caller(
 ) -> None:
     # Core owns the refusal; the adapter must deliver the roles and keep the answer private.
     async def gatekeeper(event: ChatEvent) -> Sequence[Reply]:
-        allowed = max(event.author.platform_roles, default=Role.FAN) >= Role.MODERATOR
+        allowed = bool(event.author.permissions & MODERATING)
         text = "Muted here for 2h." if allowed else "Only moderators can mute the clone."
         return [Reply(event.target(private=True), text, ReplyKind.COMMAND_RESULT, ephemeral=True)]
 
@@ -435,7 +440,7 @@ async def test_human_command_opens_handoff_and_pings_moderator_group_via_allow_l
                 text="A human will take it from here. <!channel> stays quiet.",
                 kind=ReplyKind.NOTICE,
                 mentions=AllowedMentions(role_ids=("S0MODS",)),
-                mention_prefix="<@&S0MODS> <!here> <!subteam^S0OTHER> <@U999>",
+                mention=Mention(role="S0MODS"),
             )
         ]
 
@@ -445,10 +450,8 @@ async def test_human_command_opens_handoff_and_pings_moderator_group_via_allow_l
     [event] = rig.events
     assert event.command is not None and event.command.name == "human"
     text = post["blocks"][0]["text"]["text"]
-    # core writes group pings as <@&id> on every platform; Slack spells them <!subteam^id>
-    assert text.startswith(
-        "<!subteam^S0MODS> &lt;!here&gt; &lt;!subteam^S0OTHER&gt; &lt;@U999&gt;"
-    )
+    # core names a group with Mention(role=...); Slack spells it <!subteam^id>
+    assert text.startswith("<!subteam^S0MODS> A human will take it from here. &lt;!channel&gt;")
     assert re.findall(r"<!", all_text(post)) == ["<!", "<!"]  # the allowed group, in text+block
 
 
@@ -489,7 +492,7 @@ async def test_copilot_draft_approved_by_button_round_trips(
         "d-7",
         draft_ts,
     )
-    assert Role.MODERATOR in click.author.platform_roles  # UOWNER clicked
+    assert Permission.OWNER in click.author.permissions  # UOWNER clicked
     assert posts[-1]["text"] == "Approved draft d-7."
 
 
@@ -616,7 +619,8 @@ async def test_hostile_mrkdwn_and_mass_mention_bait_are_inert(
 
     async def hostile(event: ChatEvent) -> Sequence[Reply]:
         return [
-            Reply(target=event.target(), text=bait, mention_prefix="<!everyone> <@U999>"),
+            # A mention the allow-list does not name is not written at all.
+            Reply(target=event.target(), text=bait, mention=Mention(user="U999")),
         ]
 
     rig = await rig_factory(hostile)
@@ -719,14 +723,17 @@ async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
     chat.services.clone.bot = bot
     chat.services.clone.control.bot = bot
     chat.services.clone.brain.bot = bot
-    adapter = SlackAdapter(
+    settings = SlackSettings(
         bot_token=BOT_TOKEN,
         app_token=APP_TOKEN,
         base_url=fake.api_url,
+        pace=(100, 1.0),  # pacing has its own test; here it would only slow the suite down
+    )
+    adapter = SlackAdapter(
+        settings,
         deduper=InMemoryDeduper(),
         # Pacing runs on real time; core's limiter in the harness runs on a frozen fake clock.
         rate_limiter=InMemoryRateLimiter(),
-        pace=(100, 1.0),  # pacing has its own test; here it would only slow the suite down
     )
     chat.services.senders["slack"] = adapter
     rig = Rig(fake, adapter, "socket")

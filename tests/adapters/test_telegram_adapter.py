@@ -16,10 +16,15 @@ import pytest
 from telegram import Update
 from telegram.error import InvalidToken
 
-from adapters.telegram_adapter import Pacing, TelegramAdapter, split_text, to_event, units
+from adapters.common.text import split_text
+from adapters.common.text import utf16_units as units
+from adapters.telegram import Pacing, TelegramAdapter, TelegramSettings
+from adapters.telegram.events import to_event
 from core.control.commands import COMMANDS
 from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.turn import MODERATING
 from core.types import (
+    PRIVATE_UNREACHABLE,
     AllowedMentions,
     Attachment,
     Button,
@@ -28,6 +33,8 @@ from core.types import (
     Command,
     ContentKind,
     EventKind,
+    Mention,
+    Permission,
     Reply,
     ReplyKind,
     Role,
@@ -88,13 +95,11 @@ async def run(fake: FakeTelegram) -> AsyncIterator[Callable[..., Awaitable[Teleg
 
     async def start(handle: Handle, **kwargs: object) -> TelegramAdapter:
         options: dict = {"pacing": FAST, "poll_timeout": 1, **kwargs}
+        settings = TelegramSettings(
+            token=TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url, **options
+        )
         adapter = TelegramAdapter(
-            token=TOKEN,
-            deduper=InMemoryDeduper(),
-            rate_limiter=InMemoryRateLimiter(),
-            base_url=fake.base_url,
-            base_file_url=fake.base_file_url,
-            **options,
+            settings, deduper=InMemoryDeduper(), rate_limiter=InMemoryRateLimiter()
         )
         await adapter.start(handle)
         adapters.append(adapter)
@@ -141,7 +146,7 @@ async def test_dm_reply_is_threaded_html_escaped_with_sources_label_and_buttons(
     assert event.is_dm and event.kind is EventKind.MESSAGE and event.content is ContentKind.TEXT
     assert event.text == "hello <script>" and event.author.display_name == "Fan One"
     assert event.event_id == f"{BOT_ID}:{update['update_id']}"
-    assert event.thread_id is None and event.author.platform_roles == frozenset()
+    assert event.thread_id is None and event.author.permissions == frozenset()
 
     [sent] = await fake.wait_for("sendMessage")
     assert sent["chat_id"] == "501" and sent["parse_mode"] == "HTML"
@@ -238,9 +243,10 @@ async def test_channel_comments_are_a_normal_group_conversation(fake, run):
     seen = by_text(await core.wait(2))
     forwarded, comment = seen["New video is out"], seen["Love it"]
     assert forwarded.author.id == "-100500" and forwarded.author.display_name == "Ana's channel"
-    assert forwarded.author.platform_roles == frozenset()  # anyone may post "as" a channel
+    assert forwarded.author.permissions == frozenset()  # anyone may post "as" a channel
     assert comment.thread_id is None and comment.workspace_id == "-100123"
-    assert comment.reply_to_bot and comment.author.id == "501"  # addressed to the creator's post
+    # A comment on the creator's post: a neutral fact; core decides it addresses the clone.
+    assert comment.comments_on_post and not comment.reply_to_bot and comment.author.id == "501"
     [sent] = await fake.wait_for("sendMessage")
     assert "message_thread_id" not in sent  # threading comes from replying to the comment
     assert str(sent["reply_parameters"]["message_id"]) == comment.message_id
@@ -337,10 +343,9 @@ async def test_every_command_is_registered_per_scope_under_its_telegram_name(fak
 
 async def test_a_wrong_token_fails_start_loudly(fake):
     adapter = TelegramAdapter(
-        token="1:WRONG",
+        TelegramSettings(token="1:WRONG", base_url=fake.base_url),
         deduper=InMemoryDeduper(),
         rate_limiter=InMemoryRateLimiter(),
-        base_url=fake.base_url,
     )
     with pytest.raises(InvalidToken):
         await adapter.start(Recorder())
@@ -374,8 +379,8 @@ async def test_roles_come_from_get_chat_member_and_a_fan_is_refused(fake, run):
     fake.member_status[(-100123, 600)] = "administrator"
 
     def respond(e: ChatEvent) -> list[Reply]:
-        # What core's role check does; the adapter only supplies the roles.
-        allowed = Role.MODERATOR in e.author.platform_roles
+        # What core's role check does; the adapter only supplies the permissions.
+        allowed = bool(e.author.permissions & MODERATING)
         text = "Muted for 2h." if allowed else "Only moderators can mute the clone."
         return [Reply(target=e.target(), text=text, kind=ReplyKind.COMMAND_RESULT)]
 
@@ -391,12 +396,12 @@ async def test_roles_come_from_get_chat_member_and_a_fan_is_refused(fake, run):
         anonymous_admin,
     )
     events = await core.wait(4)
-    roles = {e.author.id: e.author.platform_roles for e in events}
+    roles = {e.author.id: e.author.permissions for e in events}
     assert roles == {
-        "900": {Role.MODERATOR},  # bot.toml, merged by core, makes the creator CREATOR
-        "600": {Role.MODERATOR},
+        "900": {Permission.OWNER},  # bot.toml, merged by core, makes the creator CREATOR
+        "600": {Permission.ADMIN},
         "501": frozenset(),
-        "-100123": {Role.MODERATOR},
+        "-100123": {Permission.ADMIN},
     }
     sent = await fake.wait_for("sendMessage", 4)
     assert sorted(m["text"] for m in sent).count("Only moderators can mute the clone.") == 1
@@ -471,7 +476,9 @@ async def test_my_data_in_a_group_goes_privately_and_forget_me_is_a_command(fake
     await fake.push(fake.message(GROUP, FAN2, "/my_data"))  # never opened a DM with the bot
     _, refused, notice = await fake.wait_for("sendMessage", 3)
     assert refused["chat_id"] == "502"
-    assert notice["chat_id"] == "-100123" and f"@{BOT_USERNAME}" in notice["text"]
+    # Core's sentence for an unreachable private reply, said in the group instead.
+    assert notice["chat_id"] == "-100123"
+    assert html.unescape(notice["text"]) == PRIVATE_UNREACHABLE
     await fake.push(fake.message(private_chat(501), FAN, "/forget_me"))
     forget = (await core.wait(3))[2]
     assert forget.command == Command("forget-me") and forget.is_dm
@@ -491,7 +498,7 @@ async def test_long_hostile_reply_is_split_on_sentences_and_stays_text(fake, run
                 text=long_text,
                 ai_label="AI clone",
                 buttons=(Button("report", "Report", "r9"),),
-                mention_prefix="<@&ana_mods>",  # not allowed by `mentions`: must not appear
+                mention=Mention(role="ana_mods"),  # not allowed by `mentions`: must not appear
             )
         ]
     )
@@ -513,21 +520,21 @@ async def test_long_hostile_reply_is_split_on_sentences_and_stays_text(fake, run
 
 
 async def test_core_ping_prefix_becomes_a_telegram_mention_only_when_allowed(fake, run):
-    def notice(prefix: str, allowed: tuple[str, ...]) -> Reply:
+    def notice(role: str, allowed: tuple[str, ...]) -> Reply:
         return Reply(
             target=Target("telegram", "-100123", "-100123"),
             text="Handoff in -100123: 'human please'",
             kind=ReplyKind.NOTICE,
             mentions=AllowedMentions(role_ids=allowed),
-            mention_prefix=prefix,
+            mention=Mention(role=role),
         )
 
     adapter = await run(Recorder())
-    # core builds `<@&{moderator_role_id}>`; on Telegram that id is a user id or an @username.
-    await adapter.send(notice("<@&900>", ("900",)))
-    await adapter.send(notice("<@&ana_mods>", ("ana_mods",)))
-    await adapter.send(notice("<@&900>", ()))
-    await adapter.send(notice("<@&@everyone>", ("900",)))
+    # core's Mention(role=moderator_role_id); on Telegram that id is a user id or an @username.
+    await adapter.send(notice("900", ("900",)))
+    await adapter.send(notice("ana_mods", ("ana_mods",)))
+    await adapter.send(notice("900", ()))
+    await adapter.send(notice("@everyone", ("@everyone",)))
     texts = [m["text"] for m in fake.calls_to("sendMessage")]
     assert texts[0].startswith('<a href="tg://user?id=900">moderators</a> Handoff in')
     assert texts[1].startswith("@ana_mods Handoff in")
@@ -538,9 +545,9 @@ def test_split_text_prefers_sentence_ends_then_words_then_hard_cuts():
     assert split_text("One. Two. Three.", 10) == ["One. Two.", "Three."]
     assert split_text("aaaa bbbb cccc", 9) == ["aaaa bbbb", "cccc"]
     assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
-    assert split_text("short") == ["short"]
+    assert split_text("short", 4096) == ["short"]
     # Telegram counts UTF-16 units: 3,000 emoji are 6,000 units, so two pieces.
-    emoji = split_text("🍞" * 3000)
+    emoji = split_text("🍞" * 3000, 4096, units)
     assert len(emoji) == 2 and all(units(p) <= 4096 for p in emoji)
 
 
@@ -654,12 +661,7 @@ async def test_webhook_mode_checks_the_secret_and_drops_redeliveries(fake, run):
 
 def test_webhook_mode_needs_a_secret():
     with pytest.raises(ValueError):
-        TelegramAdapter(
-            token=TOKEN,
-            deduper=InMemoryDeduper(),
-            rate_limiter=InMemoryRateLimiter(),
-            mode="webhook",
-        )
+        TelegramSettings(token=TOKEN, mode="webhook")
 
 
 def test_to_event_ignores_updates_without_a_message():

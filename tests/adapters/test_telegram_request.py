@@ -8,7 +8,7 @@ from aiohttp import web
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
-from adapters.telegram_request import AiohttpRequest
+from adapters.telegram.request import AiohttpRequest
 from tests.fakes.telegram_server import BOT_USERNAME, TOKEN, FakeTelegram
 
 

@@ -192,3 +192,17 @@ async def test_the_in_memory_limiter_sweeps_keys_whose_window_has_emptied() -> N
     assert await limiter.allow("fan-min:new", 5, 60)
     assert limiter.tracked_keys == 2, "emptied fan windows are gone, the live ones stay"
     assert not await limiter.allow("day:cap", 1, 3600), "a swept limiter still limits"
+
+
+async def test_acquire_takes_a_slot_or_says_how_long_until_one_opens(backend: Backend) -> None:
+    limiter = backend.limiter()
+    assert await limiter.acquire("pace:c", 2, 10) == 0.0  # t=0
+    backend.clock.t += 4
+    assert await limiter.acquire("pace:c", 2, 10) == 0.0  # t=4
+    backend.clock.t += 1
+    # Full: the t=0 hit leaves the window at t=10, five seconds from now; nothing is counted.
+    assert await limiter.acquire("pace:c", 2, 10) == pytest.approx(5.0, abs=0.01)
+    assert await limiter.acquire("pace:c", 2, 10) == pytest.approx(5.0, abs=0.01)
+    backend.clock.t += 5
+    assert await limiter.acquire("pace:c", 2, 10) == 0.0
+    assert await limiter.allow("pace:c", 2, 10) is False

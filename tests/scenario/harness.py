@@ -9,6 +9,9 @@ from typing import Any
 
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from adapters.discord import events as discord_events
+from adapters.slack import events as slack_events
+from adapters.telegram import events as telegram_events
 from bots.bootstrap import Services, build
 from core.config import Settings
 from core.control.commands import parse_command
@@ -21,6 +24,7 @@ from core.persona.bot import BotConfig, load_bot
 from core.state.memory import InMemoryStateStore
 from core.types import (
     Author,
+    Capabilities,
     ChatEvent,
     Command,
     ContentKind,
@@ -59,6 +63,14 @@ class RecordingSender:
 
     async def typing(self, target: Target) -> None:
         self.typing_in.append(target)
+
+
+# What each real adapter declares, so a scenario on "discord" behaves as the Discord one would.
+PLATFORM_CAPABILITIES = {
+    "discord": discord_events.CAPABILITIES,
+    "slack": slack_events.CAPABILITIES,
+    "telegram": telegram_events.CAPABILITIES,
+}
 
 
 class Chat:
@@ -118,6 +130,9 @@ class Chat:
             is_dm=dm,
             mentions_bot=mention,
             timestamp=self.clock.now(),
+            capabilities=kw.pop(
+                "capabilities", PLATFORM_CAPABILITIES.get(platform, Capabilities())
+            ),
             **kw,
         )
 

@@ -221,9 +221,9 @@ async def test_escalation_in_a_discord_channel_opens_a_thread_held_by_a_human():
     chat = await make_chat(llm())
     chat.services.senders["discord"] = chat.sender
     reply = (await chat.say("I want to kill myself", platform="discord", message_id="900"))[0]
-    assert reply.target.thread_id == "900", "the kind reply opens a thread on that message"
+    assert reply.target.open_thread_on == "900", "the kind reply opens a thread on that message"
     notice = [r for r in chat.sender.sent if r.kind is ReplyKind.NOTICE][-1]
-    assert notice.target.thread_id == "900", "moderators are pinged in that thread"
+    assert notice.target.open_thread_on == "900", "moderators are pinged in that thread"
     assert await chat.say("hello?", platform="discord", thread="900") == []
     chat.clock.advance(seconds=30)
     assert await chat.say("other question", platform="discord", user="fan2") != []

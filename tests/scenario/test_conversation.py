@@ -192,12 +192,14 @@ async def test_a_long_exchange_moves_into_a_thread_where_bot_toml_asks_for_it():
     assert first.target.thread_id is None
     chat.clock.advance(seconds=30)
     second = (await chat.say("and then?", platform="discord", message_id="777"))[0]
-    assert second.target.thread_id == "777", "the thread hangs off the fan's message"
+    assert second.target.open_thread_on == "777", "the thread hangs off the fan's message"
     chat.clock.advance(seconds=30)
     await chat.say("and on telegram?", platform="telegram")
     chat.clock.advance(seconds=30)
     tg = (await chat.say("still telegram", platform="telegram", message_id="778"))[0]
-    assert tg.target.thread_id is None, "Telegram topics cannot be opened this way"
+    assert tg.target.thread_id is None and tg.target.open_thread_on is None, (
+        "Telegram topics cannot be opened this way"
+    )
 
 
 async def test_a_personal_question_a_fact_covers_gets_that_fact_when_the_model_lies():

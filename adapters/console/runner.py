@@ -1,4 +1,4 @@
-"""Console adapter: a terminal chat through the same ChatEvent, policies and Reply as platforms."""
+"""Console runner: a terminal chat through the same ChatEvent, policies and Reply as platforms."""
 
 from __future__ import annotations
 
@@ -8,17 +8,9 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 
-from core.control.commands import parse_command
-from core.types import (
-    Author,
-    ChatEvent,
-    EventKind,
-    Handler,
-    Reply,
-    ReplyKind,
-    SentMessage,
-    Target,
-)
+from adapters.console.events import PLATFORM, to_event
+from adapters.console.render import render
+from core.types import ChatEvent, Handler, Reply, SentMessage, Target
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +22,7 @@ class ConsoleAdapter:
     the creator. Lines starting with `/` are commands, as on the platforms.
     """
 
-    platform = "console"
+    platform = PLATFORM
 
     def __init__(
         self,
@@ -51,44 +43,16 @@ class ConsoleAdapter:
         self.show_typing = show_typing
         self.sent: list[Reply] = []
 
-    # --- translators ----------------------------------------------------------------------
-
     def to_event(self, line: str) -> ChatEvent:
-        n = str(next(self._ids))
-        command = parse_command(line)
-        return ChatEvent(
-            platform=self.platform,
-            workspace_id=self.community or "dm",
-            channel_id="general" if self.community else f"dm-{self.fan}",
-            author=Author(id=self.fan, display_name=self.display_name),
-            text=line,
-            message_id=n,
-            event_id=n,
-            kind=EventKind.COMMAND if command else EventKind.MESSAGE,
-            command=command,
-            is_dm=self.community is None,
-            mentions_bot=True,
+        return to_event(
+            line,
+            n=next(self._ids),
+            fan=self.fan,
+            community=self.community,
+            display_name=self.display_name,
         )
 
-    @staticmethod
-    def render(reply: Reply) -> str:
-        prefix = {
-            ReplyKind.NOTICE: "[notice] ",
-            ReplyKind.DRAFT: "[draft for the creator] ",
-            ReplyKind.COMMAND_RESULT: "",
-        }.get(reply.kind, "")
-        lines = [prefix + reply.text]
-        if reply.citations:
-            lines.append("  sources: " + "; ".join(c.render() for c in reply.citations))
-        if reply.ai_label and reply.kind is ReplyKind.ANSWER:
-            lines.append(f"  — {reply.ai_label}")
-        if reply.buttons:
-            lines.append("  buttons: " + " ".join(f"[{b.label} {b.value}]" for b in reply.buttons))
-        if reply.attachment:
-            lines.append(
-                f"  attachment: {reply.attachment.filename} ({len(reply.attachment.data)} bytes)"
-            )
-        return "\n".join(lines)
+    render = staticmethod(render)
 
     # --- Sender ---------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""What every platform adapter shares: splitting, pacing, 429 retries, lookup caches, tasks."""
