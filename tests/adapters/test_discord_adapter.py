@@ -144,7 +144,7 @@ async def test_mention_gets_a_referenced_answer_with_sources_and_ai_label(
     assert event.kind is EventKind.MESSAGE and event.mentions_bot and not event.is_dm
     assert event.text == "what about pricing?"
     assert (event.workspace_id, event.channel_id) == (str(guild.id), str(guild.channel_id))
-    assert event.author.id == str(FAN) and event.author.platform_roles == frozenset()
+    assert event.author.id == str(FAN) and event.author.permissions == frozenset()
     assert event.author.role_ids == {str(FAN_ROLE)}
     assert body["message_reference"]["message_id"] == int(msg["id"])
     assert body["content"] == "I answer from my archive.\n-# AI clone"
