@@ -11,13 +11,16 @@ import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from bots.bootstrap import Services
 from core.ops.metrics import exposition
+
+if TYPE_CHECKING:
+    from bots.dashboard import Dashboard
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +60,10 @@ class AdminServer:
       503 while starting, draining or when the state store is unreachable.
     - `GET /metrics`: Prometheus text format.
     - `/admin/{creator_id}/...` (Bearer token): `POST kill {"on": bool}`,
-      `POST forget {"fan_id"}`, `GET export?fan_id=`, `POST ingest`. The CLI uses these
-      while a clone runs, because the embedded stores admit one process.
+      `POST forget {"fan_id"}`, `GET export?fan_id=`, `POST ingest`,
+      `POST dashboard-link {"actor", "name"}`. The CLI uses these while a clone runs, because
+      the embedded stores admit one process.
+    - `/dashboard/`: the creator's web dashboard (`bots.dashboard`), when one is given.
     """
 
     def __init__(
@@ -70,6 +75,7 @@ class AdminServer:
         port: int = 0,
         ready: Callable[[], bool] = lambda: True,
         check_timeout: float = 2.0,
+        dashboard: Dashboard | None = None,
     ) -> None:
         self.clones = clones
         self.token = token or secrets.token_urlsafe(24)
@@ -79,6 +85,7 @@ class AdminServer:
         self.bound_port: int | None = None
         self._runner: web.AppRunner | None = None
         self._ingesting: set[str] = set()
+        self.dashboard = dashboard
 
     @property
     def url(self) -> str:
@@ -94,6 +101,10 @@ class AdminServer:
         app.router.add_post("/admin/{creator}/forget", self._forget)
         app.router.add_get("/admin/{creator}/export", self._export)
         app.router.add_post("/admin/{creator}/ingest", self._ingest)
+        app.router.add_post("/admin/{creator}/dashboard-link", self._dashboard_link)
+        if self.dashboard is not None:
+            app.router.add_get("/dashboard", self._to_dashboard)
+            self.dashboard.add_to(app)
         return app
 
     async def start(self) -> int:
@@ -101,6 +112,8 @@ class AdminServer:
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.port).start()
         self.bound_port = int(self._runner.addresses[0][1])
+        if self.dashboard is not None:
+            self.dashboard.base_url = self.url
         log.info("admin server on %s (/healthz /readyz /metrics /admin)", self.url)
         return self.bound_port
 
@@ -240,3 +253,27 @@ class AdminServer:
                 "quarantined": [str(p) for p in report.all_quarantined],
             }
         )
+
+    async def _to_dashboard(self, request: web.Request) -> web.Response:
+        raise web.HTTPMovedPermanently("/dashboard/")
+
+    async def _dashboard_link(self, request: web.Request) -> web.Response:
+        services = self._services(request)
+        body = await self._body(request)
+        if self.dashboard is None:
+            return web.json_response({"error": "no dashboard in this process"}, status=404)
+        actor = str(body.get("actor") or "").strip()
+        if not actor:
+            creators = services.bot.roles.creators
+            if not creators:
+                return web.json_response(
+                    {"error": "bot.toml names no creator; pass --as platform:user"}, status=400
+                )
+            actor = creators[0]
+        try:
+            url = await self.dashboard.link(services.bot.id, actor, str(body.get("name") or ""))
+        except (PermissionError, ValueError) as exc:
+            return web.json_response({"error": str(exc)}, status=403)
+        log.info("%s: dashboard sign-in link made for %s", services.bot.id, actor)
+        minutes = self.dashboard.settings.dashboard_link_minutes
+        return web.json_response({"url": url, "actor": actor, "expires_minutes": minutes})

@@ -321,6 +321,7 @@ from bots.evaluation.cli import eval_cmd  # noqa: E402 - the eval scorecard
 
 app.command("eval")(eval_cmd)
 app.command("delete-creator")(ops_cli.delete_creator_cmd)
+app.command("dashboard-link")(ops_cli.dashboard_link_cmd)
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -20,6 +20,7 @@ from core.persona.bot import load_bot
 console = Console()
 
 __all__ = [
+    "dashboard_link_cmd",
     "delete_creator_cmd",
     "fan_data_remote",
     "ingest_remote",
@@ -137,3 +138,36 @@ def delete_creator_cmd(
     if not yes and not typer.confirm(f"Delete all data of {bot.id}? This cannot be undone."):
         raise typer.Exit(1)
     asyncio.run(_delete_creator(folder))
+
+
+def dashboard_link_cmd(
+    folder: Annotated[Path, typer.Argument(help="The clone's folder (bots/<name>)")],
+    as_: Annotated[
+        str,
+        typer.Option("--as", help="Who signs in, platform:user as bot.toml's [roles] names it"),
+    ] = "",
+    name: Annotated[str, typer.Option(help="Your name as fans see it in handoff replies")] = "",
+) -> None:
+    """Print a one-time sign-in link to the running clone's web dashboard."""
+    from bots.admin_client import AdminError
+
+    info = running(folder)
+    if info is None:
+        console.print(
+            "[red]The clone is not running here.[/red] Start it with `clonebot run "
+            f"{folder}`; the dashboard is served by the process that runs it."
+        )
+        raise typer.Exit(2)
+    try:
+        answer = asyncio.run(
+            call(info, "POST", "dashboard-link", body={"actor": as_, "name": name})
+        )
+    except AdminError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    print(answer["url"])
+    console.print(
+        f"One-time link for {answer['actor']}; it expires in "
+        f"{answer['expires_minutes']:g} minutes and works once.",
+        style="dim",
+    )

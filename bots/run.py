@@ -184,8 +184,11 @@ async def run_clones(path: Path, settings: Settings, stop: asyncio.Event | None 
     unset: list[str] = []
     ready = False
     token = settings.admin_token.get_secret_value() if settings.admin_token else None
+    from bots.dashboard import Dashboard
+
     admin = AdminServer(
         clones=clones,
+        dashboard=Dashboard(clones, settings),
         token=token,
         host=settings.admin_host,
         port=settings.admin_port,

@@ -86,6 +86,15 @@ class Settings(BaseSettings):
     admin_host: str = "127.0.0.1"
     admin_port: int = 0
     admin_token: SecretStr | None = None
+    # The creator's dashboard (served by the admin server at /dashboard). Its public base URL
+    # when a reverse proxy fronts it ("https://bots.example.com"); None = the admin URL.
+    dashboard_url: str | None = None
+    # Peers whose X-Forwarded-Proto is believed (the reverse proxy), comma-separated.
+    dashboard_trusted_proxies: str = "127.0.0.1,::1"
+    dashboard_link_minutes: float = 10.0
+    dashboard_session_minutes: float = 480.0
+    # For the cost estimate on the overview page: dollars per million LLM tokens.
+    dashboard_cost_per_mtok: float = 0.0
 
     log_level: str = "INFO"
     log_json: bool = False  # one JSON object per log line, for log shippers

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
+from core.control import handoffs
 from core.control.commands import BY_NAME
 from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, remember_approved
 from core.control.fan_rights import FanRights, Person
@@ -316,10 +317,9 @@ class Control:
         return _result(turn, text, private=False, ai_label=ai_label(self.bot.persona))
 
     async def _release(self, turn: Turn) -> list[Reply]:
-        cid = turn.event.conversation_id
-        closed = await self.state.close_handoff(self.bot.id, cid, turn.now)
-        if closed:
-            await self.state.set_switch(self.bot.id, f"disclose:{cid}", "1")
+        closed = await handoffs.release(
+            self.state, self.bot.id, turn.event.conversation_id, turn.now
+        )
         return _result(
             turn,
             "Released: the clone may answer here again."
@@ -489,11 +489,17 @@ class Control:
             return await self._forget_person(turn)
         return _result(turn, "Kept: nothing was deleted.")
 
+    async def forget(self, person: Person) -> dict[str, int]:
+        """What /forget-me deletes, for whoever asks it (the fan, or the creator's dashboard)."""
+        counts = await self.rights.forget(person)
+        user = person.key.partition(":")[2]
+        for fan_id in person.fan_ids:  # the names seen for `@name` mutes, in every community
+            self.people.forget(fan_id.rsplit(":", 1)[0], user)
+        return counts
+
     async def _forget_person(self, turn: Turn) -> list[Reply]:
         person = await self._person(turn)
-        counts = await self.rights.forget(person)
-        for fan_id in person.fan_ids:  # the names seen for `@name` mutes, in every community
-            self.people.forget(fan_id.rsplit(":", 1)[0], turn.event.author.id)
+        counts = await self.forget(person)
         minutes = self.rights.erase_within_minutes
         text = (
             f"Done: I deleted what I remembered from all {_chats(person)} with you "
