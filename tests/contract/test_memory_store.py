@@ -374,3 +374,74 @@ async def test_edge_folder_is_locked_to_one_opener(fast_dir, embedder):
             await EdgeMemoryStore.open(fast_dir / "m", embedder)
     finally:
         await first.close()
+
+
+async def test_fan_ids_are_every_scope_of_one_platform_user(store, embedder):
+    places = [scope("discord:g1:u1"), scope("discord:g2:u1"), scope("discord:dm:u1", dm=True)]
+    others = [scope("discord:g1:xu1"), scope("slack:g1:u1"), scope("discord:g1:u1", creator=OTHER)]
+    await remember(store, embedder, [item(s, f"hi {n}", n) for n, s in enumerate(places + others)])
+    assert await store.fan_ids(CREATOR, "discord:u1") == {s.fan_id for s in places}
+    assert await store.fan_ids(CREATOR, "discord:nobody") == set()
+
+
+async def test_purge_keeps_every_live_item_and_the_store_still_serves(store, embedder):
+    s, other = scope(), scope("discord:g1:u2")
+    await add(store, embedder, CORPUS)
+    await remember(store, embedder, [item(s, "forget me", 1), item(other, "keep me", 1)])
+    await store.delete_fan(CREATOR, s.fan_id)
+    await store.purge()
+    assert await store.export_fan(CREATOR, s.fan_id) == []
+    assert [i.text for i in await store.export_fan(CREATOR, other.fan_id)] == ["keep me"]
+    assert len(await store.chunk_ids(CREATOR)) == len(CORPUS)
+    await remember(store, embedder, [item(other, "and this", 2)])  # writes after a rewrite
+    hits = await store.search_fan_memory(other, embedder.embed_query("and this"), 1)
+    assert hits[0].item.text == "and this"
+    assert await store.purge() is False  # nothing erased since
+
+
+def _bytes_under(folder: Path, word: str) -> list[str]:
+    return [str(p) for p in folder.rglob("*") if p.is_file() and word.encode() in p.read_bytes()]
+
+
+@pytest.mark.parametrize("kind", ["edge", "qdrant-local"])
+async def test_purge_erases_a_deleted_fans_words_from_the_files(kind, fast_dir, embedder):
+    word = f"canary{uuid.uuid4().hex}"
+    if kind == "edge":
+        store: MemoryStore = await EdgeMemoryStore.open(fast_dir / "m", embedder)
+    else:
+        qstore = await QdrantClientMemoryStore.open(
+            AsyncQdrantClient(path=str(fast_dir / "m")), embedder, creator_id=CREATOR
+        )
+        qstore.local_path = fast_dir / "m"
+        store = qstore
+    try:
+        s = scope()
+        await remember(store, embedder, [item(s, f"my code is {word}", 1)])
+        await remember(
+            store, embedder, [item(scope("discord:g1:u2"), "filler", n) for n in range(9)]
+        )
+        assert _bytes_under(fast_dir, word), "written somewhere first"
+        await store.delete_fan(CREATOR, s.fan_id)
+        assert await store.purge() is True
+        assert _bytes_under(fast_dir, word) == []
+    finally:
+        await store.close()
+    assert _bytes_under(fast_dir, word) == []
+
+
+async def test_edge_finishes_or_drops_a_rewrite_a_crash_interrupted(fast_dir, embedder):
+    store = await EdgeMemoryStore.open(fast_dir / "m", embedder)
+    await remember(store, embedder, [item(scope(), "hello", 1)])
+    await store.delete_fan(CREATOR, scope().fan_id)
+    await store.close()
+    # A crash mid-copy leaves a half-built shard and the pending mark; neither survives open.
+    (fast_dir / "m" / "fans.new").mkdir()
+    (fast_dir / "m" / "fans.new" / "junk").write_text("x")
+    store = await EdgeMemoryStore.open(fast_dir / "m", embedder)
+    try:
+        assert not (fast_dir / "m" / "fans.new").exists()
+        assert (fast_dir / "m" / "purge.pending").exists()
+        assert await store.purge() is True
+        assert not (fast_dir / "m" / "purge.pending").exists()
+    finally:
+        await store.close()

@@ -590,3 +590,64 @@ async def test_open_state_store_defaults_to_a_sqlite_file_per_creator(tmp_path: 
         assert await store.get_switch("alice", "mode") == "copilot"
     finally:
         await store.close()
+
+
+async def test_fan_ids_finds_every_community_and_dm_of_one_platform_user(
+    backend: Backend, creator: str
+) -> None:
+    s = backend.store
+    for fan in ("discord:guild1:4242", "discord:guild2:4242", "discord:dm:4242"):
+        await s.set_fan_last_seen(creator, fan, fan.rsplit(":", 1)[0], T0)
+    await s.log_reply(_reply(creator, "discord:guild3:4242", 1))
+    await s.add_draft(_draft(creator, "discord:guild4:4242"))
+    # Not them: another user whose id ends alike, the same id on another platform, a stranger.
+    await s.set_fan_last_seen(creator, "discord:guild1:14242", "discord:guild1", T0)
+    await s.set_fan_last_seen(creator, "slack:T1:4242", "slack:T1", T0)
+    assert await s.fan_ids(creator, "discord:4242") == {
+        "discord:guild1:4242",
+        "discord:guild2:4242",
+        "discord:dm:4242",
+        "discord:guild3:4242",
+        "discord:guild4:4242",
+    }
+    assert await s.fan_ids(creator, "discord:42_2") == set()  # LIKE wildcards are escaped
+
+
+async def test_forget_fan_scrubs_what_names_the_platform_user_and_their_dm(
+    backend: Backend, creator: str
+) -> None:
+    s = backend.store
+    dm_fan, dm = "discord:dm:4242", "discord:dm:c55:"
+    await s.touch_channel(creator, "discord:dm:c55", T0)
+    await s.touch_channel(creator, "discord:guild1:general", T0)
+    await s.set_switch(creator, f"disclose:{dm}", "1")
+    closed = _handoff(creator, dm, by="discord:4242")
+    await s.open_handoff(closed)
+    await s.close_handoff(creator, dm, T0 + timedelta(minutes=5))
+    await s.open_handoff(_handoff(creator, "discord:guild1:general:", by="discord:4242"))
+    await s.audit(AuditEntry(creator, "discord:4242", "human", dm, "opened", T0, "fan asked"))
+    await s.audit(AuditEntry(creator, "discord:777", "human", "g", "opened", T0, "fan asked"))
+    await s.forget_fan(creator, dm_fan, [dm])
+    assert await s.channel_activity(creator, "discord:dm:c55") is None
+    assert await s.channel_activity(creator, "discord:guild1:general") is not None
+    assert await s.get_switch(creator, f"disclose:{dm}") is None
+    [still_open] = await s.open_handoffs(creator)
+    assert still_open.opened_by == FORGOTTEN  # the human still holds it; the fan is unnamed
+    assert await s.get_handoff(creator, dm) is None
+    entries = await s.audit_log(creator)
+    assert sorted((e.actor, e.where, e.detail) for e in entries) == [
+        (FORGOTTEN, FORGOTTEN, FORGOTTEN),
+        ("discord:777", "g", "fan asked"),
+    ]
+    exported = await s.export_fan(creator, dm_fan)
+    assert exported["audit"] == [] and exported["handoffs"] == []
+
+
+async def test_purge_keeps_every_live_row(backend: Backend, creator: str) -> None:
+    s = backend.store
+    await _fill(s, creator, FAN, _draft(creator, FAN))
+    await _fill(s, creator, OTHER_FAN, _draft(creator, OTHER_FAN))
+    await s.forget_fan(creator, FAN)
+    await s.purge()
+    assert [r.fan_id for r in await s.replies(creator)] == [OTHER_FAN]
+    assert len((await s.export_fan(creator, OTHER_FAN))["drafts"]) == 1
