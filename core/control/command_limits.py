@@ -17,9 +17,10 @@ REPORT_EMOJI = frozenset({"🚩", "triangular_flag_on_post", "report"})
 
 # (hits, per seconds) for one fan. Exports and deletes touch every store, and reports reach
 # the creator's review list, so each has its own cap; "*" caps all of a fan's actions together.
+# A forget is asked and then confirmed (two hits), so six is three tries an hour.
 FAN_LIMITS: dict[str, tuple[int, float]] = {
-    "my-data": (2, 3600.0),
-    "forget-me": (2, 3600.0),
+    "my-data": (3, 3600.0),
+    "forget-me": (6, 3600.0),
     "report": (5, 3600.0),
     "*": (10, 60.0),
 }
