@@ -16,7 +16,7 @@ def render(reply: Reply) -> str:
     lines = [_PREFIX.get(reply.kind, "") + reply.text]
     if reply.citations:
         lines.append("  sources: " + "; ".join(c.render() for c in reply.citations))
-    if reply.ai_label and reply.kind is ReplyKind.ANSWER:
+    if reply.ai_label:  # every message the clone writes says it is an AI
         lines.append(f"  — {reply.ai_label}")
     if reply.buttons:
         lines.append("  buttons: " + " ".join(f"[{b.label} {b.value}]" for b in reply.buttons))
