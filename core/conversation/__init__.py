@@ -1,1 +1,1 @@
-"""The conversation: the entry point for each event, the turn and the policy onion around the brain."""
+"""The conversation: entry point for each event, the turn, the policy onion around the brain."""
