@@ -93,6 +93,11 @@ async def main() -> None:
             for name in PAGES:
                 await page.goto(f"{site.url}/example/{name}")
                 await page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=True)
+            # The confirmation step before a fan is forgotten.
+            await page.get_by_label("Fan id").fill("test:dm:fan2")
+            await page.get_by_role("button", name="Forget…").click()
+            await page.get_by_role("heading", name="Forget test:dm:fan2?").wait_for()
+            await page.screenshot(path=str(OUT / f"forget-{label}.png"), full_page=True)
             await context.close()
             link = await site.dashboard.link("example", CREATOR, "Mara")
         await browser.close()
