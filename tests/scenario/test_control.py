@@ -300,3 +300,30 @@ async def test_non_text_and_budget_notices_carry_the_ai_label():
     assert resting.ai_label == label
     (human,) = await chat.say("/human", user="fan3")
     assert not human.ephemeral and human.ai_label == label
+
+
+async def test_every_reply_fans_can_see_carries_the_ai_label():
+    # Anything core answers in the open (not a private command result, not a draft for the
+    # creator) is the clone speaking, so it says it is an AI.
+    chat = await creator_chat()
+    label = ai_label(chat.services.bot.persona)
+    said = [
+        ("what flour?", {}),
+        ("are you human?", {"user": "fan2"}),
+        ("", {"user": "fan3", "content": ContentKind.IMAGE}),
+        ("I know where you live", {"user": "fan4"}),
+        ("/human", {"user": "fan5"}),
+        ("/about", {"user": "fan6"}),
+        ("/ask which rye?", {"user": "fan7"}),
+    ]
+    seen = []
+    for n, (text, kw) in enumerate(said):
+        chat.clock.advance(seconds=30)
+        # A channel each: an escalation or /human hands its channel to a person.
+        seen += await chat.say(text, channel=f"c{n}", **kw)
+    await chat.text("/clone budget 1", **CREATOR)
+    await chat.services.state.add_usage(chat.services.bot.id, "2026-11-23", 5)
+    seen += await chat.say("and water?", user="fan8", channel="c9")
+    public = [r for r in seen if not r.ephemeral and r.kind is not ReplyKind.DRAFT]
+    assert len(public) == 7, [r.text[:40] for r in public]  # all but the private /about
+    assert [r.text[:40] for r in public if r.ai_label != label] == []
