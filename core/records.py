@@ -62,6 +62,8 @@ class Chunk:
     title: str | None = None
     # The fan message the creator was answering, kept as context only (never the creator's words).
     context: str | None = None
+    # Who wrote that message, `platform:user`, when the export says: /forget-me scrubs it.
+    context_author: str | None = None
     # Transcripts: "HH:MM:SS" start and end of the time window.
     start: str | None = None
     end: str | None = None

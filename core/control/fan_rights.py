@@ -89,6 +89,32 @@ class FanMemoryData:
         return await self.memory.purge()
 
 
+class ArchiveContextData:
+    """The person's own messages kept in the creator's archive as the context of her replies
+    (Telegram and Discord exports name who wrote them). The creator's answer stays."""
+
+    name = "archive_context"
+
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    async def find(self, creator_id: str, person: str) -> tuple[set[str], set[str]]:
+        return set(), set()
+
+    async def export(self, person: Person) -> Any:
+        chunks = await self.memory.context_chunks(person.creator_id, person.key)
+        return [
+            {"source": c.source, "item_id": c.item_id, "url": c.url, "your_message": c.context}
+            for c in chunks
+        ]
+
+    async def forget(self, person: Person) -> int:
+        return await self.memory.scrub_context(person.creator_id, person.key)
+
+    async def purge(self) -> bool:
+        return False  # the memory store's purge (FanMemoryData) rewrites the corpus too
+
+
 class StateData:
     """Reply log, last-seen, drafts, handoffs, audit entries, DM channel activity and switches."""
 
@@ -123,7 +149,7 @@ class StateData:
 
 def personal_data(memory: Memory, state: StateStore) -> list[PersonalData]:
     """Every store that keeps something about people. A new store or kind is one more line."""
-    return [FanMemoryData(memory), StateData(state)]
+    return [FanMemoryData(memory), ArchiveContextData(memory), StateData(state)]
 
 
 class FanRights:

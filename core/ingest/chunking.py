@@ -153,6 +153,7 @@ def chunk_item(item: Item, *, creator_id: str, source: str, source_file: str) ->
             kind=item.kind,
             title=item.title,
             context=item.context,
+            context_author=item.context_author if item.context else None,
             start=start,
             end=end,
         )

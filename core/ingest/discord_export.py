@@ -74,6 +74,7 @@ def read_discord(text: str, ctx: ReadContext) -> Iterator[Item]:
             date=message.get("timestamp") if isinstance(message.get("timestamp"), str) else None,
             author=str(fields.get("nickname") or fields.get("name") or "") or None,
             context=_answered(message, by_id, who),
+            context_author=_answered_by(message, by_id),
         )
 
 
@@ -89,6 +90,14 @@ def _answered(message: dict[str, Any], by_id: dict[str, Any], who: Attribution) 
         return None
     content = original.get("content")
     return content if isinstance(content, str) and content.strip() else None
+
+
+def _answered_by(message: dict[str, Any], by_id: dict[str, Any]) -> str | None:
+    """Who wrote the message this one replies to, as `discord:<user id>` (for /forget-me)."""
+    reference = message.get("reference")
+    original = by_id.get(str(reference.get("messageId"))) if isinstance(reference, dict) else None
+    user = _id(original.get("author")) if isinstance(original, dict) else None
+    return f"discord:{user}" if user else None
 
 
 def _id(value: object) -> str | None:

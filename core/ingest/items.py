@@ -36,6 +36,8 @@ class Item:
     title: str | None = None
     # The fan message the creator answered: context, never the creator's words.
     context: str | None = None
+    # Who wrote that message, as `platform:user` when the export says (for /forget-me).
+    context_author: str | None = None
     cues: tuple[Cue, ...] = ()
     # The file line the text starts on, when the format has lines that mean something.
     line: int | None = None

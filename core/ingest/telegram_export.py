@@ -41,6 +41,8 @@ def _chat(chat: dict[str, Any], prefixed: bool, ctx: ReadContext) -> Iterator[It
         ctx.log.error("", "a group export needs creator_ids to tell the creator from fans")
         return
     others: dict[object, str] = {}
+    # Who wrote each fan message, as the person key /forget-me uses (`telegram:<user id>`).
+    writers: dict[object, str] = {}
     # from_id is unique; `from` is a display name anyone can copy (see core.ingest.authors).
     messages = [m for m in chat["messages"] if isinstance(m, dict)]
     who = Attribution(
@@ -69,6 +71,9 @@ def _chat(chat: dict[str, Any], prefixed: bool, ctx: ReadContext) -> Iterator[It
         mine = is_channel or who.is_creator(writer)
         if not mine:
             others[message.get("id")] = text
+            from_id = str(message.get("from_id") or "")
+            if from_id.startswith("user") and from_id[4:].isdigit():
+                writers[message.get("id")] = f"telegram:{from_id[4:]}"
             ctx.log.skip("not by the creator")
             ctx.log.others[writer.label] += 1
             continue
@@ -89,6 +94,7 @@ def _chat(chat: dict[str, Any], prefixed: bool, ctx: ReadContext) -> Iterator[It
             date=str(message["date"]) if message.get("date") else None,
             author=str(message.get("from") or chat.get("name") or "") or None,
             context=others.get(message.get("reply_to_message_id")),
+            context_author=writers.get(message.get("reply_to_message_id")),
         )
 
 

@@ -281,6 +281,15 @@ class Memory:
         """The fan ids (one per community and DM) of one platform user, `platform:user`."""
         return await self.store.fan_ids(creator_id, person)
 
+    async def context_chunks(self, creator_id: str, person: str) -> list[Chunk]:
+        """Archive chunks whose context (the fan message answered) `person` wrote."""
+        return await self.store.context_chunks(creator_id, person)
+
+    async def scrub_context(self, creator_id: str, person: str) -> int:
+        """Drop that context; the creator's answer stays. Text caches are emptied too."""
+        self._forget_texts()
+        return await self.store.scrub_context(creator_id, person)
+
     async def purge(self) -> bool:
         """Erase deleted items' bytes from the store's files (see each store's `purge`)."""
         return await self.store.purge()

@@ -416,6 +416,11 @@ async def test_purge_erases_a_deleted_fans_words_from_the_files(kind, fast_dir, 
         store = qstore
     try:
         s = scope()
+        from dataclasses import replace
+
+        asked = replace(chunk("Mine is 75%."), context=f"q {word}", context_author="discord:u1")
+        await add(store, embedder, [asked, *CORPUS])
+        await store.scrub_context(CREATOR, "discord:u1")
         await remember(store, embedder, [item(s, f"my code is {word}", 1)])
         await remember(
             store, embedder, [item(scope("discord:g1:u2"), "filler", n) for n in range(9)]
@@ -445,3 +450,26 @@ async def test_edge_finishes_or_drops_a_rewrite_a_crash_interrupted(fast_dir, em
         assert not (fast_dir / "m" / "purge.pending").exists()
     finally:
         await store.close()
+
+
+async def test_a_persons_words_kept_as_archive_context_are_scrubbed_and_the_answer_stays(
+    store, embedder
+):
+    from dataclasses import replace
+
+    theirs = replace(
+        chunk("Mine is 75% hydration."), context="what hydration?", context_author="discord:9"
+    )
+    other = replace(chunk("Rye, always."), context="which flour?", context_author="discord:8")
+    await add(store, embedder, [theirs, other, chunk("plain post")])
+    [found] = await store.context_chunks(CREATOR, "discord:9")
+    assert found.context == "what hydration?" and found.text == theirs.text
+    assert await store.context_chunks(OTHER, "discord:9") == []
+    assert await store.scrub_context(CREATOR, "discord:9") == 1
+    assert await store.context_chunks(CREATOR, "discord:9") == []
+    hits = await store.search_corpus(
+        CREATOR, embedder.embed_query("75% hydration"), 3, frozenset({Visibility.PUBLIC})
+    )
+    kept = {h.chunk.text: h.chunk.context for h in hits}
+    assert kept[theirs.text] is None and kept[other.text] == "which flour?"
+    assert len(await store.context_chunks(CREATOR, "discord:8")) == 1

@@ -38,7 +38,7 @@ def found(words: list[str], text: str) -> list[str]:
 
 
 async def export_of(chat: Chat, user: str, **where: object) -> str:
-    [reply] = await chat.say("/my-data", user=user, **where)
+    [reply] = await chat.say("/my-data", user=user, **where)  # type: ignore[arg-type]
     assert reply.attachment is not None
     return reply.attachment.data.decode()
 
@@ -93,3 +93,19 @@ async def test_typed_yes_confirms_where_there_are_no_buttons():
     done = await chat.text("/forget-me yes", user="fan7", community="g2")
     assert "Done" in done
     assert found(said, await export_of(chat, "fan7", **DM)) == []
+
+
+async def test_the_persons_words_in_the_archive_context_are_exported_and_then_scrubbed():
+    # In the example archive, Telegram user 3406182441 asked questions Mara answered.
+    chat = await make_chat(llm())
+    fan = {"user": "3406182441", "platform": "telegram", "dm": True}
+    exported = json.loads(await export_of(chat, **fan))
+    asked = {c["your_message"] for c in exported["archive_context"]}
+    assert "Rye dough is so sticky!" in asked
+    memory, bot_id = chat.services.memory, chat.services.bot.id
+    answers = {c.id for c in await memory.context_chunks(bot_id, "telegram:3406182441")}
+    assert "Done" in await chat.text("/forget-me yes", **fan)
+    assert await memory.context_chunks(bot_id, "telegram:3406182441") == []
+    kept = await memory.chunk_ids(bot_id)
+    assert answers <= kept, "Mara's answers stay; only the fan's question goes"
+    assert await memory.context_chunks(bot_id, "telegram:3389777488") != []

@@ -425,6 +425,33 @@ class EdgeMemoryStore:
         )
         return {str(hit.value) for hit in response if person_of(str(hit.value)) == person}
 
+    def _context_filter(self, creator_id: str, person: str) -> Filter:
+        return Filter(must=[_eq("creator_id", creator_id), _eq("context_author", person)])
+
+    async def context_chunks(self, creator_id: str, person: str) -> list[Chunk]:
+        """Chunks whose context `person` wrote (a rare scan: the field has no index)."""
+        chunks: list[Chunk] = []
+        offset: Any = None
+        flt = self._context_filter(creator_id, person)
+        while True:
+            records, offset = self._corpus.scroll(
+                ScrollRequest(offset=offset, limit=_PAGE, filter=flt, with_payload=True)
+            )
+            chunks += [chunk_from_payload(r.payload or {}) for r in records]
+            if offset is None:
+                return chunks
+
+    async def scrub_context(self, creator_id: str, person: str) -> int:
+        """Drop the context `person` wrote (erased from the files at the next purge)."""
+        async with self._write_lock:
+            flt = self._context_filter(creator_id, person)
+            count = self._corpus.count(CountRequest(exact=True, filter=flt))
+            if count:
+                keys = ["context", "context_author"]
+                self._corpus.update(UpdateOperation.delete_payload_by_filter(flt, keys))
+                self._mark("corpus")
+            return count
+
     async def delete_fan(self, creator_id: str, fan_id: str) -> int:
         """Delete everything stored about a fan under one creator (erased at the next purge)."""
         return await self._delete("fans", _fan_filter(creator_id, fan_id), erase=True)

@@ -185,6 +185,12 @@ class GuardedMemoryStore:
     async def fan_ids(self, creator_id: str, person: str) -> set[str]:
         return await self._call("fan_ids", lambda s: s.fan_ids(creator_id, person))
 
+    async def context_chunks(self, creator_id: str, person: str) -> list[Chunk]:
+        return await self._call("context_chunks", lambda s: s.context_chunks(creator_id, person))
+
+    async def scrub_context(self, creator_id: str, person: str) -> int:
+        return await self._call("scrub_context", lambda s: s.scrub_context(creator_id, person))
+
     async def delete_fan(self, creator_id: str, fan_id: str) -> int:
         return await self._call("delete_fan", lambda s: s.delete_fan(creator_id, fan_id))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -169,6 +170,22 @@ class InMemoryMemoryStore:
             for i, _ in self._fans.values()
             if i.creator_id == creator_id and person_of(i.fan_id) == person
         }
+
+    async def context_chunks(self, creator_id: str, person: str) -> list[Chunk]:
+        """Chunks whose context `person` wrote."""
+        return [
+            c
+            for c, _ in self._chunks.values()
+            if c.creator_id == creator_id and c.context_author == person
+        ]
+
+    async def scrub_context(self, creator_id: str, person: str) -> int:
+        """Drop the context `person` wrote; the creator's answer stays."""
+        found = await self.context_chunks(creator_id, person)
+        for chunk in found:
+            _, vector = self._chunks[chunk.id]
+            self._chunks[chunk.id] = (replace(chunk, context=None, context_author=None), vector)
+        return len(found)
 
     async def delete_fan(self, creator_id: str, fan_id: str) -> int:
         """Delete everything stored about a fan under one creator."""

@@ -345,6 +345,28 @@ class QdrantClientMemoryStore:
         items = [memory_from_payload(str(r.id), r.payload or {}) for r in records]
         return sorted(items, key=lambda i: i.created_at)
 
+    async def context_chunks(self, creator_id: str, person: str) -> list[Chunk]:
+        """Chunks whose context `person` wrote."""
+        flt = _all(_eq("creator_id", creator_id), _eq("context_author", person))
+        return [
+            chunk_from_payload(r.payload or {})
+            for r in await self._scroll(self.corpus, flt, payload=True)
+        ]
+
+    async def scrub_context(self, creator_id: str, person: str) -> int:
+        """Drop the context `person` wrote; the creator's answer stays."""
+        flt = _all(_eq("creator_id", creator_id), _eq("context_author", person))
+        count = (await self.client.count(self.corpus, count_filter=flt, exact=True)).count
+        if count:
+            await self.client.delete_payload(
+                self.corpus,
+                ["context", "context_author"],
+                qm.FilterSelector(filter=flt),
+                wait=True,
+            )
+            self._deleted = True
+        return count
+
     async def fan_ids(self, creator_id: str, person: str) -> set[str]:
         """The fan ids of one platform user (`platform:user`) with memory stored."""
         found = await self.client.facet(

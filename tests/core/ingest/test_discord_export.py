@@ -64,3 +64,9 @@ def test_truncated_export_keeps_what_came_before_the_cut(read, fixtures) -> None
     assert [i.item_id for i in items] == ["900000000000000002", "900000000000000004"]
     assert items[0].url and "111000000000000001" in items[0].url  # header survived the cut
     assert log.errors[0].location.startswith("line")
+
+
+def test_the_fan_who_wrote_the_context_is_kept_for_their_data_rights(read) -> None:
+    items, _ = _read(read)
+    assert items[0].context_author == "discord:444000000000000004"
+    assert items[2].context is None  # her reply to herself: no context, whoever is named

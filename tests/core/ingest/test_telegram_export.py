@@ -69,3 +69,8 @@ def test_truncated_export_keeps_complete_messages(read, fixtures) -> None:
     items, log = _read(read, cut)
     assert [i.item_id for i in items] == ["3"]
     assert log.errors
+
+
+def test_the_fan_who_wrote_the_context_is_kept_for_their_data_rights(read) -> None:
+    items, _ = _read(read)
+    assert items[0].context_author == "telegram:7770002"
