@@ -76,8 +76,15 @@ async def handoffs(request: web.Request) -> web.StreamResponse:
         )
         for h in open_
     }
-    running = sorted(ctx.services.senders)
-    return ctx.page("handoffs.html", "handoffs", handoffs=open_, threads=threads, running=running)
+    # What people answered from this page: the audit log holds it, with who sent it.
+    humans: dict[str, list[tuple[str, str]]] = {h.conversation_id: [] for h in open_}
+    for entry in reversed(await state.audit_log(ctx.creator_id, limit=500)):
+        if entry.action != "dashboard handoff reply" or entry.result != "ok":
+            continue
+        conversation, _, text = entry.detail.partition(": ")
+        if conversation in humans:
+            humans[conversation].append((entry.actor, text))
+    return ctx.page("handoffs.html", "handoffs", handoffs=open_, threads=threads, humans=humans)
 
 
 async def reports(request: web.Request) -> web.StreamResponse:

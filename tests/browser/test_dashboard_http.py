@@ -211,6 +211,8 @@ async def test_handoff_reply_goes_out_labelled_as_a_person_and_is_audited(site: 
         data = {"csrf": csrf, "conversation": conversation, "text": "Hi, Sam here!", "name": "Sam"}
         status, html = await post(http, site.url + "/example/handoffs/reply", data)
         assert status == 200 and "Sent as Sam" in html
+        status, html = await page(http, site.url + "/example/handoffs")
+        assert f"Person ({MODERATOR})" in html and "Hi, Sam here!" in html
     sent = site.mara.sender.sent[-1]
     assert sent.text.startswith("Sam (a real person on Mara Quill's team): Hi, Sam here!")
     assert sent.ai_label is None and sent.target.thread_id == "t1"
