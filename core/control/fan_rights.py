@@ -161,6 +161,10 @@ class FanRights:
         self.creator_id = creator_id
         self.holders = list(holders)
         self.purger = Purger([h.purge for h in self.holders], delay=purge_delay)
+        for holder in self.holders:
+            if isinstance(holder, FanMemoryData):
+                # A deleted or edited platform message is erased from the files as a forget is.
+                holder.memory.on_erase = self.purger.request
 
     @property
     def erase_within_minutes(self) -> int:

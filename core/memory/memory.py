@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -91,6 +91,9 @@ class Memory:
         # Local models return float32, so keeping float32 loses nothing; providers may not.
         self._cache_dtype = np.float32 if _is_local(embedder) else np.float64
         self._recent = RecentTurns(recent_scopes) if recent_scopes > 0 else None
+        # Called after anything people wrote was deleted, so the files get purged too
+        # (set by core.control.fan_rights.FanRights to its purger).
+        self.on_erase: Callable[[], None] | None = None
         # MiniLM costs ~10 ms a text but little more for a batch: concurrent queries share runs
         # on one worker thread, and the loop keeps serving (onnxruntime releases the GIL).
         self._batcher = (
@@ -288,7 +291,9 @@ class Memory:
     async def scrub_context(self, creator_id: str, person: str) -> int:
         """Drop that context; the creator's answer stays. Text caches are emptied too."""
         self._forget_texts()
-        return await self.store.scrub_context(creator_id, person)
+        changed = await self.store.scrub_context(creator_id, person)
+        self._erased(changed)
+        return changed
 
     async def purge(self) -> bool:
         """Erase deleted items' bytes from the store's files (see each store's `purge`)."""
@@ -300,6 +305,7 @@ class Memory:
         deleted = await self.store.delete_fan(creator_id, fan_id)
         # After the delete: a read that ran while it was under way may have kept old turns.
         self._forget_recent(creator_id, fan_id)
+        self._erased(deleted)
         return deleted
 
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int:
@@ -307,6 +313,7 @@ class Memory:
         self._forget_texts()
         deleted = await self.store.delete_fan_message(creator_id, fan_id, message_id)
         self._forget_recent(creator_id, fan_id)
+        self._erased(deleted)
         return deleted
 
     async def delete_creator(self, creator_id: str) -> int:
@@ -315,6 +322,10 @@ class Memory:
         deleted = await self.store.delete_creator(creator_id)
         self._forget_recent(creator_id)
         return deleted
+
+    def _erased(self, count: int) -> None:
+        if count and self.on_erase is not None:
+            self.on_erase()
 
     def _forget_texts(self) -> None:
         # The query-vector cache and the detectors' folding cache are keyed by the texts people

@@ -178,3 +178,28 @@ async def test_forget_me_in_each_platforms_dm_leaves_no_trace_anywhere(chat: Cha
     assert set(scan(data_dir, theirs)) | {w for w in theirs if w in state_dump} == set(theirs)
     kept = await admin_export(chat, f"discord:{OTHER}")
     assert [w for w in theirs[4:] if w in kept] == theirs[4:]
+
+
+async def erased(folder: Path, words: list[str], within: float = 60) -> dict[str, list[str]]:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not scan(folder, words):
+            break
+        await asyncio.sleep(0.2)
+    return scan(folder, words)
+
+
+async def test_a_message_the_fan_deleted_is_erased_from_the_files_too(chat: Chat) -> None:
+    word, kept = canary(), canary()
+    where = {"user": FAN, "platform": "discord", "community": "g1"}
+    await chat.say(f"my address is {word}", message_id="gone1", **where)
+    chat.clock.advance(seconds=45)
+    await chat.say(f"my dog is {kept}", message_id="stays1", **where)
+    data_dir = chat.services.settings.data_dir
+    assert set(scan(data_dir, [word, kept])) | {
+        w for w in (word, kept) if w in await sql_text(chat)
+    } == {word, kept}
+    await chat.say("", kind=EventKind.DELETE, message_id="gone1", **where)
+    assert await erased(data_dir, [word]) == {}
+    assert word not in await sql_text(chat)
+    assert kept in await my_data(chat, FAN, "discord", community="g1")
