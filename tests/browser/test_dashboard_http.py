@@ -4,6 +4,7 @@ refusal with its status and nothing changed."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -279,3 +280,32 @@ async def test_reingest_from_the_page_shows_progress_then_the_report(site: Site)
         assert f"{blog['items_read']} items" in html
     log = await site.mara.services.state.audit_log("example")
     assert any(e.action == "dashboard re-ingest" and e.actor == CREATOR for e in log)
+
+
+async def test_the_admin_api_makes_links_only_with_its_token_and_only_for_named_people(
+    site: Site,
+) -> None:
+    url = f"{site.admin.url}/admin/example/dashboard-link"
+    auth = {"Authorization": f"Bearer {site.admin.token}"}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, json={}) as r:
+            assert r.status == 401
+        async with http.post(url, json={"actor": "test:fan1"}, headers=auth) as r:
+            assert r.status == 403
+        async with http.post(url, json={}, headers=auth) as r:
+            body = await r.json()
+            assert r.status == 200 and body["actor"] == CREATOR
+            assert body["url"].startswith(site.url + "/login?token=")
+
+
+def test_the_cli_says_how_to_start_the_clone_when_it_is_not_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from bots.cli import app
+    from tests.scenario.harness import EXAMPLE
+
+    monkeypatch.setenv("CLONEBOT_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["dashboard-link", str(EXAMPLE)])
+    assert result.exit_code == 2 and "not running" in result.output
