@@ -78,7 +78,17 @@ class Bench:
         persona = bot.persona.model_copy(
             update={"never_say": [*bot.persona.never_say, SYS_CANARY]}
         )
-        bot = bot.model_copy(update={"persona": persona})
+        # One message per turn, and no caps: attackers write more than 6 a minute (of the
+        # bench's clock), and a turn held by a cap would wait for a clock that never moves.
+        # bench/burst.py measures coalescing and caps.
+        lifted = {
+            "coalesce_seconds": 0.0,
+            "fan_per_minute": 10**6,
+            "channel_per_minute": 10**6,
+            "community_per_minute": 10**6,
+        }
+        policies = bot.policies.model_copy(update=lifted)
+        bot = bot.model_copy(update={"persona": persona, "policies": policies})
         clock = _Clock()
         services = await build(
             EXAMPLE,

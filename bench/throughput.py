@@ -85,6 +85,7 @@ def bench_bot() -> BotConfig:
     lifted = {
         "fan_cooldown_seconds": 0,
         "channel_cooldown_seconds": 0,
+        "coalesce_seconds": 0,
         "fan_per_minute": NO_PACE,
         "channel_per_minute": NO_PACE,
         "community_per_minute": NO_PACE,

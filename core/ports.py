@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
@@ -261,6 +261,14 @@ class StateStore(Protocol):
 
     async def usage(self, creator_id: str, day: str) -> int:
         """LLM tokens used on `day` (YYYY-MM-DD) so far; a read, unlike `add_usage(..., 0)`."""
+        ...
+
+    async def add_outcomes(self, creator_id: str, day: str, counts: Mapping[str, int]) -> None:
+        """Add message outcome counts (outcome -> n) to `day`'s (YYYY-MM-DD) totals."""
+        ...
+
+    async def outcomes(self, creator_id: str, since_day: str) -> dict[str, dict[str, int]]:
+        """Outcome totals per day from `since_day` on: {day: {outcome: n}}, oldest day first."""
         ...
 
     async def export_fan(

@@ -28,6 +28,12 @@ class Turn:
     notes: list[str] = field(default_factory=list)
     # The creator's switches, read once per turn (kill, mode, budget, corrections...).
     switches: dict[str, str] | None = None
+    # Set by WhoMaySpeak: a DM, mention, reply, name or command (queued before chatter).
+    addressed: bool = False
+    # Seconds this turn waited in the turn queue before running, and whether the queue has
+    # taken charge of accounting for its message(s).
+    waited: float = 0.0
+    queued: bool = False
 
     @property
     def creator_id(self) -> str:

@@ -219,6 +219,10 @@ async def run_eval(
     settings = settings or Settings()
     started = time.perf_counter()
     bot = fakes.pop("bot", None) or load_bot(folder)
+    # Each probe is one message from a fresh fan: nothing to coalesce, so no window to wait.
+    bot = bot.model_copy(
+        update={"policies": bot.policies.model_copy(update={"coalesce_seconds": 0.0})}
+    )
     probes, pairs = pick_subset(
         load_probes(folder / "eval" / "probes.jsonl"),
         load_heldout(folder / "eval" / "heldout.jsonl"),

@@ -1,1 +1,1 @@
-"""The conversation: entry point for each event, the turn, the policy onion around the brain."""
+"""The conversation: each event's entry point, the turn queue and the policy onion."""

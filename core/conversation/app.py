@@ -1,29 +1,32 @@
-"""The clone's entry point for adapters: commands first, then policies, then the brain."""
+"""The clone's entry point for adapters: commands first, then gates, the turn queue, the brain."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from core.brain.brain import Brain
 from core.control.command_limits import REPORT_EMOJI, CommandLimit
 from core.control.control import FORGET_BUTTON, Control
 from core.conversation.edits import on_delete, on_edit
+from core.conversation.outcomes import Outcome, OutcomeLedger, rule_of
 from core.conversation.policies import (
+    AfterWait,
     Budget,
-    Cooldowns,
     Disclosure,
     Escalation,
     HandoffGate,
     KillSwitch,
     MuteGate,
     NonText,
+    Policy,
     TurnHandler,
     WhoMaySpeak,
     compose,
 )
+from core.conversation.queue import TurnQueue
 from core.persona.bot import BotConfig
-from core.ports import Clock, RateLimiter, StateStore
+from core.ports import Clock, RateLimiter, Sender, StateStore
 from core.turn import Turn, resolve_role
 from core.types import ChatEvent, EventKind, Reply
 
@@ -42,25 +45,35 @@ class Clone:
         state: StateStore,
         limiter: RateLimiter,
         clock: Clock,
+        senders: Mapping[str, Sender] | None = None,
     ) -> None:
         self.bot = bot
         self.brain = brain
         self.control = control
         self.state = state
         self.clock = clock
-        self.pipeline: TurnHandler = compose(
+        self.ledger = OutcomeLedger(bot.id, state, clock)
+        gates: list[Policy] = [KillSwitch(state), MuteGate(state), HandoffGate(state)]
+        # After the queue: the rest of the onion and the brain, for one (coalesced) turn.
+        after: TurnHandler = compose(
             [
-                KillSwitch(state),
-                MuteGate(state),
-                HandoffGate(state),
-                WhoMaySpeak(state, limiter),
-                NonText(limiter),
-                Escalation(control),
-                Cooldowns(limiter),
+                AfterWait(gates),
                 Budget(state, control),
                 Disclosure(state),
             ],
             brain,
+        )
+        self.queue = TurnQueue(
+            run=after,
+            ledger=self.ledger,
+            senders=senders if senders is not None else brain.senders,
+            clock=clock,
+            policies=bot.policies,
+        )
+        self.pipeline: TurnHandler = compose(
+            # Non-text and escalation answer at once: a fan in crisis never waits on a cap.
+            [*gates, WhoMaySpeak(state, limiter), NonText(limiter), Escalation(control)],
+            self.queue.submit,
         )
         # Commands, buttons and reactions skip the reply onion (`/clone unmute` must work in a
         # muted channel) but not a rate limit of their own.
@@ -73,16 +86,37 @@ class Clone:
         self.control.saw(event)
         turn = Turn(event=event, role=resolve_role(event, self.bot), bot=self.bot, now=now)
         if event.kind is EventKind.DELETE:
-            await on_delete(self.brain.memory, self.state, turn)
+            if not self.queue.withdraw(event):  # still waiting: it is simply not answered
+                await on_delete(self.brain.memory, self.state, turn)
             return []
         if event.kind is EventKind.EDIT:
-            await on_edit(self.brain.memory, self.state, turn)
+            if not self.queue.amend(event):  # still waiting: the turn reads the new text
+                await on_edit(self.brain.memory, self.state, turn)
             return []
-        if event.kind in (EventKind.BUTTON, EventKind.REACTION) or (
-            event.command is not None and event.command.name != "ask"
-        ):
+        if event.kind in (EventKind.BUTTON, EventKind.REACTION):
             return await self.commands(turn) or []
-        return await self.pipeline(turn) or []
+        replies: list[Reply] | None
+        try:
+            if event.command is not None and event.command.name != "ask":
+                replies = await self.commands(turn)
+            else:
+                replies = await self.pipeline(turn)
+        except Exception as exc:
+            if not turn.queued:
+                self.ledger.record(event, Outcome.DROPPED, f"error:{type(exc).__name__}")
+            raise
+        if turn.queued:  # the queue accounted for it (and for what joined it)
+            return replies or []
+        if replies:
+            self.ledger.record(event, Outcome.ANSWERED)
+            return replies
+        self.ledger.record(event, Outcome.IGNORED_BY_RULE, rule_of(turn.notes))
+        return []
+
+    async def close(self) -> None:
+        """Messages still waiting are dropped as "shutdown"; the day's counts are written."""
+        await self.queue.close()
+        await self.ledger.close()
 
     async def _command(self, turn: Turn) -> list[Reply]:
         e = turn.event

@@ -110,14 +110,17 @@ class WhoMaySpeak:
                 return _stop(turn, "bot-not-addressed")
             if not await self.limiter.allow(f"botloop:{e.conversation_id}", p.bot_loop_cap, 3600):
                 return _stop(turn, "bot-loop-cap")
+            turn.addressed = True
             return await call_next(turn)
         if e.is_dm:
+            turn.addressed = True
             return await call_next(turn)
         mode = (await turn_switches(turn, self.state)).get("mode") or p.mode
         named = names_clone(e.text, turn.bot.persona.name, turn.bot.persona.handle)
         # A comment on the channel's post is addressed to the creator, whom the clone stands for.
         replied = e.reply_to_bot or e.comments_on_post
         addressed = e.mentions_bot or replied or named or e.command is not None
+        turn.addressed = addressed
         if addressed or (p.reply_in_groups == "always" and mode != "mentions-only"):
             return await call_next(turn)
         return _stop(turn, "not-addressed")
@@ -157,26 +160,18 @@ class NonText:
         return [Reply(target=e.target(), text=text, kind=ReplyKind.NOTICE, ai_label=label)]
 
 
-class Cooldowns:
-    """Per-channel and per-fan cooldowns plus per-minute caps per fan, channel and community."""
+class AfterWait:
+    """Kill, mute and handoff checked again for a turn that waited in the queue: a switch
+    flipped while it waited holds."""
 
-    def __init__(self, limiter: RateLimiter) -> None:
-        self.limiter = limiter
+    def __init__(self, gates: Sequence[Policy], *, min_wait_seconds: float = 0.5) -> None:
+        self.gates = gates
+        self.min_wait_seconds = min_wait_seconds
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
-        e, p = turn.event, turn.bot.policies
-        checks = [
-            (f"fan-min:{e.fan_id}", p.fan_per_minute, 60.0),
-            (f"chan-min:{e.channel_key}", p.channel_per_minute, 60.0),
-            (f"comm-min:{e.community_id}", p.community_per_minute, 60.0),
-        ]
-        if not e.is_dm:
-            checks.append((f"chan-cool:{e.channel_key}", 1, p.channel_cooldown_seconds))
-        checks.append((f"fan-cool:{e.fan_id}", 1, p.fan_cooldown_seconds))
-        for key, limit, per in checks:
-            if per > 0 and not await self.limiter.allow(f"{turn.creator_id}:{key}", limit, per):
-                return _stop(turn, f"rate:{key.split(':', 1)[0]}")
-        return await call_next(turn)
+        if turn.waited < self.min_wait_seconds:
+            return await call_next(turn)
+        return await compose(self.gates, call_next)(turn)
 
 
 class Budget:

@@ -51,6 +51,26 @@ QUEUE_DEPTH = Gauge(
     ["creator"],
     registry=REGISTRY,
 )
+MESSAGES = Counter(
+    "clonebot_messages",
+    "Inbound fan messages by outcome (answered, coalesced, deferred, notice_sent, "
+    "ignored_by_rule, dropped) and the rule or reason behind it",
+    ["creator", "outcome", "why"],
+    registry=REGISTRY,
+)
+TURNS_WAITING = Gauge(
+    "clonebot_turns_waiting",
+    "Fan messages waiting in the turn queue (debounce, limits or a free slot)",
+    ["creator"],
+    registry=REGISTRY,
+)
+QUEUE_WAIT_SECONDS = Histogram(
+    "clonebot_queue_wait_seconds",
+    "Time a turn waited in the process (debounce, limits, a free slot) before it ran",
+    ["creator"],
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60, 120),
+    registry=REGISTRY,
+)
 DEDUP_HITS = Counter(
     "clonebot_dedup_hits",
     "Platform redeliveries dropped by the deduper",
@@ -139,11 +159,14 @@ __all__ = [
     "DEPENDENCY_ERRORS",
     "LLM_CIRCUIT_OPEN",
     "LLM_ERRORS",
+    "MESSAGES",
     "QUEUE_DEPTH",
+    "QUEUE_WAIT_SECONDS",
     "RATE_LIMITED",
     "REGISTRY",
     "REPLIES",
     "STAGE_SECONDS",
+    "TURNS_WAITING",
     "count_reply",
     "exposition",
     "rate_limit_kind",

@@ -86,6 +86,24 @@ class Policies(_Strict):
     daily_token_budget: int = 200_000
     max_reply_chars: int = 1200
     open_thread_after_turns: int = 0
+    # The turn queue (core/conversation/queue.py). A fan's messages within `coalesce_seconds`
+    # of each other, or sent while their answer is being written, are answered once, together,
+    # up to `coalesce_max_messages` messages or `coalesce_max_chars` characters per turn.
+    coalesce_seconds: float = Field(default=1.5, ge=0)
+    coalesce_max_messages: int = Field(default=5, ge=1)
+    coalesce_max_chars: int = Field(default=2000, ge=1)
+    # Turns generating at once per clone; the rest wait, DMs and mentions first, fans in turn.
+    max_concurrent_turns: int = Field(default=8, ge=1)
+    # Messages waiting at most; past it unaddressed group chatter is shed first.
+    queue_size: int = Field(default=500, ge=1)
+    # A fan whose answer is held this long (a cap, or a busy clone) is told so, once a minute.
+    notice_after_seconds: float = Field(default=5.0, ge=0)
+    busy_notice: str = (
+        "I'm getting a lot of messages right now. Give me a minute and I'll get back to you."
+    )
+    # Before the turn queue, a cooldown or cap dropped the message unanswered. Only the burst
+    # benchmark turns this on, to measure that behaviour beside the queue's.
+    drop_on_limit: bool = False
 
 
 class PlatformConfig(_Strict):

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -695,6 +695,13 @@ class CachedStateStore:
         await self.inner.close()
 
     # --- straight through -------------------------------------------------------------------
+
+    async def add_outcomes(self, creator_id: str, day: str, counts: Mapping[str, int]) -> None:
+        # Already batched by the caller (core.conversation.outcomes): one write every few s.
+        await self.inner.add_outcomes(creator_id, day, counts)
+
+    async def outcomes(self, creator_id: str, since_day: str) -> dict[str, dict[str, int]]:
+        return await self.inner.outcomes(creator_id, since_day)
 
     async def add_draft(self, draft: Draft) -> None:
         await self.inner.add_draft(draft)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -48,6 +48,7 @@ class InMemoryStateStore:
         self._fan_seen: dict[tuple[str, str, str], datetime] = {}
         self._replies: dict[tuple[str, str], ReplyRecord] = {}
         self._usage: dict[tuple[str, str], int] = {}
+        self._outcomes: dict[tuple[str, str, str], int] = {}
         self._outbox: dict[tuple[str, str], OutboxEntry] = {}
 
     # --- switches ---------------------------------------------------------------------------
@@ -235,6 +236,19 @@ class InMemoryStateStore:
 
     async def usage(self, creator_id: str, day: str) -> int:
         return self._usage.get((creator_id, day), 0)
+
+    async def add_outcomes(self, creator_id: str, day: str, counts: Mapping[str, int]) -> None:
+        for outcome, n in counts.items():
+            if n:
+                key = (creator_id, day, outcome)
+                self._outcomes[key] = self._outcomes.get(key, 0) + n
+
+    async def outcomes(self, creator_id: str, since_day: str) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for (c, day, outcome), n in sorted(self._outcomes.items()):
+            if c == creator_id and day >= since_day:
+                out.setdefault(day, {})[outcome] = n
+        return out
 
     # --- batched access (what CachedStateStore uses) ----------------------------------------
 
@@ -475,10 +489,13 @@ class InMemoryStateStore:
             del self._usage[k]
         for k in keys[4]:
             del self._outbox[k]
+        counted = [k for k in self._outcomes if k[0] == creator_id]
+        for ok in counted:
+            del self._outcomes[ok]
         seen = [k for k in self._fan_seen if k[0] == creator_id]
-        for s in seen:
-            del self._fan_seen[s]
-        touched = sum(map(len, keys)) + len(seen)
+        for seen_key in seen:
+            del self._fan_seen[seen_key]
+        touched = sum(map(len, keys)) + len(seen) + len(counted)
         for draft_id in [d.id for d in self._drafts.values() if d.creator_id == creator_id]:
             del self._drafts[draft_id]
             touched += 1

@@ -44,6 +44,7 @@ from core.state.tables import (
     drafts,
     fan_seen,
     handoffs,
+    message_outcomes,
     mutes,
     outbox,
     replies,
@@ -550,6 +551,40 @@ class SqlStateStore:
     async def add_usage(self, creator_id: str, day: str, tokens: int) -> int:
         async with self._engine.begin() as conn:
             return int((await conn.execute(self._add_usage(creator_id, day, tokens))).scalar_one())
+
+    async def add_outcomes(self, creator_id: str, day: str, counts: Mapping[str, int]) -> None:
+        rows = [
+            {"creator_id": creator_id, "day": day, "outcome": o, "count": n}
+            for o, n in sorted(counts.items())
+            if n
+        ]
+        if not rows:
+            return
+        stmt = self._insert(message_outcomes)
+        # One atomic upsert per row: replicas add up instead of overwriting each other.
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[
+                message_outcomes.c.creator_id,
+                message_outcomes.c.day,
+                message_outcomes.c.outcome,
+            ],
+            set_={"count": message_outcomes.c.count + stmt.excluded["count"]},
+        )
+        async with self._engine.begin() as conn:
+            await conn.execute(stmt, rows)
+
+    async def outcomes(self, creator_id: str, since_day: str) -> dict[str, dict[str, int]]:
+        t = message_outcomes
+        stmt = (
+            sa.select(t.c.day, t.c.outcome, t.c["count"])
+            .where(t.c.creator_id == creator_id, t.c.day >= since_day)
+            .order_by(t.c.day, t.c.outcome)
+        )
+        out: dict[str, dict[str, int]] = {}
+        async with self._engine.connect() as conn:
+            for day, outcome, n in await conn.execute(stmt):
+                out.setdefault(day, {})[outcome] = int(n)
+        return out
 
     # The control reads, shared by the single-purpose methods and `control_snapshot`, so a
     # snapshot lists exactly what they would, in the same order.

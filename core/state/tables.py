@@ -152,6 +152,16 @@ usage = sa.Table(
     sa.Column("tokens", sa.BigInteger, nullable=False),
 )
 
+# Inbound messages per day and outcome (answered, coalesced, dropped...): `clonebot stats`.
+message_outcomes = sa.Table(
+    "message_outcomes",
+    metadata,
+    sa.Column("creator_id", sa.Text, primary_key=True),
+    sa.Column("day", sa.Text, primary_key=True),
+    sa.Column("outcome", sa.Text, primary_key=True),
+    sa.Column("count", sa.BigInteger, nullable=False),
+)
+
 # Scheduled post occurrences. The primary key is the claim: of two replicas inserting the
 # same (creator_id, key), exactly one succeeds, so exactly one may send.
 outbox = sa.Table(
@@ -184,4 +194,5 @@ ALL_TABLES = (
     replies,
     usage,
     outbox,
+    message_outcomes,
 )

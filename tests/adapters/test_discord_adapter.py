@@ -712,7 +712,11 @@ async def core_handler(
         update={
             "roles": bot.roles.model_copy(update={"creators": [f"discord:{CREATOR}"]}),
             "policies": bot.policies.model_copy(
-                update={"fan_cooldown_seconds": 0, "channel_cooldown_seconds": 0}
+                update={
+                    "fan_cooldown_seconds": 0,
+                    "channel_cooldown_seconds": 0,
+                    "coalesce_seconds": 0,
+                }
             ),
             "platforms": {
                 **bot.platforms,

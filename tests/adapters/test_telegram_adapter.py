@@ -698,7 +698,11 @@ async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
         update={
             "roles": bot.roles.model_copy(update={"creators": [f"telegram:{CREATOR['id']}"]}),
             "policies": bot.policies.model_copy(
-                update={"fan_cooldown_seconds": 0, "channel_cooldown_seconds": 0}
+                update={
+                    "fan_cooldown_seconds": 0,
+                    "channel_cooldown_seconds": 0,
+                    "coalesce_seconds": 0,
+                }
             ),
             "platforms": {**bot.platforms, "telegram": telegram},
         }

@@ -399,6 +399,27 @@ async def test_usage_adds_up_per_day(backend: Backend, creator: str) -> None:
     assert await s.usage(creator, "2026-11-25") == 0
 
 
+async def test_message_outcomes_add_up_per_day_and_outcome(backend: Backend, creator: str) -> None:
+    s = backend.store
+    assert await s.outcomes(creator, "2026-01-01") == {}
+    await s.add_outcomes(creator, "2026-11-23", {"answered": 3, "coalesced": 2, "dropped": 0})
+    await s.add_outcomes(creator, "2026-11-23", {"answered": 1})
+    await s.add_outcomes(creator, "2026-11-24", {"notice_sent": 1})
+    await s.add_outcomes("someone-else", "2026-11-23", {"answered": 9})
+    assert await s.outcomes(creator, "2026-11-01") == {
+        "2026-11-23": {"answered": 4, "coalesced": 2},
+        "2026-11-24": {"notice_sent": 1},
+    }
+    assert list(await s.outcomes(creator, "2026-11-24")) == ["2026-11-24"]
+    other = await backend.replica()
+    await asyncio.gather(
+        *(r.add_outcomes(creator, "2026-11-25", {"deferred": 1}) for r in [s, other] * 5)
+    )
+    assert (await other.outcomes(creator, "2026-11-25")) == {"2026-11-25": {"deferred": 10}}
+    await s.delete_creator(creator)
+    assert await s.outcomes(creator, "2026-01-01") == {}
+
+
 async def test_usage_from_two_replicas_at_once_loses_nothing(
     backend: Backend, creator: str
 ) -> None:

@@ -144,6 +144,13 @@ class Chat:
         return "\n".join(r.text for r in replies)
 
 
+def without_coalescing(bot: BotConfig) -> BotConfig:
+    """The bot with `coalesce_seconds = 0`: each message is its own turn unless it arrives
+    while the fan's previous turn is still being written."""
+    policies = bot.policies.model_copy(update={"coalesce_seconds": 0.0})
+    return bot.model_copy(update={"policies": policies})
+
+
 async def make_chat(
     llm: Any,
     *,
@@ -152,8 +159,13 @@ async def make_chat(
     ingest: bool = True,
     state: Any = None,
     settings: Settings | None = None,
+    coalesce: bool = False,
 ) -> Chat:
     bot = bot or load_bot(EXAMPLE)
+    if not coalesce:
+        # Chat-like tests say one thing and read the answer; waiting out the coalescing window
+        # after each would only slow them. Coalescing has its own tests (test_queue.py).
+        bot = without_coalescing(bot)
     clock = FakeClock()
     sender = RecordingSender()
     embedder = HashEmbedder()
@@ -186,7 +198,15 @@ async def replica_chat(state: Any) -> Chat:
     return chat
 
 
-__all__ = ["Chat", "Command", "FakeClock", "RecordingSender", "make_chat", "replica_chat"]
+__all__ = [
+    "Chat",
+    "Command",
+    "FakeClock",
+    "RecordingSender",
+    "make_chat",
+    "replica_chat",
+    "without_coalescing",
+]
 
 
 class CapturingGenerator:

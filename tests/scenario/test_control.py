@@ -1,5 +1,7 @@
 """Control layer through bootstrap: roles, mutes, handoffs, kill switch, loops, drafts, audit."""
 
+import asyncio
+
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -117,12 +119,15 @@ async def test_bot_loops_are_capped():
     assert answered == cap
 
 
-async def test_cooldown_per_fan():
+async def test_cooldown_per_fan_holds_the_next_turn_instead_of_dropping_it():
     chat = await make_chat(llm())
     assert await chat.say("one") != []
-    assert await chat.say("two") == []
+    two = asyncio.ensure_future(chat.say("two"))
+    await asyncio.sleep(0.5)
+    assert not two.done(), "held by the fan's cooldown"
     chat.clock.advance(seconds=chat.services.bot.policies.fan_cooldown_seconds + 1)
-    assert await chat.say("three") != []
+    async with asyncio.timeout(10):
+        assert await two != [], "answered once the cooldown passed, not dropped"
 
 
 async def test_kill_switch_silences_everything_but_revive_still_works():

@@ -27,13 +27,21 @@ from core.memory.stores.guarded import GuardedMemoryStore
 from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.ops.breaker import CircuitBreakerGenerator
 from core.ops.metrics import REGISTRY
+from core.persona.bot import load_bot
 from core.ports import MemoryStore
 from core.state.memory import InMemoryStateStore
 from core.state.sql import SqlStateStore
 from core.types import Role
 from tests.fakes.llms import FlakyLLM, SlowLLM
 from tests.fakes.tcp_proxy import TcpProxy
-from tests.scenario.harness import EXAMPLE, Chat, FakeClock, RecordingSender, make_chat
+from tests.scenario.harness import (
+    EXAMPLE,
+    Chat,
+    FakeClock,
+    RecordingSender,
+    make_chat,
+    without_coalescing,
+)
 
 FALLBACK = "having trouble thinking right now"
 QUESTION = "How often do you feed your sourdough starter?"
@@ -84,6 +92,7 @@ async def chat_on(settings: Settings, **kw: Any) -> Chat:
     services = await build(
         EXAMPLE,
         settings,
+        bot=without_coalescing(load_bot(EXAMPLE)),
         embedder=HashEmbedder(),
         state=kw.pop("state", None) or InMemoryStateStore(),
         clock=clock,
