@@ -564,7 +564,7 @@ async def _assert_schema_matches_models(store: SqlStateStore) -> None:
 
     async with store.engine.connect() as conn:
         assert await conn.run_sync(diff) == []
-        assert await conn.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0003"
+        assert await conn.scalar(sa.text("SELECT version_num FROM alembic_version")) == "0004"
 
 
 async def test_sqlite_migrates_from_scratch_and_reopens(tmp_path: Path) -> None:
