@@ -51,6 +51,7 @@ class Services:
     senders: dict[str, Sender] = field(default_factory=dict)
 
     async def close(self) -> None:
+        await self.clone.close()  # messages still waiting get their outcome; counts written
         await self.rights.close()  # a pending purge runs before the stores close
         await self.memory.close()  # stops its query thread, then closes the store
         await self.state.close()

@@ -312,9 +312,10 @@ def telegram_set_webhook(
     console.print("Webhook set." if ok else "[red]Telegram refused the webhook.[/red]")
 
 
-from bots.cli_review import correct_app, review_cmd  # noqa: E402 - the corrections loop
+from bots.cli_review import correct_app, review_cmd, stats_cmd  # noqa: E402
 
 app.command("review")(review_cmd)
+app.command("stats")(stats_cmd)
 app.add_typer(correct_app, name="correct")
 
 from bots.evaluation.cli import eval_cmd  # noqa: E402 - the eval scorecard

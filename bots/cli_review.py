@@ -109,3 +109,36 @@ def remove_cmd(
     """Remove one correction by its key."""
     ok = _with_state(folder, lambda s, c: corrections.remove(s, c, key))
     console.print("Removed." if ok else f"[yellow]No correction {key}.[/yellow]")
+
+
+OUTCOME_COLUMNS = (
+    "answered",
+    "coalesced",
+    "deferred",
+    "notice_sent",
+    "ignored_by_rule",
+    "dropped",
+)
+
+
+def stats_cmd(
+    folder: BotDir,
+    days: Annotated[int, typer.Option(help="How many days back, today included")] = 7,
+) -> None:
+    """What became of every fan message, per day: answered, coalesced, deferred, told to wait,
+    ignored by a rule or dropped (the reasons are in the logs and /metrics)."""
+    from datetime import UTC, datetime, timedelta
+
+    from rich.table import Table
+
+    since = (datetime.now(UTC) - timedelta(days=max(days, 1) - 1)).date().isoformat()
+    per_day = _with_state(folder, lambda state, bot_id: state.outcomes(bot_id, since))
+    table = Table("day", *OUTCOME_COLUMNS, "total", title="Fan messages by outcome")
+    for day, counts in per_day.items():
+        cells = [str(counts.get(o, 0)) for o in OUTCOME_COLUMNS]
+        table.add_row(day, *cells, str(sum(counts.values())))
+    if not per_day:
+        console.print(f"No messages counted since {since}.")
+        return
+    # Wide enough for every column even where the terminal's width is unknown (pipes, CI).
+    Console(width=max(console.width, 110)).print(table)

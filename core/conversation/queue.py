@@ -351,6 +351,7 @@ class TurnQueue:
                     await batch.wake.wait()
 
     async def _hold(self, batch: _Batch) -> None:
+        held_since: float | None = None
         while (p := self._policies(batch)) is not None:
             event = batch.members[-1].event
             checks = limits(event, p)
@@ -360,7 +361,10 @@ class TurnQueue:
                     self.windows.hit(key, seconds)
                 return
             batch.held_by = name.split(":", 1)[0]
-            if wait >= p.notice_after_seconds:
+            held_since = self._now() if held_since is None else held_since
+            # Told when the wait ahead is long, or when short waits (a busy channel's cooldown,
+            # one turn after another) have added up.
+            if max(wait, self._now() - held_since) >= p.notice_after_seconds:
                 self._notice(batch, f"held:{batch.held_by}")
             # In steps of at most half a second: a held turn re-reads every window (another
             # turn may have taken the channel's room meanwhile), and a moved clock is seen.
