@@ -152,6 +152,8 @@ class Brain:
         self._system = system_prompt(bot.persona)
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._prefer_vectors: dict[str, list[float]] = {}
+        # When each chat's typing sign was last sent: a sign shows ~5 s, whoever sent it.
+        self._typing_chats: dict[tuple[str, str, str | None], float] = {}
 
     @property
     def persona(self) -> Persona:
@@ -196,7 +198,18 @@ class Brain:
         async def renew() -> None:
             nonlocal sending
             await asyncio.sleep(self.typing_delay)
+            chat = (target.platform, target.channel_id, target.thread_id)
+            loop = asyncio.get_running_loop()
             while True:
+                shown = self._typing_chats.get(chat)
+                if shown is not None and loop.time() - shown < TYPING_EVERY_SECONDS * 0.9:
+                    # Another turn's sign shows in this chat already: one is enough (under
+                    # load, one per turn would double the platform calls).
+                    await asyncio.sleep(TYPING_EVERY_SECONDS / 4)
+                    continue
+                if len(self._typing_chats) > 10_000:
+                    self._typing_chats.clear()
+                self._typing_chats[chat] = loop.time()
                 sending = asyncio.ensure_future(sender.typing(target))
                 try:
                     await asyncio.shield(sending)

@@ -64,7 +64,15 @@ class OutcomeLedger:
         self._pending: Counter[tuple[str, str]] = Counter()
         self._flusher: asyncio.Task[None] | None = None
 
-    def record(self, event: ChatEvent, outcome: Outcome, why: str = "", *, into: str = "") -> None:
+    def record(
+        self,
+        event: ChatEvent,
+        outcome: Outcome,
+        why: str = "",
+        *,
+        into: str = "",
+        waited: float | None = None,
+    ) -> None:
         """Account for one message (callers make sure it is once per message)."""
         MESSAGES.labels(self.creator_id, outcome.value, why).inc()
         detail = f" rule={why}" if outcome is Outcome.IGNORED_BY_RULE else ""
@@ -72,6 +80,8 @@ class OutcomeLedger:
             detail = f" reason={why}"
         if into:
             detail += f" into={into}"
+        if waited is not None:  # time in the turn queue, before the turn ran (not the LLM)
+            detail += f" waited={waited:.2f}s"
         log.info(
             "message %s from %s: outcome=%s%s", event.event_id, event.fan_id, outcome.value, detail
         )

@@ -419,14 +419,21 @@ class TurnQueue:
         why = batch.held_by
         for m in batch.members[:-1]:
             self._settle(m, [], Outcome.COALESCED, into=leader.event.event_id)
-        self._settle(leader, list(replies), answered, why)
+        self._settle(leader, list(replies), answered, why, waited=turn.waited)
 
     # -- outcomes and notices ----------------------------------------------------------------
 
-    def _account(self, member: _Member, outcome: Outcome, why: str = "", into: str = "") -> None:
+    def _account(
+        self,
+        member: _Member,
+        outcome: Outcome,
+        why: str = "",
+        into: str = "",
+        waited: float | None = None,
+    ) -> None:
         if not member.accounted:
             member.accounted = True
-            self.ledger.record(member.event, outcome, why, into=into)
+            self.ledger.record(member.event, outcome, why, into=into, waited=waited)
 
     def _finish(self, member: _Member) -> None:
         if member.finished:
@@ -445,8 +452,9 @@ class TurnQueue:
         why: str = "",
         *,
         into: str = "",
+        waited: float | None = None,
     ) -> None:
-        self._account(member, outcome, why, into)
+        self._account(member, outcome, why, into, waited)
         self._finish(member)
         if not member.reply.done():  # its handler may have been cancelled (shutdown)
             member.reply.set_result(replies)
@@ -525,6 +533,7 @@ class TurnQueue:
         for task in list(self._drivers):
             with contextlib.suppress(BaseException):
                 await task
-        for task in list(self._side):
-            with contextlib.suppress(BaseException):
-                await asyncio.wait_for(task, 2.0)
+        if self._side:  # notices on their way: a moment to go out, then given up
+            _, late = await asyncio.wait(set(self._side), timeout=2.0)
+            for task in late:
+                task.cancel()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -692,7 +693,11 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "bots" / "example"
 
 
 async def core_handler(
-    adapter: DiscordAdapter, answers: list[str], moderator_channel: str = ""
+    adapter: DiscordAdapter,
+    answers: list[str],
+    moderator_channel: str = "",
+    *,
+    example_policies: bool = False,
 ) -> Any:
     """The real Clone from bots/bootstrap with in-memory ports; the adapter is its Sender."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -711,7 +716,9 @@ async def core_handler(
     bot = bot.model_copy(
         update={
             "roles": bot.roles.model_copy(update={"creators": [f"discord:{CREATOR}"]}),
-            "policies": bot.policies.model_copy(
+            "policies": bot.policies
+            if example_policies
+            else bot.policies.model_copy(
                 update={
                     "fan_cooldown_seconds": 0,
                     "channel_cooldown_seconds": 0,
@@ -898,3 +905,48 @@ async def test_no_display_name_sets_no_nickname_and_a_long_one_is_refused(
     assert not [c for c in fake.calls if c[0] == "PATCH" and c[1].startswith("/guilds/")]
     with pytest.raises(ValueError, match="32"):
         DiscordSettings(token=TOKEN, display_name="A Very Long Creator Name Indeed (AI clone)")
+
+
+@pytest.mark.slow  # ~20-30 s: the notice is due after 5 s of waiting, by design
+async def test_a_channel_burst_of_mentions_is_answered_or_told_to_wait(
+    fake: FakeDiscord, guild: Guild, run: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """20 fans x 10 mentions at once in one channel, with the example's own policies."""
+    caplog.set_level(logging.INFO, logger="core.conversation.outcomes")
+    late: dict[str, Any] = {}
+
+    async def handle(event: ChatEvent) -> Sequence[Reply]:
+        return list(await late["handle"](event))
+
+    adapter = await run(Recorder(handle))
+    late["handle"] = await core_handler(adapter, ["Twice a day [1]."] * 400, example_policies=True)
+    fans = [FAN + 1 + f for f in range(20)]
+    await asyncio.gather(
+        *(
+            fake.message_create(guild, fan, f"<@{BOT_ID}> question {n}", mentions=(BOT_USER,))
+            for n in range(10)
+            for fan in fans
+        )
+    )
+
+    def outcomes() -> dict[str, list[str]]:
+        seen: dict[str, list[str]] = {}
+        for record in caplog.records:
+            line = record.getMessage()
+            if "from discord:" in line and "outcome=" in line:
+                fan = line.split("from discord:", 1)[1].split(":")[1]
+                seen.setdefault(fan, []).append(line.split("outcome=", 1)[1].split()[0])
+        return seen
+
+    def told_or_answered() -> set[str]:
+        good = {"answered", "deferred", "notice_sent"}
+        return {fan for fan, found in outcomes().items() if good & set(found)}
+
+    deadline = time.monotonic() + 30
+    while told_or_answered() != {str(f) for f in fans}:
+        assert time.monotonic() < deadline, sorted({str(f) for f in fans} - told_or_answered())
+        await asyncio.sleep(0.2)
+    for fan, found in outcomes().items():
+        assert "ignored_by_rule" not in found and "dropped" not in found, (fan, found)
+    await late["handle"].__self__.close()  # what still waits ends as "shutdown"
+    assert sum(map(len, outcomes().values())) == 200, "every message has an outcome"

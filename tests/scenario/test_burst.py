@@ -8,6 +8,8 @@ import statistics
 import time
 from typing import Any
 
+import pytest
+
 from bots.run import run_clones
 from core.ops.metrics import REGISTRY
 from core.persona.bot import load_bot
@@ -113,6 +115,7 @@ async def test_hey_then_the_question_on_telegram_gets_one_answer(
         await fake.stop()
 
 
+@pytest.mark.slow  # ~20-30 s: the notice is due after 5 s of waiting, by design
 async def test_a_slack_channel_burst_of_mentions_is_answered_or_told_to_wait(
     tmp_path: Any, monkeypatch: Any, caplog: Any
 ) -> None:

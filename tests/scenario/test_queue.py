@@ -23,8 +23,8 @@ def llm() -> FakeListChatModel:
     return FakeListChatModel(responses=["I feed it twice a day [1]."] * 200)
 
 
-async def chat_with(**policies: Any) -> Chat:
-    chat = await make_chat(llm(), coalesce=True)
+async def chat_with(generator: Any = None, **policies: Any) -> Chat:
+    chat = await make_chat(llm(), generator=generator, coalesce=True)
     bot = chat.services.bot
     bot = bot.model_copy(update={"policies": bot.policies.model_copy(update=policies)})
     clone = chat.services.clone
@@ -223,7 +223,23 @@ async def test_every_outcome_is_logged_with_its_event_and_counted(
     assert any("outcome=dropped reason=shutdown" in line for line in lines)
     assert any("rule=not_addressed" in line for line in lines)
     assert any(" into=e" in line for line in lines), "coalesced names the answer it joined"
+    assert any("outcome=answered waited=" in line for line in lines), "queue wait, apart"
     # clonebot stats reads these per day from the state store
     days = await chat.services.state.outcomes(bot.id, "2000-01-01")
     today = days[chat.clock.now().date().isoformat()]
     assert today["answered"] >= 1 and today["coalesced"] >= 1 and today["dropped"] >= 1
+
+
+async def test_one_typing_sign_per_chat_however_many_turns_are_written_there() -> None:
+    from tests.scenario.test_conversation import SlowGenerator
+
+    chat = await chat_with(SlowGenerator(1.0), coalesce_seconds=0.0, channel_cooldown_seconds=0.0)
+    turns = [
+        asyncio.ensure_future(chat.say(f"question from {u}", user=u, channel="busy"))
+        for u in ("f1", "f2", "f3", "f4")
+    ]
+    async with asyncio.timeout(15):
+        results = await asyncio.gather(*turns)
+    assert all(results), "every fan answered"
+    signs = [t for t in chat.sender.typing_in if t.channel_id == "busy"]
+    assert len(signs) == 1, "four turns writing at once in one chat share its one sign"
