@@ -21,6 +21,7 @@ from core.ingest.telegram_export import read_telegram
 from core.ingest.text import decode, normalize
 from core.ingest.transcript import read_transcript
 from core.ingest.x_archive import read_x
+from core.memory.exchanges import REVIEW_SOURCE, Exchange, exchange_tenant
 from core.persona.bot import BotConfig, Source, SourceFormat
 from core.records import Chunk, Visibility
 
@@ -79,6 +80,11 @@ async def run_ingest(
     listed = [s.name for s in bot.sources]
     for name in sorted(await sink.sources(bot.id) - set(listed)):
         report.removed_sources[name] = await sink.delete_source(bot.id, name)
+    tenant = exchange_tenant(bot.id)
+    for name in sorted(await sink.sources(tenant) - set(listed)):
+        # Exchanges from the review flow are the creator's own, not a bot.toml source.
+        if name != REVIEW_SOURCE:
+            await sink.delete_source(tenant, name)
     seen: set[str] = set()
     for source in bot.sources:
         if source.name in seen:
@@ -95,11 +101,12 @@ async def _ingest_source(
 ) -> SourceReport:
     stored = await sink.chunk_ids(creator_id, source.name)
     # Reading and parsing are blocking file work; keep the event loop (and a running clone) free.
-    sr, chunks = await asyncio.to_thread(collect, creator_id, source, folder)
+    sr, chunks, exchanges = await asyncio.to_thread(_collect, creator_id, source, folder)
     if sr.missing:
         # A typo in a path must not wipe the source; deleting it from bot.toml does that.
         sr.stale_kept = len(stored)
         return sr
+    await _store_exchanges(creator_id, source.name, exchanges, sink, keep_stale=bool(sr.errors))
     new = [c for c in chunks.values() if c.id not in stored]
     for start in range(0, len(new), BATCH):
         batch = new[start : start + BATCH]
@@ -116,17 +123,45 @@ async def _ingest_source(
     return sr
 
 
+async def _store_exchanges(
+    creator_id: str, source: str, exchanges: list[Exchange], sink: ChunkSink, *, keep_stale: bool
+) -> None:
+    """Bring the source's exchanges in line with this read, as for its chunks."""
+    tenant = exchange_tenant(creator_id)
+    stored = await sink.chunk_ids(tenant, source)
+    wanted = {e.id: e.to_chunk() for e in exchanges}
+    new = [c for i, c in wanted.items() if i not in stored]
+    for start in range(0, len(new), BATCH):
+        await sink.upsert_chunks(new[start : start + BATCH])
+    stale = sorted(stored - wanted.keys())
+    if stale and not keep_stale:
+        await sink.delete_chunks(tenant, stale)
+
+
 def collect(
     creator_id: str, source: Source, folder: Path
 ) -> tuple[SourceReport, dict[str, Chunk]]:
     """Read one source into chunks by id, without touching any store."""
+    sr, chunks, _ = _collect(creator_id, source, folder)
+    return sr, chunks
+
+
+def collect_exchanges(creator_id: str, source: Source, folder: Path) -> list[Exchange]:
+    """The source's exchanges (a fan message and the creator's reply to it)."""
+    return _collect(creator_id, source, folder)[2]
+
+
+def _collect(
+    creator_id: str, source: Source, folder: Path
+) -> tuple[SourceReport, dict[str, Chunk], list[Exchange]]:
     sr = SourceReport(source.name, source.format, source.path)
     chunks: dict[str, Chunk] = {}
+    exchanges: dict[str, Exchange] = {}
     root = folder.resolve()
     path = (folder / source.path).resolve()
     if path.is_relative_to(root / EVAL_DIR):
         sr.errors.append(Problem(source.path, "", f"sources may not point into {EVAL_DIR}/"))
-        return sr, chunks
+        return sr, chunks, []
     if not path.exists():
         sr.missing = True
         sr.errors.append(
@@ -137,7 +172,7 @@ def collect(
                 "to drop it)",
             )
         )
-        return sr, chunks
+        return sr, chunks, []
     others: Counter[str] = Counter()
     for file in _files(path, source.format):
         sr.files += 1
@@ -152,6 +187,9 @@ def collect(
                 log.skip("never-use")
                 continue
             sr.items_read += 1
+            if cleaned.context:
+                exchange = _exchange(cleaned, creator_id, source.name, name)
+                exchanges[exchange.id] = exchange
             for chunk in chunk_item(
                 cleaned, creator_id=creator_id, source=source.name, source_file=name
             ):
@@ -166,7 +204,23 @@ def collect(
     elif sr.items_read == 0 and others:
         sr.errors.append(_nobody(source, others))
     sr.chunks = len(chunks)
-    return sr, chunks
+    sr.exchanges = len(exchanges)
+    return sr, chunks, list(exchanges.values())
+
+
+def _exchange(item: Item, creator_id: str, source: str, file: str) -> Exchange:
+    return Exchange(
+        creator_id=creator_id,
+        question=item.context or "",
+        answer=item.text,
+        source=source,
+        source_file=file,
+        visibility=item.visibility,
+        item_id=item.item_id,
+        url=item.url,
+        date=item.date,
+        asker=item.context_author,
+    )
 
 
 def _nobody(source: Source, others: Counter[str]) -> Problem:

@@ -19,6 +19,8 @@ class SourceReport:
     chunks: int = 0
     chunks_stored: int = 0
     chunks_removed: int = 0
+    # Exchanges found: a fan's message and the creator's reply to it (kept for her voice).
+    exchanges: int = 0
     # Chunks no longer produced but kept, because errors made this read untrustworthy.
     stale_kept: int = 0
     # The source's file or folder is not there (an error; its stored chunks are kept).
@@ -55,6 +57,10 @@ class IngestReport:
         return sum(s.chunks for s in self.sources)
 
     @property
+    def exchanges(self) -> int:
+        return sum(s.exchanges for s in self.sources)
+
+    @property
     def chunks_stored(self) -> int:
         return sum(s.chunks_stored for s in self.sources)
 
@@ -84,8 +90,8 @@ class IngestReport:
         for s in self.sources:
             lines.append(
                 f"  {s.name} ({s.format}): {s.items_read} read, {s.chunks_stored} stored, "
-                f"{s.chunks_removed} removed, {s.items_skipped} skipped"
-                + (f", {len(s.errors)} error(s)" if s.errors else "")
+                f"{s.chunks_removed} removed, {s.items_skipped} skipped, "
+                f"{s.exchanges} exchange(s)" + (f", {len(s.errors)} error(s)" if s.errors else "")
             )
             lines.extend(f"      skipped {n}: {why}" for why, n in s.skipped.most_common())
             lines.extend(f"      error: {p}" for p in s.errors)

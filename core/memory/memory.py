@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from langchain_core.embeddings import Embeddings
 
 from core.memory.batcher import EmbedBatcher
 from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
+from core.memory.exchanges import Exchange, ScoredExchange, exchange_tenant
 from core.memory.recent_turns import RecentTurns
 from core.memory.stores import EmbeddingMismatchError
 from core.memory.stores._base import embed_and_add
@@ -184,6 +186,35 @@ class Memory:
         allowed = visibilities - {Visibility.NEVER_USE}
         return await self.store.search_corpus(creator_id, await self._vector(query), k, allowed)
 
+    # -- exchanges (a fan's question and the creator's answer) -------------------------------
+
+    async def upsert_exchanges(self, exchanges: Sequence[Exchange]) -> int:
+        """Store exchanges, embedded by their question; returns how many were new."""
+        return await embed_and_add(self.store, self.embedder, [e.to_chunk() for e in exchanges])
+
+    async def recall_exchanges(
+        self,
+        creator_id: str,
+        query: list[float] | str,
+        k: int,
+        visibilities: frozenset[Visibility],
+    ) -> list[ScoredExchange]:
+        """The exchanges whose questions are nearest the query, within the asker's entitlement.
+
+        The creator's own revisions (corrections, edited drafts) come first among equals.
+        """
+        allowed = visibilities - {Visibility.NEVER_USE}
+        hits = await self.store.search_corpus(
+            exchange_tenant(creator_id), await self._vector(query), k, allowed
+        )
+        found = [ScoredExchange(Exchange.from_chunk(h.chunk), h.score) for h in hits]
+        return sorted(found, key=lambda h: (-round(h.score, 3), not h.exchange.priority))
+
+    async def delete_exchanges(self, creator_id: str, ids: Sequence[str]) -> int:
+        """Delete exchanges by id; returns how many."""
+        self._forget_texts()
+        return await self.store.delete_chunks(exchange_tenant(creator_id), ids)
+
     # -- fan memory -------------------------------------------------------------------------
 
     async def recall_fan(
@@ -285,13 +316,31 @@ class Memory:
         return await self.store.fan_ids(creator_id, person)
 
     async def context_chunks(self, creator_id: str, person: str) -> list[Chunk]:
-        """Archive chunks whose context (the fan message answered) `person` wrote."""
-        return await self.store.context_chunks(creator_id, person)
+        """Archive chunks whose context (the fan message answered) `person` wrote.
+
+        Exchanges with their question are included, shaped like archive chunks (`context` is
+        the fan's message, `text` her answer); one already listed from the archive is not
+        listed twice.
+        """
+        chunks = await self.store.context_chunks(creator_id, person)
+        seen = {(c.source, c.item_id, c.context) for c in chunks}
+        for c in await self.store.context_chunks(exchange_tenant(creator_id), person):
+            shaped = replace(c, creator_id=creator_id, text=c.context or "", context=c.text)
+            if (shaped.source, shaped.item_id, shaped.context) not in seen:
+                seen.add((shaped.source, shaped.item_id, shaped.context))
+                chunks.append(shaped)
+        return chunks
 
     async def scrub_context(self, creator_id: str, person: str) -> int:
         """Drop that context; the creator's answer stays. Text caches are emptied too."""
         self._forget_texts()
         changed = await self.store.scrub_context(creator_id, person)
+        # An exchange is indexed by the fan's question: it goes whole. Her answer stands alone
+        # in the archive chunk scrubbed above, so nothing of hers is lost.
+        tenant = exchange_tenant(creator_id)
+        theirs = [c.id for c in await self.store.context_chunks(tenant, person)]
+        if theirs:
+            changed += await self.store.delete_chunks(tenant, theirs)
         self._erased(changed)
         return changed
 
@@ -320,6 +369,7 @@ class Memory:
         """Delete a creator's corpus and all their fans' memory; returns points deleted."""
         self._forget_texts()
         deleted = await self.store.delete_creator(creator_id)
+        deleted += await self.store.delete_creator(exchange_tenant(creator_id))
         self._forget_recent(creator_id)
         return deleted
 

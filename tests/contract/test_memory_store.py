@@ -473,3 +473,56 @@ async def test_a_persons_words_kept_as_archive_context_are_scrubbed_and_the_answ
     kept = {h.chunk.text: h.chunk.context for h in hits}
     assert kept[theirs.text] is None and kept[other.text] == "which flour?"
     assert len(await store.context_chunks(CREATOR, "discord:8")) == 1
+
+
+async def test_exchanges_are_found_by_question_apart_from_the_archive(store, embedder):
+    from core.memory.exchanges import Exchange, exchange_tenant
+
+    memory = Memory(store, embedder)
+    await memory.upsert_chunks(CORPUS)
+    public = Exchange(
+        CREATOR,
+        question="what is your sourdough starter called",
+        answer="Gerald! He lives in my fridge.",
+        source="discord",
+        source_file="d.json",
+        url="https://example.test/m/1",
+        date="2023-02-01",
+        asker="discord:42",
+    )
+    paid = Exchange(
+        CREATOR,
+        question="how do you laminate croissant dough",
+        answer="Cold butter, three folds.",
+        source="discord",
+        source_file="d.json",
+        visibility=Visibility.PAID,
+    )
+    assert await memory.upsert_exchanges([public, paid]) == 2
+    assert await memory.upsert_exchanges([public, paid]) == 0
+    hits = await memory.recall_exchanges(
+        CREATOR, "what's the name of your starter?", 4, frozenset({Visibility.PUBLIC})
+    )
+    # Every field comes back, the paid exchange stays hidden from a public asker.
+    assert [h.exchange for h in hits] == [public]
+    both = await memory.recall_exchanges(
+        CREATOR, "croissant lamination", 4, frozenset({Visibility.PUBLIC, Visibility.PAID})
+    )
+    assert both[0].exchange == paid
+    # The archive's search never returns an exchange; another creator sees none.
+    corpus = await store.search_corpus(
+        CREATOR, embedder.embed_query("sourdough starter called"), 10, frozenset(Visibility)
+    )
+    assert all(h.chunk.creator_id == CREATOR and h.chunk.context is None for h in corpus)
+    assert await memory.recall_exchanges(OTHER, "starter", 4, frozenset(Visibility)) == []
+    # /my-data lists the asker's question (shaped like archive context); /forget-me takes the
+    # exchange whole, since it is indexed by their words.
+    [mine] = await memory.context_chunks(CREATOR, "discord:42")
+    assert mine.context == public.question and mine.text == public.answer
+    assert await memory.scrub_context(CREATOR, "discord:42") == 1
+    assert await memory.context_chunks(CREATOR, "discord:42") == []
+    assert await memory.upsert_exchanges([public]) == 1
+    assert await memory.delete_exchanges(CREATOR, [public.id]) == 1
+    assert await store.chunk_ids(exchange_tenant(CREATOR)) == {paid.id}
+    await memory.delete_creator(CREATOR)
+    assert await store.chunk_ids(exchange_tenant(CREATOR)) == set()
