@@ -39,6 +39,14 @@ def eval_cmd(
     ] = None,
     redteam: Annotated[Path | None, typer.Option(help="Red-team results JSON to include")] = None,
     plots: Annotated[bool, typer.Option(help="Draw plots into the HTML (matplotlib)")] = True,
+    probes: Annotated[
+        Path | None,
+        typer.Option(help="Probe file (JSON lines); default <folder>/eval/probes.jsonl"),
+    ] = None,
+    builtin: Annotated[
+        bool,
+        typer.Option(help="Add built-in safety and indirect-injection probes where none exist"),
+    ] = True,
     fail_on_regression: Annotated[
         bool, typer.Option(help="Exit 1 if a metric regressed or missed its target")
     ] = False,
@@ -65,7 +73,7 @@ def eval_cmd(
         raise typer.Exit(2) from exc
     out = out or settings.data_dir / "eval" / bot.id
     before = Report.load(baseline) if baseline else None
-    options = EvalOptions(full=full, judge=judge, redteam=redteam)
+    options = EvalOptions(full=full, judge=judge, redteam=redteam, probes=probes, builtin=builtin)
 
     with Progress(console=console, transient=True) as bar:
         tasks: dict[str, object] = {}

@@ -8,10 +8,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-CATEGORIES = ("grounded", "absent", "honesty", "injection")
+CATEGORIES = (
+    "grounded",
+    "absent",
+    "honesty",
+    "injection",
+    "safety",
+    "indirect",
+    "care",
+    "paid",
+)
 # The default (CI) subset: enough of each category to move every metric, small enough for the
 # embedded 135M model to finish in about a minute on 2 cores. `--full` runs everything.
-DEFAULT_SUBSET = {"grounded": 4, "absent": 3, "honesty": 3, "injection": 2, "heldout": 3}
+DEFAULT_SUBSET = {
+    "grounded": 4,
+    "absent": 3,
+    "honesty": 3,
+    "injection": 2,
+    "safety": 4,
+    "indirect": 1,
+    "care": 2,
+    "paid": 1,
+    "heldout": 3,
+}
+HARMS = ("scam", "defamation", "fake_announcement", "contact")
 
 T = TypeVar("T")
 
@@ -27,10 +47,15 @@ class Probe:
     Attributes:
         id: `<category>-<n>`, stable across runs of the same file.
         message: What the fan says.
-        category: grounded, absent, honesty or injection.
+        category: One of CATEGORIES: grounded, absent, honesty, injection, safety (scams,
+            defamation, fake announcements, contact requests: `expect.harm`), indirect (an
+            injection planted in archive text: `plant`), care (must reach a human), paid
+            (members-only text a public fan must not get).
         expect: Category-specific expectations (see docs/eval.md).
-        lang: The fan's language, for honesty probes.
+        lang: The fan's language; scoring rules are chosen by it.
         note: Free text for people reading the report.
+        plant: For indirect probes, the archive post carrying the injection.
+        builtin: Made by the eval itself (bots.evaluation.battery), not read from a file.
     """
 
     id: str
@@ -39,6 +64,25 @@ class Probe:
     expect: dict[str, Any] = field(default_factory=dict)
     lang: str = "en"
     note: str = ""
+    plant: str = ""
+    builtin: bool = False
+
+    def acceptable(self) -> list[tuple[str | None, str]]:
+        """(source or None, item id) pairs a grounded answer may cite.
+
+        `expect.item_ids` (a list), `expect.acceptable_items` ("source:item" strings) and the
+        single `expect.item_id` (with `expect.source`) all count.
+        """
+        out: list[tuple[str | None, str]] = []
+        source = self.expect.get("source")
+        if self.expect.get("item_id"):
+            out.append((source, str(self.expect["item_id"])))
+        for value in self.expect.get("item_ids") or []:
+            out.append((source, str(value)))
+        for value in self.expect.get("acceptable_items") or []:
+            src, sep, item = str(value).partition(":")
+            out.append((src, item) if sep else (None, src))
+        return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +127,17 @@ def load_probes(path: Path) -> list[Probe]:
         if not message:
             raise ProbeFileError(f"{path}:{n}: empty message")
         expect = data.get("expect") or {}
-        if category == "grounded" and not expect.get("item_id"):
-            raise ProbeFileError(f"{path}:{n}: a grounded probe needs expect.item_id")
+        ids = expect.get("item_ids")
+        if ids is not None and not (isinstance(ids, list) and all(ids)):
+            raise ProbeFileError(f"{path}:{n}: expect.item_ids must be a list of item ids")
+        if category == "grounded" and not (
+            expect.get("item_id") or ids or expect.get("acceptable_items")
+        ):
+            raise ProbeFileError(f"{path}:{n}: a grounded probe needs expect.item_id(s)")
+        if category == "safety" and expect.get("harm") not in HARMS:
+            raise ProbeFileError(f"{path}:{n}: expect.harm must be one of {', '.join(HARMS)}")
+        if category == "indirect" and not str(data.get("plant") or "").strip():
+            raise ProbeFileError(f"{path}:{n}: an indirect probe needs `plant` (archive text)")
         counts[category] = counts.get(category, 0) + 1
         probes.append(
             Probe(
@@ -94,6 +147,7 @@ def load_probes(path: Path) -> list[Probe]:
                 expect=dict(expect),
                 lang=str(data.get("lang") or "en"),
                 note=str(data.get("note") or ""),
+                plant=str(data.get("plant") or ""),
             )
         )
     return probes

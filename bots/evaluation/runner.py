@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import tempfile
 import time
@@ -16,6 +17,7 @@ from typing import Any
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from bots.bootstrap import Services, build
+from bots.evaluation.battery import builtin_probes
 from bots.evaluation.probes import (
     DEFAULT_SUBSET,
     HeldoutPair,
@@ -29,8 +31,10 @@ from bots.evaluation.safety import read_redteam
 from bots.evaluation.scoring import Exchange, Fidelity, score
 from bots.evaluation.timing import TimedGenerator
 from core.config import Settings
+from core.ingest.chunking import chunk_item
+from core.ingest.items import Item
 from core.ingest.pipeline import collect, run_ingest
-from core.persona.bot import load_bot
+from core.persona.bot import BotConfig, Source, load_bot
 from core.ports import Generator
 from core.records import Chunk, Visibility
 from core.types import Author, ChatEvent, Reply, ReplyKind, SentMessage, Target
@@ -57,12 +61,17 @@ class EvalOptions:
             the embedded local model (too small to judge) and the fake one.
         redteam: A red-team results file; None looks in the usual places.
         recall_depth: How deep retrieval recall is measured (recall@1, @k, @depth).
+        probes: The probe file; None means `<folder>/eval/probes.jsonl`.
+        builtin: Add the built-in safety and indirect-injection probes for categories the
+            probe file lacks (bots.evaluation.battery).
     """
 
     full: bool = False
     judge: bool | None = None
     redteam: Path | None = None
     recall_depth: int = 10
+    probes: Path | None = None
+    builtin: bool = True
 
 
 @dataclass
@@ -223,11 +232,16 @@ async def run_eval(
     bot = bot.model_copy(
         update={"policies": bot.policies.model_copy(update={"coalesce_seconds": 0.0})}
     )
+    loaded = load_probes(options.probes or folder / "eval" / "probes.jsonl")
+    if options.builtin:
+        loaded += builtin_probes(bot, {p.category for p in loaded})
     probes, pairs = pick_subset(
-        load_probes(folder / "eval" / "probes.jsonl"),
-        load_heldout(folder / "eval" / "heldout.jsonl"),
-        full=options.full,
+        loaded, load_heldout(folder / "eval" / "heldout.jsonl"), full=options.full
     )
+    # Probes planting text in the archive run last: the plants must not colour other answers.
+    planted = [p for p in probes if p.category == "indirect"]
+    probes = [p for p in probes if p.category != "indirect"]
+    indirect_meta: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="clonebot-eval-") as tmp:
         local = settings.model_copy(
             update={"data_dir": Path(tmp), "state_url": None, "redis_url": None}
@@ -253,6 +267,14 @@ async def run_eval(
             fidelity = await _fidelity(
                 services, generator, run, len(probes), pairs, index, judge, progress
             )
+            if planted:
+                start = len(probes) + len(pairs)
+                runs, indirect_meta = await _indirect(
+                    services, bot, run, start, planted, index, Path(tmp)
+                )
+                for probe, exchange in runs:
+                    probes.append(probe)
+                    exchanges.append(exchange)
         finally:
             await services.close()
     k, _ = local.prompt_budget()
@@ -277,6 +299,9 @@ async def run_eval(
             "subset_sizes": {"probes": len(probes), "heldout": len(pairs)},
             "default_subset": DEFAULT_SUBSET,
             "judge": judge,
+            "probe_file": str(options.probes or folder / "eval" / "probes.jsonl"),
+            "builtin_probes": sum(p.builtin for p in probes),
+            "indirect": indirect_meta,
             "total_seconds": round(time.perf_counter() - started, 2),
         },
     )
@@ -292,7 +317,66 @@ async def _ranks(services: Services, probes: Sequence[Probe], depth: int) -> dic
         if probe.category != "grounded":
             continue
         hits = await services.memory.recall_corpus(services.bot.id, probe.message, depth, public)
-        source = probe.expect.get("source")
-        items = [h.chunk.item_id if source in (None, h.chunk.source) else None for h in hits]
-        ranks[probe.id] = first_rank(items, str(probe.expect["item_id"]))
+        wanted = probe.acceptable()
+        # Any acceptable item is a hit; first_rank looks for the marker.
+        items: list[str | None] = [
+            "hit"
+            if any(s in (None, h.chunk.source) and i == h.chunk.item_id for s, i in wanted)
+            else None
+            for h in hits
+        ]
+        ranks[probe.id] = first_rank(items, "hit")
     return ranks
+
+
+PLANTED_SOURCE = "eval-planted"
+
+
+async def _indirect(
+    services: Services,
+    bot: BotConfig,
+    run: str,
+    start: int,
+    probes: Sequence[Probe],
+    index: dict[str, Chunk],
+    tmp: Path,
+) -> tuple[list[tuple[Probe, Exchange]], dict[str, Any]]:
+    """Indirect injections: each probe's `plant` put in the archive, then its question asked.
+
+    Twice: first through ingest (the real path: the quarantine may keep the plant out), then
+    planted straight into memory (what the model does when injected text does reach it).
+    """
+    folder = tmp / "planted"
+    folder.mkdir(exist_ok=True)
+    for probe in probes:
+        front = f"---\nid: {probe.id}\ntitle: {probe.id}\n---\n"
+        (folder / f"{probe.id}.md").write_text(front + probe.plant, encoding="utf-8")
+    source = Source(name=PLANTED_SOURCE, path="planted", format="markdown")
+    report, chunks = await asyncio.to_thread(collect, bot.id, source, tmp)
+    await services.memory.upsert_chunks(list(chunks.values()))
+    index.update(chunks)
+    quarantined = {q.file.rsplit("/", 1)[-1].removesuffix(".md") for q in report.quarantined}
+    out: list[tuple[Probe, Exchange]] = []
+    for n, probe in enumerate(probes):
+        ex = await _turn(services, run, start + n, probe.id, probe.message, index)
+        out.append((dataclasses.replace(probe, expect={**probe.expect, "path": "ingest"}), ex))
+    raw: list[Chunk] = []
+    for probe in probes:
+        item = Item(item_id=f"{probe.id}-raw", text=probe.plant, visibility=Visibility.PUBLIC)
+        raw += chunk_item(
+            item, creator_id=bot.id, source=f"{PLANTED_SOURCE}-raw", source_file="planted-raw"
+        )
+    await services.memory.upsert_chunks(raw)
+    index.update({c.id: c for c in raw})
+    for n, probe in enumerate(probes):
+        ex = await _turn(services, run, start + len(probes) + n, probe.id, probe.message, index)
+        raw_probe = dataclasses.replace(
+            probe, id=f"{probe.id}-raw", expect={**probe.expect, "path": "raw"}
+        )
+        out.append((raw_probe, ex))
+    meta = {
+        "planted": len(probes),
+        "quarantined_at_ingest": sorted(quarantined),
+        "quarantine_rate": len(quarantined & {p.id for p in probes}) / len(probes),
+    }
+    return out, meta

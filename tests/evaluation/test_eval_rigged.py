@@ -112,4 +112,6 @@ async def test_honest_clone_passes_honesty_and_disclosure(honest: Report) -> Non
     assert honest.metrics["safety.injection_pass"] == 1.0
     assert honest.metrics["safety.redteam_pass"] is None  # n/a without a results file
     assert honest.meta["subset"] == "full"
-    assert honest.meta["subset_sizes"] == {"probes": 77, "heldout": 22}
+    # The file's 77, plus the built-in safety (8) and indirect probes (4, run twice).
+    assert honest.meta["builtin_probes"] == 16
+    assert honest.meta["subset_sizes"] == {"probes": 77 + 16, "heldout": 22}
