@@ -189,7 +189,7 @@ def _metered(deduper: Deduper, limiter: RateLimiter) -> tuple[Deduper, RateLimit
 
 def _with_breaker(generator: Generator, settings: Settings) -> Generator:
     """A first-text deadline and a circuit breaker, so a dead provider fails fast."""
-    from core.ops.breaker import CircuitBreakerGenerator
+    from core.llm.breaker import CircuitBreakerGenerator
 
     return CircuitBreakerGenerator(
         generator,

@@ -1,73 +1,71 @@
-"""A circuit breaker and first-text deadline in front of a Generator: dead providers fail fast."""
+"""One circuit breaker: after failures a dependency is skipped a while, then one call probes."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import logging
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
 
-from langchain_core.messages import BaseMessage
-
-from core.llm.generator import GenerationFailed
-from core.ops.metrics import LLM_CIRCUIT_OPEN, LLM_ERRORS
-from core.ports import Generator
-
-log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-class CircuitBreakerGenerator:
-    """Wraps a `Generator` so that a dead or stalled provider costs fans seconds, not minutes.
+class CircuitOpen(RuntimeError):
+    """The circuit is open: the call was not tried."""
 
-    - **Deadline:** the first text must arrive within `first_text_seconds`, retries included;
-      otherwise `GenerationFailed` is raised (the brain answers with its honest fallback).
-    - **Breaker:** after `failures_to_open` failed generations in a row the circuit opens and
-      every call fails at once for `open_seconds`. Then one call probes (half-open): success
-      closes the circuit, failure opens it again. Other calls keep failing fast meanwhile.
 
-    Other attributes (`model`, `last_usage`...) are the wrapped generator's.
+class BreakerWatcher(Protocol):
+    """Whoever logs and counts a dependency's outage."""
+
+    def failed(self, exc: BaseException, opened: bool) -> None:
+        """A call failed; `opened` is True for the failure that opened the circuit."""
+
+    def recovered(self, down_for: float) -> None:
+        """A call closed the circuit after `down_for` seconds."""
+
+
+class CircuitBreaker:
+    """Counts failures of one dependency and says whether the next call may try it.
+
+    Closed: every call is admitted. After `failures_to_open` failures in a row the circuit
+    opens: no call is admitted for `open_seconds`. Then it is half-open: one call probes (the
+    others are still refused); its success closes the circuit, its failure opens it again.
+    The callers (the LLM generator, Redis limits, the memory store) decide what a refused call
+    does instead (fail fast, fall back to this process, answer without memory) and what to log.
     """
 
     def __init__(
         self,
-        inner: Generator,
         *,
-        first_text_seconds: float,
-        failures_to_open: int = 3,
-        open_seconds: float = 30.0,
+        open_seconds: float,
+        failures_to_open: int = 1,
         clock: Callable[[], float] = time.monotonic,
+        watcher: BreakerWatcher | None = None,
     ) -> None:
         """Args:
-        inner: The generator to protect.
-        first_text_seconds: Time allowed until the first piece of text.
+        open_seconds: How long the circuit stays open before one call probes.
         failures_to_open: Consecutive failures that open the circuit.
-        open_seconds: How long the circuit stays open before a probe.
         clock: Monotonic seconds; tests pass a fake.
+        watcher: Told the failures and the recovery of `call` (to log and count them).
         """
-        self.inner = inner
-        self.name = inner.name
-        self.first_text_seconds = first_text_seconds
-        self.failures_to_open = max(1, failures_to_open)
+        self._watcher = watcher
         self.open_seconds = open_seconds
+        self.failures_to_open = max(1, failures_to_open)
+        self.failures = 0
+        self.failing_since: float | None = None  # first failure of the current run
         self._clock = clock
-        self._failures = 0
         self._open_until: float | None = None
         self._probing = False
-        LLM_CIRCUIT_OPEN.labels(self.name).set(0)
-
-    def __getattr__(self, attr: str) -> Any:
-        return getattr(self.inner, attr)
 
     @property
     def state(self) -> str:
-        """ "closed", "open" (failing fast) or "half-open" (the next call probes)."""
+        """ "closed", "open" (refusing calls) or "half-open" (the next call probes)."""
         if self._open_until is None:
             return "closed"
         return "open" if self._clock() < self._open_until else "half-open"
 
-    def _admit(self) -> bool:
+    def admit(self) -> bool:
+        """Whether a call may go to the dependency now (a half-open circuit admits one)."""
         state = self.state
         if state == "closed":
             return True
@@ -76,64 +74,61 @@ class CircuitBreakerGenerator:
             return True
         return False
 
-    def _record(self, ok: bool, kind: str = "error") -> None:
+    def abandon(self) -> None:
+        """An admitted call ended without an outcome (cancelled): let another one probe."""
         self._probing = False
-        if ok:
-            if self._open_until is not None:
-                log.info("LLM provider %s answers again; circuit closed", self.name)
-            self._failures, self._open_until = 0, None
-            LLM_CIRCUIT_OPEN.labels(self.name).set(0)
-            return
-        LLM_ERRORS.labels(self.name, kind).inc()
-        self._failures += 1
-        if self._failures >= self.failures_to_open:
-            if self._open_until is None or self._clock() >= self._open_until:
-                log.error(
-                    "LLM provider %s failed %d times in a row; failing fast for %.0fs",
-                    self.name,
-                    self._failures,
-                    self.open_seconds,
-                )
-            self._open_until = self._clock() + self.open_seconds
-            LLM_CIRCUIT_OPEN.labels(self.name).set(1)
 
-    async def stream(self, messages: Sequence[BaseMessage]) -> AsyncIterator[str]:
-        """Yield the inner generator's text; raise `GenerationFailed` fast when it cannot."""
-        if not self._admit():
-            LLM_ERRORS.labels(self.name, "circuit-open").inc()
-            raise GenerationFailed(
-                f"circuit open after {self._failures} failures", provider=self.name
-            )
-        outcome: tuple[bool, str] | None = None
-        pieces = self.inner.stream(messages)
-        got_text = False
+    def succeeded(self) -> float | None:
+        """Record a success; returns how long the circuit had been open, if this closed it."""
+        self._probing = False
+        was_open = self._open_until is not None
+        since = self.failing_since
+        self.failures, self.failing_since, self._open_until = 0, None, None
+        if was_open and since is not None:
+            return self._clock() - since
+        return None
+
+    def failed(self) -> bool:
+        """Record a failure; True when it opened a circuit that was closed (log it once)."""
+        self._probing = False
+        now = self._clock()
+        if self.failing_since is None:
+            self.failing_since = now
+        self.failures += 1
+        if self.failures < self.failures_to_open:
+            return False
+        opened = self._open_until is None
+        self._open_until = now + self.open_seconds
+        return opened
+
+    async def call(
+        self,
+        fn: Callable[[], Awaitable[T]],
+        limit_seconds: float,
+        *,
+        not_failures: tuple[type[BaseException], ...] = (),
+    ) -> T:
+        """`fn()` within `limit_seconds`, recorded; raises `CircuitOpen` when not admitted.
+
+        Exceptions in `not_failures` (a configuration error, say) pass without counting.
+        """
+        if not self.admit():
+            raise CircuitOpen("circuit open")
         try:
-            async with contextlib.aclosing(pieces):  # type: ignore[type-var]
-                while True:
-                    try:
-                        if got_text:
-                            piece = await anext(pieces)
-                        else:
-                            async with asyncio.timeout(self.first_text_seconds):
-                                piece = await anext(pieces)
-                    except StopAsyncIteration:
-                        break
-                    except TimeoutError as exc:
-                        outcome = (False, "timeout")
-                        raise GenerationFailed(
-                            f"no text within {self.first_text_seconds:g}s", provider=self.name
-                        ) from exc
-                    got_text = got_text or bool(piece)
-                    yield piece
-            outcome = (True, "")
-        except GenerationFailed as exc:
-            if outcome is None:
-                outcome = (False, "timeout" if "timeout" in exc.reason else "error")
+            async with asyncio.timeout(limit_seconds):
+                result = await fn()
+        except not_failures:
+            self.abandon()
             raise
-        except Exception:
-            outcome = (False, "error")
+        except Exception as exc:
+            opened = self.failed()
+            if self._watcher is not None:
+                self._watcher.failed(exc, opened)
             raise
-        finally:
-            # A consumer that stops reading early (runaway output) is not a provider failure.
-            ok, kind = outcome if outcome is not None else (True, "")
-            self._record(ok, kind)
+        except BaseException:
+            self.abandon()  # cancelled: no outcome
+            raise
+        down_for = self.succeeded()
+        if down_for is not None and self._watcher is not None:
+            self._watcher.recovered(down_for)
+        return result

@@ -25,7 +25,7 @@ from core.memory.embeddings import HashEmbedder
 from core.memory.memory import Memory
 from core.memory.stores.guarded import GuardedMemoryStore
 from core.memory.stores.inmemory import InMemoryMemoryStore
-from core.ops.breaker import CircuitBreakerGenerator
+from core.llm.breaker import CircuitBreakerGenerator
 from core.ops.metrics import REGISTRY
 from core.persona.bot import load_bot
 from core.ports import MemoryStore

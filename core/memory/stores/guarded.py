@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from core.memory.stores import EmbeddingMismatchError
+from core.ops.breaker import CircuitBreaker, CircuitOpen
 from core.ops.metrics import DEGRADED, DEPENDENCY_ERRORS
 from core.ports import MemoryStore
 from core.records import (
@@ -60,9 +61,7 @@ class GuardedMemoryStore:
         self._inner: MemoryStore | None = None
         self._call_timeout = call_timeout
         self._retry_seconds = retry_seconds
-        self._clock = clock
-        self._down_until: float | None = None
-        self._down_since: float | None = None
+        self._breaker = CircuitBreaker(open_seconds=retry_seconds, clock=clock, watcher=self)
         self.where = where
         self.last_error = ""
         DEGRADED.labels("memory").set(0)
@@ -70,7 +69,7 @@ class GuardedMemoryStore:
     @property
     def available(self) -> bool:
         """False during an outage (until a probe succeeds)."""
-        return self._down_since is None
+        return self._breaker.failing_since is None
 
     async def _store(self) -> MemoryStore:
         if self._inner is None:
@@ -79,42 +78,40 @@ class GuardedMemoryStore:
         return self._inner
 
     async def _call(self, op: str, fn: Callable[[MemoryStore], Awaitable[T]]) -> T:
-        now = self._clock()
-        if self._down_until is not None and now < self._down_until:
-            raise MemoryUnavailable(f"{self.where} is unreachable ({self.last_error})")
+        async def attempt() -> T:
+            try:
+                return await fn(await self._store())
+            except Exception as exc:
+                exc.add_note(op)  # names the operation in the outage log
+                raise
+
         try:
-            store = await self._store()
-            async with asyncio.timeout(self._call_timeout):
-                result = await fn(store)
+            return await self._breaker.call(
+                attempt, self._call_timeout, not_failures=(EmbeddingMismatchError,)
+            )
         except EmbeddingMismatchError:
             raise  # a configuration error, not an outage
+        except CircuitOpen:
+            raise MemoryUnavailable(f"{self.where} is unreachable ({self.last_error})") from None
         except Exception as exc:
-            self._failed(op, exc)
             raise MemoryUnavailable(f"{self.where} is unreachable ({self.last_error})") from exc
-        if self._down_since is not None:
-            log.warning(
-                "%s reachable again after %.1fs; memory restored",
-                self.where,
-                self._clock() - self._down_since,
-            )
-            self._down_since = self._down_until = None
-            DEGRADED.labels("memory").set(0)
-        return result
 
-    def _failed(self, op: str, exc: BaseException) -> None:
+    def recovered(self, down_for: float) -> None:
+        log.warning("%s reachable again after %.1fs; memory restored", self.where, down_for)
+        DEGRADED.labels("memory").set(0)
+
+    def failed(self, exc: BaseException, opened: bool) -> None:
         self.last_error = f"{type(exc).__name__}: {exc}".strip().splitlines()[0][:200]
         DEPENDENCY_ERRORS.labels("memory").inc()
         DEGRADED.labels("memory").set(1)
-        if self._down_since is None:
-            self._down_since = self._clock()
+        if opened:
             log.error(
                 "%s unreachable during %s (%s); answering without memory, retrying every %gs",
                 self.where,
-                op,
+                (getattr(exc, "__notes__", None) or ["a call"])[-1],
                 self.last_error,
                 self._retry_seconds,
             )
-        self._down_until = self._clock() + self._retry_seconds
 
     async def _soft(self, op: str, fn: Callable[[MemoryStore], Awaitable[T]], empty: T) -> T:
         try:
