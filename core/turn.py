@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from core.persona.bot import BotConfig
 from core.ports import StateStore
@@ -34,6 +35,9 @@ class Turn:
     # taken charge of accounting for its message(s).
     waited: float = 0.0
     queued: bool = False
+    # The message's vector for the meaning checks (core/trust/meaning.py), embedded once by
+    # the care check and reused by the honesty check; None when those checks are off.
+    meaning_vector: Any = None  # (the text it was made from, its vector)
 
     @property
     def creator_id(self) -> str:

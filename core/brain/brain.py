@@ -35,6 +35,9 @@ from core.trust.corrections import Corrections, Preferred
 from core.trust.fold import fold
 from core.trust.grounding import concepts_supported, enforce_grounding, personal_question_concepts
 from core.trust.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
+from core.trust.language import guess_language
+from core.trust.meaning import Meaning
+from core.trust.privacy import PromptGuard
 from core.trust.sanitize import (
     defang_archive,
     defang_untrusted,
@@ -136,6 +139,7 @@ class Brain:
         min_score: float = 0.25,
         prefer_similarity: float = 0.9,
         typing_delay: float = TYPING_DELAY_SECONDS,
+        meaning: Meaning | None = None,
     ) -> None:
         self.bot = bot
         self.memory = memory
@@ -149,11 +153,14 @@ class Brain:
         self.min_partial_chars = 80
         self.prefer_similarity = prefer_similarity
         self.typing_delay = typing_delay
+        # Meaning-based honesty checks (core/trust/meaning.py); patterns alone when None.
+        self.meaning = meaning or Meaning(None)
         self._system = system_prompt(bot.persona)
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._prefer_vectors: dict[str, list[float]] = {}
         # When each chat's typing sign was last sent: a sign shows ~5 s, whoever sent it.
         self._typing_chats: dict[tuple[str, str, str | None], float] = {}
+        self._guards: dict[str, PromptGuard] = {}
 
     @property
     def persona(self) -> Persona:
@@ -303,13 +310,20 @@ class Brain:
         return best[1]
 
     async def answer(self, turn: Turn, question: str) -> Answer:
-        lang = asks_what_i_am(question)
+        # The care check's vector, if it was made from this very text (a turn may join messages).
+        made = turn.meaning_vector
+        meant = made[1] if made is not None and made[0] == question else None
+        if meant is None and self.meaning.enabled("identity"):
+            meant = await self.meaning.embed_one(question, self.memory.embed_query)
+        lang = asks_what_i_am(question, self.meaning, meant, creator=self.persona.name)
         if lang is not None:
             return Answer(honest_answer(lang, self.persona.name), (), ("honesty",))
         corrections = Corrections.from_switches(await turn_switches(turn, self.state))
         vector = await self.memory.embed_query(question)
         preferred = await self._preferred(corrections, question, vector)
-        if preferred is not None and not claims_to_be_human(preferred.answer, self.persona.name):
+        if preferred is not None and not claims_to_be_human(
+            preferred.answer, self.persona.name, self.meaning
+        ):
             text = sanitize_model_text(
                 preferred.answer,
                 allowed_hosts=self.persona.link_allowlist,
@@ -463,10 +477,19 @@ class Brain:
         text = clean_generation(raw)
         if not text:
             return Answer(self.deflection(seed), (), ("empty",))
-        if claims_to_be_human(text, self.persona.name):
-            return Answer(honest_answer("en", self.persona.name), (), ("human-claim", "flagged"))
+        if claims_to_be_human(text, self.persona.name, self.meaning):
+            honest = honest_answer(guess_language(seed), self.persona.name)
+            return Answer(honest, (), ("human-claim", "flagged"))
         if leaks_prompt(text, system or self._system):
             return Answer(self.deflection(seed), (), ("prompt-leak", "flagged"))
+        verdict = self._guard(system or self._system).check(text, public=support)
+        if verdict.leaked:
+            # Sentences that give the prompt away are dropped; what is left goes on through
+            # every other check, and nothing left means the creator's deflection.
+            flags += ["prompt-leak-removed", *(f"leak:{r}" for r in set(verdict.reasons))]
+            text = verdict.text
+            if len(text.split()) < 3:
+                return Answer(self.deflection(seed), (), ("prompt-leak", "flagged"))
         rules = self.persona.never_say if never_say is None else never_say
         if says_never_say(text, rules):
             return Answer(self.deflection(seed), (), ("never-say", "flagged"))
@@ -496,6 +519,16 @@ class Brain:
             max_chars=self.bot.policies.max_reply_chars,
         )
         return Answer(text, citations, tuple(flags), tokens=len(raw) // 4 + 1)
+
+    def _guard(self, system: str) -> PromptGuard:
+        """The privacy check for this system prompt (live never-say rules change it)."""
+        guard = self._guards.get(system)
+        if guard is None:
+            guard = PromptGuard(self.persona, rules=system, meaning=self.meaning)
+            if len(self._guards) >= 4:  # the plain prompt and a few live-corrected ones
+                self._guards.pop(next(iter(self._guards)))
+            self._guards[system] = guard
+        return guard
 
     def _citations(self, text: str, sources: Sequence[ScoredChunk]) -> tuple[Citation, ...]:
         marked = {int(n) for n in _CITE_MARK.findall(text) if 0 < int(n) <= len(sources)}

@@ -8,6 +8,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from core.persona.bot import Persona
 from core.records import Chunk, FanMemoryItem
+from core.trust.privacy import PROCESS_CANARY
 
 _RULES = """\
 Rules you always follow:
@@ -47,6 +48,8 @@ def system_prompt(persona: Persona) -> str:
         "VERIFIED FACTS about " + persona.name + ":\n" + _bullets([f.text for f in persona.facts])
     )
     parts.append(_RULES.format(name=persona.name))
+    # Never to be repeated: seeing it in output proves the prompt leaked (core.trust.privacy).
+    parts.append(f"Private marker, never repeat it: {PROCESS_CANARY}")
     return "\n\n".join(parts)
 
 

@@ -18,6 +18,7 @@ from core.persona.bot import BotConfig
 from core.ports import Sender, StateStore
 from core.records import AuditEntry, DraftStatus, Handoff, Mute, MuteScope
 from core.schedule.commands import ScheduleHooks, schedule_command
+from core.trust.escalation import Care
 from core.trust.honesty import ai_label
 from core.turn import Turn, thread_on_message
 from core.types import (
@@ -339,16 +340,30 @@ class Control:
             lines += [f"    fan: {r.fan_text[:80]!r} → clone: {r.reply_text[:80]!r}" for r in last]
         return _result(turn, "\n".join(lines))
 
-    async def escalate(self, turn: Turn, category: str) -> list[Reply]:
-        from core.trust.escalation import safe_reply
+    async def escalate(self, turn: Turn, care: Care) -> list[Reply]:
+        """A human takes over: a handoff, and a fixed, kind, AI-labelled reply in the fan's
+        language with the resource bot.toml names. No model text is ever part of it."""
+        from core.trust.care_replies import care_reply
 
         # A message in a shared channel gets its own thread where the platform allows, so the
         # human takes over there and the clone stays quiet in that thread only.
         thread = thread_on_message(turn.event)
-        await self.open_handoff(turn, f"escalation:{category}", thread)
+        await self.open_handoff(turn, f"escalation:{care.category}", thread)
         target = thread or turn.event.target()
-        label = ai_label(self.bot.persona)
-        return [Reply(target, safe_reply(category), kind=ReplyKind.NOTICE, ai_label=label)]
+        text = care_reply(
+            care,
+            self.bot.persona.name,
+            region=self.bot.care.region,
+            lines=self.bot.care.crisis_lines,
+        )
+        return [
+            Reply(
+                target=target,
+                text=text,
+                kind=ReplyKind.NOTICE,
+                ai_label=ai_label(self.bot.persona),
+            )
+        ]
 
     async def out_of_budget(self, turn: Turn) -> list[Reply]:
         day = turn.now.date().isoformat()

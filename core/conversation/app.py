@@ -72,7 +72,12 @@ class Clone:
         )
         self.pipeline: TurnHandler = compose(
             # Non-text and escalation answer at once: a fan in crisis never waits on a cap.
-            [*gates, WhoMaySpeak(state, limiter), NonText(limiter), Escalation(control)],
+            [
+                *gates,
+                WhoMaySpeak(state, limiter),
+                NonText(limiter),
+                Escalation(control, brain.meaning, brain.memory.embed_query),
+            ],
             self.queue.submit,
         )
         # Commands, buttons and reactions skip the reply onion (`/clone unmute` must work in a

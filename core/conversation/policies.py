@@ -11,8 +11,10 @@ from core.control.control import Control
 from core.persona.naming import names_clone
 from core.ports import RateLimiter, StateStore
 from core.records import MuteScope
-from core.trust.escalation import detect
+from core.trust.escalation import classify
 from core.trust.honesty import ai_label
+from core.trust.meaning import Meaning
+from core.trust.sanitize import neutralise_input
 from core.turn import Turn, turn_switches
 from core.types import ContentKind, Reply, ReplyKind, conversation_key
 
@@ -127,17 +129,37 @@ class WhoMaySpeak:
 
 
 class Escalation:
-    """Self-harm, threats, money, meetings, private contact, minors: a human takes over."""
+    """Care: self-harm, eating disorders, abuse, medical, money, meetings, minors, threats.
 
-    def __init__(self, control: Control) -> None:
+    Every message that reaches here is classified by patterns and by meaning before any model
+    runs; a hit hands the conversation to a human with a fixed, kind reply.
+    """
+
+    def __init__(
+        self,
+        control: Control,
+        meaning: Meaning | None = None,
+        embed: Callable[[str], Awaitable[list[float]]] | None = None,
+    ) -> None:
         self.control = control
+        self.meaning = meaning
+        self.embed = embed  # the memory's embed_query: its cache serves the brain's recall
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
-        category = detect(turn.event.text)
-        if category is None:
+        e = turn.event
+        text = neutralise_input(" ".join(e.command.args) if e.command is not None else e.text)
+        vector = None
+        if self.meaning is not None and self.meaning.enabled("care") and text.strip():
+            vector = await self.meaning.embed_one(text.strip(), self.embed)
+            turn.meaning_vector = (text.strip(), vector)
+        care = classify(text, self.meaning or _NO_MEANING, vector)
+        if care is None:
             return await call_next(turn)
-        turn.notes.append(f"escalated:{category}")
-        return await self.control.escalate(turn, category)
+        turn.notes.append(f"escalated:{care.category}:{care.lang}:{care.by}")
+        return await self.control.escalate(turn, care)
+
+
+_NO_MEANING = Meaning(None)
 
 
 class NonText:

@@ -135,6 +135,17 @@ class Schedule(_Strict):
     review_expires_hours: float = 24.0
 
 
+class Care(_Strict):
+    """Who to point a fan in distress to (core/trust/care_replies.py writes the kind reply).
+
+    `crisis_lines` maps a fan language ("es"), a region ("GB") or "default" to the text of a
+    crisis line; the fan's language is tried first, then `region` (where most fans are).
+    """
+
+    region: str = ""
+    crisis_lines: dict[str, str] = Field(default_factory=dict)
+
+
 class BotConfig(_Strict):
     id: str
     persona: Persona
@@ -143,6 +154,7 @@ class BotConfig(_Strict):
     policies: Policies = Policies()
     platforms: dict[str, PlatformConfig] = Field(default_factory=dict)
     schedules: list[Schedule] = Field(default_factory=list)
+    care: Care = Care()
     # Fields imported from other card formats that have no place here yet.
     extensions: dict[str, Any] = Field(default_factory=dict)
 

@@ -1,21 +1,28 @@
-"""Honesty: spot "are you human?" in several languages, and any human claim in output."""
+"""Honesty: "are you human / a bot / really her?" by meaning and patterns in ten languages, and a
+last check that every statement in outgoing text about who or what is speaking says AI."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+import numpy as np
 
 from core.persona.bot import Persona
 from core.trust.fold import any_of, fold, fold_for_detection
+from core.trust.language import guess_language, language_of
+from core.trust.meaning import Floats, Meaning
 
 # Questions about what the clone is. Each pattern maps to the language we answer in.
 _QUESTIONS: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bare (you|u|ya) (a |an |really |actually |even |the )*"
         r"(human|person|real|bot|robot|ai|a\.i\.|machine|program|chatbot|automated|alive)\b",
-        r"\b(is|am) (this|it|i) (really |actually |even )*"
-        r"(talking|chatting|speaking)? ?(to|with)? ?(a |an |the )*"
-        r"(real|human|bot|robot|ai|person)",
-        r"\bis this (really |actually |the real |even )+\w+",
+        r"\b(is|am) (this|it|i) (really |actually |even )*(talking|chatting|speaking) (to|with) "
+        r"(a |an |the )*(real|human|bot|robot|ai|person)",
+        r"\b(is|am) (this|it|i) (really |actually |even )*(a |an )(human|bot|robot|ai|person)\b",
+        r"\bis (this|it) (really |actually )?real\W*$",
+        r"\bis this (really |actually |even )+(you|her|him|she|he|a |an |human|person|real)\b",
         r"\bam i (talking|chatting|speaking) (to|with) (a |an |the )*"
         r"(real|human|bot|ai|robot|person)",
         r"\b(you|u)('re| are) (a |an |just |only )*(bot|ai|robot|human|real person|machine)\b\??",
@@ -25,38 +32,74 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
         r"\b(bot|ai|robot) or (a )?(human|person|real)\b",
         r"\bis (this|that) (really )?(you|her|him)\b",
         r"\bwho am i (talking|speaking|chatting) (to|with)\b",
-        r"\bare you (really|actually) \w+\b",
+        r"\bare you (really|actually) (a |an )?(human|person|real|bot|ai|her|him|she|he)\b",
     ),
     "es": (
         r"\b(eres|es usted|sos) (un |una |de verdad |realmente |real )*"
-        r"(humano|humana|persona|real|bot|robot|ia|máquina|maquina)\b",
+        r"(humano|humana|persona|real|bot|robot|ia|máquina|maquina|programa)\b",
         r"\b(hablo|estoy hablando) con (un |una )*(bot|robot|ia|humano|persona real)",
         r"\b(eres|es) (realmente|de verdad) \w+",
     ),
     "fr": (
         r"\b(es[- ]tu|êtes[- ]vous|t'es|tu es|vous êtes) (un |une |vraiment |réellement )*"
-        r"(humain|humaine|personne|réel|réelle|bot|robot|ia|machine|vrai|vraie)\b",
+        r"(humain|humaine|personne|réel|réelle|bot|robot|ia|machine|vrai|vraie|programme)\b",
         r"\b(je parle|est-ce que je parle) (à|avec) (un |une )*"
         r"(bot|robot|ia|humain|vraie personne)",
         r"\bc'est (vraiment|bien) \w+",
     ),
     "de": (
         r"\b(bist du|sind sie) (ein |eine |wirklich |echt |tatsächlich )*"
-        r"(mensch|bot|roboter|ki|maschine|echt|real)\b",
+        r"(mensch|bot|roboter|ki|maschine|echt|real|programm)\b",
         r"\b(rede|spreche|chatte) ich (mit|gerade mit) (einem |einer )*(bot|ki|mensch|roboter)",
         r"\bbist du (wirklich|echt) \w+",
     ),
     "pt": (
         r"\b(você é|voce é|vc é|és|tu és|você e) (um |uma |mesmo |realmente |de verdade )*"
-        r"(humano|humana|pessoa|real|bot|robô|robo|ia|máquina|maquina)\b",
+        r"(humano|humana|pessoa|real|bot|robô|robo|ia|máquina|maquina|programa)\b",
         r"\b(estou falando|falo) com (um |uma )*(bot|robô|ia|humano|pessoa real)",
     ),
     "it": (
         r"\b(sei|è lei) (un |una |davvero |veramente )*"
-        r"(umano|umana|persona|reale|bot|robot|ia|macchina)\b",
+        r"(umano|umana|persona|reale|bot|robot|ia|macchina|programma)\b",
         r"\b(sto parlando|parlo) con (un |una )*(bot|robot|ia|umano|persona reale)",
     ),
+    "nl": (
+        r"\b(ben je|ben jij|bent u) (een |echt |wel )*"
+        r"(mens|bot|robot|ai|machine|echt|programma)\b",
+        r"\b(praat|chat) ik (met|tegen) (een |de )*(bot|ai|mens|robot|echt persoon)",
+    ),
+    "sv": (
+        r"\b(är du|är ni) (en |ett |verkligen |på riktigt )*"
+        r"(människa|bot|robot|ai|maskin|riktig|program)\b",
+        r"\b(pratar|chattar) jag med (en |ett )*(bot|ai|människa|robot|riktig person)",
+    ),
+    "zh": (
+        r"(你|您)是(不是)?(真人|人类|机器人|ai|bot|人工智能|本人)",
+        r"(是真人|真人吗|机器人吗|自动回复|是不是本人|本人吗|是她本人)",
+        r"(人还是(ai|机器|机器人)|(ai|机器人)还是人)",
+    ),
+    "ja": (
+        r"(人間|ボット|ロボット|本人|本物|aiです)(です|なの|だ)?(か|の[?？]|[?？])",
+        r"(自動返信|自動応答|人間と話して|本人が(書|返信))",
+    ),
 }
+# Slang, forced choices, automation and authorship: "is she reading this", "did she write this".
+_QUESTIONS["en"] = (
+    *_QUESTIONS["en"],
+    r"\b(is|are) (this|these|it|that|the (replies|answers|messages))( \w+)? (automated|"
+    r"auto[- ]?generated|automatic|a script|ai[- ]generated|written by (a |an )?(bot|ai|"
+    r"computer|program|machine))\b",
+    r"\b(is|does) (she|he|someone|anyone|a (real )?(human|person)) (actually |really |even )?"
+    r"(read|see|reading|"
+    r"seeing|answer|answering|write|writing|type|typing) (this|these|my|what)\b",
+    r"\bdid (she|he|you|\w+) (actually |really )?(write|type|send) (this|that|these|it)"
+    r"( (herself|himself|yourself|personally))?\b",
+    r"\bwho('s| is) (typing|writing|answering|replying|behind)\b",
+    r"\b(u|you|ur|you're) (a |an )?(bot|ai|npc)( fr| for real| tho)?\b",
+    r"\b(human|person|real) or (a |an )?(bot|ai|robot|machine|program)\b",
+    r"^\W*(bot|ai|robot|human|real|person)\W*$",
+    r"\b(is|are) (this|these) (chatgpt|gpt|an? llm|a language model)\b",
+)
 _COMPILED = {lang: any_of(ps) for lang, ps in _QUESTIONS.items()}
 
 _ANSWERS = {
@@ -72,6 +115,14 @@ _ANSWERS = {
     "publicações e vídeos de {name}. Para falar com uma pessoa, digite /human.",
     "it": "No, sono un clone IA di {name}, non {name} in persona. Sono costruito dai post e dai "
     "video di {name}. Per parlare con una persona, scrivi /human.",
+    "nl": "Nee, ik ben een AI-kloon van {name}, niet {name} zelf. Ik ben gemaakt van de eigen "
+    "berichten en video's van {name}. Wil je een echt persoon, typ dan /human.",
+    "sv": "Nej, jag är en AI-klon av {name}, inte {name} själv. Jag är byggd av {name}s egna "
+    "inlägg och videor. Vill du prata med en riktig person, skriv /human.",
+    "zh": "不是，我是{name}的AI分身，不是{name}本人。我是根据{name}自己发布的帖子和视频做成的。"
+    "如果想和真人聊，请输入 /human。",
+    "ja": "いいえ、私は{name}のAIクローンで、{name}本人ではありません。{name}自身の投稿や動画から"
+    "作られています。本物の人と話したい場合は /human と入力してください。",
 }
 
 # Output that claims to be human or to be the creator in person, in the languages above.
@@ -80,7 +131,8 @@ _HUMAN_CLAIMS = any_of(
         r"\bi('m| am) (a |an |totally |really |definitely |100% |actually |just |a real |not )*"
         r"(real )?(human|person|human being|flesh and blood)\b",
         r"\bi('m| am) not (a |an )?(bot|ai|a\.i\.|robot|machine|program|clone|language model)\b",
-        r"\bi('m| am) (really|actually|the real) \w+",
+        # "I'm really her", not "I'm really glad": the creator's name is matched in _claims.
+        r"\bi('m| am) (really|actually|truly) (a |an )?(human|person|her|him|she|he|real)\b",
         r"\b(this|it)('s| is) (really|actually|truly|just) me\b",
         r"\bnot (a |an )?(bot|ai|robot)[, ]+(i('m| am)|just) ",
         r"\byes,? (i('m| am) )?(a )?(real|human)\b",
@@ -94,6 +146,19 @@ _HUMAN_CLAIMS = any_of(
         r"\bnão sou (um |uma )?(bot|robô|ia)\b",
         r"\bsono (un |una )?(umano|umana|persona reale)\b",
         r"\bnon sono (un |una )?(bot|robot|ia)\b",
+        r"\bik ben (een )?(echt )?mens\b",
+        r"\bik ben geen (bot|ai|robot)\b",
+        r"\bjag är (en )?(riktig )?människa\b",
+        r"\bjag är ingen (bot|ai|robot)\b",
+        r"(我是真人|我是人类|我不是(机器人|ai|人工智能))",
+        r"(私は(本物の)?人間です|ボットじゃない|ロボットじゃない|aiじゃない|aiではありません)",
+        r"\b(genuine|real) (message|reply|answer) from (a )?(real )?(person|human)\b",
+        r"\b(a )?(real )?(person|human) (is )?(typing|writing|answering|replying)\b",
+        r"\bno bots? here\b|\bnot automated\b",
+        r"\b(living|breathing|real|actual) (woman|man|person|human)( \w+)? (is )?(typing|writing|"
+        r"answering|replying|here)\b",
+        r"\bi (write|type|answer) (all (of )?|every one of |each of )?(these|this|them|my replies)"
+        r"( \w+)? (myself|personally)\b",
     )
 )
 # "I'm not a human" is honest; strip these before scanning so they are not read as claims.
@@ -135,22 +200,98 @@ def ai_display_name(persona: Persona, *, limit: int = 32) -> str:
     return f"{name}{AI_NAME_MARKER}" if name else AI_NAME_MARKER.strip()
 
 
-def asks_what_i_am(text: str) -> str | None:
-    """Return the language code if the fan asks whether they talk to a human/bot/the creator."""
+def asks_what_i_am(
+    text: str,
+    meaning: Meaning | None = None,
+    vector: Floats | Sequence[float] | None = None,
+    *,
+    creator: str = "",
+) -> str | None:
+    """The language to answer in, if the fan asks who or what is answering; else None.
+
+    Patterns catch the usual phrasings in ten languages ("is this really <creator>?" too);
+    the meaning check (the message's `vector` against core/trust/exemplars/identity.txt)
+    catches slang, automation and authorship questions, forced choices and other languages.
+    """
+    first = re.escape(creator.split()[0].lower()) if creator.strip() else ""
+    really = (
+        re.compile(
+            rf"\b(is|are|am) (this|it|that|you|i talking to|i chatting with) (really |actually |"
+            rf"even |truly |the real )*{first}\b(?!'s)"
+        )
+        if first
+        else None
+    )
     for folded in fold_for_detection(text):
         for lang, pattern in _COMPILED.items():
             if pattern.search(folded):
-                return lang
-    return None
+                return guess_language(text, default=lang) if lang != "en" else _lang(text)
+        if really is not None and really.search(folded):
+            return _lang(text)
+    found = meaning.match("identity", vector) if meaning is not None else None
+    if found is None:
+        return None
+    return language_of(text, found.lang)
+
+
+def _lang(text: str) -> str:
+    # An English pattern can match a mixed message ("human or bot? responde"): ask the text.
+    guessed = guess_language(text)
+    return guessed if guessed in _ANSWERS else "en"
 
 
 def honest_answer(lang: str, creator_name: str) -> str:
     return _ANSWERS.get(lang, _ANSWERS["en"]).format(name=creator_name)
 
 
-def claims_to_be_human(text: str, creator_name: str = "") -> bool:
-    """True if output claims to be human or to be the creator in person."""
-    return any(_claims(v, creator_name) for v in fold_for_detection(text))
+_SENTENCES = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+
+# Words that say the speaker is an AI, per language; "not an AI" is caught by _NEGATED.
+_SAYS_AI = re.compile(
+    r"\b(ai|a\.i\.|artificial intelligence|bot|chatbot|clone|language model|automated|"
+    r"assistant|ki|ia|kloon|klon|künstliche intelligenz|inteligencia artificial|"
+    r"intelligence artificielle|inteligência artificial|intelligenza artificiale)\b"
+    r"|(人工智能|ai分身|ai克隆|aiクローン|クローン|机器人|ボット)"
+)
+_NEGATED = re.compile(
+    r"\b(not|no|never|nor|isn'?t|ain'?t|kein\w*|nicht|pas|ne|não|nao|non|geen|niet|ingen|"
+    r"inte)\b(?!\s*[,—–:;!.])(\W+\w+){0,3}\W+$|(不是|并非|没有)\s*$"
+)
+_NEGATED_AFTER = re.compile(r"^\s*(じゃない|ではない|ではありません|じゃありません)")
+
+
+def says_ai(sentence: str) -> bool:
+    """True if the sentence says the speaker is an AI (and does not deny it)."""
+    folded = fold(sentence).lower()
+    for m in _SAYS_AI.finditer(folded):
+        before, after = folded[: m.start()], folded[m.end() :]
+        if not _NEGATED.search(before) and not _NEGATED_AFTER.search(after):
+            return True
+    return False
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, in any of the supported languages."""
+    return [s.strip() for s in _SENTENCES.split(text) if s and s.strip()]
+
+
+def claims_to_be_human(text: str, creator_name: str = "", meaning: Meaning | None = None) -> bool:
+    """True if any statement in `text` about who or what is speaking fails to say AI.
+
+    Patterns catch the usual claims in ten languages ("I'm a real person", "soy humana",
+    "我是真人"); with `meaning`, every sentence is also compared by meaning with
+    core/trust/exemplars/claims.txt, and one that means "a person / the creator is speaking"
+    passes only if it says AI too.
+    """
+    if any(_claims(v, creator_name) for v in fold_for_detection(text)):
+        return True
+    if meaning is None or not meaning.enabled("claims"):
+        return False
+    parts = [s for s in sentences(text) if not says_ai(s)]
+    vectors = meaning.vectors(parts)
+    if vectors is None:
+        return False
+    return any(meaning.match("claims", np.asarray(v)) is not None for v in vectors)
 
 
 def _claims(text: str, creator_name: str) -> bool:

@@ -81,7 +81,7 @@ def test_length_is_bounded_at_a_sentence():
     ],
 )
 def test_honesty_questions_are_recognised_in_several_languages(message, lang):
-    assert asks_what_i_am(message) == lang
+    assert asks_what_i_am(message, creator="Mara Quill") == lang
 
 
 @pytest.mark.parametrize("message", ["what flour do you use?", "how long do you proof?"])

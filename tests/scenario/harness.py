@@ -160,6 +160,7 @@ async def make_chat(
     state: Any = None,
     settings: Settings | None = None,
     coalesce: bool = False,
+    meaning: Any = None,
 ) -> Chat:
     bot = bot or load_bot(EXAMPLE)
     if not coalesce:
@@ -181,6 +182,7 @@ async def make_chat(
         limiter=InMemoryRateLimiter(now=lambda: clock.now().timestamp()),
         clock=clock,
         senders={"test": sender},
+        meaning=meaning,
     )
     if ingest:
         await run_ingest(bot, EXAMPLE, services.memory)
