@@ -33,7 +33,9 @@ from core.trust.meaning import (
     embed_matrix,
 )
 
-MAX_FP = {"care": 0.01, "identity": 0.01, "claims": 0.005}
+# Identity answers are cheap when wrong ("I am an AI clone" to a question that was not about
+# it) and a miss is a lie by omission, so that check may trade more false positives for recall.
+MAX_FP = {"care": 0.01, "identity": 0.02, "claims": 0.005}
 KS = (1, 2, 3)
 MARGINS = (-0.1, -0.05, 0.0, 0.03, 0.06, 0.1)
 

@@ -49,7 +49,7 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
     "de": (
         r"\b(bist du|sind sie) (ein |eine |wirklich |echt |tatsächlich )*"
-        r"(mensch|bot|roboter|ki|maschine|echt|real|programm)\b",
+        r"(mensch|bot|roboter|ki|maschine|echt|real|programm|künstliche intelligenz)\b",
         r"\b(rede|spreche|chatte) ich (mit|gerade mit) (einem |einer )*(bot|ki|mensch|roboter)",
         r"\bbist du (wirklich|echt) \w+",
     ),
@@ -65,7 +65,7 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
     "nl": (
         r"\b(ben je|ben jij|bent u) (een |echt |wel )*"
-        r"(mens|bot|robot|ai|machine|echt|programma)\b",
+        r"(mens|bot|robot|ai|machine|echt|programma|kunstmatige intelligentie)\b",
         r"\b(praat|chat) ik (met|tegen) (een |de )*(bot|ai|mens|robot|echt persoon)",
     ),
     "sv": (
@@ -80,7 +80,7 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
     "ja": (
         r"(人間|ボット|ロボット|本人|本物|aiです)(です|なの|だ)?(か|の[?？]|[?？])",
-        r"(自動返信|自動応答|人間と話して|本人が(書|返信))",
+        r"(自動返信|自動応答|人間と話して|本人が(書|返信)|機械が(返事|返信|答え))",
     ),
 }
 # Slang, forced choices, automation and authorship: "is she reading this", "did she write this".
@@ -99,6 +99,8 @@ _QUESTIONS["en"] = (
     r"\b(human|person|real) or (a |an )?(bot|ai|robot|machine|program)\b",
     r"^\W*(bot|ai|robot|human|real|person)\W*$",
     r"\b(is|are) (this|these) (chatgpt|gpt|an? llm|a language model)\b",
+    r"\b(talking|chatting|speaking) (to|with) (a |an |some )?(software|program|machine|"
+    r"computer|algorithm|chatbot|bot|ai)\b",
 )
 _COMPILED = {lang: any_of(ps) for lang, ps in _QUESTIONS.items()}
 
