@@ -13,16 +13,20 @@ from langchain_core.messages import BaseMessage
 
 from core.llm.generator import GenerationFailed
 from core.ops.breaker import CircuitBreaker
-from core.ops.metrics import LLM_CIRCUIT_OPEN, LLM_ERRORS
+from core.ops.metrics import LLM_CIRCUIT_OPEN, LLM_ERRORS, LOOP_LAG
 from core.ports import Generator
 
 log = logging.getLogger(__name__)
+
+# How finely the first-text deadline is counted (see `_first_text`).
+FIRST_TEXT_STEP_SECONDS = 0.25
 
 
 class CircuitBreakerGenerator:
     """Wraps a `Generator` so that a dead or stalled provider costs fans seconds, not minutes.
 
-    - **Deadline:** the first text must arrive within `first_text_seconds`, retries included;
+    - **Deadline:** the first text must arrive within `first_text_seconds`, retries included,
+      counted from the call (after the turn queue) and only while this process could run;
       otherwise `GenerationFailed` is raised (the brain answers with its honest fallback).
     - **Breaker:** after `failures_to_open` failed generations in a row the circuit opens and
       every call fails at once for `open_seconds`. Then one call probes (half-open): success
@@ -80,6 +84,36 @@ class CircuitBreakerGenerator:
         if self.breaker.state != "closed":
             LLM_CIRCUIT_OPEN.labels(self.name).set(1)
 
+    async def _first_text(self, pieces: AsyncIterator[str]) -> str:
+        """The next piece, within `first_text_seconds` of time this process could run.
+
+        The deadline is counted in steps, and a step the event loop could not keep (our own
+        CPU busy elsewhere: an overloaded process, not a slow provider) counts only as long as
+        it was meant to, so the provider is not blamed, and the breaker not opened, for us.
+        """
+        loop = asyncio.get_running_loop()
+        step = min(FIRST_TEXT_STEP_SECONDS, self.first_text_seconds)
+        budget = self.first_text_seconds
+        nxt: asyncio.Future[str] = asyncio.ensure_future(anext(pieces))
+        try:
+            while True:
+                wait = min(step, budget)
+                started = loop.time()
+                done, _ = await asyncio.wait({nxt}, timeout=wait)
+                if done:
+                    return nxt.result()
+                late = loop.time() - started - wait
+                if late > 0:
+                    LOOP_LAG.observe(late)
+                budget -= wait
+                if budget <= 0:
+                    raise TimeoutError
+        finally:
+            if not nxt.done():
+                nxt.cancel()
+                with contextlib.suppress(BaseException):
+                    await nxt
+
     async def stream(self, messages: Sequence[BaseMessage]) -> AsyncIterator[str]:
         """Yield the inner generator's text; raise `GenerationFailed` fast when it cannot."""
         if not self.breaker.admit():
@@ -97,8 +131,7 @@ class CircuitBreakerGenerator:
                         if got_text:
                             piece = await anext(pieces)
                         else:
-                            async with asyncio.timeout(self.first_text_seconds):
-                                piece = await anext(pieces)
+                            piece = await self._first_text(pieces)
                     except StopAsyncIteration:
                         break
                     except TimeoutError as exc:

@@ -71,6 +71,12 @@ QUEUE_WAIT_SECONDS = Histogram(
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60, 120),
     registry=REGISTRY,
 )
+LOOP_LAG = Histogram(
+    "clonebot_loop_lag_seconds",
+    "How late the event loop woke a waiting first-text deadline (time not charged to the LLM)",
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5),
+    registry=REGISTRY,
+)
 DEDUP_HITS = Counter(
     "clonebot_dedup_hits",
     "Platform redeliveries dropped by the deduper",
@@ -159,6 +165,7 @@ __all__ = [
     "DEPENDENCY_ERRORS",
     "LLM_CIRCUIT_OPEN",
     "LLM_ERRORS",
+    "LOOP_LAG",
     "MESSAGES",
     "QUEUE_DEPTH",
     "QUEUE_WAIT_SECONDS",

@@ -20,12 +20,12 @@ from core.config import Settings
 from core.conversation.guard import STATE_DOWN_TEXT, GuardedHandler
 from core.conversation.limits import InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
+from core.llm.breaker import CircuitBreakerGenerator
 from core.llm.generator import LangChainGenerator
 from core.memory.embeddings import HashEmbedder
 from core.memory.memory import Memory
 from core.memory.stores.guarded import GuardedMemoryStore
 from core.memory.stores.inmemory import InMemoryMemoryStore
-from core.llm.breaker import CircuitBreakerGenerator
 from core.ops.metrics import REGISTRY
 from core.persona.bot import load_bot
 from core.ports import MemoryStore
@@ -440,3 +440,39 @@ async def test_runs_log_unreachable_state_once_per_outage(
     for _ in range(3):
         assert await guarded(chat.event("hi")) == []
     assert caplog.text.count("state store unreachable (") == 1
+
+
+async def test_a_busy_process_is_not_blamed_on_a_healthy_provider() -> None:
+    """The provider answers in 0.3 s, but our own loop is blocked for 1 s meanwhile (an
+    overloaded process): with a 0.5 s first-text deadline that is no timeout and no failure."""
+
+    class Quick:
+        name = "quick"
+
+        async def stream(self, messages: Any) -> Any:
+            await asyncio.sleep(0.3)
+            yield "Rye, mostly."
+
+    breaker = CircuitBreakerGenerator(Quick(), first_text_seconds=0.5, failures_to_open=1)
+
+    # The whole process busy for 1 s (CPU-bound work elsewhere in the loop).
+    asyncio.get_running_loop().call_later(0.05, time.sleep, 1.0)
+    pieces = [p async for p in breaker.stream([])]
+    assert pieces == ["Rye, mostly."]
+    assert breaker.state == "closed"
+
+
+async def test_a_stalled_provider_still_times_out_on_an_idle_process() -> None:
+    class Stalled:
+        name = "stalled"
+
+        async def stream(self, messages: Any) -> Any:
+            await asyncio.sleep(30)
+            yield "never"
+
+    breaker = CircuitBreakerGenerator(Stalled(), first_text_seconds=0.5, failures_to_open=1)
+    started = time.perf_counter()
+    with pytest.raises(Exception, match="no text within"):
+        [p async for p in breaker.stream([])]
+    assert time.perf_counter() - started < 3
+    assert breaker.state == "open"
