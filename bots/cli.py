@@ -298,7 +298,7 @@ def telegram_set_webhook(
 ) -> None:
     """Point Telegram at this deployment's webhook route, once (replicas never call it)."""
     from adapters.telegram.webhook import set_webhook
-    from core.config import secret_from_env
+    from core.config import Settings, secret_from_env
 
     bot = load_bot(folder)
     tg = bot.platforms.get("telegram")
@@ -308,7 +308,9 @@ def telegram_set_webhook(
     if not token or not secret:
         console.print(f"[red]Set {token_var} and {secret_var} first.[/red]")
         raise typer.Exit(2)
-    ok = _run(lambda: set_webhook(token=token, url=url, secret=secret))
+    # The same Bot API server `clonebot run` talks to (CLONEBOT_TELEGRAM_API_URL), if any.
+    api_url = Settings().telegram_api_url
+    ok = _run(lambda: set_webhook(token=token, url=url, secret=secret, base_url=api_url))
     console.print("Webhook set." if ok else "[red]Telegram refused the webhook.[/red]")
 
 

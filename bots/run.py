@@ -132,6 +132,8 @@ def make_adapters(
             shard_count=settings.discord_shard_count,
             shard_ids=tuple(int(i) for i in ids.split(",")) if ids else None,
             display_name=ai_display_name(bot.persona),  # fits Discord's 32-character nick
+            api_url=settings.discord_api_url,
+            gateway_url=settings.discord_gateway_url,
         )
         runners.append(DiscordAdapter(dc_settings, **common))
     elif dc is not None:

@@ -74,6 +74,10 @@ class Settings(BaseSettings):
     # Discord sharding: total shards across processes, and the ids this process runs ("0,1").
     discord_shard_count: int | None = None
     discord_shard_ids: str | None = None
+    # Discord REST base ("https://discord.com/api/v10" when None) and gateway websocket URL
+    # (asked of /gateway/bot when None), for a proxy in front of Discord or a fake in tests.
+    discord_api_url: str | None = None
+    discord_gateway_url: str | None = None
     # A self-hosted Telegram Bot API server ("http://host:port/bot"); None = api.telegram.org.
     telegram_api_url: str | None = None
     # Slack Web API base ("https://slack.com/api/" when None); tests point it at a fake.

@@ -69,13 +69,17 @@ def resolve_role(event: ChatEvent, bot: BotConfig) -> Role:
     return best
 
 
+def can_open_thread(event: ChatEvent) -> bool:
+    """True in a shared channel (not a DM, not already a thread) whose platform threads on a
+    message."""
+    return event.capabilities.thread_on_message and not event.is_dm and not event.thread_id
+
+
 def thread_on_message(event: ChatEvent) -> Target | None:
     """A target in a new thread hanging off this fan message, where the platform allows it."""
     if (
-        not event.capabilities.thread_on_message
-        or event.is_dm
-        or event.thread_id
-        or event.kind is not EventKind.MESSAGE
+        not can_open_thread(event)
+        or event.kind not in (EventKind.MESSAGE, EventKind.COMMAND)
         or not event.message_id
     ):
         return None

@@ -20,7 +20,7 @@ def api_error(exc: BaseException) -> str:
         data = getattr(exc.response, "data", None)
         if isinstance(data, Mapping):
             return str(data.get("error") or "unknown")
-        status = getattr(exc.response, "status_code", "?")
+        status = getattr(exc.response, "status_code", None) or getattr(exc.response, "status", "?")
         return f"HTTP {status}, not a Web API answer"
     return f"{type(exc).__name__}: {exc}"
 

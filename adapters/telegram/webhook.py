@@ -15,12 +15,15 @@ log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 # Polling and the webhook ask for the same updates. Telegram has no delete events for bots.
+# Reactions must be asked for by name (they are not in Telegram's default set): a fan's 🚩 on
+# an answer is how they report it. Telegram sends them only where the bot is an admin.
 ALLOWED_UPDATES: tuple[str, ...] = (
     Update.MESSAGE,
     Update.EDITED_MESSAGE,
     Update.CHANNEL_POST,
     Update.EDITED_CHANNEL_POST,
     Update.CALLBACK_QUERY,
+    Update.MESSAGE_REACTION,
 )
 
 

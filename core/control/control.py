@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -20,7 +21,7 @@ from core.records import AuditEntry, DraftStatus, Handoff, Mute, MuteScope
 from core.schedule.commands import ScheduleHooks, schedule_command
 from core.trust.escalation import Care
 from core.trust.honesty import ai_label
-from core.turn import Turn, thread_on_message
+from core.turn import Turn, can_open_thread, thread_on_message
 from core.types import (
     AllowedMentions,
     Attachment,
@@ -308,14 +309,42 @@ class Control:
             log.exception("moderator notice failed")
 
     async def _handoff_cmd(self, turn: Turn) -> list[Reply]:
-        await self.open_handoff(turn, "moderator")
-        return _result(turn, "A human has this conversation now; the clone stays quiet here.")
+        # Typed as a message in a channel, it hands off a thread on that message (and says so
+        # there). A slash command has no message: the moderator takes the channel on purpose,
+        # and `/clone release` there gives it back (a slash command cannot run in a thread).
+        thread = thread_on_message(turn.event)
+        await self.open_handoff(turn, "moderator", thread)
+        done = _result(turn, "A human has this conversation now; the clone stays quiet here.")
+        if thread is None:
+            return done
+        said = "A person from the team takes this conversation from here; the clone stays quiet."
+        return [Reply(thread, said, ai_label=ai_label(self.bot.persona)), *done]
 
     async def _human(self, turn: Turn) -> list[Reply]:
-        await self.open_handoff(turn, "fan asked for a human")
         text = "I've asked a real person from the team to join. The clone will stay quiet here."
         # Said in public by the clone, so it carries the label like every answer.
-        return _result(turn, text, private=False, ai_label=ai_label(self.bot.persona))
+        [said] = _result(turn, text, private=False, ai_label=ai_label(self.bot.persona))
+        return await self._hold(turn, "fan asked for a human", said)
+
+    async def _hold(self, turn: Turn, reason: str, said: Reply) -> list[Reply]:
+        """Open a handoff and return `said`. In a shared channel whose platform threads on a
+        message, the human takes a thread (as for escalations), never the whole channel: on
+        the person's message, or, for a slash command that came with none, on `said` itself,
+        sent first so the thread has a message to hang off."""
+        e = turn.event
+        thread = thread_on_message(e)
+        if thread is None and can_open_thread(e) and not e.message_id:
+            sender = self.senders.get(e.platform)
+            channel = Target(e.platform, e.workspace_id, e.channel_id)
+            sent = await sender.send(replace(said, target=channel)) if sender else None
+            if sent is not None:
+                anchored = replace(channel, open_thread_on=sent.message_id)
+                await self.open_handoff(turn, reason, anchored)
+                return []
+        await self.open_handoff(turn, reason, thread)
+        if thread is None:
+            return [said]
+        return [replace(said, target=thread)]
 
     async def _release(self, turn: Turn) -> list[Reply]:
         closed = await handoffs.release(

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from core.types import (
     Permission,
     Reply,
     ReplyKind,
+    Role,
     Target,
 )
 from tests.fakes.discord_server import (
@@ -312,23 +314,27 @@ async def test_a_429_streak_longer_than_discordpys_retries_still_delivers(
 async def test_typing_and_acks_do_not_wait_for_a_slow_handler(
     fake: FakeDiscord, guild: Guild, run: Any
 ) -> None:
+    # Issue 19.26: no wall-clock limits. The handler holds until released, so whatever
+    # arrives before the release provably did not wait for it.
     adapter: DiscordAdapter | None = None
+    release = asyncio.Event()
 
     async def slow(e: ChatEvent) -> list[Reply]:
         assert adapter is not None
         await adapter.typing(e.target())
-        await asyncio.sleep(0.6)
+        await release.wait()  # a long LLM call
         return [Reply(target=e.target(private=True), text="done", ephemeral=True)]
 
     adapter = await run(Recorder(slow))
-    started = time.monotonic()
     await fake.interaction_create(guild, FAN, {"id": "1", "name": "about", "type": 1})
     await fake.wait_for("POST", r"/interactions/\d+/[^/]+/callback")
     await fake.wait_for("POST", f"/channels/{guild.channel_id}/typing")
-    assert time.monotonic() - started < 0.5
     await fake.message_create(guild, FAN, "meanwhile")  # the gateway is not blocked either
     await fake.wait_for("POST", f"/channels/{guild.channel_id}/typing", count=2)
-    assert time.monotonic() - started < 0.8
+    assert not fake.calls_to("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")  # still busy
+    release.set()
+    [edit] = await fake.wait_for("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")
+    assert edit["content"] == "done"
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -797,18 +803,18 @@ async def test_core_human_pings_moderators_and_the_clone_goes_quiet(
 ) -> None:
     await run_core(["An answer [1]."])
     await fake.interaction_create(guild, FAN, slash("human"))
-    posts = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages", 2)
+    # Issue 19.4: the handoff holds a thread, not the channel. A slash command has no message
+    # to hang it on, so the clone's public answer is posted first and the thread opens on it.
+    [public] = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages")
     await fake.wait_for("DELETE", r"/webhooks/\d+/[^/]+/messages/@original")
-
-    notice = next(p for p in posts if p["content"].startswith(f"<@&{MOD_ROLE}>"))
+    anchor = next(m for m in fake.sent if m["channel_id"] == str(guild.channel_id))
+    assert "real person" in public["content"] and public["allowed_mentions"]["roles"] == []
+    await fake.wait_for("POST", rf"/channels/{guild.channel_id}/messages/{anchor['id']}/threads")
+    [notice] = await fake.wait_for("POST", f"/channels/{anchor['id']}/messages")
+    assert notice["content"].startswith(f"<@&{MOD_ROLE}>")
     assert notice["allowed_mentions"]["roles"] == [MOD_ROLE]
     assert notice["allowed_mentions"]["parse"] == [] and notice["allowed_mentions"]["users"] == []
-    [public] = [p for p in posts if p is not notice]
-    assert public["allowed_mentions"]["roles"] == []
-
-    await fake.message_create(guild, FAN, f"<@{BOT_ID}> hello?", mentions=(BOT_USER,))
-    await asyncio.sleep(0.3)
-    assert len(fake.posts(guild.channel_id)) == 2  # silent during the handoff
+    assert len(fake.posts(guild.channel_id)) == 1  # the channel itself is not held
 
 
 async def test_core_refuses_a_fan_and_obeys_a_moderator(
@@ -950,3 +956,68 @@ async def test_a_channel_burst_of_mentions_is_answered_or_told_to_wait(
         assert "ignored_by_rule" not in found and "dropped" not in found, (fan, found)
     await late["handle"].__self__.close()  # what still waits ends as "shutdown"
     assert sum(map(len, outcomes().values())) == 200, "every message has an outcome"
+
+
+async def test_the_api_and_gateway_urls_are_settings_not_patches(guild: Guild) -> None:
+    # Issue 19.14: Discord had no base-URL setting (needed for a gateway proxy, and by tests,
+    # which patched discord.py's class attributes instead).
+    import discord
+
+    server = await FakeDiscord(guilds=[guild]).start()
+    base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    settings = DiscordSettings(
+        token=TOKEN,
+        guild_ready_timeout=0.05,
+        identify_delay=0.0,
+        shard_count=1,
+        api_url=f"http://127.0.0.1:{server.port}/api/v10",
+        gateway_url=str(server.gateway_url),
+    )
+    handler = Recorder(answer("hello from behind the proxy"))
+    adapter = DiscordAdapter(
+        settings, deduper=InMemoryDeduper(), rate_limiter=InMemoryRateLimiter()
+    )
+    try:
+        await adapter.start(handler)
+        await server.message_create(guild, FAN, "hi")
+        [body] = await server.wait_for("POST", f"/channels/{guild.channel_id}/messages")
+        assert body["content"] == "hello from behind the proxy"
+    finally:
+        await adapter.stop()
+        await server.stop()
+        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+
+
+async def test_moderator_commands_are_hidden_from_fans_by_default_member_permissions(
+    fake: FakeDiscord, guild: Guild, run: Any
+) -> None:
+    # Issue 19.10: every fan saw `/clone kill` in the menu. Every /clone command needs a
+    # moderator, so the group asks for Manage Messages; fan commands ask for nothing.
+    await run(Recorder())
+    [registered] = fake.calls_to("PUT", r"/applications/\d+/commands")
+    perms = {c["name"]: c.get("default_member_permissions") for c in registered}
+    assert str(perms["clone"]) == str(MANAGE_MESSAGES)  # discord.py sends the bits as a number
+    fan_commands = {s.name for s in COMMANDS if s.role is Role.FAN}
+    assert fan_commands and all(perms[name] is None for name in fan_commands)
+    # DMs have no permissions to check, so moderation commands stay out of them.
+    clone = next(c for c in registered if c["name"] == "clone")
+    assert clone.get("dm_permission") is False or clone.get("contexts") == [0]
+
+
+async def test_find_post_confirms_a_post_cut_off_mid_send_from_channel_history(
+    fake: FakeDiscord, guild: Guild, run: Any
+) -> None:
+    # Issue 19.15: Discord could not say whether a post whose record was cut off went out.
+    adapter = await run(Recorder())
+    since = datetime.now(UTC)
+    target = Target("discord", str(guild.id), str(guild.channel_id))
+    text = "New loaf day: rye & *spelt*"
+    sent = await adapter.send(Reply(target, text, ai_label="AI clone"))
+    other = await adapter.send(Reply(target, "Something else entirely."))
+    assert sent is not None and other is not None
+    found = await adapter.find_post(target, text, since)
+    assert found is not None and found.message_id == sent.message_id
+    assert await adapter.find_post(target, "A post that never went out.", since) is None
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    assert await adapter.find_post(target, text, later) is None  # older than the claim
+    assert fake.calls_to("GET", rf"/channels/{guild.channel_id}/messages")

@@ -8,9 +8,11 @@ import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 import yaml
 
@@ -47,6 +49,7 @@ from tests.fakes.slack_server import (
     event_body,
     message,
     post_signed,
+    signed_headers,
 )
 
 AI_LABEL = "AI clone of Ada, not Ada herself"
@@ -398,10 +401,9 @@ async def test_slash_command_is_acked_at_once_while_the_answer_takes_longer(
         return [Reply(target=event.target(private=True), text="42", ephemeral=True)]
 
     rig = await rig_factory(slow, mode=mode)
-    started = time.monotonic()
     body = command_body("/ask", "meaning of life?", response_url=fake.response_url())
+    # Acknowledged while the handler is still held: the ack never waits for the answer.
     await rig.deliver("slash_commands", body)
-    assert time.monotonic() - started < 1.0
     assert fake.sent("response_url") == []
     release.set()
     [answer] = await fake.wait_for("response_url")
@@ -481,9 +483,7 @@ async def test_copilot_draft_approved_by_button_round_trips(
     button = draft["blocks"][-1]["elements"][0]
     draft_ts = draft["_ts"]
     body = block_actions_body(button["action_id"], button["value"], message_ts=draft_ts)
-    started = time.monotonic()
-    await rig.deliver("interactive", body)
-    assert time.monotonic() - started < 1.0
+    await rig.deliver("interactive", body)  # returns once Slack has its ack
     posts = await fake.wait_for("chat.postMessage", 2)
     click = rig.events[-1]
     assert (click.kind, click.action, click.text, click.target_message_id) == (
@@ -588,7 +588,8 @@ async def test_replies_are_paced_per_channel_waiting_not_dropping(
     assert len(fake.sent("chat.postMessage")) == 4
     c1 = sorted(sent_at[t] for t in "abc")
     assert c1[1] - c1[0] >= 0.25 and c1[2] - c1[1] >= 0.25
-    assert sent_at["other channel"] < 0.25
+    # The other channel does not queue behind C1's pacing (ordered, not timed: issue 19.26).
+    assert sent_at["other channel"] < c1[1]
 
 
 def test_long_text_is_split_on_sentences_with_context_and_buttons_on_the_last_message() -> None:
@@ -633,7 +634,7 @@ async def test_hostile_mrkdwn_and_mass_mention_bait_are_inert(
     assert "*bold*" in rendered  # harmless formatting is kept
 
 
-async def test_thinking_reaction_appears_within_a_second_and_goes_after_the_answer(
+async def test_thinking_reaction_appears_while_generating_and_goes_after_the_answer(
     rig_factory: Any, fake: FakeSlack
 ) -> None:
     release = asyncio.Event()
@@ -647,10 +648,10 @@ async def test_thinking_reaction_appears_within_a_second_and_goes_after_the_answ
 
     rig = await rig_factory(slow)
     adapter_box.append(rig.adapter)
-    started = time.monotonic()
     await rig.deliver("events_api", event_body(message("deep question", ts="70.1")))
-    [added] = await fake.wait_for("reactions.add", within=1.0)
-    assert time.monotonic() - started < 1.0
+    # The sign shows while the answer is still held back: it never waits for generation.
+    [added] = await fake.wait_for("reactions.add")
+    assert fake.sent("chat.postMessage") == []
     assert (added["name"], added["timestamp"], added["channel"]) == ("eyes", "70.1", "C001")
     release.set()
     [removed] = await fake.wait_for("reactions.remove")
@@ -794,10 +795,16 @@ async def test_core_human_hands_the_conversation_off_pings_moderators_and_goes_q
     posts = await fake.wait_for("chat.postMessage", 2)
     notice = next(p for p in posts if p["channel"] == "CMODS")
     assert notice["blocks"][0]["text"]["text"].startswith("<!subteam^S0MODS>")
-    assert any("real person" in p["text"] for p in posts if p["channel"] == "C001")
+    [anchor] = [p for p in posts if p["channel"] == "C001"]
+    assert "real person" in anchor["text"] and "thread_ts" not in anchor
+    # Issue 19.4: the thread on that answer is held; the channel is not.
     chat.clock.advance(seconds=30)
-    await rig.deliver("events_api", event_body(message(f"<@{BOT_USER}> hello?", ts="202.1")))
+    held = message("hello?", thread_ts=anchor["_ts"], parent_user_id=BOT_USER, ts="202.1")
+    await rig.deliver("events_api", event_body(held))
     await _quiet(fake, "chat.postMessage", 2)
+    chat.clock.advance(seconds=30)
+    await rig.deliver("events_api", event_body(message(f"<@{BOT_USER}> flour?", ts="202.2")))
+    await fake.wait_for("chat.postMessage", 3)
 
 
 async def test_core_copilot_draft_is_approved_by_the_creator_with_a_button(
@@ -872,13 +879,88 @@ async def test_core_answers_every_native_command_invocation(
     assert [r.getMessage() for r in caplog.records if r.name.startswith("clonebot")] == []
 
 
-async def test_core_human_in_a_channel_also_silences_its_threads(
+async def test_core_moderator_slash_handoff_of_a_channel_also_silences_its_threads(
     core_rig: tuple[Rig, Any], fake: FakeSlack
 ) -> None:
     rig, chat = core_rig
-    await rig.deliver("slash_commands", command_body("/human", response_url=fake.response_url()))
-    await fake.wait_for("chat.postMessage", 2)
+    body = command_body("/clone", "handoff", user="UADMIN", response_url=fake.response_url())
+    await rig.deliver("slash_commands", body)
+    await fake.wait_for("chat.postMessage")  # the moderators' notice
     chat.clock.advance(seconds=30)
     follow_up = message("still there?", thread_ts="199.1", parent_user_id=BOT_USER, ts="206.1")
     await rig.deliver("events_api", event_body(follow_up))
-    await _quiet(fake, "chat.postMessage", 2)
+    await _quiet(fake, "chat.postMessage", 1)
+
+
+def test_slack_text_with_a_lone_surrogate_is_cleaned_at_the_boundary() -> None:
+    # Issue 19.13, Slack's side: pure translation, no network.
+    from adapters.slack.events import to_event
+
+    body = event_body(message("bread \ud800 please", ts="70.1"))
+    event = to_event(body, bot_user_id=BOT_USER)
+    assert event is not None and event.text == "bread \ufffd please"
+
+
+async def test_an_html_error_page_from_users_info_does_not_drop_the_delivery(
+    rig_factory: Any, fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Issue 19.11: a proxy's HTML 5xx made the error handler raise AttributeError, and every
+    # delivery (slash commands included) was dropped. Now the sender is an unknown fan.
+    fake.html_errors |= {"users.info", "usergroups.list"}
+    rig = await rig_factory(echo)
+    await rig.deliver("events_api", event_body(message("still there?", ts="80.1")))
+    await rig.deliver(
+        "slash_commands", command_body("/ask", "hello?", response_url=fake.response_url())
+    )
+    events = await rig.wait_events(2)
+    assert {e.text for e in events} == {"still there?", "hello?"}
+    assert all(e.author.permissions == frozenset() for e in events)
+    await fake.wait_for("chat.postMessage")
+    assert "AttributeError" not in caplog.text
+    assert "HTTP 502" in caplog.text  # the log says what happened
+
+
+async def test_http_mode_checks_the_signature_before_reading_the_body(
+    rig_factory: Any, fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Issue 19.12: Bolt parsed the body first, so unsigned garbage got a 500 and a traceback.
+    rig = await rig_factory(echo, mode="http")
+    url = f"http://127.0.0.1:{rig.adapter.bound_port}/slack/events"
+    garbage = ["{not json", "[1, 2]", "42", '"text"', "null", "{}"]
+    async with aiohttp.ClientSession() as http:
+        for body in garbage:
+            headers = {"Content-Type": "application/json"}
+            async with http.post(url, data=body, headers=headers) as resp:
+                assert resp.status == 401, body  # unsigned: not even read
+            async with http.post(
+                url, data=body, headers={**headers, **signed_headers(body)}
+            ) as resp:
+                assert resp.status == 400, body  # signed, but not a Slack delivery
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert rig.events == []
+    assert (await post_signed(url, "events_api", event_body(message("hi", ts="81.1"))))[0] == 200
+    await fake.wait_for("chat.postMessage")
+
+
+async def test_find_post_confirms_a_post_cut_off_mid_send_from_channel_history(
+    rig_factory: Any, fake: FakeSlack
+) -> None:
+    # Issue 19.15: the outbox asks the platform whether a post whose record was cut off went
+    # out; Slack answered nothing, so it always stayed "unconfirmed".
+    rig = await rig_factory(silent)
+    text = "New loaf day: rye & spelt <3"
+    since = datetime.now(UTC)
+    target = Target("slack", TEAM, "C001")
+    sent = await rig.adapter.send(Reply(target, text, ai_label=AI_LABEL))
+    assert sent is not None
+    [post] = fake.sent("chat.postMessage")
+    fake.history["C001"] = [
+        {"type": "message", "user": "UFAN", "text": post["text"], "ts": "1.1"},  # a fan's copy
+        {"type": "message", "user": BOT_USER, "text": post["text"], "ts": sent.message_id},
+        {"type": "message", "user": BOT_USER, "text": "something else", "ts": "1.2"},
+    ]
+    found = await rig.adapter.find_post(target, text, since)
+    assert found is not None and found.message_id == sent.message_id
+    assert await rig.adapter.find_post(target, "a post never sent", since) is None
+    query = fake.sent("conversations.history")[0]
+    assert query["channel"] == "C001" and float(query["oldest"]) < since.timestamp()

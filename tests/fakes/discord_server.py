@@ -468,6 +468,7 @@ class FakeDiscord:
             ("GET", r"/gateway", lambda b: {"url": str(self.gateway_url)}),
             ("PUT", rf"/applications/{app}/commands", _sync_commands),
             ("POST", r"/channels/(\d+)/messages", self._message),
+            ("GET", r"/channels/(\d+)/messages", self._history),
             ("POST", r"/channels/(\d+)/typing", lambda b, c: _no_content()),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._open_thread),
             ("POST", r"/channels/(\d+)/threads", self._open_thread),
@@ -488,6 +489,12 @@ class FakeDiscord:
             return _json({"message": "Unknown Channel", "code": 10003}, 404)
         self.sent.append(_message_payload(channel_id, body))
         return self.sent[-1]
+
+    def _history(self, body: Any, channel_id: str) -> Any:
+        # Newest first, as Discord answers; the adapter's `limit` is honoured by the caller.
+        if int(channel_id) not in self.channels:
+            return _json({"message": "Unknown Channel", "code": 10003}, 404)
+        return [m for m in reversed(self.sent) if m["channel_id"] == channel_id][:100]
 
     def _open_thread(self, body: dict[str, Any], channel_id: str, message_id: str = "") -> dict:
         # A thread started from a message takes the message's id.

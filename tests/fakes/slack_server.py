@@ -31,6 +31,7 @@ KNOWN = {
     "users.info",
     "conversations.open",
     "usergroups.list",
+    "conversations.history",
     "files.getUploadURLExternal",
     "files.completeUploadExternal",
 }
@@ -62,6 +63,11 @@ class FakeSlack:
         self.add_user("UFAN2", "mod-by-group")
         self.connections = 0
         self.api_peers: set[Any] = set()  # client (host, port) of every Web API call
+        # Methods that answer like a proxy in front of Slack that lost it: an HTML page and a
+        # 502, labelled JSON as some proxies label everything (slack_sdk then has no dict).
+        self.html_errors: set[str] = set()
+        # What conversations.history returns, newest first (as Slack does).
+        self.history: dict[str, list[dict[str, Any]]] = {}
 
     # ---- lifecycle -------------------------------------------------------------------------
     async def start(self) -> FakeSlack:
@@ -130,6 +136,10 @@ class FakeSlack:
                 status=429,
                 headers={"Retry-After": str(self._retry_after)},
             )
+        if method in self.html_errors:
+            await self._log(method + "#502", params)
+            html = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+            return web.Response(status=502, text=html, content_type="application/json")
         if method not in KNOWN:
             self.unknown.append(method)
             await self._log(method + "#404", params)
@@ -159,6 +169,8 @@ class FakeSlack:
                 "ok": True,
                 "usergroups": [{"id": g, "users": u} for g, u in self.groups.items()],
             }
+        if method == "conversations.history":
+            return {"ok": True, "messages": self.history.get(str(p.get("channel")), [])}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(p.get("users"))}}
         if method == "files.getUploadURLExternal":

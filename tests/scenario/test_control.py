@@ -332,3 +332,41 @@ async def test_every_reply_fans_can_see_carries_the_ai_label():
     public = [r for r in seen if not r.ephemeral and r.kind is not ReplyKind.DRAFT]
     assert len(public) == 7, [r.text[:40] for r in public]  # all but the private /about
     assert [r.text[:40] for r in public if r.ai_label != label] == []
+
+
+@pytest.mark.parametrize("platform", ["discord", "slack"])
+async def test_human_typed_in_a_channel_hands_off_a_thread_on_the_fans_message(platform):
+    # Issue 19.4: /human held the whole channel; now, as escalations do, it holds a thread.
+    chat = await make_chat(llm())
+    chat.services.senders[platform] = chat.sender
+    [reply] = await chat.say("/human", platform=platform, message_id="950")
+    assert reply.target.open_thread_on == "950" and "real person" in reply.text
+    assert await chat.say("hello?", platform=platform, thread="950") == []  # held
+    chat.clock.advance(seconds=30)
+    assert await chat.say("other question", platform=platform, user="fan2") != []
+
+
+@pytest.mark.parametrize("platform", ["discord", "slack"])
+async def test_slash_human_with_no_message_hands_off_a_thread_on_the_clones_answer(platform):
+    # A slash command comes with no message to hang a thread on: the clone's public answer
+    # is posted first, and the thread (and the handoff) hang off that.
+    chat = await make_chat(llm())
+    chat.services.senders[platform] = chat.sender
+    assert await chat.say("/human", platform=platform, message_id="") == []
+    anchor = next(r for r in chat.sender.sent if "real person" in r.text)
+    assert anchor.target.open_thread_on is None and anchor.target.thread_id is None
+    anchored = str(chat.sender.sent.index(anchor) + 1)  # the RecordingSender's message id
+    notice = [r for r in chat.sender.sent if r.kind is ReplyKind.NOTICE][-1]
+    assert notice.target.open_thread_on == anchored, "moderators are pinged in that thread"
+    assert await chat.say("hello?", platform=platform, thread=anchored) == []
+    chat.clock.advance(seconds=30)
+    assert await chat.say("still answering the channel?", platform=platform) != []
+
+
+async def test_moderator_handoff_typed_in_a_channel_holds_a_thread_not_the_channel():
+    chat = await make_chat(llm())
+    chat.services.senders["discord"] = chat.sender
+    await chat.say("/clone handoff", platform="discord", message_id="960", **MOD)
+    assert await chat.say("in the thread", platform="discord", thread="960") == []
+    chat.clock.advance(seconds=30)
+    assert await chat.say("in the channel", platform="discord", user="fan2") != []
