@@ -99,7 +99,7 @@ def command_menus(admin_chat_ids: Sequence[int]) -> list[tuple[list[BotCommand],
     """(commands, scope) pairs for setMyCommands: fans see fan commands, admins everything."""
 
     def menu(specs: Sequence[CommandSpec]) -> list[BotCommand]:
-        return [BotCommand(s.telegram_name, f"{s.help} {s.args}".strip()[:256]) for s in specs]
+        return [BotCommand(s.flat_name, f"{s.help} {s.args}".strip()[:256]) for s in specs]
 
     fans = menu([s for s in COMMANDS if s.role == Role.FAN])
     everything = menu(COMMANDS)

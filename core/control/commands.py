@@ -28,8 +28,8 @@ class CommandSpec:
         return parts[1] if len(parts) == 2 else None
 
     @property
-    def telegram_name(self) -> str:
-        """Telegram allows [a-z0-9_]{1,32} and no subcommands: "clone mute" -> "clone_mute"."""
+    def flat_name(self) -> str:
+        """One word of [a-z0-9_]{1,32}, for platforms without subcommands: "clone_mute"."""
         return re.sub(r"[^a-z0-9_]", "_", self.name.replace(" ", "_").replace("-", "_"))[:32]
 
     @property
@@ -80,11 +80,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
 )
 
 BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
-BY_TELEGRAM_NAME: dict[str, CommandSpec] = {c.telegram_name: c for c in COMMANDS}
+BY_FLAT_NAME: dict[str, CommandSpec] = {c.flat_name: c for c in COMMANDS}
 
 
 def parse_command(text: str) -> Command | None:
-    """Parse "/clone mute 2h here" (or Telegram's "/clone_mute@bot 2h") into a Command."""
+    """Parse "/clone mute 2h here" (or the flat "/clone_mute@bot 2h") into a Command."""
     stripped = text.strip()
     if not stripped.startswith("/"):
         return None
@@ -92,8 +92,8 @@ def parse_command(text: str) -> Command | None:
     if not words:
         return None
     head = words[0].split("@", 1)[0].lower()
-    if head in BY_TELEGRAM_NAME and head not in BY_NAME:
-        return Command(BY_TELEGRAM_NAME[head].name, tuple(words[1:]))
+    if head in BY_FLAT_NAME and head not in BY_NAME:
+        return Command(BY_FLAT_NAME[head].name, tuple(words[1:]))
     if head in BY_NAME:
         return Command(head, tuple(words[1:]))
     if len(words) >= 2 and f"{head} {words[1].lower()}" in BY_NAME:

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # A snapshot holds mutes that ended up to this long before the `now` it was read for, so
 # turns whose clocks differ a little (out-of-order deliveries) share it instead of rereading.
-_MUTE_SLACK = timedelta(minutes=5)
+_MUTE_GRACE = timedelta(minutes=5)
 
 
 class BatchingStateStore(StateStore, Protocol):
@@ -252,7 +252,7 @@ class CachedStateStore:
             or (day is not None and day != load.day)
         ):
             base = now or self._last_now.get(creator_id) or self._wall()
-            since = base - _MUTE_SLACK
+            since = base - _MUTE_GRACE
             read_day = self._day.get(creator_id) or self._wall().date().isoformat()
             task = asyncio.ensure_future(self._load(creator_id, since, read_day, generation))
             task.add_done_callback(_quiet)

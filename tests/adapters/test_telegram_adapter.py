@@ -324,8 +324,8 @@ async def test_every_command_is_registered_per_scope_under_its_telegram_name(fak
     await run(Recorder(), admin_chat_ids=(900,))
     calls = fake.calls_to("setMyCommands")
     by_scope = {c["scope"]["type"]: [cmd["command"] for cmd in c["commands"]] for c in calls}
-    fan_names = [s.telegram_name for s in COMMANDS if s.role is Role.FAN]
-    all_names = [s.telegram_name for s in COMMANDS]
+    fan_names = [s.flat_name for s in COMMANDS if s.role is Role.FAN]
+    all_names = [s.flat_name for s in COMMANDS]
     assert by_scope["all_private_chats"] == fan_names
     assert by_scope["all_group_chats"] == fan_names
     assert by_scope["all_chat_administrators"] == all_names
@@ -354,7 +354,7 @@ async def test_a_wrong_token_fails_start_loudly(fake):
 async def test_every_command_translates_to_its_canonical_name(fake, run):
     core = Recorder(lambda e: [])
     await run(core)
-    await fake.push(*[fake.message(GROUP, CREATOR, f"/{s.telegram_name} x y") for s in COMMANDS])
+    await fake.push(*[fake.message(GROUP, CREATOR, f"/{s.flat_name} x y") for s in COMMANDS])
     events = await core.wait(len(COMMANDS))
     assert {e.command for e in events} == {Command(s.name, ("x", "y")) for s in COMMANDS}
     assert all(e.kind is EventKind.COMMAND for e in events)
@@ -858,12 +858,12 @@ async def test_core_answers_every_command_by_its_telegram_name(fake, run_core, c
     args = {"clone mode": "auto", "clone budget": "1000", "ask": "flour?", "clone fact": "x"}
     with caplog.at_level(logging.ERROR):
         for n, spec in enumerate(COMMANDS, start=1):
-            text = f"/{spec.telegram_name} {args.get(spec.name, '')}".strip()
+            text = f"/{spec.flat_name} {args.get(spec.name, '')}".strip()
             await fake.push(fake.message(private_chat(900), CREATOR, text))
             answered = len(fake.calls_to("sendMessage")) + len(fake.calls_to("sendDocument"))
             deadline = time.monotonic() + 3
             while answered < n:
-                assert time.monotonic() < deadline, f"no answer to /{spec.telegram_name}"
+                assert time.monotonic() < deadline, f"no answer to /{spec.flat_name}"
                 await asyncio.sleep(0.02)
                 answered = len(fake.calls_to("sendMessage")) + len(fake.calls_to("sendDocument"))
     assert [r.getMessage() for r in caplog.records] == []
