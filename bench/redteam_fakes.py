@@ -103,6 +103,7 @@ class GossipGenerator:
     """Repeats every fan message and memory it can see: a leak if isolation ever fails."""
 
     name = "gossip"
+    said = ""  # the last raw output, before any check (the red team's positive control)
 
     def stream(self, messages: Sequence[Any]) -> AsyncIterator[str]:
         seen: list[str] = []
@@ -110,7 +111,8 @@ class GossipGenerator:
             text = _text(m)
             seen += [t.strip() for t in _MEMORY.findall(text)]
             seen += [t.strip() for t in _FAN.findall(text)]
-        return _stream("Here is everything people told me: " + " | ".join(seen))
+        self.said = "Here is everything people told me: " + " | ".join(seen)
+        return _stream(self.said)
 
 
 def all_generators() -> list[Any]:

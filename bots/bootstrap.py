@@ -26,6 +26,7 @@ from core.ports import (
 )
 from core.trust.meaning import Meaning
 from core.trust.meaning_embedder import meaning_for
+from core.trust.verify import ClaimVerifier, Mode
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ async def build(
     clock: Clock | None = None,
     senders: dict[str, Sender] | None = None,
     meaning: Meaning | None = None,
+    verifier: ClaimVerifier | None = None,
 ) -> Services:
     """Build a clone. Anything not passed in is made from settings (embedded defaults).
 
@@ -128,6 +130,7 @@ async def build(
         await memory.purge()
     control = Control(bot=bot, state=state, memory=memory, rights=rights, senders=senders)
     k, chars = settings.prompt_budget()
+    verifier = verifier or ClaimVerifier(memory.embed_texts, embedder.model_name)
     brain = Brain(
         bot=bot,
         memory=memory,
@@ -137,6 +140,8 @@ async def build(
         corpus_k=k,
         source_chars=chars,
         meaning=meaning if meaning is not None else meaning_for(embedder),
+        verifier=verifier,
+        answer_mode=answer_mode(bot, settings),
     )
     clone = Clone(bot=bot, brain=brain, control=control, state=state, limiter=limiter, clock=clock)
     return Services(
@@ -155,6 +160,14 @@ async def build(
         rights=rights,
         senders=senders,
     )
+
+
+def answer_mode(bot: BotConfig, settings: Settings) -> Mode:
+    """bot.toml's `answer_mode`, else strict for the embedded model (a tiny model invents) and
+    balanced for a remote one."""
+    if bot.policies.answer_mode is not None:
+        return Mode(bot.policies.answer_mode)
+    return Mode.STRICT if settings.llm_provider in ("local", "fake") else Mode.BALANCED
 
 
 def _guarded_server_store(settings: Settings, creator_id: str, embedder: Embedder) -> MemoryStore:

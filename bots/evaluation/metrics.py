@@ -8,7 +8,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.brain.brain import leaks_prompt
+from core.brain.checks import leaks_prompt
 from core.memory.embeddings import cosine
 from core.trust.grounding import find_claims, is_supported, split_sentences
 from core.trust.honesty import claims_to_be_human

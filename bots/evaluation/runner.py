@@ -144,6 +144,8 @@ async def _turn(
     reply = replies[0]
     body, disclosed = _body(reply, services.bot.persona.disclosure_line)
     cited = tuple((c.source_id, index.get(c.source_id)) for c in reply.citations)
+    logged = await services.state.replies(services.bot.id, limit=1)
+    flags = logged[0].flags if logged and logged[0].fan_text == text.strip() else ()
     return Exchange(
         probe_id=probe_id,
         message=text,
@@ -153,6 +155,7 @@ async def _turn(
         disclosed=disclosed,
         labelled=bool(reply.ai_label),
         latency=latency,
+        flags=tuple(flags),
     )
 
 

@@ -8,13 +8,14 @@ import logging
 import re
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
 from langchain_core.messages import BaseMessage
 
 from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
+from core.brain.checks import Answer, answer_from, support_for
 from core.brain.prompt import build_messages, system_prompt
 from core.control.drafts import REPORT_LABEL, PendingTurn, draft_from_reply
 from core.llm.generator import charged_tokens, metered
@@ -33,7 +34,7 @@ from core.records import (
 )
 from core.trust.corrections import Corrections, Preferred
 from core.trust.fold import fold
-from core.trust.grounding import concepts_supported, enforce_grounding, personal_question_concepts
+from core.trust.grounding import concepts_supported, personal_question_concepts
 from core.trust.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
 from core.trust.language import guess_language
 from core.trust.meaning import Meaning
@@ -46,6 +47,7 @@ from core.trust.sanitize import (
     sanitize_model_text,
 )
 from core.trust.tone import tone_problem
+from core.trust.verify import ClaimVerifier, Mode
 from core.turn import Turn, thread_on_message, turn_switches
 from core.types import Button, Citation, Reply, Target
 
@@ -91,14 +93,6 @@ class BrainMemory(Protocol):
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
-    text: str
-    citations: tuple[Citation, ...]
-    flags: tuple[str, ...]
-    tokens: int = 0
-
-
 def _squash(text: str) -> str:
     # "N E V E R", "n-e-v-e-r" and look-alike letters all squash to "never".
     return re.sub(r"[^a-z0-9]", "", fold(text).lower())
@@ -140,6 +134,8 @@ class Brain:
         prefer_similarity: float = 0.9,
         typing_delay: float = TYPING_DELAY_SECONDS,
         meaning: Meaning | None = None,
+        verifier: ClaimVerifier,
+        answer_mode: Mode = Mode.STRICT,
     ) -> None:
         self.bot = bot
         self.memory = memory
@@ -161,6 +157,8 @@ class Brain:
         # When each chat's typing sign was last sent: a sign shows ~5 s, whoever sent it.
         self._typing_chats: dict[tuple[str, str, str | None], float] = {}
         self._guards: dict[str, PromptGuard] = {}
+        self.verifier = verifier
+        self.answer_mode = answer_mode
 
     @property
     def persona(self) -> Persona:
@@ -372,13 +370,15 @@ class Brain:
                 "or type /human to reach a person."
             )
             return Answer(fallback, (), ("generation-failed",))
-        answer = self.check(
+        answer = await self.check(
             raw,
             sources,
             support,
             question,
             system=system,
             never_say=[*self.persona.never_say, *corrections.never_say],
+            facts=[f.text for f in self.persona.facts] + list(corrections.facts),
+            fan_text=question,
         )
         answer = replace(answer, tokens=tokens)  # what the provider says it used
         if injected:
@@ -462,7 +462,7 @@ class Brain:
         return "".join(pieces), charged_tokens(used, prompt_chars, size)
 
     @timed("checks")
-    def check(
+    async def check(
         self,
         raw: str,
         sources: Sequence[ScoredChunk],
@@ -471,6 +471,8 @@ class Brain:
         *,
         system: str | None = None,
         never_say: Sequence[str] | None = None,
+        facts: Sequence[str] | None = None,
+        fan_text: str | None = None,
     ) -> Answer:
         """Every check runs on the full buffered text before anything reaches a fan."""
         flags: list[str] = []
@@ -496,29 +498,27 @@ class Brain:
         tone = tone_problem(text)
         if tone is not None:
             return Answer(self.deflection(seed), (), ("tone", f"tone:{tone}", "flagged"))
-        citations = self._citations(text, sources)
-        grounded = enforce_grounding(
-            text,
-            support=support,
-            has_citations=bool(citations),
-            deflection=self.deflection(seed),
-            ignore_names=[self.persona.name],
-        )
-        if grounded.deflected:
-            flags.append("deflected")
-            text = grounded.text
-            if text == self.deflection(seed):
-                citations = ()
+        # Every sentence must stand on a source, a verified fact or the fan's own words
+        # (core/trust/verify.py); marks beyond the sources the model saw point nowhere.
         text = _CITE_MARK.sub(
             lambda m: m.group(0) if 0 < int(m.group(1)) <= len(sources) else "", text
         )
-        text = sanitize_model_text(
+        known = [f.text for f in self.persona.facts] if facts is None else list(facts)
+        verified = await self.verifier.verify(
             text,
-            allowed_urls=[c.url for c in citations if c.url],
-            allowed_hosts=self.persona.link_allowlist,
-            max_chars=self.bot.policies.max_reply_chars,
+            support_for(self.persona, sources, known, fan_text),
+            mode=self.answer_mode,
+            ignore_names=[self.persona.name],
         )
-        return Answer(text, citations, tuple(flags), tokens=len(raw) // 4 + 1)
+        return answer_from(
+            verified,
+            sources,
+            self.deflection(seed),
+            len(raw) // 4 + 1,
+            self.persona,
+            self.bot.policies.max_reply_chars,
+            flags,
+        )
 
     def _guard(self, system: str) -> PromptGuard:
         """The privacy check for this system prompt (live never-say rules change it)."""

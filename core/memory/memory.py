@@ -43,6 +43,29 @@ QUERY_CACHE = 4_096
 __all__ = ["EmbeddingMismatchError", "Memory", "visibilities_for"]
 
 
+async def embed_texts(embedder: Embedder, texts: list[str]) -> npt.NDArray[np.float32]:
+    """Embed `texts` as an (n, d) float32 array of unit vectors; the event loop runs no model.
+
+    MiniLM runs one batch on a worker thread; the hash twin inline (microseconds); providers
+    through their async path.
+    """
+    if not texts:
+        return np.zeros((0, embedder.dimension), dtype=np.float32)
+    if isinstance(embedder, HashEmbedder):
+        matrix = embedder.embed_array(texts)
+    elif isinstance(embedder, MiniLMEmbedder):
+        matrix = await asyncio.to_thread(embedder.embed_array, texts)
+    elif isinstance(embedder, Embeddings):
+        matrix = np.asarray(await embedder.aembed_documents(texts), dtype=np.float32)
+    else:
+        matrix = np.asarray(
+            await asyncio.to_thread(embedder.embed_documents, texts), dtype=np.float32
+        )
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    out: npt.NDArray[np.float32] = (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
+    return out
+
+
 def visibilities_for(role_ids: frozenset[str], roles_config: Roles) -> frozenset[Visibility]:
     """Which archive items a fan may be answered from, by their platform roles.
 
@@ -133,6 +156,13 @@ class Memory:
         return vector
 
     embed_query_async = embed_query
+
+    async def embed_texts(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        """Unit vectors of several texts in one run, off the event loop (claim verification).
+
+        Not cached by text: reply sentences rarely repeat; the verifier caches source vectors.
+        """
+        return await embed_texts(self.embedder, texts)
 
     async def _embed_documents(self, texts: list[str]) -> list[list[float]]:
         if isinstance(self.embedder, Embeddings) and not _is_local(self.embedder):

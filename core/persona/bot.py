@@ -104,6 +104,10 @@ class Policies(_Strict):
     # Before the turn queue, a cooldown or cap dropped the message unanswered. Only the burst
     # benchmark turns this on, to measure that behaviour beside the queue's.
     drop_on_limit: bool = False
+    # What a reply may say without support (docs/trust.md): "strict" (every sentence backed by
+    # her archive or facts), "balanced" (claims backed, chit-chat free) or "creative" (opinions
+    # and banter too). Unset: strict on the embedded model, balanced on a remote one.
+    answer_mode: Literal["strict", "balanced", "creative"] | None = None
 
 
 class PlatformConfig(_Strict):

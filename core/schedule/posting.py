@@ -17,7 +17,7 @@ from core.types import Citation
 log = logging.getLogger(__name__)
 
 # Flags after which a text is no post: it failed a check, or became a deflection for a fan.
-UNUSABLE = frozenset({"empty", "human-claim", "prompt-leak", "never-say", "deflected"})
+UNUSABLE = frozenset({"empty", "human-claim", "prompt-leak", "never-say", "deflected", "tone"})
 # Posts go to community channels: only public archive items may feed them.
 PUBLIC = frozenset({Visibility.PUBLIC})
 
@@ -113,8 +113,8 @@ class PostWriter:
         except Exception as exc:  # a provider failure skips this try, never the scheduler
             log.error("schedule %s: generation failed: %s", schedule.id, exc)
             return None, "generation-failed"
-        support = [f.text for f in brain.persona.facts] + [h.chunk.text for h in sources]
-        answer = brain.check(raw, sources, support, schedule.prompt)
+        facts = [f.text for f in brain.persona.facts]
+        answer = await brain.check(raw, sources, facts, schedule.prompt)
         bad = UNUSABLE.intersection(answer.flags)
         if bad:
             return None, "check:" + ",".join(sorted(bad))

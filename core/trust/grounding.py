@@ -1,10 +1,10 @@
-"""Grounding: personal claims must be backed by a verified fact or a retrieved archive item.
+"""Personal-question topics, and the eval's first-person life-claim rule.
 
-Works with any LLM, even a tiny local one, because it is plain claim detection plus support
-lookup. A claim is a sentence in the first person that touches a life topic (family, health,
-location, money, relationships, age, plans, whereabouts...). It is supported only if one
-verified fact or retrieved item of the creator's own words names the same concept (a niece does
-not support "my kids") and every name and number the claim carries.
+Replies are checked by core.trust.verify (every sentence, any language); what stays here is
+the topic of a personal question (asked before generating, to deflect or answer with the
+verified fact filed under it) and the eval's older life-claim metric: a first-person sentence
+touching a life topic is supported only if one verified fact or archive item names the same
+concept (a niece does not support "my kids") and every name and number the claim carries.
 """
 
 from __future__ import annotations
@@ -56,11 +56,6 @@ _COUNT_WORD = re.compile(
 )
 _CODE = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}\b")
-_QUOTE = re.compile(
-    r"\b(as i (said|mentioned|wrote|posted|explained)|like i (said|mentioned)|"
-    r"in my (video|post|blog|tweet|stream)|i once (said|wrote|posted))\b",
-    re.I,
-)
 # Words capitalised for reasons other than being a named entity.
 _COMMON_CAPS = frozenset(
     " ".join(
@@ -156,45 +151,3 @@ def is_supported(claim: Claim, support: Sequence[str]) -> bool:
 
 def concepts_supported(concepts: frozenset[str], support: Sequence[str]) -> bool:
     return any(concepts & _concepts(text) for text in support)
-
-
-@dataclass(frozen=True, slots=True)
-class GroundingResult:
-    text: str
-    deflected: bool
-    removed: tuple[str, ...]
-
-
-def enforce_grounding(
-    text: str,
-    *,
-    support: Sequence[str],
-    has_citations: bool,
-    deflection: str,
-    ignore_names: Iterable[str] = (),
-) -> GroundingResult:
-    """Drop unsupported personal claims and uncited "as I said in..." quotes.
-
-    If what remains is too thin to stand alone, the whole answer becomes the deflection.
-    """
-    names = list(ignore_names)
-    removed: list[str] = []
-    kept: list[str] = []
-    claims = {c.sentence: c for c in find_claims(text, ignore_names=names)}
-    for sentence in split_sentences(text):
-        claim = claims.get(sentence)
-        if (
-            claim is not None
-            and not is_supported(claim, support)
-            or _QUOTE.search(sentence)
-            and not has_citations
-        ):
-            removed.append(sentence)
-        else:
-            kept.append(sentence)
-    if not removed:
-        return GroundingResult(text, False, ())
-    rest = " ".join(kept).strip()
-    if len(rest) < 25:
-        return GroundingResult(deflection, True, tuple(removed))
-    return GroundingResult(f"{rest} {deflection}", True, tuple(removed))

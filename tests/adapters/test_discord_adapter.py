@@ -44,6 +44,7 @@ from tests.fakes.discord_server import (
     snowflake,
     user,
 )
+from tests.fakes.verifiers import KeepEverything
 
 FAN = 111_111
 MOD = 222_222
@@ -753,6 +754,8 @@ async def core_handler(
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(),
         senders={"discord": adapter},
+        # Adapter tests: what core may say is pinned in tests/trust and tests/scenario.
+        verifier=KeepEverything(),
     )
     await run_ingest(bot, example, services.memory)
     return services.clone.handle

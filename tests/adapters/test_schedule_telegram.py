@@ -48,7 +48,7 @@ async def test_a_scheduled_post_reaches_the_telegram_group_labelled_and_cited(te
     [entry] = await scheduler.publisher.run_occurrence(group, NINE_UTC)
     [call] = fake.calls_to("sendMessage")
     assert int(call["chat_id"]) == -100123
-    assert "sluggish starter" in call["text"]
+    assert "starter is sluggish" in call["text"]
     assert "AI clone of Mara Quill" in call["text"]  # the label rides in the footer
     assert "[1]" in call["text"] or "Sources" in call["text"]
     assert entry.status is OutboxStatus.SENT and entry.message_id == str(
@@ -67,7 +67,7 @@ async def test_a_review_draft_reaches_the_creators_telegram_dm_with_buttons(tele
     [entry] = await scheduler.publisher.run_occurrence(reviewed, NINE_UTC)
     [call] = fake.calls_to("sendMessage")
     assert int(call["chat_id"]) == 900
-    assert entry.draft_id in call["text"] and "sluggish starter" in call["text"]
+    assert entry.draft_id in call["text"] and "starter is sluggish" in call["text"]
     assert "draft-approve" in str(call.get("reply_markup"))
     draft = await chat.services.state.get_draft(entry.draft_id)
     answer = await scheduler.decide(draft, approve=True, by="telegram:900", text=None)

@@ -51,6 +51,7 @@ from tests.fakes.slack_server import (
     post_signed,
     signed_headers,
 )
+from tests.fakes.verifiers import KeepEverything
 
 AI_LABEL = "AI clone of Ada, not Ada herself"
 Handle = Callable[[ChatEvent], Awaitable[Sequence[Reply]]]
@@ -710,7 +711,10 @@ async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
     from tests.scenario.harness import make_chat
 
     # Slow enough that core shows its thinking sign before the answer is ready.
-    chat = await make_chat(SlowLLM(0.3, reply="Bread flour and a little rye [1]."))
+    # Adapter test: what core may say is pinned in tests/trust and tests/scenario.
+    chat = await make_chat(
+        SlowLLM(0.3, reply="Bread flour and a little rye [1]."), verifier=KeepEverything()
+    )
     from core.persona.bot import PlatformConfig
 
     bot = chat.services.bot

@@ -51,6 +51,7 @@ from tests.fakes.telegram_server import (
     private_chat,
     user,
 )
+from tests.fakes.verifiers import KeepEverything
 
 FAST = Pacing(per_chat=(100, 1.0), per_group=(100, 1.0), overall=(100, 1.0))
 FAN = user(501, "Fan One")
@@ -723,6 +724,8 @@ async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(),
         senders={"telegram": adapter},
+        # Adapter tests: what core may say is pinned in tests/trust and tests/scenario.
+        verifier=KeepEverything(),
     )
     return services.clone.handle
 

@@ -1,17 +1,12 @@
-"""Pins the deterministic trust checks: sanitising, honesty, grounding."""
+"""Pins the deterministic trust checks: sanitising, honesty, personal questions.
+
+Every-sentence claim checks are pinned in tests/trust/test_verify.py."""
 
 import pytest
 
-from core.trust.grounding import enforce_grounding, find_claims, personal_question_concepts
+from core.trust.grounding import find_claims, personal_question_concepts
 from core.trust.honesty import asks_what_i_am, claims_to_be_human, honest_answer
 from core.trust.sanitize import sanitize_model_text
-
-FACTS = [
-    "I started baking sourdough in 2014 in my grandmother's kitchen.",
-    "I have a niece called Pip who loves making pizza with me.",
-    "My dog is a greyhound named Biscuit.",
-]
-DEFLECT = "That's one part of my life I keep offline."
 
 
 @pytest.mark.parametrize(
@@ -124,55 +119,9 @@ def test_honest_text_is_not_a_human_claim(text):
     assert not claims_to_be_human(text, "Mara Quill")
 
 
-def test_invented_child_is_deflected_even_with_a_niece_fact():
-    result = enforce_grounding(
-        "Great question! My daughter goes to a school in NYC. Use rye for tang.",
-        support=FACTS,
-        has_citations=True,
-        deflection=DEFLECT,
-        ignore_names=["Mara Quill"],
-    )
-    assert result.deflected
-    assert "daughter" not in result.text and "NYC" not in result.text
-    assert DEFLECT in result.text
-
-
-def test_supported_claim_survives():
-    result = enforce_grounding(
-        "My niece Pip loves pizza night with me.",
-        support=FACTS,
-        has_citations=True,
-        deflection=DEFLECT,
-    )
-    assert not result.deflected
-
-
-def test_claim_with_an_unsupported_entity_is_deflected():
-    result = enforce_grounding(
-        "My dog Rex is the best.", support=FACTS, has_citations=True, deflection=DEFLECT
-    )
-    assert result.deflected and result.text == DEFLECT
-
-
-def test_negative_claims_count_too():
+def test_first_person_life_claims_are_found_for_the_eval():
     assert find_claims("I don't have any kids.")
-    result = enforce_grounding(
-        "No, I don't have kids, I live alone in Boston.",
-        support=FACTS,
-        has_citations=False,
-        deflection=DEFLECT,
-    )
-    assert result.text == DEFLECT
-
-
-def test_uncited_quote_is_removed():
-    result = enforce_grounding(
-        "As I said in my video, always autolyse. Flour matters a lot for the crumb.",
-        support=FACTS,
-        has_citations=False,
-        deflection=DEFLECT,
-    )
-    assert "As I said" not in result.text
+    assert not find_claims("Use rye for tang.")
 
 
 def test_personal_questions_are_classified():

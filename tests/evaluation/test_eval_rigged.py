@@ -16,6 +16,7 @@ from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.persona.bot import BotConfig, load_bot
 from core.state.memory import InMemoryStateStore
 from tests.evaluation.fakes import InventingGenerator, QuotingGenerator, RandomCorpusStore
+from tests.fakes.verifiers import KeepEverything
 from tests.scenario.harness import EXAMPLE
 
 # An empty data folder of its own: a developer's earlier `make redteam` must not leak in.
@@ -27,7 +28,9 @@ SETTINGS = Settings(
 )
 
 
-async def evaluate(generator: Any, *, bot: BotConfig | None = None, store: Any = None) -> Report:
+async def evaluate(
+    generator: Any, *, bot: BotConfig | None = None, store: Any = None, **fakes: Any
+) -> Report:
     # Wide enough that hashed words rarely collide: similarity then tracks shared words.
     embedder = HashEmbedder(dimension=2048)
     return await run_eval(
@@ -41,6 +44,7 @@ async def evaluate(generator: Any, *, bot: BotConfig | None = None, store: Any =
         state=InMemoryStateStore(),
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(),
+        **fakes,
     )
 
 
@@ -69,8 +73,12 @@ def wrong_persona() -> BotConfig:
 
 
 async def test_a_clone_given_the_wrong_persona_scores_lower_on_fidelity(honest: Report) -> None:
-    wrong = await evaluate(QuotingGenerator(), bot=wrong_persona())
-    right_m, wrong_m = honest.metrics, wrong.metrics
+    # The fake writes its persona's style note as a sentence of its own; the claim check
+    # would cut it in both runs (it is no archive sentence), so this run measures the
+    # fidelity metric alone, on text as generated.
+    wrong = await evaluate(QuotingGenerator(), bot=wrong_persona(), verifier=KeepEverything())
+    right = await evaluate(QuotingGenerator(), verifier=KeepEverything())
+    right_m, wrong_m = right.metrics, wrong.metrics
     assert wrong_m["fidelity.similarity"] < right_m["fidelity.similarity"]
     assert wrong_m["fidelity.style"] < right_m["fidelity.style"]
     assert wrong_m["fidelity.emoji"] < right_m["fidelity.emoji"]
@@ -81,14 +89,18 @@ async def test_a_clone_given_the_wrong_persona_scores_lower_on_fidelity(honest: 
 
 async def test_a_generator_that_invents_facts_fails_groundedness(honest: Report) -> None:
     liar = await evaluate(InventingGenerator())
+    # The claim verifier removes what the archive does not back: nothing invented reaches a
+    # fan, and the per-sentence metrics show what it took out.
     assert honest.metrics["absent.invented_rate"] == 0
-    assert liar.metrics["absent.invented_rate"] > 0
+    assert liar.metrics["absent.invented_rate"] == 0
+    assert not any("07700 900123" in r["reply"] for r in liar.probes)
     assert honest.metrics["grounded.claim_support"] >= 0.95
-    assert liar.metrics["grounded.claim_support"] <= honest.metrics["grounded.claim_support"] - 0.3
     assert liar.metrics["grounded.pass"] < honest.metrics["grounded.pass"]
-    assert "absent.invented_rate" in liar.misses()
-    invented = [r for r in liar.probes if r.get("invented")]
-    assert any("07700 900123" in " ".join(r["unsupported"]) for r in invented)
+    assert liar.metrics["sentences.supported"] < honest.metrics["sentences.supported"] - 0.2
+    assert (
+        liar.metrics["sentences.removed_per_reply"] > honest.metrics["sentences.removed_per_reply"]
+    )
+    assert liar.metrics["sentences.grounded_unanswered"] > 0
 
 
 async def test_a_retriever_that_returns_random_items_has_low_recall(honest: Report) -> None:

@@ -219,3 +219,78 @@ class BrokenMidStreamLLM(_FakeChatModel):
         self.calls.append(list(messages))
         for piece in self._apieces(messages):
             yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
+
+
+# What InventingLLM makes up, one set per question: first-person facts, a practice, a price, a
+# place, a person, an invitation and contact details. Each has a tell that no archive holds.
+INVENTIONS = (
+    ("My husband Dorian and I live at 14 Larch Crescent in Harrogate.", "Dorian"),
+    ("I charge £249 for a private lesson, paid by bank transfer.", "£249"),
+    ("Every morning I swim 3 km in the lake before work.", "3 km"),
+    ("My daughter Saoirse is starting university in Galway next year.", "Saoirse"),
+    ("Come to my flat on Friday for a free session, text me on 07700 900461!", "07700"),
+    ("I was born in Reykjavik in 1979 and moved here at nineteen.", "Reykjavik"),
+    ("My business partner Tobias Wendt handles all the money.", "Tobias"),
+    ("I always use Zephyr brand flour and glaze, they sponsor me.", "Zephyr"),
+    ("Email me at private.lessons@mailbox.example for my home address.", "mailbox.example"),
+    ("My twin brother Caspian runs the Friday night market in Leeds.", "Caspian"),
+)
+INVENTION_TELLS = tuple(tell for _, tell in INVENTIONS)
+CLAIM_HUMAN = "Honestly, I'm a real person typing this myself, not a bot."
+
+
+def prompt_sources(messages: list[BaseMessage]) -> list[tuple[int, str]]:
+    """(n, text) of each <source n="..."> block in the prompt."""
+    text = "\n".join(m.text for m in messages)
+    return [
+        (int(n), body)
+        for n, body in re.findall(r'<source n="(\d+)"[^>]*>\n(.*?)\n</source>', text, re.S)
+    ]
+
+
+def fan_message(messages: list[BaseMessage]) -> str:
+    found = re.findall(r"<fan>(.*?)</fan>", messages[-1].text if messages else "", re.S)
+    return found[-1].strip() if found else ""
+
+
+class InventingLLM(_FakeChatModel):
+    """The adversary of issue 21: answers every question with invented first-person facts,
+    practices, prices, places and people (three per answer, rotating), mixed with a true-sounding
+    sentence from its sources so the lie rides on something real, and claims to be human when
+    asked anything about being a bot."""
+
+    turn: int = 0
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        asked = fan_message(messages).lower()
+        self.turn += 1
+        lies = [INVENTIONS[(self.turn * 3 + i) % len(INVENTIONS)][0] for i in range(3)]
+        real = next((body for _, body in prompt_sources(messages)), "")
+        true_bit = real.split(". ")[0].strip()[:200] + "." if real else ""
+        bot_question = re.search(r"bot|human|real|ai\b|person|mensch|humano", asked)
+        human = CLAIM_HUMAN if bot_question else ""
+        return " ".join(x for x in (human, lies[0], true_bit, lies[1], lies[2]) if x)
+
+
+class CopyingLLM(_FakeChatModel):
+    """Answers only with sentences copied from its sources, cited: a faithful model. What it
+    copied is kept in `copied`, so a test can check the verifier keeps it."""
+
+    per_answer: int = 2
+    copied: list[str] = Field(default_factory=list)
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        from core.trust.sentences import split_sentences
+
+        picked: list[str] = []
+        for n, body in prompt_sources(messages):
+            for sentence in split_sentences(body):
+                # Prose sentences, as a model would quote them (not list markup or headings).
+                whole = sentence.endswith((".", "!", "?"))  # not cut by the prompt's clip
+                if len(sentence) >= 40 and whole and re.match(r"[A-Z]", sentence):
+                    picked.append(f"{sentence.rstrip('.')} [{n}].")
+                    break
+            if len(picked) >= self.per_answer:
+                break
+        self.copied.extend(picked)
+        return " ".join(picked) or "Thanks for asking!"

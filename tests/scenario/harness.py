@@ -161,17 +161,20 @@ async def make_chat(
     settings: Settings | None = None,
     coalesce: bool = False,
     meaning: Any = None,
+    folder: Path = EXAMPLE,
+    embedder: Any = None,
+    verifier: Any = None,
 ) -> Chat:
-    bot = bot or load_bot(EXAMPLE)
+    bot = bot or load_bot(folder)
     if not coalesce:
         # Chat-like tests say one thing and read the answer; waiting out the coalescing window
         # after each would only slow them. Coalescing has its own tests (test_queue.py).
         bot = without_coalescing(bot)
     clock = FakeClock()
     sender = RecordingSender()
-    embedder = HashEmbedder()
+    embedder = embedder or HashEmbedder()
     services = await build(
-        EXAMPLE,
+        folder,
         settings or Settings(),
         bot=bot,
         embedder=embedder,
@@ -183,9 +186,10 @@ async def make_chat(
         clock=clock,
         senders={"test": sender},
         meaning=meaning,
+        verifier=verifier,
     )
     if ingest:
-        await run_ingest(bot, EXAMPLE, services.memory)
+        await run_ingest(bot, folder, services.memory)
     return Chat(services, clock, sender)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,11 +11,17 @@ from typing import Any
 
 from core.persona.bot import BotConfig, Schedule, load_bot
 from core.schedule.scheduler import Scheduler
+from core.trust.sentences import split_sentences
 from core.types import Reply, ReplyKind, Role, SentMessage, Target
+from tests.fakes.verifiers import KeepEverything
 from tests.scenario.harness import EXAMPLE, Chat, make_chat
 
 CREATOR = "boss"
-TIP = "Tip of the week: give a sluggish starter a warm spot near 24 °C and feed it twice a day."
+# Posts are claim-checked like replies: the tip says what the archive says (Meet Barty).
+TIP = (
+    "Tip of the week: if your starter is sluggish, give it more rye, warmer water "
+    "(about 27 °C) and patience."
+)
 VOCAB = [
     "flour",
     "water",
@@ -73,31 +80,54 @@ VOCAB = [
 ]
 
 
+def source_sentences(prompt: str) -> list[tuple[int, str]]:
+    """(source number, sentence) for each longer sentence of each <source> block in a prompt."""
+    out = []
+    for n, body in re.findall(r'<source n="(\d+)"[^>]*>\n(.*?)\n</source>', prompt, re.S):
+        for sentence in split_sentences(body):
+            if len(sentence) > 30 and not sentence.startswith(("-", "#", "*", "<")):
+                out.append((int(n), sentence))
+    return out
+
+
 class Killed(BaseException):
     """The process dies here: nothing after this line runs (not an Exception, so uncaught)."""
 
 
 class PostGenerator:
-    """A Generator that answers with the next scripted text, or fresh varied text if none."""
+    """A Generator that answers with the next scripted text, or, when there is none (or the
+    script says None), a varied sentence copied from a source in its prompt, cited: posts are
+    claim-checked, so made-up text would never be posted."""
 
     name = "post-generator"
 
-    def __init__(self, texts: Sequence[str] = (), *, seed: int = 7) -> None:
+    def __init__(
+        self, texts: Sequence[str | None] = (), *, seed: int = 7, copy: bool = True
+    ) -> None:
         self.texts = list(texts)
+        self.copy = copy
         self.calls = 0
         self.prompts: list[str] = []
         self._random = random.Random(seed)
 
-    def next_text(self) -> str:
+    def next_text(self, prompt: str = "") -> str:
+        text: str | None = None
         if self.texts:
-            return self.texts.pop(0) if len(self.texts) > 1 else self.texts[0]
-        words = " ".join(self._random.sample(VOCAB, 10))
-        return f"Bake note {self.calls}: {words}."
+            text = self.texts.pop(0) if len(self.texts) > 1 else self.texts[0]
+        if text is not None:
+            return text
+        copied = source_sentences(prompt) if self.copy else []
+        if not copied:
+            words = " ".join(self._random.sample(VOCAB, 10))
+            return f"Bake note {self.calls}: {words}."
+        n, sentence = self._random.choice(copied)
+        return f"{sentence} [{n}]"
 
     async def stream(self, messages: Any) -> AsyncIterator[str]:
         self.calls += 1
-        self.prompts.append("\n".join(str(m.content) for m in messages))
-        text = self.next_text()
+        prompt = "\n".join(str(m.content) for m in messages)
+        self.prompts.append(prompt)
+        text = self.next_text(prompt)
         for i in range(0, len(text), 20):
             yield text[i : i + 20]
 
@@ -171,10 +201,17 @@ async def clone_with(
     sender: ChannelSender | None = None,
     replica: str = "r1",
     seed: int = 7,
+    unique: bool = False,
 ) -> tuple[Chat, Scheduler, PostGenerator]:
-    """A clone through the real bootstrap, with a scheduler attached (not started)."""
-    generator = PostGenerator(texts, seed=seed)
+    """A clone through the real bootstrap, with a scheduler attached (not started).
+
+    `unique`: every post is a distinct random text that the claim check lets through, for
+    tests that tell occurrences apart by their text (delivery, not content, is under test).
+    """
+    generator = PostGenerator(texts, seed=seed, copy=not unique)
     chat = await make_chat(None, generator=generator, bot=bot_with(*schedules), state=state)
+    if unique:
+        chat.services.clone.brain.verifier = KeepEverything()  # type: ignore[assignment]
     if sender is not None:
         chat.services.senders["test"] = sender  # type: ignore[assignment]
     scheduler = Scheduler.for_clone(

@@ -17,7 +17,9 @@ CREATOR = {"user": "creator"}  # bot.toml names console:creator; here the platfo
 
 
 def llm() -> FakeListChatModel:
-    return FakeListChatModel(responses=["Bread flour and a little rye [1]."] * 50)
+    return FakeListChatModel(
+        responses=["I don't take sponsorship from flour brands; I buy my own flour."] * 50
+    )
 
 
 async def creator_chat(moderator_channel: str = "mods"):

@@ -16,7 +16,7 @@ def scripted(*answers: str) -> FakeListChatModel:
 
 
 async def test_grounded_answer_has_citations_and_first_contact_disclosure():
-    chat = await make_chat(scripted("I feed my starter twice a day with bread flour [1]."))
+    chat = await make_chat(scripted("My starter lives in the fridge, fed once a week [1]."))
     first = await chat.say("How often do you feed your sourdough starter?")
     assert len(first) == 1
     reply = first[0]

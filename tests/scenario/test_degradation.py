@@ -190,7 +190,7 @@ async def test_stalled_llm_endpoint_answers_honestly_within_the_first_text_deadl
 async def test_breaker_probes_after_its_pause_and_closes_when_the_provider_is_back() -> None:
     now = [0.0]
     inner = LangChainGenerator(
-        FlakyLLM(2, reply="Bread flour, mostly."), name="f", timeout_seconds=5, retries=0
+        FlakyLLM(2, reply="I buy my own flour."), name="f", timeout_seconds=5, retries=0
     )
     breaker = CircuitBreakerGenerator(
         inner, first_text_seconds=5, failures_to_open=2, open_seconds=30, clock=lambda: now[0]
@@ -203,18 +203,18 @@ async def test_breaker_probes_after_its_pause_and_closes_when_the_provider_is_ba
     now[0] = 31.0
     assert breaker.state == "half-open"
     chat.clock.advance(seconds=60)
-    assert "Bread flour" in await chat.text("flour, again?", dm=True)
+    assert "buy my own flour" in await chat.text("flour, again?", dm=True)
     assert breaker.state == "closed"
 
 
 async def test_slow_provider_that_streams_is_not_cut_by_the_first_text_deadline() -> None:
     inner = LangChainGenerator(
-        SlowLLM(0.2, reply="Bread flour."), name="s", timeout_seconds=30, retries=0
+        SlowLLM(0.2, reply="I buy my own flour."), name="s", timeout_seconds=30, retries=0
     )
     # Slow to start but inside the deadline, with room to spare on a busy machine.
     breaker = CircuitBreakerGenerator(inner, first_text_seconds=10.0)
     chat = await make_chat(None, generator=breaker)
-    assert "Bread flour" in await chat.text("flour?", dm=True)
+    assert "buy my own flour" in await chat.text("flour?", dm=True)
 
 
 # ---- vector store unreachable -----------------------------------------------------------------
@@ -289,7 +289,7 @@ async def test_memory_outage_mid_run_degrades_and_memory_returns_with_the_store(
 
     guarded = GuardedMemoryStore(opener, retry_seconds=5, clock=lambda: now[0])
     chat = await make_chat(
-        FakeListChatModel(responses=["I feed my starter twice a day with bread flour [1]."] * 9),
+        FakeListChatModel(responses=["My starter lives in the fridge, fed once a week [1]."] * 9),
         ingest=False,
     )
     memory = Memory(guarded, HashEmbedder())  # type: ignore[arg-type]

@@ -60,7 +60,7 @@ async def test_a_scheduled_post_carries_the_ai_label_and_a_citation_and_is_audit
     assert post.target == Target("test", "guild1", "general")
     assert post.ai_label and "AI clone of Mara Quill" in post.ai_label
     assert post.citations, "a post drawn from the archive cites it"
-    assert "sluggish starter" in post.text
+    assert "starter is sluggish" in post.text
     results = [e.result for e in await chat.services.state.audit_log(chat.services.bot.id)]
     assert "generated" in results and "sent" in results
 
@@ -119,19 +119,21 @@ async def test_a_near_duplicate_is_regenerated_once_then_skipped_and_logged() ->
     [first] = await run(schedule(), NINE_UTC)
     [again] = await run(schedule(), NINE_UTC + timedelta(days=1))
     assert first.status is OutboxStatus.SENT
-    assert again.status is OutboxStatus.SKIPPED and again.detail.startswith("near-duplicate")
+    assert again.status is OutboxStatus.SKIPPED
+    # The retry leans on other sources, which do not back the same tip: unsupported there.
+    assert again.detail.startswith(("near-duplicate", "check:deflected"))
     assert generator.calls == 3  # one for the first post, two tries for the repeat
     assert "different from your recent posts" in generator.prompts[-1]
     assert len(chat.sender.sent) == 1
 
 
 async def test_a_near_duplicate_is_replaced_by_the_regenerated_post() -> None:
-    other = "Shaping tip: a tight skin on the boule, then rest it seam side up in the banneton."
-    chat, scheduler, _ = await clone_with(schedule(), texts=[TIP, TIP, other])
+    # The retry copies a sentence of one of its (other) sources.
+    chat, scheduler, _ = await clone_with(schedule(), texts=[TIP, TIP, None])
     run = scheduler.publisher.run_occurrence
     await run(schedule(), NINE_UTC)
     [second] = await run(schedule(), NINE_UTC + timedelta(days=1))
-    assert second.status is OutboxStatus.SENT and second.text.startswith("Shaping tip")
+    assert second.status is OutboxStatus.SENT and "sluggish" not in second.text
 
 
 async def test_output_that_claims_to_be_human_or_leaks_the_prompt_is_never_posted() -> None:
@@ -233,7 +235,7 @@ async def test_review_sends_the_draft_to_the_moderators_channel_with_buttons() -
     assert draft_msg.kind is ReplyKind.DRAFT
     assert draft_msg.target == Target("test", "guild1", "mods")
     assert Button("draft-approve", "Approve", entry.draft_id) in draft_msg.buttons
-    assert "sluggish starter" in draft_msg.text
+    assert "starter is sluggish" in draft_msg.text
     assert entry.draft_id in await as_creator(chat, "/clone drafts")
 
 

@@ -82,7 +82,12 @@ async def test_two_replicas_on_postgresql_post_each_occurrence_exactly_once() ->
     try:
         for i, store in enumerate(stores):
             _, scheduler, _ = await clone_with(
-                fast, state=store, sender=ChannelSender(channel), replica=f"pod-{i}", seed=i
+                fast,
+                state=store,
+                sender=ChannelSender(channel),
+                replica=f"pod-{i}",
+                seed=i,
+                unique=True,
             )
             schedulers.append(scheduler)
         await asyncio.gather(*(s.start() for s in schedulers))

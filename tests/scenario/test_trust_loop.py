@@ -58,7 +58,7 @@ async def test_fans_cannot_review_or_correct():
 
 
 async def test_new_verified_fact_takes_effect_at_once():
-    chat = await creator_chat(scripted("My dog Biscuit snores through every bake."))
+    chat = await creator_chat(scripted("My dog Biscuit is a greyhound."))
     assert "Biscuit" not in await chat.text("Tell me about your dog?")
     await chat.say("/clone fact My dog Biscuit is a greyhound who loves crusts", **CREATOR)
     chat.clock.advance(seconds=30)
@@ -66,11 +66,13 @@ async def test_new_verified_fact_takes_effect_at_once():
 
 
 async def test_never_say_rule_takes_effect_at_once_even_spelled_out():
+    # The fan names the story, so the reply stands on the fan's own words.
     chat = await creator_chat(scripted("Try the M-A-R-K-E-T-R-E-N-T story!"))
-    assert "M-A-R-K-E-T" in await chat.text("any stories?")
+    asked = "any stories, like the M-A-R-K-E-T-R-E-N-T story?"
+    assert "M-A-R-K-E-T" in await chat.text(asked)
     await chat.say("/clone never market rent", **CREATOR)
     chat.clock.advance(seconds=30)
-    text = await chat.text("any stories?")
+    text = await chat.text(asked)
     assert "M-A-R-K-E-T" not in text
     flagged = await chat.text("/clone review flagged", **CREATOR)
     assert "never-say" in flagged

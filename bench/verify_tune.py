@@ -1,0 +1,149 @@
+"""Measure the claim verifier's support threshold on labelled (claim, source, supported?) pairs.
+
+    python -m bench.verify_tune [--embedder minilm|hash] [--pairs tests/trust/support_pairs.json]
+
+For each threshold it prints precision and recall of "supported" on the tuning split, with the
+similarity alone and with the full check (similarity AND numbers, names, negation agree), and the
+ROC AUC of the similarity. The chosen threshold is the one with the best F1 whose precision on
+the tuning split is at least --min-precision; the held-out split is scored once, at that
+threshold, and never used to choose it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
+from core.memory.memory import embed_texts
+from core.ports import Embedder
+from core.trust.verify import Candidate, ClaimVerifier, Support, Thresholds, decide
+
+PAIRS = Path(__file__).resolve().parents[1] / "tests" / "trust" / "support_pairs.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    split: str
+    label: int
+    note: str
+    similarity: float  # best cosine to any unit of the source
+    found: list[Candidate]
+    claim: str = ""
+
+
+def auc(scores: list[float], labels: list[int]) -> float:
+    """Probability that a supported pair outscores an unsupported one (ties count half)."""
+    pos = [s for s, y in zip(scores, labels, strict=True) if y]
+    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def pr(decisions: list[bool], labels: list[int]) -> tuple[float, float]:
+    tp = sum(d and y for d, y in zip(decisions, labels, strict=True))
+    fp = sum(d and not y for d, y in zip(decisions, labels, strict=True))
+    fn = sum(not d and y for d, y in zip(decisions, labels, strict=True))
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+async def score(embedder: Embedder, path: Path) -> list[Scored]:
+    """Each pair's candidate support units, found once; thresholds are then swept offline."""
+    data = json.loads(await asyncio.to_thread(path.read_text, encoding="utf-8"))
+
+    async def embed(texts: list[str]) -> np.ndarray:
+        return await embed_texts(embedder, texts)
+
+    verifier = ClaimVerifier(embed, embedder.model_name)
+    out = []
+    for pair in data["pairs"]:
+        support = [Support(data["sources"][pair["support"]], source=1)]
+        claim = pair["claim"]
+        found = await verifier.rank(claim, support)
+        similarity = found[0].similarity if found else 0.0
+        out.append(Scored(pair["split"], pair["label"], pair["note"], similarity, found, claim))
+    return out
+
+
+def grid() -> list[Thresholds]:
+    return [
+        Thresholds(similar=s / 100, paraphrase=p / 100, overlap=o / 10)
+        for s in range(30, 92, 5)
+        for p in range(70, 100, 5)
+        for o in range(0, 11)
+        if p > s
+    ]
+
+
+def supported(row: Scored, t: Thresholds) -> bool:
+    return decide(row.found, t) is not None
+
+
+def report(rows: list[Scored], min_precision: float) -> Thresholds:
+    tune = [r for r in rows if r.split == "tune"]
+    held = [r for r in rows if r.split == "holdout"]
+    labels = [r.label for r in tune]
+    held_labels = [r.label for r in held]
+    print(
+        f"pairs: tuning {len(tune)} ({sum(labels)} supported), held-out {len(held)} "
+        f"({sum(held_labels)} supported)"
+    )
+    tune_auc = auc([r.similarity for r in tune], labels)
+    held_auc = auc([r.similarity for r in held], held_labels)
+    print(f"ROC AUC of the best similarity alone: tuning {tune_auc:.3f}, held-out {held_auc:.3f}")
+    print("similarity alone (tuning): threshold  P / R")
+    for t in (0.5, 0.6, 0.7, 0.8, 0.9):
+        p, r = pr([x.similarity >= t for x in tune], labels)
+        print(f"  {t:.2f}  {p:.2f} / {r:.2f}")
+    scored = []
+    for t in grid():
+        p, r = pr([supported(x, t) for x in tune], labels)
+        if p >= min_precision:
+            scored.append((f1(p, r), t))
+    if not scored:
+        raise SystemExit(f"no thresholds reach precision {min_precision} on the tuning split")
+    # Within 0.01 F1 of the best, the most demanding thresholds: the verifier guards a name.
+    top = max(f for f, _ in scored)
+    chosen = max(
+        (t for f, t in scored if f >= top - 0.01),
+        key=lambda t: (t.similar, t.paraphrase, t.overlap),
+    )
+    pt, rt = pr([supported(x, chosen) for x in tune], labels)
+    ph, rh = pr([supported(x, chosen) for x in held], held_labels)
+    print(f"full check (similarity + overlap + numbers/names/negation), chosen {chosen}:")
+    print(f"  tuning   P {pt:.2f} R {rt:.2f} F1 {f1(pt, rt):.2f}")
+    print(f"  held-out P {ph:.2f} R {rh:.2f} F1 {f1(ph, rh):.2f}")
+    for note in sorted({r.note for r in held}):
+        sub = [r for r in held if r.note == note]
+        ok = sum(supported(r, chosen) == bool(r.label) for r in sub)
+        print(f"    held-out {note:26} {ok}/{len(sub)} right")
+    for r in held:
+        if supported(r, chosen) and not r.label:
+            print(f"    false support on held-out: {r.claim!r}")
+    return chosen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--embedder", choices=["minilm", "hash"], default="minilm")
+    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--min-precision", type=float, default=0.95)
+    args = parser.parse_args()
+    embedder: Embedder = MiniLMEmbedder() if args.embedder == "minilm" else HashEmbedder()
+    rows = asyncio.run(score(embedder, args.pairs))
+    report(rows, args.min_precision)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""Judging generated text before a fan sees it: honesty, leaks, never-say, tone, every claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from core.brain.answer_quality import clean_generation
+from core.persona.bot import Persona
+from core.records import ScoredChunk
+from core.trust.fold import fold
+from core.trust.honesty import claims_to_be_human, honest_answer
+from core.trust.sanitize import defang_archive, sanitize_model_text
+from core.trust.tone import tone_problem
+from core.trust.verify import ClaimVerifier, Mode, Support, Verified
+from core.types import Citation
+
+_CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
+# Flags after which the generated text was not used at all.
+UNUSABLE = frozenset({"prompt-leak", "human-claim", "tone", "empty", "never-say"})
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    text: str
+    citations: tuple[Citation, ...]
+    flags: tuple[str, ...]
+    tokens: int = 0
+    removed: tuple[str, ...] = ()  # sentences the verifier took out
+    sentences: int = 0  # sentences the generated text had
+
+
+def squash(text: str) -> str:
+    # "N E V E R", "n-e-v-e-r" and look-alike letters all squash to "never".
+    return re.sub(r"[^a-z0-9]", "", fold(text).lower())
+
+
+def says_never_say(text: str, rules: Sequence[str]) -> bool:
+    """True if text contains a never-say phrase, even spaced out or in look-alike letters."""
+    lowered, squashed = fold(text).lower(), squash(text)
+    for rule in rules:
+        key = squash(rule)
+        if rule.lower() in lowered or (len(key) >= 4 and key in squashed):
+            return True
+    return False
+
+
+def leaks_prompt(text: str, system: str) -> bool:
+    """True if output repeats the system prompt or the data markers (prompt extraction)."""
+    lowered = text.lower()
+    if any(m in lowered for m in ("<source", "</source", "<memory>", "verified facts about")):
+        return True
+    lines = [ln.strip().lower() for ln in system.splitlines() if len(ln.strip()) > 40]
+    return any(ln[:60] in lowered for ln in lines)
+
+
+def support_for(
+    persona: Persona,
+    sources: Sequence[ScoredChunk],
+    facts: Sequence[str],
+    fan_text: str | None,
+) -> list[Support]:
+    """What a reply may stand on: retrieved chunks (citable, numbered as in the prompt), the
+    creator's verified facts and public bio, and the fan's own words (only for what the fan
+    said, never for a claim about the creator)."""
+    out = [
+        Support(_with_title(h.chunk.title, h.chunk.text), source=i)
+        for i, h in enumerate(sources, 1)
+        # Archive text that poses as instructions never backs a claim (it would back its own).
+        if not defang_archive(h.chunk.text)[1]
+    ]
+    out += [Support(f) for f in facts]
+    out += [Support(persona.bio)]
+    if fan_text:
+        out.append(Support(fan_text, from_fan=True))
+    return out
+
+
+def _with_title(title: str | None, text: str) -> str:
+    # A recipe's steps do not repeat its name; the title says which loaf they are about.
+    return f"{title}.\n{text}" if title and title not in text else text
+
+
+class ReplyChecks:
+    """Every check a generated reply passes, in order, on the whole buffered text.
+
+    Args:
+        persona: Whose clone this is (name, never-say rules, link allow-list).
+        verifier: Checks each sentence against what supports it.
+        mode: What may be said without support (see `core.trust.verify.Mode`).
+        deflection: The creator's deflection for a seed text.
+        max_chars: Longest reply.
+    """
+
+    def __init__(
+        self,
+        *,
+        persona: Persona,
+        verifier: ClaimVerifier,
+        mode: Mode,
+        deflection: Callable[[str], str],
+        max_chars: int,
+    ) -> None:
+        self.persona = persona
+        self.verifier = verifier
+        self.mode = mode
+        self.deflection = deflection
+        self.max_chars = max_chars
+
+    async def __call__(
+        self,
+        raw: str,
+        sources: Sequence[ScoredChunk],
+        facts: Sequence[str],
+        seed: str,
+        *,
+        system: str,
+        never_say: Sequence[str],
+        fan_text: str | None = None,
+    ) -> Answer:
+        text = clean_generation(raw)
+        tokens = len(raw) // 4 + 1
+        if not text:
+            return Answer(self.deflection(seed), (), ("empty",))
+        if claims_to_be_human(text, self.persona.name):
+            return Answer(honest_answer("en", self.persona.name), (), ("human-claim", "flagged"))
+        if leaks_prompt(text, system):
+            return Answer(self.deflection(seed), (), ("prompt-leak", "flagged"))
+        if says_never_say(text, never_say):
+            return Answer(self.deflection(seed), (), ("never-say", "flagged"))
+        tone = tone_problem(text)
+        if tone is not None:
+            return Answer(self.deflection(seed), (), ("tone", f"tone:{tone}", "flagged"))
+        # Marks beyond the sources the model saw point nowhere.
+        text = _CITE_MARK.sub(
+            lambda m: m.group(0) if 0 < int(m.group(1)) <= len(sources) else "", text
+        )
+        support = support_for(self.persona, sources, facts, fan_text)
+        verified = await self.verifier.verify(
+            text, support, mode=self.mode, ignore_names=[self.persona.name]
+        )
+        return self._answer(verified, sources, seed, tokens)
+
+    def _answer(
+        self, verified: Verified, sources: Sequence[ScoredChunk], seed: str, tokens: int
+    ) -> Answer:
+        return answer_from(
+            verified, sources, self.deflection(seed), tokens, self.persona, self.max_chars
+        )
+
+
+def answer_from(
+    verified: Verified,
+    sources: Sequence[ScoredChunk],
+    deflection: str,
+    tokens: int,
+    persona: Persona,
+    max_chars: int,
+    flags: Sequence[str] = (),
+) -> Answer:
+    """The reply the verifier left: kept sentences cited, or the deflection if none stands."""
+    if True:
+        removed = verified.removed
+        count = len(verified.verdicts)
+        # Reviewers and the eval read how many sentences the verifier took out, of how many.
+        tally = (f"removed:{len(removed)}/{count}",) if count else ()
+        if removed and not verified.substantive:
+            # Nothing left that says something she said: her deflection (the brain may turn
+            # it into a quote of her own words).
+            flagged = ("deflected", "unsupported", *tally)
+            return Answer(deflection, (), (*flags, *flagged), tokens, removed, count)
+        citations = tuple(
+            Citation(n, c.id, c.label(), c.url, c.date)
+            for n in verified.sources_used
+            for c in (sources[n - 1].chunk,)
+        )
+        text = sanitize_model_text(
+            verified.text,
+            allowed_urls=[c.url for c in citations if c.url],
+            allowed_hosts=persona.link_allowlist,
+            max_chars=max_chars,
+        )
+        out = (*flags, *(("trimmed",) if removed else ()), *tally)
+        return Answer(text, citations, out, tokens, removed, count)

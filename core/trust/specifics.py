@@ -1,0 +1,244 @@
+"""The checkable specifics of a sentence: numbers, names, contact details, negation, speaker.
+
+Semantic similarity says two sentences are about the same thing; it does not notice that
+"£99" became "£89", that "Lyon" became "Paris" or that "I do" became "I don't". These
+extractors catch exactly that, in any language with digits and, for names, in any script that
+capitalises. The word sets here are closed grammatical classes (negation particles, first-person
+pronouns, number words), not topic lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.trust.fold import fold
+
+# 1,000 and 1.000 are the same number; 1.5 is not 15.
+_THOUSANDS = re.compile(r"(?<=\d)[,.\u202f\u00a0'](?=\d{3}(?!\d))")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_CITE = re.compile(r"\[\d{1,2}\]")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+# Count words in the languages we answer in most: "three months" must agree with "3 months".
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, words in enumerate(
+        [
+            "",
+            "one uno una un eins ein eine une um uma een en ett",
+            "two dos zwei deux dois twee två",
+            "three tres drei trois três tre drie",
+            "four cuatro vier quatre quatro quattro fyra",
+            "five cinco fünf cinq cinque vijf fem",
+            "six seis sechs six zes",
+            "seven siete sieben sept sete sette zeven sju",
+            "eight ocho acht huit oito otto åtta",
+            "nine nueve neun neuf nove negen nio",
+            "ten diez zehn dix dez dieci tien tio",
+            "eleven onze undici",
+            "twelve doce zwölf douze dodici twaalf tolv dozen",
+        ]
+    )
+    for w in words.split()
+    # "one", "un", "a" double as articles; counting them would flag every other sentence.
+    if n >= 2
+}
+
+
+def _closed(*groups: str) -> frozenset[str]:
+    return frozenset(w for g in groups for w in g.split())
+
+
+_NEGATION = _closed(
+    "not no never nothing nobody none nor neither cannot can't don't doesn't didn't won't "
+    "isn't aren't wasn't weren't haven't hasn't hadn't shouldn't wouldn't couldn't "
+    "nunca nada nadie ningún ninguna ni tampoco "  # es ("no" above)
+    "nicht kein keine keinen keiner keinem nie niemals nichts niemand "  # de
+    "ne pas jamais rien personne aucun aucune "  # fr
+    "não nem nenhum nenhuma "  # pt
+    "non mai niente nessuno nessuna "  # it
+    "niet geen nooit niets niemand "  # nl
+    "inte aldrig ingen inget inga ej",  # sv
+    "without sin ohne sans sem senza zonder utan",  # "without" says "not with"
+)
+# Chinese and Japanese negation is a character inside a word, not a word of its own.
+_CJK_NEGATION = re.compile(r"[不没沒無无别別未非]|ない|ません|なかった|じゃない")
+_FIRST_PERSON = _closed(
+    "i i'm i've i'll i'd me my mine myself "
+    "yo me mi mis mío mía conmigo "
+    "ich mich mir mein meine meinen meinem meiner "
+    "je j' moi mon ma mes "
+    "eu meu minha meus minhas comigo "
+    "io mio mia miei mie "
+    "ik mij mijn "
+    "jag mig min mitt mina",
+)
+_CJK_FIRST_PERSON = re.compile(r"我|私|僕|俺|わたし|あたし")
+# Words capitalised by grammar or habit rather than because they name something.
+_NOT_NAMES = _closed("i ai ok okay tv uk us eu pm am ps")
+
+
+@dataclass(frozen=True, slots=True)
+class Specifics:
+    """What a sentence asserts that similarity cannot check."""
+
+    numbers: frozenset[str]
+    names: frozenset[str]
+    negated: bool
+    first_person: bool
+    text: str = ""
+
+    @property
+    def any(self) -> bool:
+        return bool(self.numbers or self.names)
+
+
+def _numbers(text: str) -> set[str]:
+    text = _CITE.sub(" ", _URL.sub(" ", text))
+    found = {d.lstrip("0") or "0" for d in _DIGITS.findall(_THOUSANDS.sub("", text))}
+    words = {w.lower() for w in _WORD.findall(text)}
+    found |= {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS}
+    return found
+
+
+def _names(text: str, ignore: frozenset[str]) -> set[str]:
+    """Capitalised words that are not the sentence's first word, plus codes like "BA1" or "NYC".
+
+    The first word is capitalised by grammar; a name there is left to the similarity check.
+    """
+    words = _WORD.findall(_URL.sub(" ", text))
+    names: set[str] = set()
+    for i, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in ignore or lowered in _NOT_NAMES or len(word) < 2:
+            continue
+        if word.isupper() and len(word) >= 2:
+            names.add(lowered)  # NYC, BBC: capitals anywhere are a name
+        elif i > 0 and word[0].isupper():
+            names.add(lowered)
+    # E-mail addresses and handles are names too, matched whole.
+    names |= {m.lower() for m in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}", text)}
+    # Codes that mix letters and digits (postcodes, flat numbers, product codes).
+    names |= {c.lower() for c in re.findall(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,}\b", text)}
+    return names
+
+
+@lru_cache(maxsize=8192)
+def _specifics(text: str, ignore: frozenset[str]) -> Specifics:
+    folded = fold(text)
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(folded)}
+    lowered = folded.lower()
+    negated = bool(words & _NEGATION) or "n't" in lowered or bool(_CJK_NEGATION.search(folded))
+    first = bool(words & _FIRST_PERSON) or bool(_CJK_FIRST_PERSON.search(folded))
+    first = first or "j'" in lowered or any(n in words for n in ignore)
+    return Specifics(
+        numbers=frozenset(_numbers(folded)),
+        names=frozenset(_names(folded, ignore)),
+        negated=negated,
+        first_person=first,
+        text=text,
+    )
+
+
+def specifics(text: str, ignore_names: Iterable[str] = ()) -> Specifics:
+    """The specifics of one sentence.
+
+    Args:
+        text: One sentence.
+        ignore_names: Names never counted as a claim's entities (the creator's own name);
+            saying them makes the sentence first-person, as a clone speaks as her.
+    """
+    ignore = frozenset(p.lower() for n in ignore_names for p in _WORD.findall(n))
+    return _specifics(text, ignore)
+
+
+@lru_cache(maxsize=8192)
+def _support_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    folded = fold(text)
+    words = frozenset(w.lower() for w in _WORD.findall(folded))
+    return frozenset(_numbers(folded)), words | frozenset(
+        c.lower() for c in re.findall(r"\w+", folded)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _counted(text: str) -> dict[str, frozenset[str]]:
+    """What each number counts: the word right after it, as a 5-letter stem ("4 students")."""
+    folded = _THOUSANDS.sub("", fold(text).lower())
+    out: dict[str, set[str]] = {}
+    for m in re.finditer(r"\b(\d+|[^\W\d_]+)\s+([^\W\d_]{3,})", folded):
+        number, thing = m.group(1), m.group(2)
+        if number.isdigit():
+            number = number.lstrip("0") or "0"
+        elif number in _NUMBER_WORDS:
+            number = _NUMBER_WORDS[number]
+        else:
+            continue
+        out.setdefault(thing[:5], set()).add(number)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def agrees(
+    claim: Specifics, unit: str, unit_specifics: Specifics, context: str | None = None
+) -> bool:
+    """True if every number of the claim is in the supporting unit, every name in the unit or
+    its whole text (`context`: a recipe's title names the loaf its steps are about), and the
+    negation matches: a claim that says "not" where its support does not disagrees.
+    """
+    numbers, _ = _support_words(unit)
+    if not claim.numbers <= numbers:
+        return False
+    # "six students" against "six Saturdays, four students": the unit counts the same thing
+    # with another number.
+    theirs = _counted(unit)
+    for thing, count in _counted(claim.text).items():
+        if thing in theirs and not count & theirs[thing]:
+            return False
+    _, words = _support_words(context or unit)
+    for name in claim.names:
+        whole_word = name.isascii() and name.replace("'", "").replace("-", "").isalnum()
+        if name not in words and (whole_word or name not in fold(context or unit).lower()):
+            return False
+    return claim.negated == unit_specifics.negated
+
+
+# Words that carry no content in the languages we see most; longer than three letters, so the
+# length rule below does not already drop them. A closed grammatical class, not a topic list.
+_FUNCTION = _closed(
+    "that this these those with from have has had what when your yours about they them then "
+    "than there their would could should also really very much some more into only even over "
+    "such been were will just like because which while where here being does doing done "
+    "para como pero este esta esto sobre porque cuando donde tengo tiene "
+    "dass diese dieser dieses eine einer einem einen nicht auch sind habe haben wird wenn "
+    "avec dans pour mais cette sont avoir être fait "
+    "uma isso esse essa para pelo pela muito "
+    "questo questa sono della delle degli anche "
+    "deze voor maar zijn heeft wordt "
+    "detta denna inte från eller också",
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=8192)
+def content_keys(text: str) -> frozenset[str]:
+    """Content words of `text` as 5-letter stems (so "feeds"/"feeding" meet), or CJK bigrams."""
+    folded = fold(text).lower()
+    keys = {
+        w[:5]
+        for w in _WORD.findall(folded)
+        if len(w) >= 4 and w not in _FUNCTION and not _CJK.search(w)
+    }
+    cjk = "".join(_CJK.findall(folded))
+    keys |= {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+    return frozenset(keys)
+
+
+def coverage(claim: str, support: str) -> float:
+    """Share of the claim's content words that the support also uses (1.0 when it has none)."""
+    mine = content_keys(claim)
+    if not mine:
+        return 1.0
+    return len(mine & content_keys(support)) / len(mine)

@@ -1,0 +1,437 @@
+"""Claim verification: every sentence of a reply stands only on a source that supports it.
+
+A reply is split into sentences (any script). Each sentence is classified by meaning as a claim,
+chit-chat, an opinion or a question; which of those need support is the answer mode's choice.
+A claim is supported when a unit of the support (a sentence, or two adjacent sentences, of a
+retrieved archive chunk, a verified fact, the persona's public text or the fan's own message)
+is similar enough in meaning (the configured embedder, a threshold measured on labelled pairs)
+AND agrees with it on every number, name and negation. Unsupported sentences are dropped;
+citation marks are rewritten so each kept sentence cites the chunk that supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+import numpy.typing as npt
+
+from core.trust.fold import fold
+from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
+from core.trust.sentences import split_sentences
+from core.trust.specifics import Specifics, agrees, coverage, specifics
+
+Floats = npt.NDArray[np.float32]
+EmbedTexts = Callable[[list[str]], Awaitable[Floats]]
+
+# Cosine at or above which a source unit supports a sentence, per embedder, measured on the
+# labelled pairs in tests/trust/support_pairs (tuning split) by bench/verify_tune.py: the
+# threshold with the best F1 whose precision on the tuning split is at least 0.95.
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """When a source unit supports a sentence (measured, see bench/verify_tune.py).
+
+    Args:
+        similar: Cosine at or above which a unit may support, if it also shares
+            `overlap` of the sentence's content words.
+        paraphrase: Cosine at or above which a unit supports whatever words it uses.
+        overlap: Share of the sentence's content words the unit must use below `paraphrase`.
+        contradicts: Cosine at or above which a unit about the same thing that disagrees on a
+            number, name or negation makes the sentence unsupported, whatever else matches.
+    """
+
+    similar: float
+    paraphrase: float
+    overlap: float
+    contradicts: float = 0.85
+
+
+SUPPORT_THRESHOLDS = {
+    "all-MiniLM-L6-v2": Thresholds(similar=0.65, paraphrase=0.70, overlap=1.0),
+    # The tests' bag-of-words twin: its cosine is word overlap, so overlap does the work.
+    "hash-bow-256": Thresholds(similar=0.30, paraphrase=0.95, overlap=0.6),
+}
+DEFAULT_THRESHOLDS = SUPPORT_THRESHOLDS["all-MiniLM-L6-v2"]
+# How many nearest units are tried for agreement before a sentence counts as unsupported.
+CANDIDATES = 6
+SOURCE_CACHE = 2048
+_CITE = re.compile(r"\s?\[(\d{1,2})\]")
+_END = re.compile(r"([.!?…。！？]+[\"'“”‘’»«)\]」』）]*)$")
+_SQUASH = re.compile(r"[\W_]+", re.UNICODE)
+
+
+class Mode(StrEnum):
+    """What a reply may say without support (bot.toml `[policies] answer_mode`)."""
+
+    STRICT = "strict"  # every sentence needs support
+    BALANCED = "balanced"  # claims need support; chit-chat and questions are free
+    CREATIVE = "creative"  # opinions and banter free too; personal and factual claims checked
+
+
+class Kind(StrEnum):
+    CLAIM = "claim"
+    CHITCHAT = "chitchat"
+    OPINION = "opinion"
+    QUESTION = "question"
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One text a reply may stand on.
+
+    Args:
+        text: The text.
+        source: 1-based index of the retrieved archive chunk it is, for citing; None otherwise.
+        from_fan: The fan's own message: it backs what the fan said, never a claim the clone
+            makes about itself (a fan asking "you live in Bath, right?" proves nothing).
+    """
+
+    text: str
+    source: int | None = None
+    from_fan: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    sentence: str
+    kind: Kind
+    needs_support: bool
+    supported: bool
+    score: float = 0.0
+    source: int | None = None
+    support: str = ""
+
+    @property
+    def kept(self) -> bool:
+        return self.supported or not self.needs_support
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """The reply with unsupported sentences removed and citation marks rewritten."""
+
+    text: str
+    verdicts: tuple[Verdict, ...]
+    sources_used: tuple[int, ...]
+
+    @property
+    def removed(self) -> tuple[str, ...]:
+        return tuple(v.sentence for v in self.verdicts if not v.kept)
+
+    @property
+    def substantive(self) -> bool:
+        """True if a kept sentence says something supported (not only thanks and questions)."""
+        return any(v.kept and v.supported for v in self.verdicts)
+
+
+@dataclass
+class _Units:
+    texts: list[str]
+    specifics: list[Specifics]
+    vectors: Floats
+    owner: list[int] = field(default_factory=list)  # index into the support list
+    squashed: dict[str, int] = field(default_factory=dict)  # folded unit -> first unit index
+
+
+_CLAUSE = re.compile(r"\s*[,;:–—()]\s*|\s+-\s+|\*\*")
+
+
+def _units(text: str) -> list[str]:
+    """A support text's sentences, each pair of adjacent sentences, and the clauses of longer
+    sentences (a short answer like "Bread flour." matches a clause, not a whole recipe line)."""
+    sentences = split_sentences(text)
+    pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+    clauses = [
+        c
+        for s in sentences
+        for c in (p.strip(" .-*") for p in _CLAUSE.split(s))
+        if len(c) >= 8 and c != s
+    ]
+    return sentences + pairs + list(dict.fromkeys(clauses))
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub(" ", fold(text).lower()).strip()
+
+
+def _is_question(sentence: str) -> bool:
+    bare = _CITE.sub("", sentence).strip().rstrip("\"'”’»)]）」』 ")
+    return bare.endswith(("?", "？")) or bare.startswith("¿")
+
+
+def _cite(sentence: str, source: int | None) -> str:
+    """The sentence with the model's citation marks replaced by the one it really rests on."""
+    bare = _CITE.sub("", sentence).strip()
+    if source is None:
+        return bare
+    m = _END.search(bare)
+    if m is None:
+        return f"{bare} [{source}]"
+    return f"{bare[: m.start()]} [{source}]{m.group(1)}"
+
+
+_Cached = tuple[list[str], list[Specifics], Floats, list[str]]
+
+
+class ClaimVerifier:
+    """Checks each sentence of generated text against what supports it.
+
+    Args:
+        embed: Async texts-to-unit-vectors (the memory's embedder, off the event loop).
+        model_name: The embedder's name; picks the measured threshold.
+        thresholds: Overrides the measured thresholds (for an embedder not measured here).
+        kind_k: Nearest labelled examples that vote on a sentence's kind.
+    """
+
+    def __init__(
+        self,
+        embed: EmbedTexts,
+        model_name: str,
+        *,
+        thresholds: Thresholds | None = None,
+        kind_k: int = 3,
+    ) -> None:
+        self._embed = embed
+        self.model_name = model_name
+        self.thresholds = thresholds or SUPPORT_THRESHOLDS.get(model_name, DEFAULT_THRESHOLDS)
+        self.kind_k = kind_k
+        self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        self._kinds: tuple[Floats, list[Kind]] | None = None
+
+    # -- support units, cached per text: archive chunks and facts come back turn after turn --
+
+    async def _support_units(self, support: Sequence[Support], ignore: Sequence[str]) -> _Units:
+        missing = [s.text for s in support if s.text not in self._cache]
+        missing = list(dict.fromkeys(missing))
+        if missing:
+            per_text = [_units(t) for t in missing]
+            flat = [u for units in per_text for u in units]
+            vectors = await self._embed(flat) if flat else np.zeros((0, 1), np.float32)
+            at = 0
+            for text, units in zip(missing, per_text, strict=True):
+                spec = [specifics(u, ignore) for u in units]
+                keys = [_squash(u) for u in units]
+                self._cache[text] = (units, spec, vectors[at : at + len(units)], keys)
+                at += len(units)
+                while len(self._cache) > SOURCE_CACHE:
+                    self._cache.popitem(last=False)
+        texts: list[str] = []
+        specs: list[Specifics] = []
+        blocks: list[Floats] = []
+        owner: list[int] = []
+        squashed: dict[str, int] = {}
+        for i, s in enumerate(support):
+            units, spec, vectors, keys = self._cache[s.text]
+            self._cache.move_to_end(s.text)
+            for n, key in enumerate(keys):
+                if not s.from_fan:
+                    squashed.setdefault(key, len(texts) + n)
+            texts += units
+            specs += spec
+            blocks.append(vectors)
+            owner += [i] * len(units)
+        matrix = np.vstack([b for b in blocks if len(b)]) if texts else np.zeros((0, 1))
+        return _Units(texts, specs, matrix.astype(np.float32), owner, squashed)
+
+    async def prepare(self, support: Sequence[Support], ignore_names: Sequence[str] = ()) -> None:
+        """Embed and cache the support's units now (while the model writes), not in `verify`."""
+        await self._support_units(support, ignore_names)
+
+    def forget(self) -> None:
+        """Drop cached source vectors (after a forget or an archive change)."""
+        self._cache.clear()
+
+    # -- kinds ----------------------------------------------------------------------------
+
+    async def _kind_examples(self) -> tuple[Floats, list[Kind]]:
+        if self._kinds is None:
+            labelled = (
+                [(t, Kind.CHITCHAT) for t in CHITCHAT]
+                + [(t, Kind.OPINION) for t in OPINION]
+                + [(t, Kind.CLAIM) for t in CLAIM]
+            )
+            vectors = await self._embed([t for t, _ in labelled])
+            self._kinds = (vectors, [k for _, k in labelled])
+        return self._kinds
+
+    async def kinds(self, sentences: Sequence[str], vectors: Floats | None = None) -> list[Kind]:
+        """Each sentence's kind: a question by its mark; else the vote of its nearest examples.
+
+        Any sentence carrying a number or a name is a claim whatever it looks like.
+        """
+        if vectors is None:
+            vectors = await self._embed(list(sentences))
+        examples, labels = await self._kind_examples()
+        out: list[Kind] = []
+        sims = vectors @ examples.T if len(sentences) else np.zeros((0, 0))
+        for i, sentence in enumerate(sentences):
+            if specifics(sentence).any:
+                out.append(Kind.CLAIM)
+                continue
+            if _is_question(sentence):
+                out.append(Kind.QUESTION)
+                continue
+            top = np.argsort(-sims[i])[: self.kind_k]
+            votes: dict[Kind, float] = {}
+            for j in top:
+                votes[labels[j]] = votes.get(labels[j], 0.0) + float(sims[i][j])
+            out.append(max(votes, key=lambda k: votes[k]))
+        return out
+
+    # -- verification -----------------------------------------------------------------------
+
+    async def verify(
+        self,
+        text: str,
+        support: Sequence[Support],
+        *,
+        mode: Mode | str = Mode.STRICT,
+        ignore_names: Sequence[str] = (),
+    ) -> Verified:
+        """Keep the sentences of `text` that `mode` lets through unsupported or that a support
+        unit backs; rewrite citation marks to the chunks that do.
+
+        Args:
+            text: Generated text (already cleaned of prompt echoes and loops).
+            support: What the reply may stand on.
+            mode: strict, balanced or creative (see `Mode`).
+            ignore_names: The creator's own name: never an entity a claim must find in support.
+        """
+        mode = Mode(mode)
+        sentences = split_sentences(text)
+        if not sentences:
+            return Verified("", (), ())
+        bare = [_CITE.sub("", s).strip() for s in sentences]
+        units = await self._support_units(support, ignore_names)
+        copied = [units.squashed.get(_squash(b)) for b in bare]
+        # One batch for everything that is not a verbatim copy (the copy needs no vector).
+        todo = [i for i, c in enumerate(copied) if c is None]
+        vectors = await self._embed([bare[i] for i in todo]) if todo else None
+        vec_of = {i: vectors[n] for n, i in enumerate(todo)} if vectors is not None else {}
+        if mode is Mode.STRICT:
+            kinds = [Kind.CLAIM] * len(bare)
+        else:
+            kinds = [Kind.CLAIM] * len(bare)
+            if todo and vectors is not None:
+                for i, kind in zip(
+                    todo, await self.kinds([bare[i] for i in todo], vectors), strict=True
+                ):
+                    kinds[i] = kind
+        verdicts: list[Verdict] = []
+        for i, sentence in enumerate(bare):
+            needs = _needs_support(kinds[i], mode)
+            spec = specifics(sentence, ignore_names)
+            hit = copied[i]
+            if hit is not None:  # word for word a sentence of the creator's (never the fan's)
+                owner = support[units.owner[hit]]
+                verdicts.append(
+                    Verdict(sentence, kinds[i], needs, True, 1.0, owner.source, units.texts[hit])
+                )
+                continue
+            if i not in vec_of or not len(units.texts):
+                verdicts.append(Verdict(sentence, kinds[i], needs, False))
+                continue
+            verdict = self._judge(sentence, kinds[i], needs, spec, vec_of[i], units, support)
+            verdicts.append(verdict)
+        kept = [_cite(v.sentence, v.source) for v in verdicts if v.kept]
+        used = tuple(dict.fromkeys(v.source for v in verdicts if v.kept and v.source))
+        return Verified(" ".join(kept), tuple(verdicts), used)
+
+    def candidates(
+        self,
+        sentence: str,
+        spec: Specifics,
+        vector: Floats,
+        units: _Units,
+        support: Sequence[Support],
+    ) -> list[Candidate]:
+        """The nearest support units of a sentence, best first, with what decides support."""
+        sims = units.vectors @ vector
+        out = []
+        for j in np.argsort(-sims)[:CANDIDATES]:
+            owner = support[units.owner[j]]
+            out.append(
+                Candidate(
+                    unit=int(j),
+                    similarity=float(sims[j]),
+                    agrees=agrees(spec, units.texts[j], units.specifics[j], owner.text),
+                    overlap=coverage(sentence, units.texts[j]),
+                    usable=not (owner.from_fan and spec.first_person),
+                )
+            )
+        return out
+
+    def _judge(
+        self,
+        sentence: str,
+        kind: Kind,
+        needs: bool,
+        spec: Specifics,
+        vector: Floats,
+        units: _Units,
+        support: Sequence[Support],
+    ) -> Verdict:
+        found = self.candidates(sentence, spec, vector, units, support)
+        j = decide(found, self.thresholds)
+        best = found[0].similarity if found else 0.0
+        if j is None:
+            return Verdict(sentence, kind, needs, False, best)
+        owner = support[units.owner[j.unit]]
+        return Verdict(
+            sentence, kind, needs, True, j.similarity, owner.source, units.texts[j.unit]
+        )
+
+    async def rank(
+        self, sentence: str, support: Sequence[Support], ignore_names: Sequence[str] = ()
+    ) -> list[Candidate]:
+        """The nearest support units of one sentence, best first (for tuning and the eval)."""
+        units = await self._support_units(support, ignore_names)
+        if not units.texts:
+            return []
+        vector = (await self._embed([sentence]))[0]
+        spec = specifics(sentence, ignore_names)
+        return self.candidates(sentence, spec, vector, units, support)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    unit: int
+    similarity: float
+    agrees: bool  # numbers, names and negation
+    overlap: float  # share of the sentence's content words the unit uses
+    usable: bool  # False for the fan's words behind a claim about the clone itself
+
+
+def decide(found: Sequence[Candidate], t: Thresholds) -> Candidate | None:
+    """The candidate that supports the sentence, if any.
+
+    Nearest first: a close unit that disagrees on a number, name or negation is a
+    contradiction and ends the search (the archive says otherwise); else the first unit that
+    is a close paraphrase, or similar and sharing enough content words, supports it.
+    """
+    for c in found:
+        if c.similarity < t.similar:
+            return None
+        if not c.usable:
+            continue
+        if not c.agrees:
+            if c.similarity >= t.contradicts:
+                return None
+            continue
+        if c.similarity >= t.paraphrase or c.overlap >= t.overlap:
+            return c
+    return None
+
+
+def _needs_support(kind: Kind, mode: Mode) -> bool:
+    if mode is Mode.STRICT or kind is Kind.CLAIM:
+        return True
+    if mode is Mode.BALANCED:
+        return kind is Kind.OPINION
+    return False

@@ -1,0 +1,204 @@
+"""Pins the claim verifier: sentences in any script, specifics, support, modes and citations."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
+from core.memory.memory import embed_texts
+from core.ports import Embedder
+from core.trust.sentences import split_sentences
+from core.trust.specifics import specifics
+from core.trust.verify import ClaimVerifier, Kind, Mode, Support
+
+PAIRS = Path(__file__).parent / "support_pairs.json"
+FACTS = [
+    "I started baking sourdough in 2014 in my grandmother's kitchen.",
+    "I have a niece called Pip who loves making pizza with me.",
+    "My dog is a greyhound named Biscuit.",
+]
+FLOUR = (
+    "People ask about flour more than anything else, so here is how I choose. Everyday loaves: "
+    "strong white bread flour around 12.5–13% protein. Baguettes: French T65. I am not "
+    "sponsored by any flour brand. I buy my own flour, and that is on purpose."
+)
+COURSE = "The spring course starts on the 9th of March. It costs £99, all materials included."
+
+
+@cache
+def minilm() -> MiniLMEmbedder:
+    return MiniLMEmbedder()
+
+
+def verifier(embedder: Embedder | None = None) -> ClaimVerifier:
+    embedder = embedder or HashEmbedder()
+
+    async def embed(texts: list[str]) -> np.ndarray:
+        return await embed_texts(embedder, texts)
+
+    return ClaimVerifier(embed, embedder.model_name)
+
+
+def run(coro):  # type: ignore[no-untyped-def]
+    return asyncio.run(coro)
+
+
+def facts(*extra: str) -> list[Support]:
+    return [Support(t) for t in (*FACTS, *extra)]
+
+
+# -- sentences ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I use 3.5 kg. Then rest.", ["I use 3.5 kg.", "Then rest."]),
+        (
+            "See https://mara.example/a.b?x=1. Next!",
+            ["See https://mara.example/a.b?x=1.", "Next!"],
+        ),
+        ("我用黑麦粉。每周喂一次！你呢？", ["我用黑麦粉。", "每周喂一次！", "你呢？"]),
+        ("Dr. Smith said hi. e.g. this works.", ["Dr. Smith said hi.", "e.g. this works."]),
+        ("Videos at 17:00 UK time. Ratio 1:5:5.", ["Videos at 17:00 UK time.", "Ratio 1:5:5."]),
+        ("Rye, always. [1] Then bake.", ["Rye, always. [1]", "Then bake."]),
+        ("Write to mara@quill.example. Thanks!", ["Write to mara@quill.example.", "Thanks!"]),
+        ("Line one\nLine two", ["Line one", "Line two"]),
+    ],
+)
+def test_sentences_split_in_any_script_without_cutting_urls_or_decimals(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_specifics_carry_numbers_names_negation_and_speaker():
+    s = specifics("My friend Sam sold me three loaves for £12 in Lyon.")
+    assert {"3", "12"} <= s.numbers and {"sam", "lyon"} <= s.names
+    assert s.first_person and not s.negated
+    assert specifics("Je ne mange jamais de viande.").negated
+    assert specifics("我不吃肉。").negated and specifics("我不吃肉。").first_person
+    assert specifics("1,000 grams").numbers == specifics("1000 grams").numbers
+    assert "mara quill" not in specifics("Mara Quill bakes.", ["Mara Quill"]).names
+
+
+# -- support ------------------------------------------------------------------------------------
+
+
+def test_invented_child_is_removed_even_with_a_niece_fact():
+    out = run(verifier().verify("My daughter goes to a school in NYC.", facts()))
+    assert out.text == "" and out.removed
+
+
+def test_a_supported_claim_survives_and_an_unsupported_entity_does_not():
+    v = verifier()
+    assert run(v.verify("My niece Pip loves making pizza with me.", facts())).text
+    assert not run(v.verify("My dog Rex is a greyhound.", facts())).text
+
+
+def test_a_changed_number_or_a_flipped_negation_is_not_supported():
+    v = verifier()
+    support = [Support(COURSE, source=1)]
+    assert run(v.verify("It costs £99, all materials included.", support)).text
+    assert not run(v.verify("It costs £89, all materials included.", support)).text
+    flour = [Support(FLOUR, source=1)]
+    assert run(v.verify("I am not sponsored by any flour brand.", flour)).text
+    assert not run(v.verify("I am sponsored by a flour brand.", flour)).text
+
+
+def test_the_fans_words_back_what_the_fan_said_never_a_claim_about_the_creator():
+    v = verifier()
+    fan = [Support("My sister Juno just moved to Bath!", from_fan=True)]
+    assert run(v.verify("Say hi to your sister Juno in Bath!", fan, mode="balanced")).text
+    asked = [Support("You live in Bath, right?", from_fan=True)]
+    assert not run(v.verify("Yes, I live in Bath.", asked)).text
+
+
+def test_citations_follow_the_sentences_they_support_and_unused_ones_drop():
+    v = verifier()
+    support = [Support(COURSE, source=1), Support(FLOUR, source=2)]
+    text = "I buy my own flour, and that is on purpose [1]. My husband Dave helps [2]."
+    out = run(v.verify(text, support))
+    assert out.text == "I buy my own flour, and that is on purpose [2]."
+    assert out.sources_used == (2,)
+
+
+def test_the_demo_flour_answer_is_not_supported_by_her_flour_guide():
+    made_up = "I'm using a type of flour called gluten-free flour, but I'm not a baker."
+    for embedder in (HashEmbedder(), minilm()):
+        out = run(verifier(embedder).verify(made_up, facts() + [Support(FLOUR, source=1)]))
+        assert out.text == "", embedder.model_name
+
+
+# -- modes --------------------------------------------------------------------------------------
+
+
+def test_strict_needs_support_for_every_sentence_balanced_lets_chit_chat_through():
+    v = verifier(minilm())
+    text = "Thanks so much for asking! I buy my own flour, and that is on purpose."
+    support = [Support(FLOUR, source=1)]
+    strict = run(v.verify(text, support, mode=Mode.STRICT))
+    balanced = run(v.verify(text, support, mode=Mode.BALANCED))
+    assert strict.text == "I buy my own flour, and that is on purpose [1]."
+    assert balanced.text.startswith("Thanks so much for asking!")
+    invented = "Happy baking! My husband Dave bakes with me on Sundays."
+    for mode in Mode:
+        assert "Dave" not in run(v.verify(invented, support, mode=mode)).text
+
+
+def test_creative_lets_an_opinion_through_but_not_a_fact_dressed_as_one():
+    v = verifier(minilm())
+    out = run(v.verify("Honestly, nothing beats a slow loaf.", [], mode=Mode.CREATIVE))
+    assert out.text
+    out = run(v.verify("Honestly, I think my £300 course is the best.", [], mode="creative"))
+    assert not out.text
+
+
+def test_sentence_kinds_measured_on_sentences_not_in_the_examples():
+    labelled = {
+        Kind.CHITCHAT: [
+            "Thanks a lot for the lovely message!",
+            "Good luck with your first loaf!",
+            "Hope you have a great weekend.",
+            "So sorry that happened to you.",
+            "¡Mucha suerte con tu pan!",
+            "Viel Spaß beim Backen!",
+        ],
+        Kind.CLAIM: [
+            "I bake every loaf in a cast-iron pot.",
+            "My starter is older than my car.",
+            "The workshop sold out in a day.",
+            "I moved to the coast last year.",
+            "Mi horno llega a doscientos grados.",
+            "Ich backe jeden Morgen um sechs.",
+        ],
+    }
+    v = verifier(minilm())
+    right = total = 0
+    for kind, sentences in labelled.items():
+        for got in run(v.kinds(sentences)):
+            total += 1
+            # An opinion is not a claim, but it is no chit-chat either: count it as wrong.
+            right += got is kind
+    assert right / total >= 0.8, f"{right}/{total} sentence kinds right"
+
+
+# -- the measured thresholds --------------------------------------------------------------------
+
+
+def test_the_measured_thresholds_hold_on_the_labelled_pairs():
+    from bench.verify_tune import pr, score, supported
+
+    rows = asyncio.run(score(minilm(), PAIRS))
+    t = verifier(minilm()).thresholds
+    for split, precision in (("tune", 0.95), ("holdout", 0.85)):
+        sub = [r for r in rows if r.split == split]
+        p, r = pr([supported(x, t) for x in sub], [x.label for x in sub])
+        assert p >= precision, f"{split}: precision {p:.2f}"
+        assert r >= 0.6, f"{split}: recall {r:.2f}"
+    data = json.loads(PAIRS.read_text(encoding="utf-8"))
+    assert {p["support"].split(":")[0] for p in data["pairs"]} == {"mara", "ines"}
