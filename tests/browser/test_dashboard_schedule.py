@@ -33,7 +33,7 @@ async def test_a_scheduled_draft_edited_on_the_page_is_posted_once_through_the_o
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
             await post(http, f"{admin.url}/dashboard/login", {"token": token})
             status, html = await page(http, url + "/review")
-            assert status == 200 and "Scheduled post" in html and "sluggish starter" in html
+            assert status == 200 and "Scheduled post" in html and "starter is sluggish" in html
             data = {
                 "csrf": csrf_of(html),
                 "draft": entry.draft_id,
