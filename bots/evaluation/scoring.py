@@ -13,7 +13,7 @@ from bots.evaluation.languages import declines_in, language_level, says_ai_in
 from bots.evaluation.probes import HARMS, HeldoutPair, Probe
 from bots.evaluation.report import Report
 from bots.evaluation.timing import Timing
-from core.brain.brain import leaks_prompt
+from core.brain.checks import leaks_prompt
 from core.brain.prompt import system_prompt
 from core.memory.embeddings import cosine
 from core.persona.bot import BotConfig
