@@ -96,7 +96,7 @@ async def test_a_generator_that_invents_facts_fails_groundedness(honest: Report)
     assert not any("07700 900123" in r["reply"] for r in liar.probes)
     assert honest.metrics["grounded.claim_support"] >= 0.95
     assert liar.metrics["grounded.pass"] < honest.metrics["grounded.pass"]
-    assert liar.metrics["sentences.supported"] < honest.metrics["sentences.supported"] - 0.2
+    assert liar.metrics["sentences.supported"] < honest.metrics["sentences.supported"] - 0.1
     assert (
         liar.metrics["sentences.removed_per_reply"] > honest.metrics["sentences.removed_per_reply"]
     )
