@@ -128,7 +128,10 @@ async def build(
     if single_writer:
         # Erased memory a crash left un-purged (Edge records it in `purge.pending`) goes now.
         await memory.purge()
-    control = Control(bot=bot, state=state, memory=memory, rights=rights, senders=senders)
+    mode = answer_mode(bot, settings)
+    control = Control(
+        bot=bot, state=state, memory=memory, rights=rights, senders=senders, answer_mode=mode
+    )
     k, chars = settings.prompt_budget()
     verifier = verifier or ClaimVerifier(memory.embed_texts, embedder.model_name)
     brain = Brain(
@@ -141,7 +144,7 @@ async def build(
         source_chars=chars,
         meaning=meaning if meaning is not None else meaning_for(embedder),
         verifier=verifier,
-        answer_mode=answer_mode(bot, settings),
+        answer_mode=mode,
     )
     clone = Clone(bot=bot, brain=brain, control=control, state=state, limiter=limiter, clock=clock)
     return Services(

@@ -56,6 +56,16 @@ def _result(turn: Turn, text: str, *, private: bool = True, **kw: Any) -> list[R
     ]
 
 
+# What each answer mode promises a fan (docs/trust.md).
+_MODE_PROMISE = {
+    "strict": "Every sentence I say is checked against her archive or verified facts.",
+    "balanced": "Every claim I make is checked against her archive or verified facts; "
+    "greetings and small talk are my own words.",
+    "creative": "Facts about her, her work and anything with a name or number are checked; "
+    "opinions and banter are my own words, not hers.",
+}
+
+
 class Control:
     """Everything people (not the model) decide: declared commands, escalations, drafts."""
 
@@ -67,8 +77,10 @@ class Control:
         memory: TurnMemory,
         rights: FanRights,
         senders: Mapping[str, Sender],
+        answer_mode: str = "strict",
     ) -> None:
         self.bot = bot
+        self.answer_mode = answer_mode
         self.state = state
         self.memory = memory
         self.rights = rights
@@ -482,6 +494,7 @@ class Control:
             f"I'm an AI clone of {p.name} ({p.handle}), run by {p.name}'s team — not "
             f"{p.name} personally. {p.disclosure_line}\n"
             f"I answer from {p.name}'s own posts, videos and approved facts, and I cite them.\n"
+            f"Answer mode: {self.answer_mode}. {_MODE_PROMISE[self.answer_mode]}\n"
             "I remember what you tell me here so I can follow the conversation; /my-data shows "
             "it and /forget-me deletes it.\nWant a real person? Type /human."
         )

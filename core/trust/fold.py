@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
-# Cyrillic and Greek letters that look like Latin ones (the usual homoglyph tricks).
-_CONFUSABLES = str.maketrans(
-    "асеорхуіјѕԁһкмтвнАСЕОРХУІЈЅКМТВНαορνιτκχΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
-    "aceopxyijsdhkmtbhACEOPXYIJSKMTBHaopvitkxABEHIKMNOPTXYZ",
-)
+# Letters our own eyes read as Latin though TR39 does not list them as confusable.
+_EXTRA = {"в": "b", "н": "h", "к": "k", "м": "m", "т": "t", "ν": "v", "κ": "k", "τ": "t"}
+# Scripts whose text is meant as itself (CJK, kana, hangul): never folded to Latin, so patterns
+# written in those scripts still match.
+_KEEP = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+@lru_cache(maxsize=1)
+def confusables() -> dict[int, str]:
+    """Every character Unicode TR39 lists as a look-alike of an ASCII letter or digit, mapped
+    to it (Cyrillic "а", Greek "ο", Cherokee "Ꭺ", Armenian "օ"...), from the maintained
+    confusable-homoglyphs data. Built once (about 10k entries) and used by str.translate."""
+    raw = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    table: dict[int, str] = {}
+    for char, homoglyphs in json.loads(raw).items():
+        if len(char) != 1 or char.isascii() or _KEEP.match(char):
+            continue
+        letters = [
+            h["c"]
+            for h in homoglyphs
+            if len(h["c"]) == 1 and h["c"].isascii() and h["c"].isalnum()
+        ]
+        if letters:
+            table[ord(char)] = letters[0]
+    for char, latin in _EXTRA.items():
+        table.setdefault(ord(char), latin)
+        table.setdefault(ord(char.upper()), latin.upper())
+    return table
+
+
 _LEET = str.maketrans(
     {
         "0": "o",
@@ -34,7 +61,9 @@ _LEET = str.maketrans(
 def fold(text: str) -> str:
     """NFKC, no invisible characters, look-alikes mapped to Latin, straight quotes, one space."""
     text = unicodedata.normalize("NFKC", text)
-    text = _INVISIBLE.sub("", text).translate(_CONFUSABLES)
+    text = _INVISIBLE.sub("", text)
+    if not text.isascii():  # translate costs ~50 us on chat text; ASCII has nothing to map
+        text = text.translate(confusables())
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(text.split())
 

@@ -20,6 +20,42 @@ _NATIVE_MENTION = re.compile(r"<(@[!&]?\d+|#\d+|![^>]*|@[UW][A-Z0-9]+(\|[^>]*)?)
 # Telegram/Discord markdown-ish user links that would ping: tg://user?id=...
 _TG_USER = re.compile(r"tg://user\?id=\d+", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"']+", re.IGNORECASE)
+# Contact details a model must never hand out (hers or anyone's): they go like foreign links.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+# Phone numbers: 8 to 15 digits written as one number (+44 20 7946 0958, 07700 900123,
+# (555) 123-4567); times, ratios, decimals and years never have that many in a row.
+_PHONE = re.compile(r"(?<![\w.:/])(?:\+|\(\d)?\d[\d ().-]{6,18}\d(?!\w|[.:%/]\d|%)")
+# A house number before a street name ("14 Larch Crescent", "12 Rua das Flores"), or a UK
+# postcode. Street words are the closed set of address words in the languages we answer in.
+_STREET_WORDS = (
+    "street|st|road|rd|avenue|ave|lane|ln|crescent|close|drive|dr|way|place|pl|square|"
+    "terrace|court|ct|boulevard|blvd|gardens|grove|mews|row|hill|"
+    "rua|avenida|travessa|calle|avda|carrer|paseo|plaza|strasse|straße|str|gasse|weg|platz|"
+    "rue|boulevard|chemin|allée|via|viale|piazza|corso|straat|laan|plein|gatan|gata|vägen"
+)
+_ADDRESS = re.compile(
+    rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-ZÀ-Ý][\w'’-]*\s+){{0,3}}(?:{_STREET_WORDS})\b\.?"
+    rf"(?:\s+(?:[A-ZÀ-Ý][\w'’-]*\s*){{1,3}})?"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
+    re.IGNORECASE,
+)
+# Invitations to meet in private or to swap contacts: the sentence goes. A creator's public
+# events ("come to the Saturday market stall") are not invitations to her home.
+_INVITATION = re.compile(
+    r"\b(?:come|pop|drop)\s+(?:over|round|by)\b"
+    r"|\b(?:come|pop|drop by)\s+(?:to|by|into)\s+(?:my|our)\s+"
+    r"(?:flat|house|home|place|apartment|room|hotel)\b"
+    r"|\b(?:meet|see)\s+me\s+(?:at|in|near|outside|tonight|tomorrow|after|privately)\b"
+    r"|\blet'?s\s+meet\b|\bmeet\s+up\b|\bvisit\s+me\b"
+    r"|\b(?:text|call|ring|phone|whatsapp|dm)\s+me\b"
+    r"|\bsend\s+me\s+your\s+(?:address|number|phone|email)\b"
+    r"|\b(?:ven|venid)\s+a\s+mi\s+casa\b|\bquedamos\b"
+    r"|\bkomm\s+(?:doch\s+)?(?:zu\s+mir|vorbei)\b|\btreffen\s+wir\s+uns\b"
+    r"|\bviens\s+chez\s+moi\b|\bon\s+se\s+voit\b"
+    r"|\bvem\s+(?:à|a)\s+minha\s+casa\b|\bvieni\s+da\s+me\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 
 
 def strip_invisible(text: str) -> str:
@@ -66,9 +102,40 @@ def sanitize_model_text(
         return m.group(0) if _allowed(m.group(0), urls, hosts) else "[link removed]"
 
     text = _URL.sub(_link, text)
+    text = remove_contact_details(text, hosts)
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return truncate(text, max_chars)
+
+
+def remove_contact_details(text: str, allowed_hosts: Iterable[str] = ()) -> str:
+    """Invitations to meet are dropped with their sentence; e-mail addresses (unless at an
+    allowed host), phone numbers and street addresses become "[contact removed]"."""
+    hosts = set(allowed_hosts)
+    kept = [s for s in _SENTENCE_END.split(text) if not _INVITATION.search(fold_lite(s))]
+    if len(kept) != len(_SENTENCE_END.split(text)):
+        text = " ".join(kept)
+
+    def _email(m: re.Match[str]) -> str:
+        host = m.group(1).lower()
+        return m.group(0) if any(host == h or host.endswith("." + h) for h in hosts) else _GONE
+
+    text = _EMAIL.sub(_email, text)
+    text = _PHONE.sub(lambda m: _GONE if _phone_like(m.group(0)) else m.group(0), text)
+    return _ADDRESS.sub(_GONE, text)
+
+
+_GONE = "[contact removed]"
+
+
+def _phone_like(candidate: str) -> bool:
+    digits = sum(c.isdigit() for c in candidate)
+    return 8 <= digits <= 15
+
+
+def fold_lite(text: str) -> str:
+    """NFKC and straight apostrophes, so "let’s meet" and full-width letters still match."""
+    return unicodedata.normalize("NFKC", text).replace("\u2019", "'")
 
 
 def truncate(text: str, max_chars: int) -> str:

@@ -76,3 +76,51 @@ async def test_the_demo_flour_answer_keeps_no_claim_her_archive_lacks() -> None:
     chat = await make_chat(ScriptedLLM([made_up] * 3))
     text = await chat.text("What flour do you use for your bread?")
     assert "gluten-free" not in text and "not a baker" not in text
+
+
+async def test_about_shows_the_answer_mode_set_in_bot_toml_or_chosen_by_the_model() -> None:
+    from bots.bootstrap import answer_mode
+    from core.config import Settings
+    from core.persona.bot import load_bot
+
+    bot = load_bot(EXAMPLE)
+    assert answer_mode(bot, Settings(llm_provider="local")) == "strict"
+    assert answer_mode(bot, Settings(llm_provider="openai")) == "balanced"
+    policies = bot.policies.model_copy(update={"answer_mode": "creative"})
+    creative = bot.model_copy(update={"policies": policies})
+    assert answer_mode(creative, Settings(llm_provider="local")) == "creative"
+    chat = await make_chat(ScriptedLLM([]))
+    assert "Answer mode: strict" in await chat.text("/about")
+    chat = await make_chat(ScriptedLLM([]), bot=creative)
+    assert "Answer mode: creative" in await chat.text("/about")
+
+
+@pytest.mark.slow
+async def test_the_demo_flour_answer_on_the_embedded_model_says_nothing_her_archive_lacks() -> (
+    None
+):
+    """`make demo`'s question on the real local model and MiniLM, judged without the verifier:
+    every content word of the answer must occur somewhere in her archive, facts or bio."""
+    from core.config import Settings
+    from core.llm.generator import make_generator
+    from core.memory.embeddings import MiniLMEmbedder
+    from core.trust.specifics import content_keys
+
+    generator = make_generator(Settings(llm_provider="local"))
+    aload = getattr(getattr(generator, "model", None), "aload", None)
+    if aload is not None:
+        await aload()
+    chat = await make_chat(None, generator=generator, embedder=MiniLMEmbedder())
+    [reply] = await chat.say("What flour do you use for your bread?")
+    body = reply.text.split("\n\n", 1)[-1]
+    if "trouble thinking" in body:  # the model timed out: nothing generated to judge
+        pytest.skip("the local model did not answer in time on this machine")
+    assert "gluten-free" not in body.lower() and "not a baker" not in body.lower()
+    persona = chat.services.bot.persona
+    known = " ".join(
+        [persona.bio, *(f.text for f in persona.facts), *persona.deflections]
+        + [p.read_text(encoding="utf-8") for p in (EXAMPLE / "archive").rglob("*") if p.is_file()]
+    )
+    said = {k for k in content_keys(re.sub(r"“|”|\[\d+\]", " ", body)) if not k.isdigit()}
+    unknown = said - content_keys(known) - content_keys("Here's what I've said about that")
+    assert not unknown, f"words her archive lacks: {sorted(unknown)} in {body!r}"
