@@ -413,13 +413,7 @@ class InMemoryStateStore:
         for k in [k for k in self._fan_seen if k[0] == creator_id and k[1] == fan_id]:
             del self._fan_seen[k]
             touched += 1
-        before = len(self._mutes)
-        self._mutes = [
-            m
-            for m in self._mutes
-            if not (m.creator_id == creator_id and m.scope is MuteScope.USER and m.key == fan_id)
-        ]
-        touched += before - len(self._mutes)
+        # Mutes stay: a moderator's decision, not the fan's words (see SqlStateStore.forget_fan).
         for draft_id in [
             d.id
             for d in self._drafts.values()

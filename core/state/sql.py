@@ -880,11 +880,8 @@ class SqlStateStore:
             sa.delete(fan_seen).where(
                 fan_seen.c.creator_id == creator_id, fan_seen.c.fan_id == fan_id
             ),
-            sa.delete(mutes).where(
-                mutes.c.creator_id == creator_id,
-                mutes.c.scope == MuteScope.USER.value,
-                mutes.c.key == fan_id,
-            ),
+            # Mutes stay: a moderator's decision about a person holds no words of theirs, and
+            # /forget-me must not be a way around moderation.
             sa.delete(drafts).where(drafts.c.creator_id == creator_id, drafts.c.fan_id == fan_id),
             sa.delete(replies).where(
                 replies.c.creator_id == creator_id, replies.c.fan_id == fan_id

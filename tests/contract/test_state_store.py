@@ -484,13 +484,16 @@ async def test_forget_fan_deletes_their_rows_and_scrubs_logs(
     await _fill(s, creator, FAN, draft)
     await _fill(s, creator, OTHER_FAN, _draft(creator, OTHER_FAN))
     await s.audit(AuditEntry(creator, "mod:1", "mute", "guild1", "ok", T0, detail=f"muted {FAN}"))
-    # 4 deleted (seen, mute, draft, reply) + 1 handoff + 2 audit rows scrubbed.
-    assert await s.forget_fan(creator, FAN) == 7
-    assert all(rows == [] for rows in (await s.export_fan(creator, FAN)).values())
+    # 3 deleted (seen, draft, reply) + 1 handoff + 2 audit rows scrubbed; the mute stays.
+    assert await s.forget_fan(creator, FAN) == 6
+    left = await s.export_fan(creator, FAN)
+    assert all(rows == [] for name, rows in left.items() if name != "mutes")
+    assert [m["key"] for m in left["mutes"]] == [FAN]
     assert await s.get_draft(draft.id) is None
     assert [r.fan_id for r in await s.replies(creator)] == [OTHER_FAN]
     assert await s.fan_last_seen(creator, FAN, "guild1") is None
-    assert [m.key for m in await s.active_mutes(creator, T0)] == [OTHER_FAN]
+    # A moderator's mute is not the fan's words, and forgetting must not lift it.
+    assert sorted(m.key for m in await s.active_mutes(creator, T0)) == sorted([FAN, OTHER_FAN])
     log = await s.audit_log(creator)
     assert not any(FAN in f"{e.actor} {e.where} {e.detail}" for e in log)
     assert sorted(e.detail for e in log) == sorted(

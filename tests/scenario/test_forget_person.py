@@ -7,7 +7,7 @@ import secrets
 
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from core.types import EventKind
+from core.types import EventKind, Role
 from tests.scenario.harness import Chat, make_chat
 
 DM = {"dm": True}
@@ -109,3 +109,21 @@ async def test_the_persons_words_in_the_archive_context_are_exported_and_then_sc
     kept = await memory.chunk_ids(bot_id)
     assert answers <= kept, "Mara's answers stay; only the fan's question goes"
     assert await memory.context_chunks(bot_id, "telegram:3389777488") != []
+
+
+async def test_a_muted_fan_who_forgets_herself_stays_muted():
+    # A mute is a moderator's decision about a person, not something the fan said: /forget-me
+    # deletes what the clone remembers, it is not a way around moderation.
+    chat = await make_chat(llm())
+    mod = {"user": "mod1", "roles": frozenset({Role.MODERATOR})}
+    said = await talk_everywhere(chat, "fan7")
+    assert await chat.say("hello from the main room", user="fan7") != []
+    await chat.text("/clone mute 1h <@fan7>", **mod)
+    assert await chat.say("hi", user="fan7") == []
+    [ask] = await chat.say("/forget-me", user="fan7", **DM)
+    yes = next(b for b in ask.buttons if b.value.startswith("yes"))
+    await chat.say(yes.value, user="fan7", kind=EventKind.BUTTON, action=yes.action, **DM)
+    assert found(said, await export_of(chat, "fan7", **DM)) == []
+    chat.clock.advance(seconds=40)
+    assert await chat.say("hi again", user="fan7") == []
+    assert await chat.say("hi", user="fan8") != []
