@@ -60,10 +60,6 @@ TYPING_DELAY_SECONDS = 0.3
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
 
-class GenerationError(Exception):
-    """Raised by generators when the provider failed for good (after retries)."""
-
-
 class BrainMemory(Protocol):
     """What the brain needs from memory (core.memory.memory.Memory provides it)."""
 

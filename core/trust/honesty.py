@@ -170,11 +170,6 @@ _HONEST_NEGATIONS = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    # Curly apostrophes, look-alike letters and odd spacing should not slip past the patterns.
-    return fold(text)
-
-
 def ai_label(persona: Persona) -> str:
     """The fixed AI label. Part of core on purpose: no setting can change or remove it."""
     return f"AI clone of {persona.name} · automated, not {persona.name} personally"
