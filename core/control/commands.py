@@ -71,6 +71,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "clone prefer", Role.CREATOR, "Set the answer to a reviewed reply", "<reply-id> <text>"
     ),
+    CommandSpec(
+        "clone live",
+        Role.MODERATOR,
+        "Live Q&A: gather questions, answer the most asked",
+        "on [minutes]|off|list|pin <n>|drop <n>",
+    ),
     CommandSpec("ask", Role.FAN, "Ask the clone something", "<question>"),
     CommandSpec("about", Role.FAN, "Who this clone is, and how to reach a human"),
     CommandSpec("human", Role.FAN, "Ask for a human to take over"),

@@ -116,6 +116,12 @@ class Control:
         # Who goes by which @name here, for mutes by name (platform ids are what fans have).
         self.people = SeenPeople()
 
+    def add_handler(self, name: str, handler: CommandFn) -> None:
+        """A declared command handled elsewhere in core (live mode's, by the Clone)."""
+        if name not in BY_NAME:
+            raise ValueError(f"/{name} is not declared in core.control.commands")
+        self._handlers[name] = handler
+
     @property
     def names(self) -> set[str]:
         return set(self._handlers)

@@ -9,6 +9,7 @@ from core.brain.brain import Brain
 from core.control.command_limits import REPORT_EMOJI, CommandLimit
 from core.control.control import FORGET_BUTTON, Control
 from core.conversation.edits import on_delete, on_edit
+from core.conversation.live import LiveMode
 from core.conversation.outcomes import Outcome, OutcomeLedger, rule_of
 from core.conversation.policies import (
     AfterWait,
@@ -70,6 +71,16 @@ class Clone:
             clock=clock,
             policies=bot.policies,
         )
+        # Live mode collects what passed the gates and the escalation check; a round's answer
+        # goes through the rest of the onion (gates again, budget, disclosure) and the brain.
+        self.live = LiveMode(
+            ledger=self.ledger,
+            embed=brain.memory.embed_query,
+            answer=after,
+            senders=senders if senders is not None else brain.senders,
+            clock=clock,
+        )
+        control.add_handler("clone live", self.live.command)
         self.pipeline: TurnHandler = compose(
             # Non-text and escalation answer at once: a fan in crisis never waits on a cap.
             [
@@ -77,6 +88,7 @@ class Clone:
                 WhoMaySpeak(state, limiter),
                 NonText(limiter),
                 Escalation(control, brain.meaning, brain.memory.embed_query),
+                self.live,
             ],
             self.queue.submit,
         )
@@ -120,6 +132,7 @@ class Clone:
 
     async def close(self) -> None:
         """Messages still waiting are dropped as "shutdown"; the day's counts are written."""
+        await self.live.close()
         await self.queue.close()
         await self.ledger.close()
 

@@ -25,6 +25,10 @@ class Outcome(StrEnum):
     NOTICE_SENT = "notice_sent"  # told to wait (over a cap, or the queue was full)
     IGNORED_BY_RULE = "ignored_by_rule"  # a rule keeps the clone silent: `why` names it
     DROPPED = "dropped"  # never answered, for the named reason in `why`
+    # Live mode (core.conversation.live): answered with its group in a round (`into`), or
+    # collected and still unanswered when the session ended (listed in the summary).
+    ANSWERED_IN_ROUND = "answered_in_round"
+    COLLECTED = "collected"
 
 
 # Why a policy stayed silent (Turn.notes) -> the rule an operator reads in logs and stats.

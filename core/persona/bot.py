@@ -108,6 +108,13 @@ class Policies(_Strict):
     # her archive or facts), "balanced" (claims backed, chit-chat free) or "creative" (opinions
     # and banter too). Unset: strict on the embedded model, balanced on a remote one.
     answer_mode: Literal["strict", "balanced", "creative"] | None = None
+    # Live mode (core/conversation/live.py, docs/live.md): a session's default length, one
+    # answer per round, questions grouped when their cosine to a group is at least
+    # `live_similarity` (measured for MiniLM by bench/live.py), askers named per answer.
+    live_minutes: float = Field(default=60.0, gt=0)
+    live_round_seconds: float = Field(default=20.0, gt=0)
+    live_similarity: float = Field(default=0.65, ge=-1, le=1)
+    live_named_askers: int = Field(default=5, ge=0)
 
 
 class PlatformConfig(_Strict):
