@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.brain.brain import Brain
+from core.brain.voice import VoiceBudget
 from core.config import Settings
 from core.control.control import Control
 from core.control.fan_rights import FanRights, personal_data
@@ -145,6 +146,7 @@ async def build(
         meaning=meaning if meaning is not None else meaning_for(embedder),
         verifier=verifier,
         answer_mode=mode,
+        voice=VoiceBudget.for_provider(settings.llm_provider == "local"),
     )
     clone = Clone(bot=bot, brain=brain, control=control, state=state, limiter=limiter, clock=clock)
     return Services(

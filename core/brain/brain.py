@@ -17,9 +17,19 @@ from langchain_core.messages import BaseMessage
 from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
 from core.brain.checks import Answer, answer_from, support_for
 from core.brain.prompt import build_messages, system_prompt
+from core.brain.voice import (
+    REUSED_FLAG,
+    VoiceBudget,
+    as_source,
+    before_mark,
+    pick_examples,
+    reusable,
+    said_before,
+)
 from core.control.drafts import REPORT_LABEL, PendingTurn, draft_from_reply
 from core.llm.generator import charged_tokens, metered
 from core.memory.embeddings import cosine
+from core.memory.exchanges import Exchange, ScoredExchange
 from core.memory.memory import visibilities_for
 from core.ops.metrics import count_reply, timed
 from core.persona.bot import BotConfig, Fact, Persona
@@ -72,6 +82,10 @@ class BrainMemory(Protocol):
     async def recall_fan(
         self, scope: FanScope, vector: list[float], k: int
     ) -> list[ScoredMemory]: ...
+
+    async def recall_exchanges(
+        self, creator_id: str, query: list[float], k: int, visibilities: frozenset[Visibility]
+    ) -> list[ScoredExchange]: ...
 
     async def recent_fan(self, scope: FanScope, n: int) -> list[FanMemoryItem]: ...
 
@@ -132,8 +146,10 @@ class Brain:
         meaning: Meaning | None = None,
         verifier: ClaimVerifier,
         answer_mode: Mode = Mode.STRICT,
+        voice: VoiceBudget | None = None,
     ) -> None:
         self.bot = bot
+        self.voice = voice or VoiceBudget()
         self.memory = memory
         self.generator = generator
         self.state = state
@@ -325,12 +341,24 @@ class Brain:
             )
             return Answer(text, (), ("preferred",))
         allowed = visibilities_for(turn.event.author.role_ids, self.bot.roles)
+        system = self._system_for(corrections)
+        never_say = [*self.persona.never_say, *corrections.never_say]
+        # Her past exchanges, only those this fan is entitled to (as for sources).
+        exchanges = await self._recall_exchanges(turn.creator_id, vector, allowed)
+        own = reusable(exchanges, self.voice, turn.now)
+        if own is not None:
+            reused = await self._reuse(own, question, system, never_say)
+            if reused is not None:
+                return reused
+        examples = pick_examples(exchanges, self.voice)
         hits = await self._recall(turn.creator_id, vector, allowed)
         sources = [h for h in hits or () if h.score >= self.min_score]
         support = (
             [f.text for f in self.persona.facts]
             + list(corrections.facts)
             + [h.chunk.text for h in sources]
+            # Her real replies, within the fan's entitlement, are her words too.
+            + [answer for _, answer in examples]
         )
         personal = personal_question_concepts(question)
         if personal and not concepts_supported(personal, support):
@@ -338,7 +366,6 @@ class Brain:
         # A fan turn and its reply share one vector, so 4 notes are about two past exchanges.
         notes = await self.memory.recall_fan(turn.scope, vector, 4)
         recent = await self.memory.recent_fan(turn.scope, 6)
-        system = self._system_for(corrections)
         # Archive and fan text are data: anything posing as instructions is defanged first.
         archive = [defang_archive(h.chunk.text) for h in sources]
         injected = looks_like_injection(question) or any(flagged for _, flagged in archive)
@@ -356,6 +383,7 @@ class Brain:
             message=defang_untrusted(question),
             system=system,
             source_chars=self.source_chars,
+            examples=[(defang_untrusted(q), defang_archive(a)[0]) for q, a in examples],
         )
         try:
             raw, tokens = await self._generate(messages)
@@ -372,7 +400,7 @@ class Brain:
             support,
             question,
             system=system,
-            never_say=[*self.persona.never_say, *corrections.never_say],
+            never_say=never_say,
             facts=[f.text for f in self.persona.facts] + list(corrections.facts),
             fan_text=question,
         )
@@ -385,6 +413,71 @@ class Brain:
         ranked = sorted(self.persona.facts, key=lambda f: f.topic not in personal)
         facts = [f.text for f in ranked] + list(corrections.facts)
         return self._quote_if_unusable(answer, sources, question, personal, facts)
+
+    async def _recall_exchanges(
+        self, creator_id: str, vector: list[float], allowed: frozenset[Visibility]
+    ) -> list[ScoredExchange]:
+        """Her exchanges nearest the question; none when memory cannot say (answers go on)."""
+        k = max(self.voice.examples, 4)
+        try:
+            return await self.memory.recall_exchanges(creator_id, vector, k, allowed)
+        except Exception as exc:
+            log.warning("exchange recall failed, answering without examples: %s", exc)
+            return []
+
+    async def _reuse(
+        self, own: Exchange, question: str, system: str, never_say: Sequence[str]
+    ) -> Answer | None:
+        """Her own earlier answer to this question, marked and cited; None if checks object.
+
+        Verbatim on an untrusted generator (the embedded model); a trusted remote model may
+        adapt it lightly to the fan's wording, and falls back to verbatim if checks object.
+        """
+        source = ScoredChunk(as_source(own), 1.0)
+        chunk = source.chunk
+        citation = Citation(1, chunk.id, chunk.label(), chunk.url, chunk.date)
+        support = [own.answer, *(f.text for f in self.persona.facts)]
+        verbatim = said_before(own)
+        candidates = [verbatim]
+        tokens = 0
+        if not self.voice.verbatim:
+            messages = build_messages(
+                self.persona,
+                sources=[replace(chunk, text=defang_archive(chunk.text)[0])],
+                notes=[],
+                recent=[],
+                message=defang_untrusted(question),
+                system=system,
+                source_chars=self.source_chars,
+                examples=[(defang_untrusted(own.question), defang_archive(own.answer)[0])],
+            )
+            with contextlib.suppress(Exception):
+                raw, tokens = await self._generate(messages)
+                candidates.insert(0, raw)
+        for raw in candidates:
+            # The verbatim text is checked against itself as marked (date and all): the verifier
+            # sees her words as the source they are; an adaptation is checked against her reply.
+            marked = replace(chunk, text=_CITE_MARK.sub("", verbatim))
+            against = [ScoredChunk(marked, 1.0)] if raw is verbatim else [source]
+            checked = await self.check(
+                raw,
+                against,
+                [*support, marked.text],
+                question,
+                system=system,
+                never_say=never_say,
+                facts=[f.text for f in self.persona.facts],
+                fan_text=question,
+            )
+            # The verifier notes what it removed ("removed:0/1" = nothing): anything else objects.
+            objections = [f for f in checked.flags if not f.startswith("removed:0/")]
+            if objections or not checked.text.strip():
+                continue
+            text = checked.text
+            if raw is not verbatim:
+                text = f"{_CITE_MARK.sub('', text).rstrip()} ({before_mark(own)}.) [1]"
+            return Answer(text, (citation,), (REUSED_FLAG,), tokens=tokens)
+        return None
 
     @timed("recall")
     async def _recall(

@@ -22,6 +22,12 @@ or plans.
 - Reply in 1 to 3 short sentences, in {name}'s voice."""
 
 
+_EXAMPLES = (
+    "The first exchanges below are real replies {name} once gave fans: answer the way she does "
+    "(her length, her manner), but take facts only from SOURCES and VERIFIED FACTS."
+)
+
+
 def _bullets(items: Sequence[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
@@ -74,8 +80,14 @@ def build_messages(
     message: str,
     system: str | None = None,
     source_chars: int = 900,
+    examples: Sequence[tuple[str, str]] = (),
 ) -> list[BaseMessage]:
-    """Messages for the generator. Sources are numbered from 1 in the order given."""
+    """Messages for the generator. Sources are numbered from 1 in the order given.
+
+    `examples` are (fan question, creator's real reply) pairs: they come first, as past turns,
+    so even a tiny model picks up her length and manner; they are not SOURCES, and the system
+    prompt says they show how she answers, not what is true now.
+    """
     context = []
     if sources:
         context.append(
@@ -89,7 +101,13 @@ def build_messages(
             "What this fan told you before:\n"
             + "\n".join(f"<memory>{n.text}</memory>" for n in notes)
         )
-    messages: list[BaseMessage] = [SystemMessage(system or system_prompt(persona))]
+    head = system or system_prompt(persona)
+    if examples:
+        head += "\n\n" + _EXAMPLES.format(name=persona.name)
+    messages: list[BaseMessage] = [SystemMessage(head)]
+    for question, answer in examples:
+        messages.append(HumanMessage(f"<fan>{question}</fan>"))
+        messages.append(AIMessage(answer))
     for item in recent:
         if item.speaker == "fan":
             messages.append(HumanMessage(f"<fan>{item.text}</fan>"))

@@ -294,3 +294,15 @@ class CopyingLLM(_FakeChatModel):
                 break
         self.copied.extend(picked)
         return " ".join(picked) or "Thanks for asking!"
+
+
+class FollowingLLM(_FakeChatModel):
+    """A capable model that follows the prompt deterministically: it answers with the first
+    sentence of source [1] and cites it, or says it keeps that offline when there is none."""
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        last = str(messages[-1].content)
+        found = re.search(r'<source n="1"[^>]*>\s*(.+?)(?:(?<=[.!?])\s|\n|</source>)', last, re.S)
+        if found is None:
+            return "That's one I keep offline, sorry!"
+        return f"{found.group(1).strip()} [1]"

@@ -1,0 +1,157 @@
+"""Her voice from her exchanges: few-shot examples reach the prompt, her own answer is reused
+(cited, linked, marked with its date) when a fan asks the same thing in other words, and the
+fan's entitlement and the answer's age are respected."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from langchain_core.messages import AIMessage, SystemMessage
+
+from core.brain.voice import VoiceBudget, before_mark, is_stale, pick_examples, reusable
+from core.config import Settings
+from core.memory.embeddings import make_embedder
+from core.memory.exchanges import Exchange, ScoredExchange
+from core.persona.bot import load_bot
+from core.records import Visibility
+from tests.fakes.llms import FollowingLLM
+from tests.scenario.harness import EXAMPLE, Chat, make_chat
+
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+def _plain(text: str) -> str:
+    """Without citation marks (the verifier puts one after each sentence it backs)."""
+    return re.sub(r"\s?\[\d{1,2}\]", "", text)
+
+
+def _ex(question: str, answer: str, **kw: object) -> Exchange:
+    fields: dict[str, object] = {
+        "creator_id": "example",
+        "question": question,
+        "answer": answer,
+        "source": "discord",
+        "source_file": "d.json",
+        "date": "2025-06-01T10:00:00+00:00",
+        "url": "https://discord.com/channels/1/2/3",
+    }
+    fields.update(kw)
+    return Exchange(**fields)  # type: ignore[arg-type]
+
+
+def test_reuse_needs_the_measured_similarity_a_fresh_date_and_prefers_her_revision() -> None:
+    budget = VoiceBudget()
+    old = _ex("q", "old answer", date="2015-01-01")
+    fresh = _ex("q", "fresh answer")
+    revised = _ex("q", "revised", kind="correction", source="review")
+    assert reusable([ScoredExchange(fresh, budget.reuse_threshold - 0.01)], budget, NOW) is None
+    assert reusable([ScoredExchange(old, 0.99)], budget, NOW) is None
+    assert is_stale(_ex("q", "a", date=None), NOW, 30)
+    assert reusable([ScoredExchange(fresh, 0.99)], budget, NOW) == fresh
+    # An archive answer with a revision for the same question is superseded.
+    both = [ScoredExchange(fresh, 0.99), ScoredExchange(revised, 0.9)]
+    assert reusable(both, budget, NOW) == revised
+    assert before_mark(fresh) == "What I said before (on 2025-06-01)"
+
+
+def test_examples_are_her_revisions_first_deduplicated_and_clipped() -> None:
+    budget = VoiceBudget(examples=2, example_chars=20)
+    hits = [
+        ScoredExchange(_ex("a", "same reply"), 0.8),
+        ScoredExchange(_ex("b", "same reply", source="telegram"), 0.79),
+        ScoredExchange(_ex("c", "her own revised words, which run long", kind="correction"), 0.5),
+        ScoredExchange(_ex("d", "unrelated"), 0.1),
+    ]
+    assert pick_examples(hits, budget) == [("c", "her own revised …"), ("a", "same reply")]
+
+
+@pytest.fixture
+async def minilm_chat() -> AsyncIterator[Chat]:
+    # A meaning embedder: the reuse threshold was measured on MiniLM (bench.reuse_threshold).
+    import tests.scenario.harness as harness
+
+    embedder = make_embedder(Settings())
+    original = harness.HashEmbedder
+    harness.HashEmbedder = lambda: embedder  # type: ignore[assignment,misc]
+    try:
+        chat = await make_chat(FollowingLLM())
+    finally:
+        harness.HashEmbedder = original  # type: ignore[misc]
+    yield chat
+
+
+async def test_a_question_she_answered_on_discord_gets_her_answer_with_a_link(
+    minilm_chat: Chat,
+) -> None:
+    replies = await minilm_chat.say("what is the name of your cat?")
+    (reply,) = replies
+    assert "Poolish! Ginger, bossy" in _plain(reply.text)
+    assert "What I said before (on 2023-" in reply.text
+    (citation,) = reply.citations
+    assert citation.url and citation.url.startswith("https://discord.com/channels/")
+
+
+async def test_few_shot_examples_reach_the_prompt_apart_from_the_sources(
+    minilm_chat: Chat,
+) -> None:
+    brain = minilm_chat.clone.brain
+    llm = brain.generator.model
+    brain.voice = replace(brain.voice, reuse_threshold=2.0)  # no reuse: generate
+    try:
+        await minilm_chat.say("my sourdough loaves keep coming out flat and heavy, any advice?")
+    finally:
+        brain.voice = replace(brain.voice, reuse_threshold=VoiceBudget().reuse_threshold)
+    prompt = llm.calls[-1]
+    system = prompt[0]
+    assert isinstance(system, SystemMessage) and "real replies" in str(system.content)
+    examples = [str(m.content) for m in prompt[1:-1] if isinstance(m, AIMessage)]
+    assert any("under-fermented" in e for e in examples)
+    # The examples are turns before the question, never numbered SOURCES.
+    assert "under-fermented" not in str(prompt[-1].content)
+
+
+async def test_a_paid_exchange_is_never_reused_or_shown_to_a_fan_without_the_role() -> None:
+    bot = load_bot(EXAMPLE)
+    bot = bot.model_copy(
+        update={"roles": bot.roles.model_copy(update={"paid_role_ids": ["club"]})}
+    )
+    llm = FollowingLLM()
+    chat = await make_chat(llm, bot=bot, ingest=False)
+    secret = "Members get the laminated croissant method: three folds at 4 degrees."
+    paid = _ex(
+        "how do you laminate croissants",
+        secret,
+        creator_id=bot.id,
+        visibility=Visibility.PAID,
+        date="2026-01-01",
+    )
+    await chat.services.memory.upsert_exchanges([paid])
+    public = (await chat.say("how do you laminate croissants", user="free"))[0]
+    assert secret not in public.text
+    assert all(secret not in str(m.content) for call in llm.calls for m in call)
+    chat.clock.advance(seconds=60)  # past the channel's cooldown
+    member = (
+        await chat.say(
+            "how do you laminate croissants", user="paying", role_ids=frozenset({"club"})
+        )
+    )[0]
+    assert secret.rstrip(".") in _plain(member.text) and member.citations[0].url == paid.url
+
+
+async def test_a_trusted_remote_model_adapts_lightly_but_keeps_the_mark_and_citation() -> None:
+    chat = await make_chat(FollowingLLM(), ingest=False)
+    chat.clone.brain.voice = VoiceBudget(verbatim=False)
+    own = _ex(
+        "what time do new videos come out",
+        "Every Tuesday at 17:00 UK time.",
+        creator_id=chat.services.bot.id,
+    )
+    await chat.services.memory.upsert_exchanges([own])
+    (reply,) = await chat.say("what time do new videos come out")
+    assert "Every Tuesday at 17:00 UK time" in _plain(reply.text)
+    assert "(What I said before (on 2025-06-01).)" in reply.text
+    assert reply.citations[0].url == own.url
