@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.brain.brain import Brain
+from core.brain.style import StyleProfile, measure
 from core.brain.voice import VoiceBudget
 from core.config import Settings
 from core.control.control import Control
@@ -147,6 +149,7 @@ async def build(
         verifier=verifier,
         answer_mode=mode,
         voice=VoiceBudget.for_provider(settings.llm_provider == "local"),
+        style=await asyncio.to_thread(measure_style, bot, folder),
     )
     clone = Clone(bot=bot, brain=brain, control=control, state=state, limiter=limiter, clock=clock)
     return Services(
@@ -211,6 +214,19 @@ def _metered(deduper: Deduper, limiter: RateLimiter) -> tuple[Deduper, RateLimit
     if not isinstance(limiter, ResilientRateLimiter):
         limiter = ResilientRateLimiter(limiter)
     return deduper, limiter
+
+
+def measure_style(bot: BotConfig, folder: Path) -> StyleProfile | None:
+    """Her style from her replies to fans in the archive (None when too few, or unreadable)."""
+    from core.ingest.pipeline import collect_exchanges
+
+    replies: list[str] = []
+    for source in bot.sources:
+        try:
+            replies += [e.answer for e in collect_exchanges(bot.id, source, folder)]
+        except Exception as exc:  # the style is a nicety: a bad file must not stop the clone
+            log.warning("style: could not read %s: %s", source.name, exc)
+    return measure(replies)
 
 
 def _with_breaker(generator: Generator, settings: Settings) -> Generator:

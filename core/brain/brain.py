@@ -17,6 +17,7 @@ from langchain_core.messages import BaseMessage
 from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
 from core.brain.checks import Answer, answer_from, support_for
 from core.brain.prompt import build_messages, system_prompt
+from core.brain.style import StyleProfile
 from core.brain.voice import (
     REUSED_FLAG,
     VoiceBudget,
@@ -147,9 +148,12 @@ class Brain:
         verifier: ClaimVerifier,
         answer_mode: Mode = Mode.STRICT,
         voice: VoiceBudget | None = None,
+        style: StyleProfile | None = None,
     ) -> None:
         self.bot = bot
         self.voice = voice or VoiceBudget()
+        # Her measured habits: numbers in the prompt, and a trim of what the model wrote.
+        self.style = style
         self.memory = memory
         self.generator = generator
         self.state = state
@@ -164,6 +168,8 @@ class Brain:
         # Meaning-based honesty checks (core/trust/meaning.py); patterns alone when None.
         self.meaning = meaning or Meaning(None)
         self._system = system_prompt(bot.persona)
+        if style is not None:
+            self._system += "\n\n" + style.prompt_lines()
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._prefer_vectors: dict[str, list[float]] = {}
         # When each chat's typing sign was last sent: a sign shows ~5 s, whoever sent it.
@@ -300,7 +306,10 @@ class Brain:
                     "never_say": [*self.persona.never_say, *corrections.never_say],
                 }
             )
-            self._systems = {key: system_prompt(persona)}  # only the latest set is worth keeping
+            system = system_prompt(persona)
+            if self.style is not None:
+                system += "\n\n" + self.style.prompt_lines()
+            self._systems = {key: system}  # only the latest set is worth keeping
         return self._systems[key]
 
     async def _preferred(
@@ -405,6 +414,11 @@ class Brain:
             fan_text=question,
         )
         answer = replace(answer, tokens=tokens)  # what the provider says it used
+        if self.style is not None and not answer.flags:
+            # Only the model's own words are trimmed: never a deflection, a quote or a fact.
+            trimmed = self.style.trim(answer.text)
+            if trimmed and trimmed != answer.text:
+                answer = replace(answer, text=trimmed, flags=("style-trimmed",))
         if injected:
             answer = replace(answer, flags=(*answer.flags, "injection-seen"))
         if hits is None:  # answered from the persona alone: reviewers should know

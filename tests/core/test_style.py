@@ -1,0 +1,42 @@
+"""Her style measured from her replies: concrete numbers in the prompt, generated text trimmed
+to her range (whole sentences and surplus emoji only), her own words never trimmed."""
+
+from __future__ import annotations
+
+from bots.bootstrap import measure_style
+from core.brain.style import measure, sentences
+from core.persona.bot import load_bot
+from tests.fakes.llms import ScriptedLLM
+from tests.scenario.harness import EXAMPLE, make_chat
+
+
+def test_the_example_profile_is_measured_from_her_replies() -> None:
+    profile = measure_style(load_bot(EXAMPLE), EXAMPLE)
+    assert profile is not None and profile.replies > 50
+    assert 1 <= profile.sentences_p50 <= profile.sentences_p90 <= 4
+    assert profile.emoji_max <= 1 and profile.emoji_share < 0.3
+    assert profile.spelling == "British"
+    lines = profile.prompt_lines()
+    assert f"at most {profile.sentences_p90}" in lines and "British" in lines
+
+
+def test_too_few_replies_measure_nothing_and_trim_keeps_whole_sentences() -> None:
+    assert measure(["hi", "yes"]) is None
+    chatty = measure(["Yes! 😀😀 Love it.", "Sure 😀😀.", "Nope.", "Ha 😀😀!", "Ok 😀😀."])
+    assert chatty is not None and chatty.emoji_max == 2
+    quiet = measure(["Yes.", "No.", "Maybe later.", "Tuesday at five.", "Rye, always."])
+    assert quiet is not None and quiet.emoji_max == 0
+    long = "It is 75% [1]. Fold it twice 🍞. Bake hot. Cool it. Slice it."
+    trimmed = quiet.trim(long)
+    assert trimmed == "It is 75% [1]. Fold it twice ."
+    assert all(s in long for s in sentences(trimmed.replace(" .", " 🍞.")))
+
+
+async def test_a_rambling_model_is_trimmed_to_her_range_in_a_real_turn() -> None:
+    rambling = " ".join(f"Sentence {i} about rye [1]." for i in range(9))
+    chat = await make_chat(ScriptedLLM([rambling]))
+    assert chat.clone.brain.style is not None
+    text = await chat.text("tell me everything about rye flour please")
+    body = text.split("\n\n")[-1]
+    assert "Sentence 0" in body and "Sentence 8" not in body
+    assert len(sentences(body)) <= max(2, chat.clone.brain.style.sentences_p90)
