@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from core.control import handoffs
@@ -15,9 +15,18 @@ from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, remember_
 from core.control.fan_rights import FanRights, Person
 from core.control.people import SeenPeople, find_user
 from core.control.review_commands import find_reported, review_handlers
+from core.memory.exchanges import KIND_CORRECTION, REVIEW_SOURCE, Exchange
 from core.persona.bot import BotConfig
 from core.ports import Sender, StateStore
-from core.records import AuditEntry, DraftStatus, Handoff, Mute, MuteScope
+from core.records import (
+    AuditEntry,
+    DraftStatus,
+    Handoff,
+    Mute,
+    MuteScope,
+    Visibility,
+    person_of,
+)
 from core.schedule.commands import ScheduleHooks, schedule_command
 from core.trust.escalation import Care
 from core.trust.honesty import ai_label
@@ -465,7 +474,34 @@ class Control:
             await self.state.set_draft_status(draft_id, DraftStatus.SENT, turn.event.user_key)
             if pending is not None:  # only now does the fan's memory and the log hold it
                 await remember_approved(self.state, self.memory, pending, final)
+                if text and text.strip() != draft.text.strip():
+                    await self._learn_revision(pending, text, turn.now)
         return _result(turn, f"Draft {draft_id} approved and sent.")
+
+    async def _learn_revision(self, pending: PendingTurn, text: str, now: datetime) -> None:
+        """The creator's edit of a draft is her answer to that question: kept as an exchange
+        that outranks the archive's (few-shot first, and reused over older answers). An answer
+        written in a DM stays private; the fan's question is theirs (/my-data, /forget-me)."""
+        upsert = getattr(self.memory, "upsert_exchanges", None)
+        if upsert is None:
+            return
+        scope = pending.scope
+        revision = Exchange(
+            creator_id=scope.creator_id,
+            question=pending.fan_text,
+            answer=text.strip(),
+            source=REVIEW_SOURCE,
+            source_file="review",
+            visibility=Visibility.PRIVATE if scope.is_dm else Visibility.PUBLIC,
+            item_id=pending.reply_id,
+            date=now.isoformat(),
+            asker=person_of(scope.fan_id),
+            kind=KIND_CORRECTION,
+        )
+        try:
+            await upsert([revision])
+        except Exception as exc:  # the reply went out; learning from it must not fail it
+            log.warning("could not keep the edited draft as an exchange: %s", exc)
 
     async def _approve_cmd(self, turn: Turn) -> list[Reply]:
         args = turn.event.command.args if turn.event.command else ()

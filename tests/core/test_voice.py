@@ -155,3 +155,32 @@ async def test_a_trusted_remote_model_adapts_lightly_but_keeps_the_mark_and_cita
     assert "Every Tuesday at 17:00 UK time" in _plain(reply.text)
     assert "(What I said before (on 2025-06-01).)" in reply.text
     assert reply.citations[0].url == own.url
+
+
+async def test_an_edited_draft_becomes_her_answer_with_priority_and_is_reused() -> None:
+    from core.types import ReplyKind
+    from tests.scenario.test_control import CREATOR, creator_chat
+
+    chat = await creator_chat()
+    await chat.text("/clone mode copilot", **CREATOR)
+    assert await chat.say("and what water do you use?") == []
+    draft = [r for r in chat.sender.sent if r.kind is ReplyKind.DRAFT][-1].buttons[0].value
+    await chat.text(f"/clone edit {draft} Tap water, left to stand overnight.", **CREATOR)
+    memory = chat.services.memory
+    hit = (
+        await memory.recall_exchanges(
+            chat.services.bot.id, "and what water do you use?", 4, frozenset({Visibility.PUBLIC})
+        )
+    )[0]
+    assert hit.exchange.priority and hit.exchange.answer == "Tap water, left to stand overnight."
+    assert hit.exchange.asker == "test:fan1"
+    await chat.text("/clone mode auto", **CREATOR)
+    chat.clock.advance(seconds=60)
+    (reply,) = await chat.say("and what water do you use?", user="fan2")
+    assert "What I said before" in reply.text and "Tap water, left to stand" in reply.text
+    # /forget-me by the fan who asked takes their question out with the exchange.
+    assert await memory.scrub_context(chat.services.bot.id, "test:fan1") >= 1
+    left = await memory.recall_exchanges(
+        chat.services.bot.id, "and what water do you use?", 4, frozenset(Visibility)
+    )
+    assert all(h.exchange.source != "review" for h in left)
