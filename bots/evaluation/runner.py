@@ -30,10 +30,11 @@ from bots.evaluation.report import Report
 from bots.evaluation.safety import read_redteam
 from bots.evaluation.scoring import Exchange, Fidelity, score
 from bots.evaluation.timing import TimedGenerator
+from core.brain.voice import as_source
 from core.config import Settings
 from core.ingest.chunking import chunk_item
 from core.ingest.items import Item
-from core.ingest.pipeline import collect, run_ingest
+from core.ingest.pipeline import collect, collect_exchanges, run_ingest
 from core.persona.bot import BotConfig, Source, load_bot
 from core.ports import Generator
 from core.records import Chunk, Visibility
@@ -105,6 +106,11 @@ def chunk_index(services: Services) -> dict[str, Chunk]:
     for source in services.bot.sources:
         _, chunks = collect(services.bot.id, source, services.folder)
         index.update(chunks)
+        # A reused answer cites the exchange it came from: her words, read from the same files.
+        index.update(
+            (e.id, as_source(e))
+            for e in collect_exchanges(services.bot.id, source, services.folder)
+        )
     return index
 
 
