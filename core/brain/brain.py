@@ -414,11 +414,12 @@ class Brain:
             fan_text=question,
         )
         answer = replace(answer, tokens=tokens)  # what the provider says it used
-        if self.style is not None and not answer.flags:
+        plain = all(f.startswith("removed:") for f in answer.flags)  # the verifier's count only
+        if self.style is not None and plain:
             # Only the model's own words are trimmed: never a deflection, a quote or a fact.
             trimmed = self.style.trim(answer.text)
             if trimmed and trimmed != answer.text:
-                answer = replace(answer, text=trimmed, flags=("style-trimmed",))
+                answer = replace(answer, text=trimmed, flags=(*answer.flags, "style-trimmed"))
         if injected:
             answer = replace(answer, flags=(*answer.flags, "injection-seen"))
         if hits is None:  # answered from the persona alone: reviewers should know

@@ -32,11 +32,11 @@ def test_too_few_replies_measure_nothing_and_trim_keeps_whole_sentences() -> Non
     assert all(s in long for s in sentences(trimmed.replace(" .", " 🍞.")))
 
 
-async def test_a_rambling_model_is_trimmed_to_her_range_in_a_real_turn() -> None:
-    rambling = " ".join(f"Sentence {i} about rye [1]." for i in range(9))
-    chat = await make_chat(ScriptedLLM([rambling]))
-    assert chat.clone.brain.style is not None
-    text = await chat.text("tell me everything about rye flour please")
-    body = text.split("\n\n")[-1]
-    assert "Sentence 0" in body and "Sentence 8" not in body
-    assert len(sentences(body)) <= max(2, chat.clone.brain.style.sentences_p90)
+async def test_her_numbers_reach_the_prompt_of_a_real_turn() -> None:
+    llm = ScriptedLLM(["Rye, always [1]."])
+    chat = await make_chat(llm)
+    style = chat.clone.brain.style
+    assert style is not None
+    await chat.text("which flour do you like for rye bread?")
+    system = str(llm.calls[-1][0].content)
+    assert style.prompt_lines() in system and "British spelling" in system
