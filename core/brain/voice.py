@@ -106,7 +106,8 @@ def reusable(
 def before_mark(exchange: Exchange) -> str:
     """ "What I said before (on 2023-02-18)": the reuse label, with the reply's date."""
     when = parse_date(exchange.date)
-    on = f" (on {when.date().isoformat()})" if when else ""
+    # Day, month name, year: a bare 2023-07-21 reads as a phone number to the contact filter.
+    on = f" (on {when.day} {when:%b %Y})" if when else ""
     return f"What I said before{on}"
 
 
