@@ -24,11 +24,11 @@ from pathlib import Path
 
 from bots.bootstrap import build
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
 from core.memory.embeddings import HashEmbedder
 from core.ops.metrics import REGISTRY
 from core.persona.bot import load_bot
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
 from core.types import Author, ChatEvent, Reply, ReplyKind, SentMessage, Target
 

@@ -199,8 +199,8 @@ def embedders(which: str | None) -> list[TextEmbedder]:
 def combined_recall(task: str, embedder: TextEmbedder, result: Result) -> dict[str, float]:
     """Per language, the share of positives the whole check (patterns or meaning) catches, the
     meaning part judged without the exemplar itself (left out, or out of fold)."""
+    from core.text.fold import fold_for_detection
     from core.trust.escalation import detect
-    from core.trust.fold import fold_for_detection
     from core.trust.honesty import _COMPILED, claims_to_be_human
 
     bank = bank_for(task, embedder)

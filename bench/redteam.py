@@ -20,11 +20,11 @@ from bench import redteam_judge as judge
 from bench.redteam_fakes import all_generators
 from bots.bootstrap import Services, build
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
 from core.memory.embeddings import HashEmbedder
 from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.persona.bot import load_bot
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
 from core.trust import corrections
 from core.types import Author, ChatEvent, Reply, SentMessage, Target

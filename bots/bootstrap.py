@@ -14,7 +14,6 @@ from core.config import Settings
 from core.control.control import Control
 from core.control.fan_rights import FanRights, personal_data
 from core.conversation.app import Clone
-from core.conversation.limits import SystemClock
 from core.memory.memory import Memory
 from core.persona.bot import BotConfig, load_bot
 from core.ports import (
@@ -27,6 +26,7 @@ from core.ports import (
     Sender,
     StateStore,
 )
+from core.state.limits import SystemClock
 from core.trust.meaning import Meaning
 from core.trust.meaning_embedder import meaning_for
 from core.trust.verify import ClaimVerifier, Mode

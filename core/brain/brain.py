@@ -43,8 +43,8 @@ from core.records import (
     ScoredMemory,
     Visibility,
 )
+from core.text.fold import fold
 from core.trust.corrections import Corrections, Preferred
-from core.trust.fold import fold
 from core.trust.grounding import concepts_supported, personal_question_concepts
 from core.trust.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
 from core.trust.language import guess_language

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from core.brain.answer_quality import clean_generation
 from core.persona.bot import Persona
 from core.records import ScoredChunk
-from core.trust.fold import fold
+from core.text.fold import fold
 from core.trust.honesty import claims_to_be_human, honest_answer
 from core.trust.sanitize import defang_archive, sanitize_model_text
 from core.trust.tone import tone_problem

@@ -15,6 +15,7 @@ from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, remember_
 from core.control.fan_rights import FanRights, Person
 from core.control.people import SeenPeople, find_user
 from core.control.review_commands import find_reported, review_handlers
+from core.control.schedule_commands import ScheduleHooks, schedule_command
 from core.memory.exchanges import KIND_CORRECTION, REVIEW_SOURCE, Exchange
 from core.persona.bot import BotConfig
 from core.ports import Sender, StateStore
@@ -27,7 +28,6 @@ from core.records import (
     Visibility,
     person_of,
 )
-from core.schedule.commands import ScheduleHooks, schedule_command
 from core.trust.escalation import Care
 from core.trust.honesty import ai_label
 from core.turn import Turn, can_open_thread, thread_on_message

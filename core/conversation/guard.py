@@ -6,9 +6,8 @@ import asyncio
 import logging
 from collections.abc import Sequence
 
-import sqlalchemy.exc as sa_exc
-
 from core.ops.metrics import DEGRADED, DEPENDENCY_ERRORS, QUEUE_DEPTH
+from core.state.outage import is_state_outage
 from core.types import ChatEvent, EventKind, Handler, Reply, ReplyKind
 
 log = logging.getLogger(__name__)
@@ -17,20 +16,6 @@ STATE_DOWN_TEXT = (
     "I can't do that right now: my control store is unreachable, so nothing was changed. "
     "Please try again in a minute."
 )
-
-# What an unreachable database looks like through SQLAlchemy and its drivers.
-_STATE_ERRORS = (
-    sa_exc.OperationalError,
-    sa_exc.InterfaceError,
-    sa_exc.TimeoutError,
-    ConnectionError,
-    TimeoutError,
-)
-
-
-def is_state_outage(exc: BaseException) -> bool:
-    """True if `exc` means the state store (database) cannot be reached, not a bug."""
-    return isinstance(exc, _STATE_ERRORS)
 
 
 class GuardedHandler:

@@ -30,7 +30,7 @@ from core.records import (
     Visibility,
     stable_id,
 )
-from core.trust.fold import fold_for_detection
+from core.text.fold import fold_for_detection
 
 if TYPE_CHECKING:
     from core.persona.bot import Roles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from core.trust.fold import fold
+from core.text.fold import fold
 
 # Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): a name
 # there has no word boundary to look for, so the whole name anywhere counts.

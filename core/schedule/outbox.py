@@ -10,11 +10,7 @@ from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from core.persona.bot import BotConfig, Schedule
-from core.ports import Clock, Sender, StateStore
-from core.records import AuditEntry, Draft, DraftStatus, MuteScope, OutboxEntry, OutboxStatus
-from core.schedule.posting import Post, PostWriter
-from core.schedule.replica import earlier_run
-from core.schedule.spec import (
+from core.persona.schedule_spec import (
     all_schedules,
     channel_key,
     fire_time_of,
@@ -25,6 +21,10 @@ from core.schedule.spec import (
     parse_target,
     target_text,
 )
+from core.ports import Clock, Sender, StateStore
+from core.records import AuditEntry, Draft, DraftStatus, MuteScope, OutboxEntry, OutboxStatus
+from core.schedule.posting import Post, PostWriter
+from core.schedule.replica import earlier_run
 from core.trust.honesty import ai_label
 from core.trust.sanitize import strip_invisible
 from core.types import Button, Citation, Reply, ReplyKind, SentMessage, Target

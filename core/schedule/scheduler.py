@@ -43,12 +43,12 @@ from apscheduler.triggers.interval import IntervalTrigger
 from core.brain.brain import Brain
 from core.config import Settings
 from core.persona.bot import BotConfig, Schedule
+from core.persona.schedule_spec import ScheduleError, all_schedules, is_paused, trigger_for
 from core.ports import Clock, Sender, StateStore
 from core.records import Draft
 from core.schedule.outbox import MISFIRE_GRACE, Publisher
 from core.schedule.posting import PostWriter
 from core.schedule.replica import host_name, replica_id
-from core.schedule.spec import ScheduleError, all_schedules, is_paused, trigger_for
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from core.conversation.guard import is_state_outage
 from core.ops.metrics import DEPENDENCY_ERRORS
 from core.ports import StateStore
 from core.records import (
@@ -27,6 +26,7 @@ from core.records import (
     ReplyRecord,
 )
 from core.state.common import ControlSnapshot, StateBatch, utc
+from core.state.outage import is_state_outage
 from core.state.spill import read_spill, write_spill
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from typing import Any
 from redis.asyncio import Redis
 
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ports import Deduper, RateLimiter
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 
 DEFAULT_PREFIX = "clonebot:"
 

@@ -7,10 +7,10 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ops.breaker import CircuitBreaker
 from core.ops.metrics import DEDUP_HITS, DEGRADED, DEPENDENCY_ERRORS, RATE_LIMITED, rate_limit_kind
 from core.ports import Deduper, RateLimiter
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

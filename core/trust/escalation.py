@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.trust.fold import any_of, fold_for_detection
+from core.text.fold import any_of, fold_for_detection
 from core.trust.language import language_of
 from core.trust.meaning import Floats, Meaning
 

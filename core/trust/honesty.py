@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from core.persona.bot import Persona
-from core.trust.fold import any_of, fold, fold_for_detection
+from core.text.fold import any_of, fold, fold_for_detection
 from core.trust.language import guess_language, language_of
 from core.trust.meaning import Floats, Meaning
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.trust.fold import fold
+from core.text.fold import fold
 
 LANGUAGES = ("en", "es", "de", "fr", "pt", "it", "nl", "sv", "zh", "ja")
 

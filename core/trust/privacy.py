@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.persona.bot import Persona
-from core.trust.fold import fold
+from core.text.fold import fold
 from core.trust.meaning import Floats, Meaning
 
 RUN_WORDS = 8

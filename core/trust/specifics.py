@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.trust.fold import fold
+from core.text.fold import fold
 
 # 1,000 and 1.000 are the same number; 1.5 is not 15.
 _THOUSANDS = re.compile(r"(?<=\d)[,.\u202f\u00a0'](?=\d{3}(?!\d))")

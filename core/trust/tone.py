@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.trust.fold import any_of, fold_for_detection
+from core.text.fold import any_of, fold_for_detection
 
 # A small lexicon on purpose: it has to work with any LLM, and false alarms only cost a
 # deflection, while one hostile reply costs the creator's reputation.

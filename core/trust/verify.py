@@ -20,7 +20,7 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
-from core.trust.fold import fold
+from core.text.fold import fold
 from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
 from core.trust.sentences import split_sentences
 from core.trust.specifics import Specifics, agrees, coverage, specifics

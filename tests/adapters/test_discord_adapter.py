@@ -16,7 +16,7 @@ import pytest
 from adapters.discord import DiscordAdapter, DiscordSettings
 from adapters.discord.render import MAX_MESSAGE
 from core.control.commands import COMMANDS
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.turn import MODERATING
 from core.types import (
     AllowedMentions,

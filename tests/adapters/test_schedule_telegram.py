@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from adapters.telegram import Pacing, TelegramAdapter, TelegramSettings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.records import OutboxStatus
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
 from tests.scenario.schedule_kit import TIP, clone_with, schedule
 

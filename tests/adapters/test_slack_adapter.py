@@ -20,7 +20,7 @@ from adapters.common.text import split_text
 from adapters.slack import SLASH_COMMANDS, SlackAdapter, SlackSettings
 from adapters.slack.render import render
 from core.control.commands import COMMANDS
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.redis_limits import RedisDeduper
 from core.turn import MODERATING
 from core.types import (

@@ -21,7 +21,7 @@ from adapters.common.text import utf16_units as units
 from adapters.telegram import Pacing, TelegramAdapter, TelegramSettings
 from adapters.telegram.events import to_event
 from core.control.commands import COMMANDS
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.turn import MODERATING
 from core.types import (
     PRIVATE_UNREACHABLE,

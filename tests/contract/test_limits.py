@@ -11,8 +11,8 @@ import pytest
 from redis.asyncio import Redis
 
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ports import Deduper, RateLimiter
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.redis_limits import (
     RedisDeduper,
     RedisRateLimiter,

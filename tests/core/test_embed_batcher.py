@@ -13,7 +13,7 @@ from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
 from core.memory.memory import Memory
 from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.records import FanScope
-from core.trust.fold import fold_for_detection
+from core.text.fold import fold_for_detection
 
 SCOPE = FanScope("c", "p:w:u", "p:w", False)
 AT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

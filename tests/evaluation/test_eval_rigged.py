@@ -10,10 +10,10 @@ import pytest
 
 from bots.evaluation import EvalOptions, Report, run_eval
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.memory.embeddings import HashEmbedder
 from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.persona.bot import BotConfig, load_bot
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
 from tests.evaluation.fakes import InventingGenerator, QuotingGenerator, RandomCorpusStore
 from tests.fakes.verifiers import KeepEverything

@@ -17,10 +17,10 @@ from bots.evaluation.invented import judge
 from bots.evaluation.probes import Probe, ProbeFileError, load_probes
 from bots.evaluation.scoring import Exchange, _absent, _correct_citation
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.memory.embeddings import HashEmbedder
 from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.records import Chunk, Visibility
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
 from tests.evaluation.fakes import InjectionFollowingGenerator, QuotingGenerator
 

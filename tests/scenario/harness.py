@@ -15,12 +15,12 @@ from adapters.telegram import events as telegram_events
 from bots.bootstrap import Services, build
 from core.config import Settings
 from core.control.commands import parse_command
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
 from core.llm.generator import LangChainGenerator
 from core.memory.embeddings import HashEmbedder
 from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.persona.bot import BotConfig, load_bot
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
 from core.types import (
     Author,

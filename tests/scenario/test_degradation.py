@@ -18,7 +18,6 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from bots.bootstrap import build
 from core.config import Settings
 from core.conversation.guard import STATE_DOWN_TEXT, GuardedHandler
-from core.conversation.limits import InMemoryRateLimiter
 from core.ingest.pipeline import run_ingest
 from core.llm.breaker import CircuitBreakerGenerator
 from core.llm.generator import LangChainGenerator
@@ -29,6 +28,7 @@ from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.ops.metrics import REGISTRY
 from core.persona.bot import load_bot
 from core.ports import MemoryStore
+from core.state.limits import InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
 from core.state.sql import SqlStateStore
 from core.types import Role

@@ -24,9 +24,9 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from bots.admin import AdminServer
 from bots.bootstrap import build
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.llm.generator import LangChainGenerator
 from core.state.cached import CachedStateStore
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.sql import SqlStateStore
 from core.state.tables import metadata
 from core.types import EventKind

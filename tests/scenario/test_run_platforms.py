@@ -6,8 +6,8 @@ import pytest
 
 from bots.run import make_adapters
 from core.config import Settings
-from core.conversation.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.persona.bot import PlatformConfig, load_bot
+from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from tests.scenario.harness import EXAMPLE
 
 TOKENS = {

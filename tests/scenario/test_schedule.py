@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from core.persona.schedule_spec import ScheduleError, occurrence_key, parse_target, trigger_for
 from core.records import DraftStatus, OutboxStatus
-from core.schedule.spec import ScheduleError, occurrence_key, parse_target, trigger_for
 from core.types import Button, EventKind, ReplyKind, Role, Target
 from tests.scenario.schedule_kit import (
     CREATOR,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from core.persona.schedule_spec import occurrence_key
 from core.records import OutboxStatus
-from core.schedule.spec import occurrence_key
 from core.state.sql import SqlStateStore
 from tests.scenario.schedule_kit import (
     TIP,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.trust.fold import confusables, fold
+from core.text.fold import confusables, fold
 from core.trust.honesty import claims_to_be_human
 from core.trust.sanitize import sanitize_model_text
 

@@ -13,7 +13,7 @@ from adapters.common.pacing import Window, wait_for_slots
 from adapters.common.retry import RateLimitedTooLong, retrying
 from adapters.common.tasks import Tasks
 from adapters.common.text import clean_text, split_text, utf16_units
-from core.conversation.limits import InMemoryRateLimiter
+from core.state.limits import InMemoryRateLimiter
 
 
 def test_split_text_measures_as_the_platform_counts_and_joins_back() -> None:

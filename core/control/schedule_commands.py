@@ -8,9 +8,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from core.persona.bot import BotConfig, Schedule
-from core.ports import StateStore
-from core.records import Draft
-from core.schedule.spec import (
+from core.persona.schedule_spec import (
     PAUSED_PREFIX,
     STORED_PREFIX,
     ScheduleError,
@@ -21,6 +19,8 @@ from core.schedule.spec import (
     target_text,
     validate,
 )
+from core.ports import StateStore
+from core.records import Draft
 from core.turn import Turn
 from core.types import Reply, ReplyKind, Target
 
