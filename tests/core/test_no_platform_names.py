@@ -22,7 +22,7 @@ STILL_NAMED = {
     "ingest/pipeline.py": "maps bot.toml source formats to readers",
     "persona/bot.py": "bot.toml's source format names",
     # Schedule targets: `telegram:<chat_id>` has two parts where the others have three.
-    "schedule/spec.py": "parses schedule target strings",
+    "persona/schedule_spec.py": "parses schedule target strings",
     "schedule/outbox.py": "turns a DM target into the platform's chat",
 }
 
