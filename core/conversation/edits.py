@@ -36,10 +36,13 @@ async def on_delete(memory: BrainMemory, state: StateStore, turn: Turn) -> int:
     e = turn.event
     if not e.message_id:
         return 0
-    removed = 0
-    for fan_id in await _authors(state, turn):
-        removed += await memory.forget_message(turn.creator_id, fan_id, e.message_id)
+    owners = await _authors(state, turn)
+    # The log is scrubbed first: forgetting the message asks for a purge of the files, which
+    # must find the scrubbed row already written.
     await _scrub_log(state, turn, DELETED)
+    removed = 0
+    for fan_id in owners:
+        removed += await memory.forget_message(turn.creator_id, fan_id, e.message_id)
     return removed
 
 

@@ -573,6 +573,9 @@ class CachedStateStore:
         return await self.inner.fan_ids(creator_id, person)
 
     async def purge(self) -> bool:
+        # Rows still waiting in the write-behind (a scrubbed reply log row, say) must reach the
+        # database before its files are rewritten, or their old bytes outlive the purge.
+        await self.flush()
         return await self.inner.purge()
 
     async def forget_fan(

@@ -7,6 +7,7 @@ import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -647,3 +648,29 @@ async def test_open_state_store_spills_under_the_clones_data_dir_and_replays(
         assert store.spill_path == tmp_path / "alice" / "state-spill.json"
     finally:
         await store.close()
+
+
+async def test_purge_writes_queued_rows_before_it_rewrites_the_files(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    # A deleted message's reply-log row is scrubbed through the write-behind while the forget
+    # asks for a purge; a purge that ran before the scrub reached SQLite left the old text in
+    # state.db (seen as a flaky test_forget_complete under load).
+    canary = "cnry-purge-after-flush"
+    cached = CachedStateStore(await SqlStateStore.open(sqlite_url), flush_seconds=NEVER)
+    row = replace(_reply(FAN, 1), fan_text=f"my address is {canary}")
+    await cached.log_reply(row)
+    await cached.flush()
+    await cached.log_reply(replace(row, fan_text="[deleted by the fan]"))
+    await cached.purge()
+    await cached.flush()  # whatever the purge left queued lands now, as it would while serving
+    try:
+        assert _state_files_holding(tmp_path, canary) == []
+    finally:
+        await cached.close()
+
+
+def _state_files_holding(folder: Path, word: str) -> list[str]:
+    files = [p for p in folder.iterdir() if p.name.startswith("state.db")]
+    assert files, "the SQLite files are where the test expects them"
+    return [p.name for p in files if word.encode() in p.read_bytes()]
