@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -81,10 +82,22 @@ def _as_support(chunk: Chunk) -> str:
     return " ".join(x for x in (chunk.title, chunk.date, chunk.text) if x)
 
 
+# A reused answer is her own reply quoted after a date mark (core/brain/voice.py): the mark is
+# a label, not a claim, so the judge reads the quoted words alone.
+_REUSE_MARK = re.compile(r"What I said before(?: \(on [^)]*\))?: \u201c")
+
+
+def _unmarked(body: str) -> str:
+    mark = _REUSE_MARK.match(body.strip())
+    return body.strip()[mark.end() :].replace("\u201d", "") if mark else body
+
+
 def _judged(probe: Probe, ex: Exchange, facts: list[str], name: str) -> dict[str, Any]:
     """Every sentence of the reply judged against what it cited, the facts and the bio."""
     support = [_as_support(c) for _, c in ex.cited if c is not None] + facts
-    verdict = judge(ex.body, support, question=probe.message, lang=probe.lang, ignore_names=[name])
+    verdict = judge(
+        _unmarked(ex.body), support, question=probe.message, lang=probe.lang, ignore_names=[name]
+    )
     return {
         "claims": verdict.checkable,
         "unsupported": list(verdict.sentences),

@@ -67,7 +67,9 @@ async def test_a_model_that_copies_its_sources_keeps_at_least_95_percent_of_them
         for sentence in llm.copied[before:]:
             total += 1
             kept += re.sub(r" ?\[\d+\]", "", sentence).rstrip(".") in bare
-    assert total >= 30
+    # Enough copied sentences to mean something; questions her own past answer or a verified
+    # fact covers are answered without the model, so fewer than one per probe reach it.
+    assert total >= 25
     assert kept / total >= 0.95, f"kept {kept} of {total} copied source sentences"
 
 
