@@ -15,7 +15,14 @@ from typing import Protocol
 from langchain_core.messages import BaseMessage
 
 from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
-from core.brain.checks import Answer, answer_from, support_for
+from core.brain.checks import (
+    Answer,
+    answer_from,
+    leaks_prompt,
+    says_never_say,
+    squash,
+    support_for,
+)
 from core.brain.prompt import build_messages, system_prompt
 from core.brain.style import StyleProfile
 from core.brain.voice import (
@@ -43,7 +50,6 @@ from core.records import (
     ScoredMemory,
     Visibility,
 )
-from core.text.fold import fold
 from core.trust.corrections import Corrections, Preferred
 from core.trust.grounding import concepts_supported, personal_question_concepts
 from core.trust.honesty import ai_label, asks_what_i_am, claims_to_be_human, honest_answer
@@ -102,30 +108,6 @@ class BrainMemory(Protocol):
     ) -> None: ...
 
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int: ...
-
-
-def _squash(text: str) -> str:
-    # "N E V E R", "n-e-v-e-r" and look-alike letters all squash to "never".
-    return re.sub(r"[^a-z0-9]", "", fold(text).lower())
-
-
-def says_never_say(text: str, rules: Sequence[str]) -> bool:
-    """True if text contains a never-say phrase, even spaced out or in look-alike letters."""
-    lowered, squashed = fold(text).lower(), _squash(text)
-    for rule in rules:
-        key = _squash(rule)
-        if rule.lower() in lowered or (len(key) >= 4 and key in squashed):
-            return True
-    return False
-
-
-def leaks_prompt(text: str, system: str) -> bool:
-    """True if output repeats the system prompt or the data markers (prompt extraction)."""
-    lowered = text.lower()
-    if any(m in lowered for m in ("<source", "</source", "<memory>", "verified facts about")):
-        return True
-    lines = [ln.strip().lower() for ln in system.splitlines() if len(ln.strip()) > 40]
-    return any(ln[:60] in lowered for ln in lines)
 
 
 class Brain:
@@ -316,10 +298,10 @@ class Brain:
         self, corrections: Corrections, question: str, vector: list[float]
     ) -> Preferred | None:
         """The creator's preferred answer for this or a near-identical question, if any."""
-        asked = _squash(question)
+        asked = squash(question)
         best: tuple[float, Preferred | None] = (0.0, None)
         for p in corrections.preferred:
-            if _squash(p.question) == asked:
+            if squash(p.question) == asked:
                 return p
             if p.question not in self._prefer_vectors:
                 self._prefer_vectors[p.question] = await self.memory.embed_query(p.question)

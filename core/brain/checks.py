@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.brain.answer_quality import clean_generation
 from core.persona.bot import Persona
 from core.records import ScoredChunk
 from core.text.fold import fold
-from core.trust.honesty import claims_to_be_human, honest_answer
 from core.trust.sanitize import defang_archive, sanitize_model_text
-from core.trust.tone import tone_problem
-from core.trust.verify import ClaimVerifier, Mode, Support, Verified
+from core.trust.verify import Support, Verified
 from core.types import Citation
 
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
@@ -80,74 +77,6 @@ def support_for(
 def _with_title(title: str | None, text: str) -> str:
     # A recipe's steps do not repeat its name; the title says which loaf they are about.
     return f"{title}.\n{text}" if title and title not in text else text
-
-
-class ReplyChecks:
-    """Every check a generated reply passes, in order, on the whole buffered text.
-
-    Args:
-        persona: Whose clone this is (name, never-say rules, link allow-list).
-        verifier: Checks each sentence against what supports it.
-        mode: What may be said without support (see `core.trust.verify.Mode`).
-        deflection: The creator's deflection for a seed text.
-        max_chars: Longest reply.
-    """
-
-    def __init__(
-        self,
-        *,
-        persona: Persona,
-        verifier: ClaimVerifier,
-        mode: Mode,
-        deflection: Callable[[str], str],
-        max_chars: int,
-    ) -> None:
-        self.persona = persona
-        self.verifier = verifier
-        self.mode = mode
-        self.deflection = deflection
-        self.max_chars = max_chars
-
-    async def __call__(
-        self,
-        raw: str,
-        sources: Sequence[ScoredChunk],
-        facts: Sequence[str],
-        seed: str,
-        *,
-        system: str,
-        never_say: Sequence[str],
-        fan_text: str | None = None,
-    ) -> Answer:
-        text = clean_generation(raw)
-        tokens = len(raw) // 4 + 1
-        if not text:
-            return Answer(self.deflection(seed), (), ("empty",))
-        if claims_to_be_human(text, self.persona.name):
-            return Answer(honest_answer("en", self.persona.name), (), ("human-claim", "flagged"))
-        if leaks_prompt(text, system):
-            return Answer(self.deflection(seed), (), ("prompt-leak", "flagged"))
-        if says_never_say(text, never_say):
-            return Answer(self.deflection(seed), (), ("never-say", "flagged"))
-        tone = tone_problem(text)
-        if tone is not None:
-            return Answer(self.deflection(seed), (), ("tone", f"tone:{tone}", "flagged"))
-        # Marks beyond the sources the model saw point nowhere.
-        text = _CITE_MARK.sub(
-            lambda m: m.group(0) if 0 < int(m.group(1)) <= len(sources) else "", text
-        )
-        support = support_for(self.persona, sources, facts, fan_text)
-        verified = await self.verifier.verify(
-            text, support, mode=self.mode, ignore_names=[self.persona.name]
-        )
-        return self._answer(verified, sources, seed, tokens)
-
-    def _answer(
-        self, verified: Verified, sources: Sequence[ScoredChunk], seed: str, tokens: int
-    ) -> Answer:
-        return answer_from(
-            verified, sources, self.deflection(seed), tokens, self.persona, self.max_chars
-        )
 
 
 def answer_from(
