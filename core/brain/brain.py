@@ -9,7 +9,6 @@ import re
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
 from typing import Protocol
 
 from langchain_core.messages import BaseMessage
@@ -34,7 +33,7 @@ from core.brain.voice import (
     reusable,
     said_before,
 )
-from core.control.drafts import REPORT_LABEL, PendingTurn, draft_from_reply
+from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, draft_from_reply
 from core.llm.generator import charged_tokens, metered
 from core.memory.embeddings import cosine
 from core.memory.exchanges import Exchange, ScoredExchange
@@ -77,8 +76,9 @@ TYPING_DELAY_SECONDS = 0.3
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
 
-class BrainMemory(Protocol):
-    """What the brain needs from memory (core.memory.memory.Memory provides it)."""
+class BrainMemory(TurnMemory, Protocol):
+    """What the brain needs from memory (core.memory.memory.Memory provides it); remembering a
+    turn is `TurnMemory`'s, which approved drafts use too."""
 
     async def embed_query(self, text: str) -> list[float]: ...
 
@@ -95,17 +95,6 @@ class BrainMemory(Protocol):
     ) -> list[ScoredExchange]: ...
 
     async def recent_fan(self, scope: FanScope, n: int) -> list[FanMemoryItem]: ...
-
-    async def remember_turn(
-        self,
-        scope: FanScope,
-        *,
-        conversation_id: str,
-        fan_text: str,
-        reply_text: str,
-        message_id: str | None,
-        at: datetime,
-    ) -> None: ...
 
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int: ...
 
