@@ -151,7 +151,15 @@ async def build(
         voice=VoiceBudget.for_provider(settings.llm_provider == "local"),
         style=await asyncio.to_thread(measure_style, bot, folder),
     )
-    clone = Clone(bot=bot, brain=brain, control=control, state=state, limiter=limiter, clock=clock)
+    clone = Clone(
+        bot=bot,
+        brain=brain,
+        control=control,
+        state=state,
+        limiter=limiter,
+        clock=clock,
+        embedder_name=embedder.model_name,
+    )
     return Services(
         folder=folder,
         settings=settings,

@@ -163,6 +163,7 @@ async def start_scheduler(services: Services, settings: Settings) -> Scheduler:
         clock=services.clock,
         settings=settings,
         reingest=reingest,
+        live=services.clone.start_live,
     )
     services.clone.control.schedule = scheduler
     await scheduler.start()

@@ -78,11 +78,20 @@ class Capabilities:
     reactions: bool = False
     buttons: bool = False
     file_upload: bool = False
+    # At most this many posts per this many seconds in one shared channel: the platform's
+    # ceiling as the adapter is configured. Live rounds are paced by it.
+    channel_posts: tuple[int, float] = (1, 1.0)
 
     @classmethod
-    def every(cls) -> Capabilities:
+    def every(cls, channel_posts: tuple[int, float] = (1, 1.0)) -> Capabilities:
         """A platform that can do all of the above."""
-        return cls(True, True, True, True, True, True)
+        return cls(True, True, True, True, True, True, channel_posts)
+
+    @property
+    def seconds_per_post(self) -> float:
+        """The shortest gap between two posts in one channel that the platform sustains."""
+        limit, seconds = self.channel_posts
+        return seconds / limit if limit > 0 else seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +125,15 @@ class Target:
 
 def conversation_key(platform: str, workspace: str, channel: str, thread: str | None) -> str:
     return f"{platform}:{workspace}:{channel}:{thread or ''}"
+
+
+# In place of a thread id: one fan's part of a shared channel that has no threads (a fan in
+# crisis during a live Q&A is handed to a human without silencing the whole channel).
+FAN_PART = "@"
+
+
+def fan_part_key(platform: str, workspace: str, channel: str, user_id: str) -> str:
+    return conversation_key(platform, workspace, channel, FAN_PART + user_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +191,11 @@ class ChatEvent:
     @property
     def conversation_id(self) -> str:
         return conversation_key(self.platform, self.workspace_id, self.channel_id, self.thread_id)
+
+    @property
+    def fan_part_id(self) -> str:
+        """This author's part of the channel, as a conversation (see `FAN_PART`)."""
+        return fan_part_key(self.platform, self.workspace_id, self.channel_id, self.author.id)
 
     @property
     def dedup_key(self) -> str:
@@ -281,6 +304,9 @@ class Reply:
     # For a private reply the platform can only deliver by direct message: said in place
     # instead when that message cannot be sent.
     private_fallback: str = PRIVATE_UNREACHABLE
+    # Not a post: add this emoji as a reaction to `target.reply_to_message_id` (where the
+    # platform has reactions; see Capabilities.reactions). `text` is then ignored.
+    reaction: str = ""
 
     @property
     def allowed_mention(self) -> Mention | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import replace
 from typing import Any
 
 from adapters.common.tasks import Tasks
 from core.ports import Deduper
-from core.types import ChatEvent, Handler, Reply
+from core.types import Capabilities, ChatEvent, Handler, Reply
 
 log = logging.getLogger(__name__)
 
@@ -16,9 +17,14 @@ log = logging.getLogger(__name__)
 class Inbound:
     """Holds core's handler once started, drops redeliveries, and supervises handler tasks."""
 
-    def __init__(self, platform: str, deduper: Deduper) -> None:
+    def __init__(
+        self, platform: str, deduper: Deduper, capabilities: Capabilities | None = None
+    ) -> None:
+        """`capabilities`: what this adapter, as configured, declares on every event (its
+        pacing may differ from the platform's published ceiling); None keeps the events'."""
         self.platform = platform
         self._deduper = deduper
+        self._capabilities = capabilities
         self._handle: Handler | None = None
         self.tasks = Tasks(platform)
 
@@ -38,6 +44,8 @@ class Inbound:
         """What core answers to `event`."""
         if self._handle is None:
             raise RuntimeError(f"{self.platform}: the adapter is not started")
+        if self._capabilities is not None:
+            event = replace(event, capabilities=self._capabilities)
         return list(await self._handle(event))
 
     async def answer(self, event: ChatEvent, send: Callable[[Reply], Awaitable[object]]) -> None:

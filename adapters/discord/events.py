@@ -23,7 +23,7 @@ PLATFORM = "discord"
 DM_WORKSPACE = "dm"
 BUTTON_PREFIX = "clone"  # custom_id = "clone:{action}:{value}", so clicks survive restarts
 # Ephemeral replies exist only as answers to interactions (commands, buttons).
-CAPABILITIES = Capabilities.every()
+CAPABILITIES = Capabilities.every(channel_posts=(5, 5.0))  # Discord: 5 per 5 s per channel
 
 
 def to_event(native: Any, *, bot_id: int) -> ChatEvent | None:

@@ -13,7 +13,7 @@ import discord
 
 from adapters.common.cache import LookupCache
 from adapters.common.pacing import Window, wait_for_slots
-from adapters.common.retry import retrying
+from adapters.common.retry import RateLimitedTooLong, retrying
 from adapters.discord.events import DM_WORKSPACE, PLATFORM
 from adapters.discord.render import (
     allowed_mentions,
@@ -62,6 +62,9 @@ class Outbound:
         the person's DM; if they do not accept DMs, core's fallback is said in place.
         """
         target = reply.target
+        if reply.reaction:
+            await self._react(reply)
+            return None
         if target.open_thread_on and not target.thread_id:
             thread = await self._threads.get((int(target.channel_id), int(target.open_thread_on)))
             target = Target(PLATFORM, target.workspace_id, target.channel_id, thread_id=thread)
@@ -73,6 +76,19 @@ class Outbound:
             except discord.Forbidden:  # the user does not accept DMs from this server
                 return await self._deliver(Reply(target, reply.private_fallback), target)
         return await self._deliver(reply, target)
+
+    async def _react(self, reply: Reply) -> None:
+        """A reaction on a message (live mode's pointer), paced on Discord's reaction route
+        (about 4 a second per channel) apart from posts; a refused one is only logged."""
+        t = reply.target
+        channel, message = int(t.thread_id or t.channel_id), int(t.reply_to_message_id or 0)
+        window = Window(f"pace:{PLATFORM}:react:{channel}", *self.settings.pacing.reactions)
+        try:
+            await wait_for_slots(self._limiter, [window])
+            http = self._client().http
+            await self.retrying(lambda: http.add_reaction(channel, message, reply.reaction))
+        except (discord.HTTPException, RateLimitedTooLong):
+            log.warning("discord: reaction on %s/%s failed", channel, message, exc_info=True)
 
     async def open_thread(self, target: Target, name: str | None = None) -> Target:
         """Open a thread (on the message replied to, if any) and return a Target inside it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 from datetime import datetime
 from typing import Any
@@ -14,7 +15,7 @@ from discord import app_commands
 
 from adapters.common.inbound import Inbound
 from adapters.discord.commands import build_tree
-from adapters.discord.events import PLATFORM, command_event, to_event
+from adapters.discord.events import CAPABILITIES, PLATFORM, command_event, to_event
 from adapters.discord.outbound import Outbound
 from adapters.discord.settings import DiscordSettings
 from core.control.commands import CommandSpec
@@ -86,7 +87,8 @@ class DiscordAdapter:
     ) -> None:
         """Build the adapter; nothing connects until `start`."""
         self.settings = settings
-        self._inbound = Inbound(PLATFORM, deduper)
+        paced = dataclasses.replace(CAPABILITIES, channel_posts=settings.pacing.per_channel)
+        self._inbound = Inbound(PLATFORM, deduper, paced)
         self._out = Outbound(settings, rate_limiter, self._running_client)
         self._client: _Client | None = None
         self._tree: app_commands.CommandTree[Any] | None = None

@@ -13,6 +13,8 @@ class Pacing:
 
     per_channel: tuple[int, float] = (5, 5.0)
     overall: tuple[int, float] = (50, 1.0)
+    # Adding reactions has its own route limit: about one per 0.25 s per channel.
+    reactions: tuple[int, float] = (1, 0.25)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from core.control.commands import parse_command
 from core.types import Author, Capabilities, ChatEvent, ContentKind, EventKind, Permission
 
 PLATFORM = "slack"
-CAPABILITIES = Capabilities.every()
+CAPABILITIES = Capabilities.every(channel_posts=(1, 1.0))  # Slack: about 1/s per channel
 # Message subtypes that are things people (or other bots) said; joins, topics etc. are not.
 _SAID = {None, "file_share", "thread_broadcast", "bot_message", "me_message"}
 

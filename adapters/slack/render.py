@@ -91,3 +91,19 @@ def render(reply: Reply) -> list[dict[str, Any]]:
 def text_hash(text: str) -> str:
     """A fingerprint of a message's words as Slack stores them (escaped, white space folded)."""
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+# Slack names its emoji; core speaks Unicode. The ones core uses, and a safe default.
+_EMOJI_NAMES = {
+    "👍": "+1",
+    "✅": "white_check_mark",
+    "👀": "eyes",
+    "🚩": "triangular_flag_on_post",
+}
+
+
+def emoji_name(emoji: str) -> str:
+    """Slack's name for a Unicode emoji core asks for (a name passes through unchanged)."""
+    if emoji.isascii():
+        return emoji.strip(":") or "white_check_mark"
+    return _EMOJI_NAMES.get(emoji, "white_check_mark")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import re
 from collections.abc import Mapping
@@ -23,9 +24,16 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from adapters.common.inbound import Inbound
 from adapters.common.pacing import Window, wait_for_slots
 from adapters.slack.directory import Directory, api_error
-from adapters.slack.events import PLATFORM, delivery_id, is_dm_channel, to_event, user_id_of
+from adapters.slack.events import (
+    CAPABILITIES,
+    PLATFORM,
+    delivery_id,
+    is_dm_channel,
+    to_event,
+    user_id_of,
+)
 from adapters.slack.http import http_app
-from adapters.slack.render import render, text_hash
+from adapters.slack.render import emoji_name, render, text_hash
 from adapters.slack.settings import SlackSettings
 from core.control.commands import COMMANDS
 from core.ports import Deduper, RateLimiter
@@ -55,7 +63,8 @@ class SlackAdapter:
             base_url=settings.base_url or AsyncWebClient.BASE_URL,
             retry_handlers=self._retry,
         )
-        self._inbound = Inbound(PLATFORM, deduper)
+        paced = dataclasses.replace(CAPABILITIES, channel_posts=settings.pace)
+        self._inbound = Inbound(PLATFORM, deduper, paced)
         self._limiter = rate_limiter
         self._directory = Directory(self.client, ttl=settings.user_cache_seconds)
         self._signs: set[tuple[str, str]] = set()
@@ -171,6 +180,9 @@ class SlackAdapter:
     async def send(self, reply: Reply) -> SentMessage | None:
         """Post a reply (split, paced, threaded); returns the last message's ts."""
         t = reply.target
+        if reply.reaction:
+            await self._react(reply)
+            return None
         in_dm = is_dm_channel(t.channel_id)
         thread = t.thread_id or t.open_thread_on or (None if in_dm else t.reply_to_message_id)
         opts: dict[str, Any] = {"channel": t.channel_id}
@@ -190,6 +202,20 @@ class SlackAdapter:
             await self._upload(reply, opts)
         await self._clear_sign(t)
         return SentMessage(PLATFORM, t.channel_id, last_ts) if last_ts else None
+
+    async def _react(self, reply: Reply) -> None:
+        """A reaction on a message (live mode's pointer), on its own pacing window (reactions
+        are a separate, larger Web API tier than posts); a refused one is only logged. It
+        replaces a thinking sign left on that message (the answer went to the channel)."""
+        t, ts = reply.target, reply.target.reply_to_message_id or ""
+        key = f"pace:{PLATFORM}:{self.bot_user_id}:react:{t.workspace_id}:{t.channel_id}"
+        await wait_for_slots(self._limiter, [Window(key, *self.settings.reaction_pace)])
+        await self._clear_sign(t)
+        try:
+            name = emoji_name(reply.reaction)
+            await self.client.reactions_add(channel=t.channel_id, name=name, timestamp=ts)
+        except Exception as exc:
+            log.warning("slack: reaction on %s failed: %s", ts, api_error(exc))
 
     async def _upload(self, reply: Reply, opts: dict[str, Any]) -> None:
         assert reply.attachment is not None

@@ -20,6 +20,7 @@ class SlackSettings:
         http_path: HTTP-mode path for events, commands and interactivity.
         base_url: Web API base, for tests (`http://127.0.0.1:PORT/api/`).
         pace: (messages, seconds) allowed per channel; Slack allows about 1/s.
+        reaction_pace: (reactions, seconds) per channel; reactions.add is Tier 3 (50+/min).
         thinking_reaction: emoji added to the message being answered while generating.
         max_429_retries: how often one call is retried after a 429 (honouring Retry-After).
         user_cache_seconds: how long `users.info` and user-group answers (roles) are reused.
@@ -36,6 +37,7 @@ class SlackSettings:
     http_path: str = "/slack/events"
     base_url: str | None = None
     pace: tuple[int, float] = (1, 1.0)
+    reaction_pace: tuple[int, float] = (50, 60.0)
     thinking_reaction: str = "eyes"
     max_429_retries: int = 5
     user_cache_seconds: float = 600.0

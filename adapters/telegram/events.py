@@ -21,7 +21,10 @@ from core.types import (
 
 PLATFORM = "telegram"
 # No threads on a message (topics are made by admins), no ephemeral replies.
-CAPABILITIES = Capabilities(edits=True, reactions=True, buttons=True, file_upload=True)
+# Telegram allows about 20 messages a minute in one group (adapters/telegram/settings.py).
+CAPABILITIES = Capabilities(
+    edits=True, reactions=True, buttons=True, file_upload=True, channel_posts=(20, 60.0)
+)
 # Telegram's own commands: clients send /start when a fan opens the bot, /help by habit.
 NATIVE_ABOUT = ("/start", "/help")
 

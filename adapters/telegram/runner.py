@@ -21,7 +21,7 @@ from adapters.common.cache import LookupCache
 from adapters.common.inbound import Inbound
 from adapters.common.pacing import Window, wait_for_slots
 from adapters.common.retry import RateLimitedTooLong, retrying
-from adapters.telegram.events import PLATFORM, permissions_of, to_event
+from adapters.telegram.events import CAPABILITIES, PLATFORM, permissions_of, to_event
 from adapters.telegram.render import command_menus, render_keyboard, render_messages
 from adapters.telegram.request import AiohttpRequest
 from adapters.telegram.settings import TelegramSettings
@@ -47,7 +47,9 @@ class TelegramAdapter:
     ) -> None:
         """Build the adapter; nothing connects until `start`."""
         self.settings = settings
-        self._inbound = Inbound(PLATFORM, deduper)
+        # Live rounds are paced by the group window as configured here.
+        paced = replace(CAPABILITIES, channel_posts=settings.pacing.per_group)
+        self._inbound = Inbound(PLATFORM, deduper, paced)
         self._limiter = rate_limiter
         self._app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self._web: web.AppRunner | None = None
@@ -198,6 +200,9 @@ class TelegramAdapter:
         fan's data export): that goes to the fan's private chat, or core's fallback is said.
         """
         target = reply.target
+        if reply.reaction:
+            await self._react(reply)
+            return None
         if reply.ephemeral and reply.attachment and target.user_id and int(target.channel_id) < 0:
             private = replace(
                 target, channel_id=target.user_id, thread_id=None, reply_to_message_id=None
@@ -207,6 +212,20 @@ class TelegramAdapter:
             except Forbidden:  # the user never opened a chat with the bot
                 return await self._deliver(Reply(target=target, text=reply.private_fallback))
         return await self._deliver(reply)
+
+    async def _react(self, reply: Reply) -> None:
+        """A reaction on a message (live mode's "your question was answered"), on its own
+        pacing window so pointers never delay posts; a refused one is only logged."""
+        chat_id, message = int(reply.target.channel_id), _int(reply.target.reply_to_message_id)
+        p, me = self.settings.pacing, f"pace:{PLATFORM}:{self._bot.id}"
+        windows = [Window(f"{me}:react:{chat_id}", *p.reactions), Window(f"{me}:all", *p.overall)]
+        try:
+            await wait_for_slots(self._limiter, windows)
+            await self._retrying(
+                partial(self._bot.set_message_reaction, chat_id, message or 0, reply.reaction)
+            )
+        except (TelegramError, RateLimitedTooLong):
+            log.warning("telegram: reaction on %s/%s failed", chat_id, message, exc_info=True)
 
     async def _deliver(self, reply: Reply) -> SentMessage | None:
         target = reply.target

@@ -13,6 +13,9 @@ class Pacing:
     per_chat: tuple[int, float] = (1, 1.0)
     per_group: tuple[int, float] = (20, 60.0)
     overall: tuple[int, float] = (30, 1.0)
+    # Reactions per chat: Telegram publishes no figure, so about one a second, apart from
+    # the message windows (a live round's pointers must not delay its answers).
+    reactions: tuple[int, float] = (1, 1.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -281,10 +281,19 @@ class Control:
 
     # --- handoffs -------------------------------------------------------------------------
 
-    async def open_handoff(self, turn: Turn, reason: str, where: Target | None = None) -> None:
-        """Mark the conversation (or the thread `where` names) as held by a human."""
+    async def open_handoff(
+        self,
+        turn: Turn,
+        reason: str,
+        where: Target | None = None,
+        *,
+        conversation: str | None = None,
+    ) -> None:
+        """Mark the conversation (or the thread `where` names, or `conversation`) as held by a
+        human."""
         e = turn.event
-        conversation = where.conversation_id if where is not None else e.conversation_id
+        if conversation is None:
+            conversation = where.conversation_id if where is not None else e.conversation_id
         minutes = self.bot.policies.handoff_timeout_minutes
         await self.state.close_handoff(self.bot.id, conversation, turn.now)
         await self.state.open_handoff(
@@ -396,15 +405,20 @@ class Control:
             lines += [f"    fan: {r.fan_text[:80]!r} → clone: {r.reply_text[:80]!r}" for r in last]
         return _result(turn, "\n".join(lines))
 
-    async def escalate(self, turn: Turn, care: Care) -> list[Reply]:
+    async def escalate(self, turn: Turn, care: Care, *, keep_channel: bool = False) -> list[Reply]:
         """A human takes over: a handoff, and a fixed, kind, AI-labelled reply in the fan's
-        language with the resource bot.toml names. No model text is ever part of it."""
+        language with the resource bot.toml names. No model text is ever part of it.
+
+        `keep_channel` (a live Q&A there): where no thread can be opened, the human takes
+        over this fan's part of the channel only, so the rest of the crowd is still served.
+        """
         from core.trust.care_replies import care_reply
 
         # A message in a shared channel gets its own thread where the platform allows, so the
         # human takes over there and the clone stays quiet in that thread only.
         thread = thread_on_message(turn.event)
-        await self.open_handoff(turn, f"escalation:{care.category}", thread)
+        part = turn.event.fan_part_id if keep_channel and thread is None else None
+        await self.open_handoff(turn, f"escalation:{care.category}", thread, conversation=part)
         target = thread or turn.event.target()
         text = care_reply(
             care,

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from core.persona.bot import BotConfig
 from core.ports import Sender, StateStore
-from core.types import Reply, ReplyKind, SentMessage, Target
+from core.types import FAN_PART, Reply, ReplyKind, SentMessage, Target
 
 
 def target_of(conversation_id: str) -> Target:
@@ -17,6 +17,8 @@ def target_of(conversation_id: str) -> Target:
     channel, sep3, thread = rest.rpartition(":")
     if not (sep and sep2 and sep3) or not platform or not channel:
         raise ValueError(f"not a conversation key: {conversation_id!r}")
+    if thread.startswith(FAN_PART):  # one fan's part of a channel: a human answers there
+        return Target(platform, workspace, channel)
     return Target(platform, workspace, channel, thread or None)
 
 

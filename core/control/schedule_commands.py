@@ -117,7 +117,10 @@ def _describe(schedule: Schedule, paused: bool, origin: str) -> str:
     if schedule.review:
         extras.append("review")
     state = "PAUSED" if paused else "on"
-    return f"• {schedule.id} [{origin}, {state}] {' · '.join(extras)}: {schedule.prompt[:80]}"
+    what = f"live Q&A, {schedule.live_minutes:g} min" if schedule.live_minutes else ""
+    return (
+        f"• {schedule.id} [{origin}, {state}] {' · '.join(extras)}: {what or schedule.prompt[:80]}"
+    )
 
 
 async def schedule_command(

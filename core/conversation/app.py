@@ -9,6 +9,7 @@ from core.brain.brain import Brain
 from core.control.command_limits import REPORT_EMOJI, CommandLimit
 from core.control.control import FORGET_BUTTON, Control
 from core.conversation.edits import on_delete, on_edit
+from core.conversation.live import BUTTONS as LIVE_BUTTONS
 from core.conversation.live import LiveMode
 from core.conversation.outcomes import Outcome, OutcomeLedger, rule_of
 from core.conversation.policies import (
@@ -29,7 +30,7 @@ from core.conversation.queue import TurnQueue
 from core.persona.bot import BotConfig
 from core.ports import Clock, RateLimiter, Sender, StateStore
 from core.turn import Turn, resolve_role
-from core.types import ChatEvent, EventKind, Reply
+from core.types import ChatEvent, EventKind, Reply, Target
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,10 @@ class Clone:
         limiter: RateLimiter,
         clock: Clock,
         senders: Mapping[str, Sender] | None = None,
+        embedder_name: str = "",
     ) -> None:
+        """`embedder_name`: the memory's embedder, whose measured threshold groups live
+        questions."""
         self.bot = bot
         self.brain = brain
         self.control = control
@@ -72,13 +76,16 @@ class Clone:
             policies=bot.policies,
         )
         # Live mode collects what passed the gates and the escalation check; a round's answer
-        # goes through the rest of the onion (gates again, budget, disclosure) and the brain.
+        # goes through the gates again, the budget and the brain. It discloses once per
+        # session itself, not per fan: one answer speaks to a whole channel.
         self.live = LiveMode(
             ledger=self.ledger,
             embed=brain.memory.embed_query,
-            answer=after,
+            model_name=embedder_name,
+            answer=compose([*gates, Budget(state, control)], brain),
             senders=senders if senders is not None else brain.senders,
             clock=clock,
+            state=state,
         )
         control.add_handler("clone live", self.live.command)
         self.pipeline: TurnHandler = compose(
@@ -87,7 +94,7 @@ class Clone:
                 *gates,
                 WhoMaySpeak(state, limiter),
                 NonText(limiter),
-                Escalation(control, brain.meaning, brain.memory.embed_query),
+                Escalation(control, brain.meaning, brain.memory.embed_query, self.live.is_live),
                 self.live,
             ],
             self.queue.submit,
@@ -116,6 +123,8 @@ class Clone:
         try:
             if event.command is not None and event.command.name != "ask":
                 replies = await self.commands(turn)
+                # A kill, off or mute just given stops a live session at once, not next tick.
+                await self.live.recheck()
             else:
                 replies = await self.pipeline(turn)
         except Exception as exc:
@@ -130,6 +139,11 @@ class Clone:
         self.ledger.record(event, Outcome.IGNORED_BY_RULE, rule_of(turn.notes))
         return []
 
+    async def start_live(self, where: Target, minutes: float) -> bool:
+        """Live mode with a scheduled stream (a live schedule in bot.toml): it starts in
+        `where` and says so there; False if it was on already (then it is extended)."""
+        return await self.live.start_at(where, minutes, self.bot, announce=True)
+
     async def close(self) -> None:
         """Messages still waiting are dropped as "shutdown"; the day's counts are written."""
         await self.live.close()
@@ -141,6 +155,7 @@ class Clone:
         if e.kind is EventKind.REACTION:
             if e.action in REPORT_EMOJI and e.target_message_id:
                 return await self.control.report_reply(turn, e.target_message_id)
+            self.live.vote(e)  # an upvote on a live question (else nothing)
             return []
         if e.kind is not EventKind.BUTTON:
             return await self.control.run(turn)
@@ -150,5 +165,7 @@ class Clone:
             return await self.control.report_reply(turn, e.text)
         if e.action == FORGET_BUTTON:
             return await self.control.forget_button(turn)
+        if e.action in LIVE_BUTTONS:
+            return await self.live.button(turn)
         log.info("unknown button %r", e.action)
         return []

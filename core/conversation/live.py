@@ -4,7 +4,7 @@ group is answered once per round, naming its askers (docs/live.md).
 It sits in the pipeline after the gates and the escalation check, so a killed or muted clone
 collects nothing and a fan in crisis is handed off at once, never queued. Every collected
 message leaves with one outcome: `answered_in_round` (its group was answered, `into` names the
-message answered), `ignored_by_rule` (dropped by a moderator, or the kill switch or a mute
+lead question), `ignored_by_rule` (dropped by a moderator, or the kill switch or a mute
 stopped the session), or `collected` (still unanswered when the session ended; the summary
 lists the top of those).
 """
@@ -14,70 +14,62 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 
+from core.control.silence import channel_silenced
+from core.conversation.live_board import (
+    UNMEASURED,
+    Group,
+    Session,
+    board_text,
+    clip,
+    full_list,
+    measured_similarity,
+    number,
+    safe_name,
+    summary_text,
+)
 from core.conversation.outcomes import Outcome, OutcomeLedger, rule_of
 from core.persona.bot import BotConfig
-from core.ports import Clock, Sender
+from core.ports import Clock, Sender, StateStore
+from core.records import AuditEntry
 from core.trust.honesty import ai_label
 from core.turn import Turn
-from core.types import AllowedMentions, ContentKind, Mention, Reply, ReplyKind, Target
+from core.types import (
+    AllowedMentions,
+    Button,
+    Capabilities,
+    ChatEvent,
+    ContentKind,
+    EventKind,
+    Mention,
+    Reply,
+    ReplyKind,
+    Role,
+    Target,
+    conversation_key,
+)
 
 log = logging.getLogger(__name__)
 
 Embed = Callable[[str], Awaitable[list[float]]]
 RunTurn = Callable[[Turn], Awaitable[list[Reply] | None]]
-TurnHandler = Callable[[Turn], Awaitable[list[Reply] | None]]
-_STOPPING_RULES = ("killed", "muted", "switched_off", "handoff")
-_UNSAFE_NAME = re.compile(r"[@<>#\[\]`*_~|]")
-
-
-@dataclass(eq=False)
-class _Group:
-    number: int
-    first: Turn
-    # The first question's unit vector. Joining by it, not by a running centroid, keeps the
-    # measured pairwise threshold meaning what it says: a centroid drifts and swallows a
-    # neighbouring question ("which flour" took "whole wheat flour in the starter").
-    anchor: np.ndarray
-    members: list[Turn] = field(default_factory=list)
-    pinned: bool = False
-    answered_into: str = ""  # the event id of the message the answer replied to
-
-    def similarity(self, vector: np.ndarray) -> float:
-        return float(self.anchor @ vector)
-
-    @property
-    def question(self) -> str:
-        return self.first.event.text.strip()
-
-
-@dataclass(eq=False)
-class _Session:
-    channel_key: str
-    until: float  # loop-clock seconds
-    where: Target
-    bot: BotConfig
-    groups: list[_Group] = field(default_factory=list)
-    pinged: set[str] = field(default_factory=set)
-    answered: list[_Group] = field(default_factory=list)
-    task: asyncio.Task[None] | None = None
-    ended: bool = False
-    collected: int = 0
-
-    def waiting(self) -> list[_Group]:
-        """Unanswered groups, best first: pinned, then most askers, then the oldest."""
-        open_groups = [g for g in self.groups if not g.answered_into and g.members]
-        return sorted(open_groups, key=lambda g: (not g.pinned, -len(g.members), g.number))
+# "Your question was answered": on each asker's message where the platform has reactions.
+ANSWERED_REACTION = "👍"
+PIN_BUTTON, DROP_BUTTON = "live-pin", "live-drop"
+BUTTONS = frozenset({PIN_BUTTON, DROP_BUTTON})
+# How often a running session re-reads the kill switch, switches and mutes (other replicas
+# and the CLI flip them too); a command in this process is seen at once (`recheck`).
+CHECK_SECONDS = 0.5
+_TICK = 0.05
 
 
 class LiveMode:
-    """Live sessions per channel: the policy that collects, the rounds, and the commands."""
+    """Live sessions per conversation: the policy that collects, the rounds, the commands."""
 
     def __init__(
         self,
@@ -87,26 +79,31 @@ class LiveMode:
         answer: RunTurn,
         senders: Mapping[str, Sender],
         clock: Clock,
+        state: StateStore,
+        model_name: str = "",
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         self.ledger = ledger
         self.embed = embed
+        self.model_name = model_name  # the embedder's, for its measured threshold
         self.answer = answer
         self.senders = senders
         self.clock = clock
+        self.state = state
         self._now = now
-        self.sessions: dict[str, _Session] = {}
+        self.sessions: dict[str, Session] = {}
         # The seconds spent grouping (embedding + comparing), for the bench.
         self.grouping_seconds = 0.0
 
     # -- the policy -----------------------------------------------------------------------
 
-    async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
+    async def __call__(
+        self, turn: Turn, call_next: Callable[[Turn], Awaitable[list[Reply] | None]]
+    ) -> list[Reply] | None:
         e = turn.event
-        session = self.sessions.get(e.channel_key)
+        session = self.session(e.conversation_id)
         if (
             session is None
-            or session.ended
             or e.is_dm
             or e.command is not None
             or e.content is not ContentKind.TEXT
@@ -117,76 +114,167 @@ class LiveMode:
         await self._collect(session, turn)
         return []
 
-    async def _collect(self, session: _Session, turn: Turn) -> None:
+    def is_live(self, event: ChatEvent) -> bool:
+        """True where a live Q&A runs (a crisis there hands over the fan, not the channel)."""
+        return self.session(event.conversation_id) is not None
+
+    async def _collect(self, session: Session, turn: Turn) -> None:
         started = time.perf_counter()
         vector = np.asarray(await self.embed(turn.event.text), dtype=np.float32)
         norm = float(np.linalg.norm(vector))
         vector = vector / norm if norm else vector
-        threshold = turn.bot.policies.live_similarity
-        best, best_sim = None, threshold
+        best, best_sim = None, session.threshold
         for group in session.groups:
             sim = group.similarity(vector)
             if sim >= best_sim:
                 best, best_sim = group, sim
         self.grouping_seconds += time.perf_counter() - started
         session.collected += 1
+        session.capabilities = turn.event.capabilities  # as the adapter paces this channel
         if best is None:
-            best = _Group(len(session.groups) + 1, turn, vector.copy())
+            best = Group(len(session.groups) + 1, turn, vector.copy())
             session.groups.append(best)
         if best.answered_into:  # asked again after its answer: it joins that answer
+            best.late += 1
             self.ledger.record(
                 turn.event, Outcome.ANSWERED_IN_ROUND, "already", into=best.answered_into
             )
             return
         best.members.append(turn)
+        if turn.event.message_id:
+            session.by_message[turn.event.message_id] = best
+
+    def vote(self, event: ChatEvent) -> bool:
+        """A reaction (an upvote) on a waiting question counts toward its group's rank."""
+        session = self.session(event.conversation_id)
+        if session is None or event.author.is_bot or not event.target_message_id:
+            return False
+        group = session.by_message.get(event.target_message_id)
+        if group is None or group.answered_into or group.dropped:
+            return False
+        group.voters.add(event.fan_id)
+        return True
 
     # -- sessions -------------------------------------------------------------------------
 
-    def start(self, turn: Turn, minutes: float) -> bool:
-        """Start (or extend) live mode in the turn's channel; False if it was already on."""
+    async def start(self, turn: Turn, minutes: float) -> bool:
+        """Start (or extend) live mode in the turn's conversation; False if it was on."""
         e = turn.event
+        return await self.start_at(e.target(reply=False), minutes, turn.bot, e.capabilities)
+
+    async def start_at(
+        self,
+        where: Target,
+        minutes: float,
+        bot: BotConfig,
+        capabilities: Capabilities | None = None,
+        *,
+        announce: bool = False,
+    ) -> bool:
+        """Start (or extend) live mode in `where`; False if it was on. With a scheduled stream
+        (`announce`) it says so in the channel, and the first question tells its pacing."""
         until = self._now() + minutes * 60
-        session = self.sessions.get(e.channel_key)
-        if session is not None and not session.ended:
+        key = where.conversation_id
+        session = self.session(key)
+        if session is not None:
             session.until = until
             return False
-        session = _Session(e.channel_key, until, e.target(reply=False), turn.bot)
-        self.sessions[e.channel_key] = session
-        session.task = asyncio.get_running_loop().create_task(self._rounds(session, turn))
+        session = Session(
+            key=key,
+            channel_key=f"{where.platform}:{where.workspace_id}:{where.channel_id}",
+            until=until,
+            where=where,
+            bot=bot,
+            threshold=self._threshold(bot),
+            capabilities=capabilities or Capabilities(),
+        )
+        self.sessions[key] = session
+        session.task = asyncio.get_running_loop().create_task(self._rounds(session))
+        await self._audit(session, "started", "schedule" if announce else "command", "")
+        if announce:
+            text = (
+                f"Live Q&A is on for {minutes:g} minutes: ask your questions here. Every "
+                f"{bot.policies.live_round_seconds:g} s I answer the most asked one."
+            )
+            notice = Reply(where, text, ReplyKind.NOTICE, ai_label=ai_label(bot.persona))
+            await self._send_quietly(session, notice)
         return True
 
-    async def stop(self, channel_key: str) -> bool:
+    def _threshold(self, bot: BotConfig) -> float:
+        chosen = bot.policies.live_similarity
+        if chosen is not None:
+            return chosen
+        measured = measured_similarity(self.model_name)
+        if measured is None:
+            log.warning(
+                "live mode: no grouping threshold measured for %r; only questions written "
+                "the same way are grouped (python -m bench.live --calibrate)",
+                self.model_name,
+            )
+            return UNMEASURED
+        return measured
+
+    async def stop(self, key: str) -> bool:
         """End live mode here at once, with the summary post; False if it was not on."""
-        session = self.sessions.get(channel_key)
-        if session is None or session.ended:
+        session = self.session(key)
+        if session is None:
             return False
+        await self._cancel(session)
+        await self._end(session, summary=True)
+        return True
+
+    def session(self, key: str) -> Session | None:
+        s = self.sessions.get(key)
+        return s if s is not None and not s.ended else None
+
+    async def recheck(self) -> None:
+        """After a command here (kill, off, a mute...): stop what it silenced, at once."""
+        for session in list(self.sessions.values()):
+            why = await self._silenced(session)
+            if why and not session.ended:
+                await self._cancel(session)
+                await self._end(session, summary=False, why=why)
+
+    async def _silenced(self, session: Session) -> str:
+        now = self.clock.now()
+        bot_id = session.bot.id
+        why = await channel_silenced(self.state, bot_id, session.channel_key, now)
+        if why:
+            return why
+        w = session.where
+        for cid in {session.key, conversation_key(w.platform, w.workspace_id, w.channel_id, None)}:
+            handoff = await self.state.get_handoff(bot_id, cid)
+            if handoff is not None and (handoff.expires_at is None or handoff.expires_at > now):
+                return "handoff"
+        return ""
+
+    async def _cancel(self, session: Session) -> None:
         if session.task is not None and session.task is not asyncio.current_task():
             session.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await session.task
-        await self._end(session, summary=True)
-        return True
 
-    def session(self, channel_key: str) -> _Session | None:
-        s = self.sessions.get(channel_key)
-        return s if s is not None and not s.ended else None
-
-    async def _rounds(self, session: _Session, opener: Turn) -> None:
-        last = self._now()
+    async def _rounds(self, session: Session) -> None:
+        last = checked = self._now()
         try:
             while True:
                 # Short ticks, so the end time and a changed round length apply at once.
-                await asyncio.sleep(min(0.05, max(0.0, session.until - self._now())))
+                await asyncio.sleep(min(_TICK, max(0.0, session.until - self._now())))
                 now = self._now()
                 if now >= session.until:
                     await self._end(session, summary=True)
                     return
-                if now - last < session.bot.policies.live_round_seconds:
+                if now - checked >= CHECK_SECONDS:
+                    checked = now
+                    if why := await self._silenced(session):
+                        await self._end(session, summary=False, why=why)
+                        return
+                if now - last < session.round_seconds():
                     continue
-                last = now
                 waiting = session.waiting()
                 if not waiting:
                     continue
+                last = now
                 stop = await self._answer(session, waiting[0])
                 if stop:
                     await self._end(session, summary=False, why=stop)
@@ -194,52 +282,70 @@ class LiveMode:
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.exception("live mode in %s failed; ending it", session.channel_key)
+            log.exception("live mode in %s failed; ending it", session.key)
             await self._end(session, summary=False, why="error")
 
-    async def _answer(self, session: _Session, group: _Group) -> str:
+    async def _answer(self, session: Session, group: Group) -> str:
         """Answer one group; returns the rule that stops the session (kill, mute...), or ""."""
-        lead = group.first
-        turn = replace(lead, now=self.clock.now(), notes=[], switches=None, queued=False)
+        lead = group.members[0]
+        turn = replace(
+            lead,
+            now=self.clock.now(),
+            notes=[],
+            switches=None,
+            queued=False,
+            disclose=not session.disclosed,  # once per session in this channel
+        )
         replies = await self.answer(turn)
+        if "budget" in turn.notes:
+            await self._send(session, [replace(r, target=session.where) for r in replies or []])
+            return "budget"
         if not replies:
             rule = rule_of(turn.notes)
-            if rule in _STOPPING_RULES:
-                return rule
+            if why := await self._silenced(session):
+                return why
+            if rule in ("handoff", "muted"):
+                # Only this asker is held (a human has them, or they are muted): the group
+                # stays, led by the next asker.
+                self.ledger.record(lead.event, Outcome.IGNORED_BY_RULE, rule)
+                group.members.remove(lead)
+                return ""
             # The brain said nothing (an empty question, a failed check): these askers get no
             # answer from this round; the group leaves the board so the next one gets its turn.
             for m in group.members:
                 self.ledger.record(m.event, Outcome.IGNORED_BY_RULE, f"live:{rule}")
             group.members.clear()
             return ""
-        reply = self._with_askers(session, group, replies[0])
-        sender = self.senders.get(lead.event.platform)
-        if sender is None:
-            log.error("live mode: no sender for %s", lead.event.platform)
-            return "no_sender"
-        for r in [reply, *replies[1:]]:
-            await sender.send(r)
-        group.answered_into = lead.event.event_id
+        posts = [self._with_askers(session, group, replies[0]), *replies[1:]]
+        await self._send(session, [replace(r, target=session.where) for r in posts])
+        session.posts_last_round = len(posts)
+        session.disclosed = True
+        group.answered_into = lead.event.message_id or lead.event.event_id
         session.answered.append(group)
         for m in group.members:
             self.ledger.record(m.event, Outcome.ANSWERED_IN_ROUND, into=group.answered_into)
+        task = asyncio.get_running_loop().create_task(self._point(session, group))
+        session.pointing.add(task)
+        task.add_done_callback(session.pointing.discard)
         return ""
 
-    def _with_askers(self, session: _Session, group: _Group, reply: Reply) -> Reply:
+    async def _send(self, session: Session, replies: list[Reply]) -> None:
+        sender = self.senders.get(session.where.platform)
+        if sender is None:
+            log.error("live mode: no sender for %s", session.where.platform)
+            return
+        for r in replies:
+            await sender.send(r)
+
+    def _with_askers(self, session: Session, group: Group, reply: Reply) -> Reply:
         """Name up to N askers in the text (no pings) and ping one asker not pinged before."""
         limit = group.first.bot.policies.live_named_askers
-        names: list[str] = []
-        seen: set[str] = set()
-        for m in group.members:
-            if m.event.fan_id in seen:
-                continue
-            seen.add(m.event.fan_id)
-            if len(names) < limit:
-                names.append(_safe_name(m.event.author.display_name or m.event.author.id))
-        others = len(seen) - len(names)
-        asked = ", ".join(names) + (f" and {others} more" if others > 0 else "")
+        firsts = group.firsts()
+        names = [safe_name(m.event.author.display_name or m.event.author.id) for m in firsts]
+        others = len(names) - limit
+        asked = ", ".join(names[:limit]) + (f" and {others} more" if others > 0 else "")
         mention = None
-        for m in group.members:
+        for m in firsts:
             if m.event.fan_id not in session.pinged:
                 session.pinged.add(m.event.fan_id)
                 mention = Mention(user=m.event.author.id)
@@ -251,12 +357,42 @@ class LiveMode:
             mentions=AllowedMentions(user_ids=(mention.id,) if mention else ()),
         )
 
-    async def _end(self, session: _Session, *, summary: bool, why: str = "") -> None:
+    async def _point(self, session: Session, group: Group) -> None:
+        """Tell each asker where their answer is, without a new message each where possible:
+        a reaction on their question, else a short pointer in a thread on it, else nothing
+        (they are named in the answer)."""
+        caps, w = session.capabilities, session.where
+        sender = self.senders.get(w.platform)
+        if sender is None or not (caps.reactions or caps.thread_on_message):
+            return
+        label = ai_label(session.bot.persona)
+        for m in group.firsts():
+            e = m.event
+            if not e.message_id:
+                continue
+            if caps.reactions:
+                at = replace(w, reply_to_message_id=e.message_id)
+                pointer = Reply(
+                    target=at, text="", kind=ReplyKind.NOTICE, reaction=ANSWERED_REACTION
+                )
+            else:
+                at = Target(w.platform, w.workspace_id, w.channel_id, open_thread_on=e.message_id)
+                text = f"Answered in the channel: {clip(group.question, 80)}"
+                pointer = Reply(target=at, text=text, kind=ReplyKind.NOTICE, ai_label=label)
+            try:
+                await sender.send(pointer)
+            except Exception:  # a pointer is a courtesy: the answer is out already
+                log.warning("live pointer to %s failed", e.message_id, exc_info=True)
+
+    async def _end(self, session: Session, *, summary: bool, why: str = "") -> None:
         if session.ended:
             return
         session.ended = True
-        if self.sessions.get(session.channel_key) is session:
-            del self.sessions[session.channel_key]
+        if self.sessions.get(session.key) is session:
+            del self.sessions[session.key]
+        if why:  # stopped by a rule: nothing more is said, pointers included
+            for task in list(session.pointing):
+                task.cancel()
         left = session.waiting()
         for group in left:
             for m in group.members:
@@ -264,39 +400,60 @@ class LiveMode:
                     self.ledger.record(m.event, Outcome.IGNORED_BY_RULE, why)
                 else:
                     self.ledger.record(m.event, Outcome.COLLECTED, "live_ended")
+        await self._audit(session, "ended", why or "summary", full_list(session))
         if not summary:
-            log.info("live mode in %s stopped (%s), no summary", session.channel_key, why)
+            log.info("live mode in %s stopped (%s), no summary", session.key, why)
             return
-        sender = self.senders.get(session.where.platform)
-        if sender is None:
-            return
-        reply = Reply(
-            target=session.where,
-            text=summary_text(session, left),
-            kind=ReplyKind.NOTICE,
-            ai_label=ai_label(session.bot.persona),
+        label = ai_label(session.bot.persona)
+        post = Reply(session.where, summary_text(session, left), ReplyKind.NOTICE, ai_label=label)
+        await self._send_quietly(session, post)
+        mods = session.bot.platforms.get(session.where.platform)
+        if mods is not None and mods.moderator_channel:
+            w = session.where
+            where = Target(w.platform, w.workspace_id, mods.moderator_channel)
+            await self._send_quietly(session, Reply(where, full_list(session), ReplyKind.NOTICE))
+
+    async def _send_quietly(self, session: Session, reply: Reply) -> None:
+        try:
+            await self._send(session, [reply])
+        except Exception:
+            log.warning("live post in %s not sent", session.key, exc_info=True)
+
+    async def _audit(self, session: Session, result: str, actor: str, detail: str) -> None:
+        entry = AuditEntry(
+            creator_id=session.bot.id,
+            actor=actor,
+            action="clone live",
+            where=session.key,
+            result=result,
+            at=self.clock.now(),
+            detail=detail,
         )
         try:
-            await sender.send(reply)
+            await self.state.audit(entry)
         except Exception:
-            log.warning("live summary in %s not sent", session.channel_key, exc_info=True)
+            log.warning("live audit in %s not written", session.key, exc_info=True)
 
     # -- moderators ---------------------------------------------------------------------------
 
     async def command(self, turn: Turn) -> list[Reply]:
-        """`/clone live on [minutes]|off|list|pin <n>|drop <n>` (moderators; Control checks)."""
+        """`/clone live on [minutes] [here]|off|list|pin <n>|drop <n>` (moderators; Control
+        checks the role and audits)."""
         e = turn.event
         args = [a.lower() for a in (e.command.args if e.command else ())]
         sub = args[0] if args else "list"
-        key = e.channel_key
+        key = e.conversation_id
+        buttons: tuple[Button, ...] = ()
         if e.is_dm:
             text = "Live mode runs in a group or channel; start it there."
         elif sub == "on":
-            minutes = _number(args[1]) if len(args) > 1 else turn.bot.policies.live_minutes
-            if minutes is None or not 0 < minutes <= 24 * 60:
-                text = "Usage: /clone live on [minutes], 1 to 1440."
+            # "here" is what it always means: this channel, or this thread or forum topic.
+            rest = [a for a in args[1:] if a != "here"]
+            minutes = number(rest[0]) if rest else turn.bot.policies.live_minutes
+            if minutes is None or not 0 < minutes <= 24 * 60 or len(rest) > 1:
+                text = "Usage: /clone live on [minutes] [here], minutes 1 to 1440."
             else:
-                fresh = self.start(turn, minutes)
+                fresh = await self.start(turn, minutes)
                 text = (
                     f"Live mode {'is on' if fresh else 'extended'} here for {minutes:g} minutes: "
                     f"I'll gather questions and answer the most asked one every "
@@ -305,91 +462,97 @@ class LiveMode:
         elif sub == "off":
             text = "Live mode is off here." if await self.stop(key) else "Live mode was not on."
         elif sub in ("pin", "drop") and len(args) > 1 and args[1].lstrip("#").isdigit():
-            number = int(args[1].lstrip("#"))
-            done = self.pin(key, number) if sub == "pin" else self.drop(key, number)
-            verb = "pinned to the top" if sub == "pin" else "dropped"
-            text = f"Question #{number} {verb}." if done else f"No waiting question #{number}."
+            text = self._pin_or_drop(key, sub, int(args[1].lstrip("#")))
         elif sub == "list":
-            text = self.board(key)
+            text, buttons = self.board(key, with_buttons=e.capabilities.buttons)
         else:
-            text = "Usage: /clone live on [minutes] | off | list | pin <n> | drop <n>"
+            text = "Usage: /clone live on [minutes] [here] | off | list | pin <n> | drop <n>"
         return [
             Reply(
                 target=e.target(private=True),
                 text=text,
                 kind=ReplyKind.COMMAND_RESULT,
                 ephemeral=True,
+                buttons=buttons,
             )
         ]
 
-    def board(self, channel_key: str, top: int = 10) -> str:
-        session = self.session(channel_key)
-        if session is None:
-            return "Live mode is off here."
-        lines = [
-            f"#{g.number} ({len(g.members)} asking){' pinned' if g.pinned else ''}: "
-            f"{_clip(g.question)}"
-            for g in session.waiting()[:top]
-        ]
-        return "Waiting questions:\n" + ("\n".join(lines) if lines else "none yet")
+    async def button(self, turn: Turn) -> list[Reply]:
+        """A moderator's Pin / Drop button under the board (value: `<conversation>#<n>`)."""
+        e = turn.event
+        key, _, n = e.text.rpartition("#")
+        verb = "pin" if e.action == PIN_BUTTON else "drop"
+        if turn.role < Role.MODERATOR:
+            text = "Sorry, only moderators and the creator can pin or drop questions."
+            result = "refused"
+        elif not n.isdigit():
+            text, result = "That button is out of date.", "bad"
+        else:
+            text, result = self._pin_or_drop(key, verb, int(n)), "ok"
+        await self.state.audit(
+            AuditEntry(
+                creator_id=turn.bot.id,
+                actor=e.user_key,
+                action=f"clone live {verb}",
+                where=key,
+                result=result,
+                at=turn.now,
+                detail=n,
+            )
+        )
+        target = e.target(private=True, reply=e.kind is not EventKind.BUTTON)
+        return [Reply(target, text, ReplyKind.COMMAND_RESULT, ephemeral=True)]
 
-    def pin(self, channel_key: str, number: int) -> bool:
-        group = self._group(channel_key, number)
+    def _pin_or_drop(self, key: str, verb: str, n: int) -> str:
+        done = self.pin(key, n) if verb == "pin" else self.drop(key, n)
+        said = "pinned to the top" if verb == "pin" else "dropped"
+        return f"Question #{n} {said}." if done else f"No waiting question #{n}."
+
+    def board(
+        self, key: str, top: int = 10, *, with_buttons: bool = False
+    ) -> tuple[str, tuple[Button, ...]]:
+        """The waiting questions, and Pin / Drop buttons for the top ones where there are
+        buttons."""
+        session = self.session(key)
+        if session is None:
+            return "Live mode is off here.", ()
+        buttons: tuple[Button, ...] = ()
+        if with_buttons:
+            buttons = tuple(
+                Button(action, f"{label} #{g.number}", f"{key}#{g.number}")
+                for g in session.waiting()[:3]
+                for action, label in ((PIN_BUTTON, "Pin"), (DROP_BUTTON, "Drop"))
+            )
+        return board_text(session, top), buttons
+
+    def pin(self, key: str, n: int) -> bool:
+        group = self._group(key, n)
         if group is None:
             return False
         group.pinned = True
         return True
 
-    def drop(self, channel_key: str, number: int) -> bool:
-        group = self._group(channel_key, number)
+    def drop(self, key: str, n: int) -> bool:
+        group = self._group(key, n)
         if group is None:
             return False
         for m in group.members:
             self.ledger.record(m.event, Outcome.IGNORED_BY_RULE, "live_dropped")
         group.members.clear()
+        group.dropped = True
         return True
 
-    def _group(self, channel_key: str, number: int) -> _Group | None:
-        session = self.session(channel_key)
+    def _group(self, key: str, n: int) -> Group | None:
+        session = self.session(key)
         if session is None:
             return None
         for g in session.groups:
-            if g.number == number and not g.answered_into and g.members:
+            if g.number == n and not g.answered_into and g.members:
                 return g
         return None
 
     async def close(self) -> None:
         """Shutdown: sessions end without a summary; their waiting messages are accounted."""
         for session in list(self.sessions.values()):
-            if session.task is not None:
-                session.task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await session.task
+            await self._cancel(session)
             await self._end(session, summary=False, why="shutdown")
-
-
-def summary_text(session: _Session, left: list[_Group], top: int = 5) -> str:
-    answered = [f"- {_clip(g.question)} ({len(g.members)} asked)" for g in session.answered]
-    unanswered = [f"- {_clip(g.question)} ({len(g.members)} asked)" for g in left[:top]]
-    parts = [f"Live Q&A is over. {session.collected} questions came in."]
-    parts.append("Answered:\n" + ("\n".join(answered) if answered else "- none"))
-    if unanswered:
-        parts.append("Top unanswered:\n" + "\n".join(unanswered))
-    return "\n\n".join(parts)
-
-
-def _safe_name(name: str) -> str:
-    """A display name as plain text: no mention syntax, no markup, short."""
-    return _clip(_UNSAFE_NAME.sub("", name).strip() or "someone", 32)
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.rstrip("m"))
-    except ValueError:
-        return None
-
-
-def _clip(text: str, n: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"

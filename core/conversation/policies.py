@@ -16,7 +16,7 @@ from core.trust.honesty import ai_label
 from core.trust.meaning import Meaning
 from core.trust.sanitize import neutralise_input
 from core.turn import Turn, turn_switches
-from core.types import ContentKind, Reply, ReplyKind, conversation_key
+from core.types import ChatEvent, ContentKind, Reply, ReplyKind, conversation_key
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,10 @@ class HandoffGate:
             # covers that channel's threads too.
             cid = conversation_key(e.platform, e.workspace_id, e.channel_id, None)
             handoff = await self.state.get_handoff(turn.creator_id, cid)
+        if handoff is None and not e.is_dm:
+            # A human holding this fan's part of a shared channel (a crisis in a live Q&A).
+            cid = e.fan_part_id
+            handoff = await self.state.get_handoff(turn.creator_id, cid)
         if handoff is not None:
             if handoff.expires_at is None or handoff.expires_at > turn.now:
                 return _stop(turn, "handoff")
@@ -132,7 +136,8 @@ class Escalation:
     """Care: self-harm, eating disorders, abuse, medical, money, meetings, minors, threats.
 
     Every message that reaches here is classified by patterns and by meaning before any model
-    runs; a hit hands the conversation to a human with a fixed, kind reply.
+    runs; a hit hands the conversation to a human with a fixed, kind reply. `keeps_channel`
+    says where a live Q&A runs: there only the fan's part is handed over (see Control).
     """
 
     def __init__(
@@ -140,10 +145,12 @@ class Escalation:
         control: Control,
         meaning: Meaning | None = None,
         embed: Callable[[str], Awaitable[list[float]]] | None = None,
+        keeps_channel: Callable[[ChatEvent], bool] | None = None,
     ) -> None:
         self.control = control
         self.meaning = meaning
         self.embed = embed  # the memory's embed_query: its cache serves the brain's recall
+        self.keeps_channel = keeps_channel
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
         e = turn.event
@@ -156,7 +163,8 @@ class Escalation:
         if care is None:
             return await call_next(turn)
         turn.notes.append(f"escalated:{care.category}:{care.lang}:{care.by}")
-        return await self.control.escalate(turn, care)
+        keep = self.keeps_channel is not None and self.keeps_channel(e)
+        return await self.control.escalate(turn, care, keep_channel=keep)
 
 
 _NO_MEANING = Meaning(None)

@@ -109,11 +109,13 @@ class Policies(_Strict):
     # and banter too). Unset: strict on the embedded model, balanced on a remote one.
     answer_mode: Literal["strict", "balanced", "creative"] | None = None
     # Live mode (core/conversation/live.py, docs/live.md): a session's default length, one
-    # answer per round, questions grouped when their cosine to a group is at least
-    # `live_similarity` (measured for MiniLM by bench/live.py), askers named per answer.
+    # answer per round (never faster than the platform's pacing allows), questions grouped
+    # when their cosine to a group is at least `live_similarity` (unset: the value measured
+    # for the configured embedder, core/conversation/live_thresholds.json), askers named per
+    # answer.
     live_minutes: float = Field(default=60.0, gt=0)
     live_round_seconds: float = Field(default=20.0, gt=0)
-    live_similarity: float = Field(default=0.65, ge=-1, le=1)
+    live_similarity: float | None = Field(default=None, ge=-1, le=1)
     live_named_askers: int = Field(default=5, ge=0)
 
 
@@ -132,7 +134,8 @@ class PlatformConfig(_Strict):
 
 class Schedule(_Strict):
     id: str
-    prompt: str
+    # What to post; a live schedule (`live_minutes`) needs none.
+    prompt: str = ""
     cron: str | None = None
     interval_minutes: float | None = None
     timezone: str = "UTC"
@@ -144,6 +147,9 @@ class Schedule(_Strict):
     # default: the platform's moderator_channel, else the creator's Telegram DM.
     review_to: str | None = None
     review_expires_hours: float = 24.0
+    # With a scheduled stream: start live mode (docs/live.md) in each target for this many
+    # minutes instead of posting.
+    live_minutes: float | None = Field(default=None, gt=0, le=24 * 60)
 
 
 class Care(_Strict):

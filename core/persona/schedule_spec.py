@@ -95,6 +95,8 @@ def trigger_for(schedule: Schedule) -> BaseTrigger:
 def validate(schedule: Schedule) -> None:
     """Raise ScheduleError unless the schedule's trigger, targets and hours all work."""
     trigger_for(schedule)
+    if schedule.live_minutes is None and not schedule.prompt.strip():
+        raise ScheduleError(f"schedule {schedule.id}: a prompt, or live_minutes for a live Q&A")
     if not schedule.targets:
         raise ScheduleError(f"schedule {schedule.id}: no targets")
     for t in schedule.targets:

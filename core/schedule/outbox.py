@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
+from core.control.silence import channel_silenced
 from core.persona.bot import BotConfig, Schedule
 from core.persona.schedule_spec import (
     all_schedules,
@@ -22,7 +23,7 @@ from core.persona.schedule_spec import (
     target_text,
 )
 from core.ports import Clock, Sender, StateStore
-from core.records import AuditEntry, Draft, DraftStatus, MuteScope, OutboxEntry, OutboxStatus
+from core.records import AuditEntry, Draft, DraftStatus, OutboxEntry, OutboxStatus
 from core.schedule.posting import Post, PostWriter
 from core.schedule.replica import earlier_run
 from core.trust.honesty import ai_label
@@ -95,6 +96,9 @@ class Publisher:
         self.replica = replica
         self.recent_posts = recent_posts
         self.stale_after = stale_after
+        # Starts live mode in a target for some minutes (the Clone's, set where it runs);
+        # returns False if it was on already. None: live schedules are skipped.
+        self.live: Callable[[Target, float], Awaitable[bool]] | None = None
 
     # --- occurrences ------------------------------------------------------------------------
 
@@ -143,6 +147,9 @@ class Publisher:
         and deliver it. Returns the post written so far and why none was, for the next."""
         target = parse_target(where)
         skip = await self._why_not(schedule, target, fire_time)
+        if schedule.live_minutes is not None:
+            await self._start_live(schedule, key, target, where, skip)
+            return written, reason
         if skip is None and written is None and not reason:
             result = await self.writer.write(schedule, await self._recent_texts())
             written, reason = result.post, result.reason
@@ -154,6 +161,25 @@ class Publisher:
             assert written is not None
             await self._deliver_new(schedule, key, target, where, written)
         return written, reason
+
+    async def _start_live(
+        self, schedule: Schedule, key: str, target: Target, where: str, skip: str | None
+    ) -> None:
+        """A scheduled stream: live mode starts in the target (nothing is posted by us here;
+        live mode announces itself). Kill, mutes and quiet hours skip it like a post."""
+        minutes = schedule.live_minutes or 0.0
+        if skip is None and self.live is None:
+            skip = "no live mode in this process"
+        actor = f"schedule:{schedule.id}"
+        if skip is not None:
+            await self._finish(key, CLAIMED, OutboxStatus.SKIPPED, detail=skip)
+            await self._audit(actor, "skipped", where, f"{key} {skip}")
+            return
+        assert self.live is not None
+        fresh = await self.live(target, minutes)
+        detail = f"live mode {'started' if fresh else 'already on, extended'} for {minutes:g} min"
+        await self._finish(key, CLAIMED, OutboxStatus.SENT, detail=detail)
+        await self._audit(actor, "live", where, f"{key} {detail}")
 
     async def _retry_unwritten(self, entry: OutboxEntry) -> bool:
         """A claim cut off before its text was written sent nothing: within the misfire grace
@@ -190,20 +216,8 @@ class Publisher:
 
     async def _silenced(self, target: Target) -> bool:
         """The people's switches beat the schedule: kill, off, and mutes all apply to posts."""
-        switches = await self.state.switches(self.bot.id)
-        key = channel_key(target)
-        if switches.get("kill") == "on" or "off" in (
-            switches.get("enabled:everywhere"),
-            switches.get(f"enabled:{key}"),
-        ):
-            return True
-        community = f"{target.platform}:{target.workspace_id}"
-        for mute in await self.state.active_mutes(self.bot.id, self.clock.now()):
-            if (mute.scope is MuteScope.CHANNEL and mute.key == key) or (
-                mute.scope is MuteScope.COMMUNITY and mute.key == community
-            ):
-                return True
-        return False
+        key, now = channel_key(target), self.clock.now()
+        return await channel_silenced(self.state, self.bot.id, key, now) is not None
 
     async def _recent_texts(self) -> list[str]:
         rows = await self.state.outbox(self.bot.id, limit=self.recent_posts * 3)

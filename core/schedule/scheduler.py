@@ -49,6 +49,7 @@ from core.records import Draft
 from core.schedule.outbox import MISFIRE_GRACE, Publisher
 from core.schedule.posting import PostWriter
 from core.schedule.replica import host_name, replica_id
+from core.types import Target
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +202,7 @@ class Scheduler:
         replica: str | None = None,
         reingest: Callable[[], Awaitable[object]] | None = None,
         persistent: bool = True,
+        live: Callable[[Target, float], Awaitable[bool]] | None = None,
     ) -> Scheduler:
         """Build the writer, publisher and scheduler of one clone (what bootstrap calls)."""
         settings = settings or Settings()
@@ -212,6 +214,7 @@ class Scheduler:
         publisher = Publisher(
             bot=bot, state=state, senders=senders, writer=writer, clock=clock, replica=replica
         )
+        publisher.live = live  # live schedules start live mode (the Clone's)
         jobstore = None
         if persistent:
             from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore

@@ -470,6 +470,11 @@ class FakeDiscord:
             ("POST", r"/channels/(\d+)/messages", self._message),
             ("GET", r"/channels/(\d+)/messages", self._history),
             ("POST", r"/channels/(\d+)/typing", lambda b, c: _no_content()),
+            (
+                "PUT",
+                r"/channels/(\d+)/messages/(\d+)/reactions/([^/]+)/@me",
+                lambda b, c, m, e: _no_content(),
+            ),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._open_thread),
             ("POST", r"/channels/(\d+)/threads", self._open_thread),
             ("POST", r"/users/@me/channels", self._open_dm),

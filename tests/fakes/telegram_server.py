@@ -255,6 +255,9 @@ class FakeTelegram:
     def _m_setMyName(self, params: dict) -> bool:
         return True
 
+    def _m_setMessageReaction(self, params: dict) -> bool:
+        return True
+
     def _m_answerCallbackQuery(self, params: dict) -> bool:
         return True
 
