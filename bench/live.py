@@ -68,6 +68,7 @@ async def chat_with(embedder: Any, **policies: Any) -> Chat:
         return embedder.embed_query(text)
 
     clone.live.embed = embed
+    clone.live.model_name = embedder.model_name
     return chat
 
 
@@ -79,7 +80,7 @@ async def live_run(asks: list[tuple[str, int, str]], embedder: Any) -> float:
     for n, (fan, _, text) in enumerate(asks):
         await chat.say(text, user=fan, message_id=f"q{n}")
     took = time.perf_counter() - began
-    session = live.session("test:guild1:general")
+    session = live.session("test:guild1:general:")
     assert session is not None
     which = {text: q for q, texts in enumerate(QUESTIONS) for text in texts}
     pure = sum(
