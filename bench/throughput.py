@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import itertools
 import logging
 import multiprocessing as mp
@@ -14,7 +15,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ from core.types import Author, ChatEvent, EventKind
 EXAMPLE = Path(__file__).resolve().parents[1] / "bots" / "example"
 REPLY = "Thanks for your message! I'm an AI clone on a test model, so I'll keep this short."
 TG_SECRET = "bench-webhook-secret"
+POLLED = "polling"  # the inbound "URL" of a clone that long-polls its fake Bot API
+QUIET_SECONDS = 15.0  # a step's drain ends when the clone sent nothing for this long
+FALLBACK = "having trouble thinking right now"  # core.brain's honest fallback on a failed model
 NO_PACE = 10**9
 QUESTIONS = [
     "Mara, what's your favourite bread to bake on a Sunday?",
@@ -97,27 +101,41 @@ def bench_bot() -> BotConfig:
 class Clones:
     """Builds clones on the real stack (Edge memory, MiniLM, SQLite or PostgreSQL state)."""
 
-    def __init__(self, root: Path, state_url: str | None, embedder_kind: str = "minilm") -> None:
+    def __init__(
+        self,
+        root: Path,
+        state_url: str | None,
+        embedder_kind: str = "minilm",
+        llm_url: str | None = None,
+    ) -> None:
+        """`llm_url`: an OpenAI-compatible server; each clone then builds its generator from
+        settings as `clonebot run` does (the OpenAI client, deadline and breaker). Without it
+        the clones share an in-process instant model."""
         from core.llm.generator import LangChainGenerator
         from core.memory.embeddings import make_embedder
 
-        self.root, self.state_url = root, state_url
+        self.root, self.state_url, self.llm_url = root, state_url, llm_url
         self.bot = bench_bot()
         self.settings_kind = embedder_kind
         self.embedder = make_embedder(self._settings(root, embedder_kind))
-        self.generator = LangChainGenerator(
-            instant_llm(), name="instant", timeout_seconds=30, retries=0
+        self.generator = (
+            None
+            if llm_url
+            else LangChainGenerator(instant_llm(), name="instant", timeout_seconds=30, retries=0)
         )
         self.seed: Path | None = None
         self.n = 0
 
     def _settings(self, data: Path, embedder: str) -> Settings:
+        llm: dict[str, Any] = {"llm_provider": "fake"}
+        if self.llm_url:
+            llm = {"llm_provider": "openai", "llm_base_url": self.llm_url, "llm_model": "instant"}
         return Settings(
             data_dir=data,
             memory_backend="edge",
             embedder=embedder,  # type: ignore[arg-type]
-            llm_provider="fake",
             state_url=self.state_url,
+            **llm,
         )
 
     async def make(self) -> Services:
@@ -212,7 +230,8 @@ def stored_points(sv: Services) -> int:
 
 
 async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> dict[str, str]:
-    """Telegram (webhook) and/or Slack (HTTP mode) for one clone; returns their inbound URLs."""
+    """Telegram (webhook or long polling) and/or Slack (HTTP mode) for one clone; returns their
+    inbound URLs (POLLED for long polling: the driver feeds the fake's getUpdates)."""
     from adapters.slack import SlackAdapter, SlackSettings
     from adapters.telegram import Pacing, TelegramAdapter, TelegramSettings
     from tests.fakes import slack_server, telegram_server
@@ -234,6 +253,18 @@ async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> di
         await tg.start(sv.clone.handle)
         sv.senders["telegram"] = tg  # type: ignore[assignment]
         urls["telegram"] = f"http://127.0.0.1:{tg.webhook_port}/telegram/webhook"
+    if "telegram-polling" in ports:
+        off = (NO_PACE, 1.0)
+        polling = TelegramSettings(
+            token=telegram_server.TOKEN,
+            mode="polling",
+            base_url=ports["telegram-polling"],
+            pacing=Pacing() if paced else Pacing(off, off, off),
+        )
+        tp = TelegramAdapter(polling, **common)
+        await tp.start(sv.clone.handle)
+        sv.senders["telegram"] = tp  # type: ignore[assignment]
+        urls["telegram-polling"] = POLLED
     if "slack" in ports:
         sl_settings = SlackSettings(
             bot_token=slack_server.BOT_TOKEN,
@@ -277,6 +308,33 @@ class Step:
     max_per_window: dict[str, int]
     driver_cpu: float = 0.0  # the driver process's CPU over the step, in cores
     bot_cpu: float = 0.0  # the clonebot process's, filled in by the parent
+    degraded: int = 0  # of `answered`: the honest fallback ("trouble thinking"), not an answer
+    notices: int = 0  # "wait a minute" notices sent (a message may get one, then its answer)
+    typing: int = 0  # typing signs (sendChatAction) the fakes received
+    unreplied: list[tuple[Any, ...]] = field(default_factory=list)  # injected, no reply sent
+    # Filled in by the parent from the clone's outcomes (bench.overload): of `unreplied`, those
+    # shed by a rule with an outcome recorded, and those with no outcome at all.
+    shed: int = 0
+    missing: int = 0
+
+    @property
+    def good(self) -> int:
+        """Messages answered with a real answer (late or not), fallbacks excluded."""
+        return self.answered - self.degraded
+
+
+@functools.cache
+def busy_notice() -> str:
+    return bench_bot().policies.busy_notice
+
+
+def reply_kind(text: str) -> str:
+    """ "degraded" for the honest fallback, "notice" for a busy notice, else "answer"."""
+    if FALLBACK in text:
+        return "degraded"
+    if busy_notice() in text:
+        return "notice"
+    return "answer"
 
 
 def pct(ms: list[float], q: float) -> float:
@@ -293,14 +351,25 @@ class Driver:
         self.inject: dict[tuple[Any, ...], float] = {}
         self.sent: dict[tuple[Any, ...], float] = {}
         self.send_times: dict[str, list[float]] = defaultdict(list)
+        self.degraded: set[tuple[Any, ...]] = set()
+        self.notices = 0
+        self.typing = 0
+        self.last_send = 0.0
         self.fakes: list[Any] = []
+        self.polled: dict[int, Any] = {}  # port -> the fake Bot API a polling clone reads
         self.urls: list[dict[str, str]] = []
         self.seq = itertools.count(1)
         self.session: Any = None
 
-    async def start(self, n_tg: int, n_slack: int) -> list[dict[str, str]]:
+    async def start(
+        self, n_tg: int, n_slack: int, n_polled: int = 0, llm: bool = False
+    ) -> list[dict[str, str]]:
+        """Fake servers; each dict names one clone's: "telegram" (webhook), "slack",
+        "telegram-polling" (a Bot API whose getUpdates the driver feeds) and "llm" (an instant
+        OpenAI-compatible server, in the first dict)."""
         import aiohttp
 
+        from tests.fakes.openai_server import FakeOpenAI
         from tests.fakes.slack_server import FakeSlack
         from tests.fakes.telegram_server import FakeTelegram
 
@@ -311,9 +380,22 @@ class Driver:
                 now = time.monotonic()
                 reply_to = (params.get("reply_parameters") or {}).get("message_id")
                 key = ("tg", self.port, int(params["chat_id"]), int(reply_to or 0))
-                driver.sent.setdefault(key, now)
+                kind = reply_kind(params["text"])
+                driver.last_send = now
+                if kind == "notice":
+                    driver.notices += 1
+                else:
+                    driver.sent.setdefault(key, now)
+                    if kind == "degraded":
+                        driver.degraded.add(key)
                 driver.send_times[f"tg:{self.port}:{params['chat_id']}"].append(now)
+                # Tests read every call; a bench would hold them all in memory.
+                del self.calls[:-50], self.stamps[:-50], self.sent[:-50]
                 return super()._m_sendMessage(params)
+
+            def _m_sendChatAction(self, params: dict) -> bool:
+                driver.typing += 1
+                return super()._m_sendChatAction(params)
 
         class TimedSlack(FakeSlack):
             async def _log(self, method: str, params: dict[str, Any]) -> None:
@@ -322,17 +404,27 @@ class Driver:
                     chan = str(params.get("channel"))
                     key = ("sl", self.url, chan, params.get("thread_ts") or "")
                     driver.sent.setdefault(key, now)
+                    driver.last_send = now
                     driver.send_times[f"sl:{self.url}:{chan}"].append(now)
                 # Tests read every call; a soak would hold them all in memory.
                 self.calls = self.calls[-50:]
 
         out = []
-        for i in range(max(n_tg, n_slack)):
+        for i in range(max(n_tg, n_slack, n_polled, int(llm))):
             ports: dict[str, str] = {}
+            if i == 0 and llm:
+                model = await FakeOpenAI().start()
+                self.fakes.append(model)
+                ports["llm"] = model.base_url
             if i < n_tg:
                 tg = await TimedTelegram().start()
                 self.fakes.append(tg)
                 ports["telegram"] = tg.base_url
+            if i < n_polled:
+                tg = await TimedTelegram().start()
+                self.fakes.append(tg)
+                self.polled[tg.port] = tg
+                ports["telegram-polling"] = tg.base_url
             if i < n_slack:
                 sl = await TimedSlack().start()
                 for u in range(50):
@@ -363,6 +455,9 @@ class Driver:
         }
         port = int(api.split(":")[2].split("/")[0])
         self.inject[("tg", port, chat["id"], n)] = time.monotonic()
+        if url == POLLED:  # the clone long-polls this fake: the update waits in getUpdates
+            await self.polled[port].push(update)
+            return
         headers = {"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
         async with self.session.post(url, json=update, headers=headers) as r:
             assert r.status == 200, r.status
@@ -397,6 +492,8 @@ class Driver:
         self.inject.clear()
         self.sent.clear()
         self.send_times.clear()
+        self.degraded.clear()
+        self.notices = self.typing = 0
         start = time.monotonic()
         cpu0 = time.process_time()
         posts: set[asyncio.Task[None]] = set()
@@ -406,7 +503,7 @@ class Driver:
                 # Open-loop arrivals: the schedule never waits for answers.
                 await asyncio.sleep(max(0.0, start + i / rate - time.monotonic()))
                 platform, url, api = targets[i % len(targets)]
-                post = self.post_telegram if platform == "telegram" else self.post_slack
+                post = self.post_slack if platform == "slack" else self.post_telegram
                 task = asyncio.create_task(post(url, api, group))
                 posts.add(task)
                 task.add_done_callback(posts.discard)
@@ -415,8 +512,12 @@ class Driver:
         if posts:
             await asyncio.gather(*posts, return_exceptions=True)
         deadline = time.monotonic() + drain
-        # Polling the fakes' records is the simplest honest wait for the last send.
+        # Polling the fakes' records is the simplest honest wait for the last send. A message
+        # shed by the clone's queue is never answered: once nothing at all was sent for
+        # QUIET_SECONDS, the clone has nothing left to say.
         while len(self.answered()) < len(self.inject) and time.monotonic() < deadline:  # noqa: ASYNC110
+            if time.monotonic() - max(self.last_send, start) > QUIET_SECONDS:
+                break
             await asyncio.sleep(0.05)
         got = self.answered()
         driver_cpu = (time.process_time() - cpu0) / (time.monotonic() - start)
@@ -440,6 +541,10 @@ class Driver:
             p99=pct(lat, 0.99),
             max_per_window=windows,
             driver_cpu=driver_cpu,
+            degraded=len(self.degraded),
+            notices=self.notices,
+            typing=self.typing,
+            unreplied=[k for k in self.inject if k not in self.sent],
         )
 
     def answered(self) -> list[tuple[Any, ...]]:
@@ -658,6 +763,9 @@ async def main(args: argparse.Namespace) -> int:
     step_s = 6.0 if args.quick else 12.0
     rates = RATES_QUICK if args.quick else RATES_FULL
     try:
+        if args.paths:
+            await print_paths(remote, root, args)
+            return 0
         print(f"\nthroughput: one clonebot process, state {args.state_url or 'SQLite'}")
         print("  (Edge memory, MiniLM int8 embedder, instant LLM; fans' cooldowns lifted;")
         print("   every message a new text, so no cache answers it)")
@@ -777,11 +885,32 @@ async def main(args: argparse.Namespace) -> int:
             " (model-free row); the machine has 2"
         )
         print(f"    dropped messages in the whole run: {dropped_total}")
+        await print_paths(remote, root, args)
         return 0
     finally:
         with contextlib.suppress(Exception):
             await remote.close()
         shutil.rmtree(root, ignore_errors=True)
+
+
+async def print_paths(remote: Remote, root: Path, args: argparse.Namespace) -> None:
+    """Telegram long polling beside the webhook, with a model over HTTP (bench/overload.py)."""
+    from bench.overload import paths
+
+    step_s = 6.0 if args.quick else 12.0
+    over_s = 20.0 if args.quick else args.overload_seconds
+    print("\n  Telegram long polling beside the webhook: a clone each, taking turns at each rate")
+    print("  (instant OpenAI-compatible model over HTTP, MiniLM, SQLite; each message a DM from a")
+    print("   new fan; answ. = real answers, late or not; degr. = the fallback; shed = no reply,")
+    print("   outcome recorded; miss = no reply, no outcome; bot = clonebot CPU in cores;")
+    print(f"   machine load before: {load_average()})")
+    for line in await paths(remote, root, args.state_url, step_s, over_s):
+        print(line)
+    print(f"  machine load after: {load_average()}")
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 async def realism(remote: Remote, clones: Clones, seconds: float) -> Step:
@@ -810,6 +939,12 @@ def cli() -> None:
     parser.add_argument("--quick", action="store_true", help="short steps (about 3 minutes)")
     parser.add_argument("--soak", action="store_true", help="soak 10 minutes instead of 60 s")
     parser.add_argument("--state-url", default=None, help="e.g. postgresql+psycopg://...")
+    parser.add_argument(
+        "--paths", action="store_true", help="only Telegram polling beside webhook (overload)"
+    )
+    parser.add_argument(
+        "--overload-seconds", type=float, default=60.0, help="how long 2x capacity is offered"
+    )
     # The loop `clonebot run` serves on (bots.loop), so the figures are the CLI's.
     raise SystemExit(run_on_loop(main(parser.parse_args()), Settings().event_loop))
 

@@ -1,0 +1,165 @@
+"""bench.throughput's paths section: Telegram long polling beside the webhook, one run, a model
+over HTTP, and past capacity what became of every message (answered, degraded, shed, missing).
+
+Each path has its own clone (MiniLM, Edge, SQLite, the example persona, its generator built from
+settings as `clonebot run` builds it: the OpenAI client, the first-text deadline, the breaker)
+talking to one instant OpenAI-compatible fake in the driver process. At each offered rate the
+two paths take turns, so both see the same machine. A message is:
+- answered: a reply that is not the fallback went out (late or not: the latency columns say);
+- degraded: the honest fallback ("trouble thinking") went out instead: the overload is blamed on
+  the provider, the failure issue 26 is about;
+- shed: no reply, and the clone recorded why (the full queue's rule, with its outcome);
+- missing: no reply and no outcome, or an outcome that says answered while nothing arrived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.throughput import Clones, Remote, Services, Step, start_adapters, stop_adapters
+from core.conversation.outcomes import Outcome
+
+RATES = [10, 20, 30, 40, 50, 60, 80, 100]
+SHED = {Outcome.DROPPED, Outcome.NOTICE_SENT, Outcome.IGNORED_BY_RULE}
+
+
+@dataclass
+class Watch:
+    """One clone's outcomes by (chat, message id), and how often its LLM breaker opened."""
+
+    sv: Services
+    outcomes: dict[tuple[int, int], Outcome] = field(default_factory=dict)
+    openings: int = 0
+
+    def __post_init__(self) -> None:
+        ledger = self.sv.clone.ledger
+        record = ledger.record
+
+        def recording(event: Any, outcome: Outcome, why: str = "", **kw: Any) -> None:
+            if event.message_id and event.channel_id.lstrip("-").isdigit():
+                self.outcomes[(int(event.channel_id), int(event.message_id))] = outcome
+            record(event, outcome, why, **kw)
+
+        ledger.record = recording  # type: ignore[method-assign]
+        breaker = self.sv.generator.breaker  # type: ignore[attr-defined]
+        failed = breaker.failed
+
+        def counting() -> bool:
+            opened: bool = failed()
+            self.openings += opened
+            return opened
+
+        breaker.failed = counting
+
+    def settle(self, step: Step) -> Step:
+        """Sort the step's unanswered messages into shed (with an outcome) and missing."""
+        for key in step.unreplied:
+            outcome = self.outcomes.get((int(key[2]), int(key[3])))
+            if outcome in SHED:
+                step.shed += 1
+            else:
+                step.missing += 1
+        step.unreplied = []
+        return step
+
+
+@dataclass
+class Path_:
+    """One inbound path: its label, its clone, its load targets."""
+
+    label: str
+    watch: Watch
+    targets: list[tuple[str, str, str]]
+    steps: list[Step] = field(default_factory=list)
+    opened_before: int = 0
+
+    @property
+    def capacity(self) -> float:
+        """The most answers/s a step delivered with every message answered, none degraded."""
+        clean = [s for s in self.steps if s.dropped == 0 and s.shed == 0 and s.missing == 0]
+        return max((s.rate for s in clean), default=0.0)
+
+    def saturated(self) -> bool:
+        s = self.steps[-1]
+        return s.p50 > 5000 or s.rate < 0.6 * s.offered
+
+
+HEADER = (
+    f"  {'path':<16} {'offered':>7} {'sent':>5} {'answ.':>5} {'degr.':>5} {'shed':>4}"
+    f" {'miss':>4} {'notice':>6} {'msg/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
+    f" {'bot':>5} {'ms CPU':>6} {'typing':>6}"
+)
+
+
+def row(label: str, s: Step) -> str:
+    cpu_ms = s.bot_cpu / s.rate * 1000 if s.rate else float("nan")
+    return (
+        f"  {label:<16} {s.offered:>7.0f} {s.injected:>5} {s.good:>5} {s.degraded:>5}"
+        f" {s.shed:>4} {s.missing:>4} {s.notices:>6} {s.rate:>6.1f} {s.p50:>7.0f}"
+        f" {s.p95:>7.0f} {s.p99:>7.0f} {s.bot_cpu:>5.2f} {cpu_ms:>6.1f} {s.typing:>6}"
+    )
+
+
+async def step(remote: Remote, path: Path_, rate: float, seconds: float) -> Step:
+    s = await remote.load([(path.targets, rate)], seconds, 90.0)
+    return path.watch.settle(s)
+
+
+async def paths(
+    remote: Remote, root: Path, state_url: str | None, step_s: float, overload_s: float
+) -> list[str]:
+    """Ramp both paths side by side, then offer each 2x its capacity; returns the report."""
+    (ports,) = await remote.call("start", 1, 0, 1, True)
+    clones = Clones(root / "paths", state_url, llm_url=ports["llm"])
+    both: list[Path_] = []
+    for label, kind in (("webhook", "telegram"), ("polling", "telegram-polling")):
+        sv = await clones.make()
+        urls = await start_adapters(sv, {kind: ports[kind]}, paced=False)
+        both.append(Path_(label, Watch(sv), [("telegram", urls[kind], ports[kind])]))
+    out = [HEADER]
+    try:
+        for p in both:
+            await step(remote, p, 4.0, 2.0)  # warm up
+        for rate in RATES:
+            running = [p for p in both if not (p.steps and p.saturated())]
+            if not running:
+                break
+            for p in running:
+                p.steps.append(await step(remote, p, float(rate), step_s))
+                out.append(row(f"{p.label}, ramp", p.steps[-1]))
+        for p in both:
+            p.opened_before = p.watch.openings
+        over: dict[str, Step] = {}
+        for p in reversed(both):  # polling first: the default path
+            rate = 2 * max(p.capacity, 1.0)
+            over[p.label] = await step(remote, p, rate, overload_s)
+            out.append(row(f"{p.label}, 2x {overload_s:.0f}s", over[p.label]))
+        out.append("")
+        web, poll = both
+        for p in both:
+            top = max(p.steps, key=lambda s: s.rate)
+            out.append(
+                f"  {p.label:<8} capacity {p.capacity:6.1f} msg/s (every message answered);"
+                f" CPU per message at its best step {top.bot_cpu / top.rate * 1000:5.1f} ms;"
+                f" breaker openings: {p.opened_before} in the ramp,"
+                f" {p.watch.openings - p.opened_before} at 2x"
+            )
+        ratio = poll.capacity / web.capacity if web.capacity else float("nan")
+        out.append(
+            f"  polling / webhook capacity: {ratio:.2f} (goal: within 20%, >= 0.80:"
+            f" {'met' if ratio >= 0.8 else 'NOT met'})"
+        )
+        o = over["polling"]
+        opened = poll.watch.openings - poll.opened_before
+        ok = o.degraded == 0 and o.missing == 0 and opened == 0
+        out.append(
+            f"  polling at 2x capacity: {o.good} answered, {o.degraded} degraded, {o.shed} shed,"
+            f" {o.missing} missing, breaker openings {opened}:"
+            f" {'met' if ok else 'NOT met'} (goal: 0 degraded, 0 missing, 0 openings)"
+        )
+    finally:
+        for p in both:
+            await stop_adapters(p.watch.sv)
+    return out
