@@ -66,12 +66,14 @@ class TelegramAdapter:
         self._inbound.bind(handle)
         # Bot API calls go through aiohttp (request.py), not PTB's default httpx: a send cost
         # about half as much CPU under load. 32 connections carry Telegram's ~30 messages a
-        # second; sends past the pool wait instead of failing.
+        # second; sends past the pool wait instead of failing. getUpdates has a request object
+        # of its own in PTB, httpx unless given one: long polling's every call went through it.
         builder = (
             ApplicationBuilder()
             .token(s.token)
             .job_queue(None)
             .request(AiohttpRequest(connection_pool_size=32, pool_timeout=30.0))
+            .get_updates_request(AiohttpRequest(connection_pool_size=1))
         )
         if s.base_url:
             builder = builder.base_url(s.base_url).base_file_url(s.file_url or s.base_url)

@@ -594,6 +594,24 @@ async def test_duplicate_update_ids_are_dropped(fake, run):
     assert by_text(events)["once"].event_id == f"{BOT_ID}:5000"
 
 
+async def test_long_polling_and_sending_never_go_through_httpx(fake, run, monkeypatch):
+    # PTB's getUpdates has a request object of its own, httpx unless given one; every call of
+    # the polling loop went through it, at twice aiohttp's CPU (issue 26 profile).
+    import httpx
+
+    async def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a Bot API call went through httpx")
+
+    monkeypatch.setattr(httpx.AsyncClient, "send", refuse)
+    core = Recorder()
+    await run(core)
+    await fake.push(fake.message(private_chat(501), FAN, "polled"))
+    [event] = await core.wait(1)
+    [sent] = await fake.wait_for("sendMessage")
+    assert event.text == "polled" and sent["text"] == "echo polled"
+    assert fake.calls_to("getUpdates")
+
+
 async def test_a_slow_handler_blocks_neither_receiving_nor_typing(fake, run):
     adapter: TelegramAdapter
     release = asyncio.Event()
