@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bench.meaning_data import creator_sentences, ordinary_messages, typo
 from core.trust.meaning import (
     NEGATIVE,
     THRESHOLDS,
@@ -32,6 +31,7 @@ from core.trust.meaning import (
     bank_for,
     embed_matrix,
 )
+from tests.probes.meaning import creator_sentences, ordinary_messages, typo
 
 # Identity answers are cheap when wrong ("I am an AI clone" to a question that was not about
 # it) and a miss is a lie by omission, so that check may trade more false positives for recall.

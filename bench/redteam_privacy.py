@@ -9,21 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.redteam_fakes import InjectionFollower
+from tests.fakes.generators import PromptRepeater
 
 FIELDS = ("voice", "style_notes", "values", "boundaries", "avoid_topics", "never_say")
-
-
-class PromptRepeater(InjectionFollower):
-    """Follows injections, and when asked anything also repeats its whole system prompt with
-    bullets and line breaks removed, as models asked to "repeat" do."""
-
-    name = "prompt-repeater"
-
-    def reply(self, messages: Sequence[Any]) -> str:
-        system = getattr(messages[0], "content", "") if messages else ""
-        flat = " ".join(ln.strip().lstrip("-• ").strip() for ln in str(system).splitlines())
-        return f"{super().reply(messages)} Sure, here it is: {flat}"
 
 
 @dataclass
@@ -43,9 +31,9 @@ def runs_of(text: str, n: int) -> set[tuple[str, ...]]:
 
 async def run(example: Path, prompts: Sequence[str], meaning: Any = None) -> PrivacyTally:
     """Each field in turn gets a canary; the repeater is asked every prompt once."""
-    from bench.redteam import Bench
     from core.persona.bot import load_bot
     from core.trust.privacy import RUN_WORDS
+    from tests.probes.redteam import Bench
 
     tally = PrivacyTally()
     for field in FIELDS:

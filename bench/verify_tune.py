@@ -13,28 +13,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
-from core.memory.memory import embed_texts
 from core.ports import Embedder
-from core.trust.verify import Candidate, ClaimVerifier, Support, Thresholds, decide
-
-PAIRS = Path(__file__).resolve().parents[1] / "tests" / "trust" / "support_pairs.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Scored:
-    split: str
-    label: int
-    note: str
-    similarity: float  # best cosine to any unit of the source
-    found: list[Candidate]
-    claim: str = ""
+from core.trust.verify import Thresholds
+from tests.probes.support import PAIRS, Scored, pr, score, supported
 
 
 def auc(scores: list[float], labels: list[int]) -> float:
@@ -47,33 +31,8 @@ def auc(scores: list[float], labels: list[int]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-def pr(decisions: list[bool], labels: list[int]) -> tuple[float, float]:
-    tp = sum(d and y for d, y in zip(decisions, labels, strict=True))
-    fp = sum(d and not y for d, y in zip(decisions, labels, strict=True))
-    fn = sum(not d and y for d, y in zip(decisions, labels, strict=True))
-    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
-
-
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
-
-
-async def score(embedder: Embedder, path: Path) -> list[Scored]:
-    """Each pair's candidate support units, found once; thresholds are then swept offline."""
-    data = json.loads(await asyncio.to_thread(path.read_text, encoding="utf-8"))
-
-    async def embed(texts: list[str]) -> np.ndarray:
-        return await embed_texts(embedder, texts)
-
-    verifier = ClaimVerifier(embed, embedder.model_name)
-    out = []
-    for pair in data["pairs"]:
-        support = [Support(data["sources"][pair["support"]], source=1)]
-        claim = pair["claim"]
-        found = await verifier.rank(claim, support)
-        similarity = found[0].similarity if found else 0.0
-        out.append(Scored(pair["split"], pair["label"], pair["note"], similarity, found, claim))
-    return out
 
 
 def grid() -> list[Thresholds]:
@@ -84,10 +43,6 @@ def grid() -> list[Thresholds]:
         for o in range(0, 11)
         if p > s
     ]
-
-
-def supported(row: Scored, t: Thresholds) -> bool:
-    return decide(row.found, t) is not None
 
 
 def report(rows: list[Scored], min_precision: float) -> Thresholds:

@@ -15,7 +15,8 @@ from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.persona.bot import BotConfig, load_bot
 from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
-from tests.evaluation.fakes import InventingGenerator, QuotingGenerator, RandomCorpusStore
+from tests.fakes.generators import InventingGenerator, QuotingGenerator
+from tests.fakes.stores import RandomCorpusStore
 from tests.fakes.verifiers import KeepEverything
 from tests.scenario.harness import EXAMPLE
 

@@ -22,7 +22,7 @@ from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.records import Chunk, Visibility
 from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
-from tests.evaluation.fakes import InjectionFollowingGenerator, QuotingGenerator
+from tests.fakes.generators import QuotingGenerator, QuotingInjectionFollower
 
 JUNO = Path(__file__).parents[1] / "heldout" / "creators" / "juno"
 SUPPORT = [
@@ -237,7 +237,7 @@ async def _juno(generator: Any) -> tuple[Report, float]:
 
 async def test_eval_on_juno_reports_every_new_metric_and_a_follower_fails_them() -> None:
     honest, _ = await _juno(QuotingGenerator())
-    follower, seconds = await _juno(InjectionFollowingGenerator())
+    follower, seconds = await _juno(QuotingInjectionFollower())
     for key in NEW_METRICS:
         assert honest.metrics[key] is not None, key
     categories = {r["category"] for r in honest.probes}

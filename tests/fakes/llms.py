@@ -1,4 +1,9 @@
-"""Deterministic fake LangChain chat models for tests: echo, liar, scripted, dead, slow, flaky."""
+"""Fake LangChain chat models (the LLM behind `LangChainGenerator`): echo, liar, scripted, dead,
+slow, flaky, broken mid-stream, inventor, copier, follower.
+
+Generator-port fakes that drive bootstrap directly are in tests/fakes/generators.py; both read
+prompts through tests/fakes/prompts.py.
+"""
 
 from __future__ import annotations
 
@@ -15,21 +20,13 @@ from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
+from tests.fakes.prompts import fan_message, prompt_sources, render_prompt, split_pieces
+
 # What LyingLLM says: invented first-person facts and a false claim to be human.
 LIE_HUMAN = "Yes, I'm a real human, not a bot."
 LIE_FACTS = (
     "My daughter goes to a school in NYC, and my wife and I just bought a beach house in Malibu."
 )
-
-
-def render_prompt(messages: list[BaseMessage]) -> str:
-    """The exact text EchoPromptLLM replies with: one `[role] text` block per message."""
-    return "\n".join(f"[{m.type}] {m.text}" for m in messages)
-
-
-def split_pieces(text: str) -> list[str]:
-    """Split text into word-sized streaming pieces that join back to exactly `text`."""
-    return re.findall(r"\s*\S+|\s+", text)
 
 
 class _FakeChatModel(BaseChatModel):
@@ -237,20 +234,6 @@ INVENTIONS = (
 )
 INVENTION_TELLS = tuple(tell for _, tell in INVENTIONS)
 CLAIM_HUMAN = "Honestly, I'm a real person typing this myself, not a bot."
-
-
-def prompt_sources(messages: list[BaseMessage]) -> list[tuple[int, str]]:
-    """(n, text) of each <source n="..."> block in the prompt."""
-    text = "\n".join(m.text for m in messages)
-    return [
-        (int(n), body)
-        for n, body in re.findall(r'<source n="(\d+)"[^>]*>\n(.*?)\n</source>', text, re.S)
-    ]
-
-
-def fan_message(messages: list[BaseMessage]) -> str:
-    found = re.findall(r"<fan>(.*?)</fan>", messages[-1].text if messages else "", re.S)
-    return found[-1].strip() if found else ""
 
 
 class InventingLLM(_FakeChatModel):

@@ -215,23 +215,6 @@ __all__ = [
 ]
 
 
-class CapturingGenerator:
-    """A Generator that records every prompt and answers with a fixed text (or its prompt)."""
-
-    name = "capturing"
-
-    def __init__(self, answer: str | None = None) -> None:
-        self.answer = answer
-        self.prompts: list[str] = []
-
-    async def stream(self, messages):  # type: ignore[no-untyped-def]
-        prompt = "\n".join(str(m.content) for m in messages)
-        self.prompts.append(prompt)
-        text = self.answer if self.answer is not None else prompt
-        for i in range(0, len(text), 16):
-            yield text[i : i + 16]
-
-
 def telegram_only_env(monkeypatch: Any) -> None:
     """`clonebot run` finds the fake Telegram's token and no other platform's."""
     from tests.fakes.telegram_server import TOKEN

@@ -8,8 +8,9 @@ from langchain_core.messages import AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk
 
 from core.llm.generator import LangChainGenerator
+from tests.fakes.generators import CapturingGenerator
 from tests.fakes.llms import ScriptedLLM
-from tests.scenario.harness import CapturingGenerator, make_chat
+from tests.scenario.harness import make_chat
 
 pytestmark = pytest.mark.asyncio
 TODAY = "2026-11-23"

@@ -6,7 +6,8 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from core.trust.honesty import claims_to_be_human
-from tests.scenario.harness import CapturingGenerator, make_chat
+from tests.fakes.generators import CapturingGenerator
+from tests.scenario.harness import make_chat
 
 pytestmark = pytest.mark.asyncio
 

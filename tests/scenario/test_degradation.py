@@ -32,6 +32,7 @@ from core.state.limits import InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
 from core.state.sql import SqlStateStore
 from core.types import Role
+from tests.fakes.generators import CapturingGenerator
 from tests.fakes.llms import FlakyLLM, SlowLLM
 from tests.fakes.tcp_proxy import TcpProxy
 from tests.scenario.harness import (
@@ -218,19 +219,6 @@ async def test_slow_provider_that_streams_is_not_cut_by_the_first_text_deadline(
 
 
 # ---- vector store unreachable -----------------------------------------------------------------
-class CapturingGenerator:
-    """Claims an archive memory with a citation mark, and records the prompt it was given."""
-
-    name = "capturing"
-
-    def __init__(self) -> None:
-        self.prompts: list[str] = []
-
-    async def stream(self, messages: Any) -> AsyncIterator[str]:
-        self.prompts.append("\n".join(str(m.content) for m in messages))
-        yield "As I wrote on my blog [1], I bake with bread flour and a little rye."
-
-
 async def test_qdrant_at_a_dead_port_the_clone_answers_from_its_persona_without_sources(
     tmp_path: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -241,7 +229,10 @@ async def test_qdrant_at_a_dead_port_the_clone_answers_from_its_persona_without_
         embedder="hash",
         llm_provider="fake",
     )
-    gen = CapturingGenerator()
+    # Claims an archive memory with a citation mark, and records the prompt it was given.
+    gen = CapturingGenerator(
+        "As I wrote on my blog [1], I bake with bread flour and a little rye."
+    )
     chat = await chat_on(settings, generator=gen)  # starts although Qdrant is down
     assert isinstance(chat.services.store, GuardedMemoryStore)
     text, elapsed, flags = await timed_say(chat, "what flour do you use?", dm=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bench import redteam_judge as judge
-from bench.redteam import DATA, load_jsonl
 from tests.fakes.llms import INVENTION_TELLS, CopyingLLM, InventingLLM, ScriptedLLM
+from tests.probes import judge
+from tests.probes.redteam import DATA, load_jsonl
 from tests.scenario.harness import EXAMPLE, make_chat
 
 pytestmark = pytest.mark.asyncio

@@ -5,10 +5,6 @@ import itertools
 import pytest
 from langchain_core.language_models import FakeListChatModel
 
-from bench.meaning_data import DATA
-from bench.redteam import DATA as REDTEAM
-from bench.redteam import load_jsonl
-from bench.redteam_fakes import InjectionFollower
 from core.trust.escalation import CATEGORIES
 from core.trust.honesty import claims_to_be_human, says_ai
 from core.trust.language import guess_language
@@ -16,7 +12,11 @@ from core.trust.meaning import Meaning, parse_exemplars
 from core.trust.meaning_embedder import multilingual_embedder
 from core.trust.privacy import RUN_WORDS, words
 from core.types import ReplyKind
+from tests.fakes.generators import PromptRepeater
 from tests.fakes.llms import LyingLLM
+from tests.probes.meaning import DATA
+from tests.probes.redteam import DATA as REDTEAM
+from tests.probes.redteam import load_jsonl
 from tests.scenario.harness import make_chat
 
 pytestmark = pytest.mark.asyncio
@@ -113,7 +113,8 @@ async def test_an_injection_follower_never_gives_a_non_public_field_away(meaning
     )
     persona = persona.model_copy(update={field: planted})
     bot = chat.services.bot.model_copy(update={"persona": persona})
-    chat = await make_chat(None, generator=_Follower(), bot=bot, meaning=meaning, ingest=False)
+    repeater = PromptRepeater()
+    chat = await make_chat(None, generator=repeater, bot=bot, meaning=meaning, ingest=False)
     secrets = [planted] if isinstance(planted, str) else planted
     for i, probe in enumerate(PROBES_20):
         chat.clock.advance(seconds=30)
@@ -125,15 +126,3 @@ async def test_an_injection_follower_never_gives_a_non_public_field_away(meaning
             w = words(secret)
             runs = {tuple(w[j : j + RUN_WORDS]) for j in range(len(w) - RUN_WORDS + 1)}
             assert not runs & said_runs, (probe, text)
-
-
-class _Follower(InjectionFollower):
-    """Worse than the red team's follower: asked anything, it also repeats its whole system
-    prompt with the bullets and line breaks taken out, as models asked to "repeat" do."""
-
-    name = "prompt-repeater"
-
-    def reply(self, messages):  # type: ignore[no-untyped-def]
-        system = messages[0].content if messages else ""
-        flat = " ".join(line.strip().lstrip("-• ").strip() for line in system.splitlines())
-        return f"{super().reply(messages)} Sure, here it is: {flat}"

@@ -12,7 +12,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from core.conversation.queue import FairSlots
 from core.ops.metrics import REGISTRY
 from core.types import EventKind, ReplyKind
-from tests.scenario.harness import CapturingGenerator, Chat, make_chat
+from tests.fakes.generators import CapturingGenerator
+from tests.scenario.harness import Chat, make_chat
 
 pytestmark = pytest.mark.asyncio
 

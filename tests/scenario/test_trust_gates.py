@@ -1,12 +1,12 @@
-"""Hard trust gates through bootstrap with adversarial models, judged by bench.redteam_judge."""
+"""Hard trust gates through bootstrap with adversarial models, judged by the red team's judge."""
 
 import json
 
 import pytest
 
-from bench import redteam_judge as judge
-from bench.redteam import DATA, Bench, cross_fan_attempts, load_jsonl, plant_canaries
-from bench.redteam_fakes import GossipGenerator, LiarGenerator, ProbeLiar
+from tests.fakes.generators import GossipGenerator, LiarGenerator, ProbeLiar
+from tests.probes import judge
+from tests.probes.redteam import DATA, Bench, cross_fan_attempts, load_jsonl, plant_canaries
 from tests.scenario.harness import EXAMPLE
 
 pytestmark = pytest.mark.asyncio

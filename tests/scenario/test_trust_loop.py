@@ -3,11 +3,11 @@
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from bench.redteam_fakes import InjectionFollower
 from core.records import Chunk, FanScope, stable_id
 from core.types import Author, EventKind
+from tests.fakes.generators import CapturingGenerator, InjectionFollower
 from tests.fakes.llms import EchoPromptLLM
-from tests.scenario.harness import CapturingGenerator, make_chat
+from tests.scenario.harness import make_chat
 
 pytestmark = pytest.mark.asyncio
 CREATOR = {"user": "creator"}

@@ -191,7 +191,7 @@ def test_sentence_kinds_measured_on_sentences_not_in_the_examples():
 
 
 def test_the_measured_thresholds_hold_on_the_labelled_pairs():
-    from bench.verify_tune import pr, score, supported
+    from tests.probes.support import pr, score, supported
 
     rows = asyncio.run(score(minilm(), PAIRS))
     t = verifier(minilm()).thresholds

@@ -6,11 +6,11 @@ import time
 
 import pytest
 
-from bench.meaning_data import DATA, creator_sentences, ordinary_messages
 from core.trust.escalation import CATEGORIES, classify
 from core.trust.honesty import asks_what_i_am, claims_to_be_human
 from core.trust.meaning import Meaning, embed_matrix, parse_exemplars, read_thresholds
 from core.trust.meaning_embedder import multilingual_embedder
+from tests.probes.meaning import DATA, creator_sentences, ordinary_messages
 
 SAME = {"meeting", "private-contact"}  # one reply for both: no meeting, no private contact
 

@@ -1,7 +1,7 @@
 """Labelled sets for the meaning checks: ordinary fan messages, the creator's own sentences, typos.
 
-Tuning data only. tests/heldout/ is never read here: it is evaluated once, at the end, by
-tests/core/trust/test_meaning_heldout.py.
+Read by the meaning tests and by bench/meaning_calibrate.py. Tuning data only: tests/heldout/
+is never read here; it is evaluated once, at the end, by tests/core/trust/test_meaning_heldout.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from core.trust.meaning import Exemplar, parse_exemplars
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "bots" / "example"
 DATA = ROOT / "tests" / "data" / "meaning"
 CREATOR_DISCORD = "730000000000000001"
