@@ -1,11 +1,13 @@
 """Settings for the whole test session."""
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import bots.heap
+from tests.reading import FIXTURES, ReadFn, read_source
 from tests.servers import SERVER_WORDS, required
 
 # `clonebot run` freezes the heap once it serves; in a test process that would pin every
@@ -26,3 +28,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
     if any(word in reason for word in SERVER_WORDS):
         report.outcome = "failed"
         report.longrepr = f"CLONEBOT_REQUIRE_SERVERS=1, but this test was skipped: {reason}"
+
+
+@pytest.fixture
+def read() -> ReadFn:
+    """`read(reader, text_or_fixture_name, **source_fields)` -> (items, log): one archive
+    reader run as the ingest pipeline runs it (core's readers and the adapters' exports)."""
+    return read_source
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    """The archive files the reader tests read (tests/core/ingest/fixtures)."""
+    return FIXTURES

@@ -10,44 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.ingest.chunking import chunk_item
-from core.ingest.csv_file import read_csv
-from core.ingest.discord_export import read_discord
-from core.ingest.items import Cue, Item, Problem, ReadContext, Reader, ReadLog
-from core.ingest.jsonl import read_jsonl
-from core.ingest.markdown import read_markdown
+from core.ingest.formats import Format, format_named
+from core.ingest.items import Cue, Item, Problem, ReadContext, ReadLog
 from core.ingest.report import IngestReport, SourceReport
 from core.ingest.screen import screen
-from core.ingest.telegram_export import read_telegram
 from core.ingest.text import decode, normalize
-from core.ingest.transcript import read_transcript
-from core.ingest.x_archive import read_x
 from core.memory.exchanges import REVIEW_SOURCE, Exchange, exchange_tenant
-from core.persona.bot import BotConfig, Source, SourceFormat
+from core.persona.bot import BotConfig, Source
 from core.records import Chunk, Visibility
 
 if TYPE_CHECKING:
     # The port drags in LangChain; ingest only needs its shape.
     from core.ports import ChunkSink
 
-READERS: dict[SourceFormat, Reader] = {
-    "markdown": read_markdown,
-    "csv": read_csv,
-    "jsonl": read_jsonl,
-    "x": read_x,
-    "telegram": read_telegram,
-    "discord": read_discord,
-    "transcript": read_transcript,
-}
-# Which files of a folder source each format reads.
-SUFFIXES: dict[SourceFormat, tuple[str, ...]] = {
-    "markdown": (".md", ".markdown", ".txt"),
-    "csv": (".csv",),
-    "jsonl": (".jsonl", ".ndjson"),
-    "x": (".js",),
-    "telegram": (".json",),
-    "discord": (".json",),
-    "transcript": (".vtt", ".srt"),
-}
 # Eval sets live next to the archive and must never become the clone's memory.
 EVAL_DIR = "eval"
 # Far beyond any real post; a bigger "item" is a pasted blob, and would flood the store.
@@ -162,6 +137,10 @@ def _collect(
     if path.is_relative_to(root / EVAL_DIR):
         sr.errors.append(Problem(source.path, "", f"sources may not point into {EVAL_DIR}/"))
         return sr, chunks, []
+    fmt = format_named(source.format)
+    if fmt is None:  # bot.toml validated it, so only a format nothing registered in this process
+        sr.errors.append(Problem(source.path, "format", f"no reader for {source.format!r}"))
+        return sr, chunks, []
     if not path.exists():
         sr.missing = True
         sr.errors.append(
@@ -174,11 +153,11 @@ def _collect(
         )
         return sr, chunks, []
     others: Counter[str] = Counter()
-    for file in _files(path, source.format):
+    for file in _files(path, fmt):
         sr.files += 1
         name = _display(file, root)
         log = ReadLog(name)
-        for item in _read(file, source, log):
+        for item in _read(file, source, fmt, log):
             screened = screen(item, log)
             cleaned = _clean(screened, log) if screened is not None else None
             if cleaned is None:
@@ -235,7 +214,7 @@ def _nobody(source: Source, others: Counter[str]) -> Problem:
     )
 
 
-def _files(path: Path, fmt: SourceFormat) -> list[Path]:
+def _files(path: Path, fmt: Format) -> list[Path]:
     if path.is_file():
         return [path]
     found = []
@@ -243,16 +222,12 @@ def _files(path: Path, fmt: SourceFormat) -> list[Path]:
         relative = file.relative_to(path).parts
         if not file.is_file() or any(p.startswith(".") for p in relative) or EVAL_DIR in relative:
             continue
-        if file.suffix.lower() not in SUFFIXES[fmt]:
-            continue
-        # An X archive folder holds many .js files; only the tweets are the creator's words.
-        if fmt == "x" and not file.name.startswith("tweets"):
-            continue
-        found.append(file)
+        if fmt.reads(file.name):
+            found.append(file)
     return found
 
 
-def _read(file: Path, source: Source, log: ReadLog) -> Iterator[Item]:
+def _read(file: Path, source: Source, fmt: Format, log: ReadLog) -> Iterator[Item]:
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -265,7 +240,7 @@ def _read(file: Path, source: Source, log: ReadLog) -> Iterator[Item]:
         # Often a copy that failed half-way: an error, so nothing stored from it is dropped.
         log.error("", "empty file")
         return
-    yield from READERS[source.format](decoded.text, ReadContext(source, log.file, log))
+    yield from fmt.reader(decoded.text, ReadContext(source, log.file, log))
 
 
 def _clean(item: Item, log: ReadLog) -> Item | None:

@@ -10,7 +10,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core.records import Visibility
 
-SourceFormat = Literal["markdown", "csv", "jsonl", "x", "telegram", "discord", "transcript"]
+# The archive formats core reads itself. The composition root adds the platform export
+# formats (core.ingest.formats.register_format); bot.toml's sources may name any of them.
+BUILTIN_FORMATS = ("markdown", "csv", "jsonl", "x", "transcript")
+_SOURCE_FORMATS = set(BUILTIN_FORMATS)
+
+
+def allow_source_format(name: str) -> None:
+    """Let bot.toml's sources name `name` (core.ingest.formats registers its reader)."""
+    _SOURCE_FORMATS.add(name)
 
 
 class BotConfigError(ValueError):
@@ -52,13 +60,21 @@ class Source(_Strict):
 
     name: str
     path: str
-    format: SourceFormat
+    format: str
     visibility: Visibility = Visibility.PUBLIC
     # Who the creator is in this source: handle, user id or speaker name (Discord, Telegram, VTT).
     creator_ids: list[str] = Field(default_factory=list)
     # For formats without links: "https://example.com/posts/{id}".
     url_template: str | None = None
     title: str | None = None
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value not in _SOURCE_FORMATS:
+            known = ", ".join(repr(f) for f in sorted(_SOURCE_FORMATS))
+            raise ValueError(f"unknown format {value!r}; use one of {known}")
+        return value
 
 
 class Roles(_Strict):

@@ -16,11 +16,6 @@ PLATFORM = re.compile(r"discord|telegram|slack", re.IGNORECASE)
 STILL_NAMED = {
     # Deployment settings read from CLONEBOT_TELEGRAM_API_URL etc.; they belong in bots/.
     "config.py": "per-platform deployment settings (env names)",
-    # Archive file formats, named after the app that exports them, and bot.toml's `format`.
-    "ingest/discord_export.py": "reads DiscordChatExporter archives",
-    "ingest/telegram_export.py": "reads Telegram Desktop archives",
-    "ingest/pipeline.py": "maps bot.toml source formats to readers",
-    "persona/bot.py": "bot.toml's source format names",
     # Schedule targets: `telegram:<chat_id>` has two parts where the others have three.
     "persona/schedule_spec.py": "parses schedule target strings",
     "schedule/outbox.py": "turns a DM target into the platform's chat",

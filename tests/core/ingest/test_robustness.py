@@ -11,14 +11,13 @@ from typing import Any
 import pytest
 
 from core.ingest.csv_file import read_csv
-from core.ingest.discord_export import read_discord
 from core.ingest.pipeline import run_ingest
 from core.ingest.quarantine import addressed_to_ai, hidden_spans
 from core.ingest.sink import InMemoryChunkSink
-from core.ingest.telegram_export import read_telegram
 from core.ingest.text import decode
 from core.ingest.transcript import read_transcript
 from core.ingest.x_archive import read_x
+from tests.reading import FAN, PIA, discord_export
 
 from .conftest import make_bot
 
@@ -193,57 +192,6 @@ def test_a_file_cut_inside_its_last_character_keeps_the_rest_as_utf8() -> None:
 # --- creators and links ------------------------------------------------------------------------
 
 
-def _discord(*authors: dict[str, Any]) -> str:
-    messages = [
-        {"id": str(100 + n), "type": "Default", "content": f"message {n}", "author": a}
-        for n, a in enumerate(authors)
-    ]
-    return json.dumps(
-        {"guild": {"id": "7"}, "channel": {"id": "8"}, "messages": messages}, ensure_ascii=False
-    )
-
-
-PIA = {"id": "501", "name": "piarowe", "nickname": "Pia"}
-FAKE_PIA = {"id": "666", "name": "pia_rowe_official", "nickname": "Pia"}
-FAN = {"id": "900", "name": "clayfan", "nickname": "Sam"}
-
-
-@pytest.mark.parametrize("creator_ids", [["501"], ["@piarowe"], ["PIAROWE"], ["Pia", "@piarowe"]])
-def test_ids_and_handles_find_her_and_a_lookalike_nickname_never_does(
-    read, creator_ids: list[str]
-) -> None:
-    items, log = read(read_discord, _discord(PIA, FAKE_PIA, FAN), creator_ids=creator_ids)
-    assert [i.text for i in items] == ["message 0"]
-    assert items[0].url == "https://discord.com/channels/7/8/100"
-    if "Pia" in creator_ids:
-        assert "pia_rowe_official" in log.warnings[0].message
-
-
-def test_a_nickname_shared_by_two_authors_attributes_nobody(read) -> None:
-    items, log = read(read_discord, _discord(PIA, FAKE_PIA), creator_ids=["Pia"])
-    assert items == [] and "several authors" in log.errors[0].message
-
-
-def test_a_nickname_held_by_one_author_is_accepted_with_a_warning(read) -> None:
-    items, log = read(read_discord, _discord(PIA, FAN), creator_ids=["Pia"])
-    assert [i.text for i in items] == ["message 0"]
-    assert "display name only" in log.warnings[0].message
-
-
-def test_telegram_display_name_lookalike_is_not_her(read) -> None:
-    chat = {
-        "type": "private_supergroup",
-        "id": 1770000042,
-        "messages": [
-            {"id": 1, "type": "message", "from": "Pia Rowe", "from_id": "user1", "text": "real"},
-            {"id": 2, "type": "message", "from": "Pia Rowe", "from_id": "user9", "text": "fake"},
-        ],
-    }
-    items, log = read(read_telegram, json.dumps(chat), creator_ids=["user1", "Pia Rowe"])
-    assert [i.text for i in items] == ["real"]
-    assert items[0].url == "https://t.me/c/1770000042/1"
-
-
 def test_x_links_use_the_handle_or_x_own_id_form(read) -> None:
     tweets = 'window.YTD.tweets.part0 = [{"tweet": {"id_str": "42", "full_text": "hi"}}]'
     (item,), _ = read(read_x, tweets, creator_ids=["@PiaRowe"])
@@ -275,7 +223,7 @@ def test_transcript_id_is_the_yt_dlp_video_id_not_the_file_name(read) -> None:
 async def test_a_source_with_no_creator_items_is_an_error_naming_who_is_there(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "dc.json").write_text(_discord(PIA, FAN), encoding="utf-8")
+    (tmp_path / "dc.json").write_text(discord_export(PIA, FAN), encoding="utf-8")
     (tmp_path / "talk.vtt").write_text(
         "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Pia>Centre the clay first.\n\n"
         "00:00:05.000 --> 00:00:08.000\n<v Host>Lovely.\n",

@@ -1,6 +1,8 @@
+"""Telegram Desktop exports read as archive sources (adapters/telegram/archive.py)."""
+
 import json
 
-from core.ingest.telegram_export import read_telegram
+from adapters.telegram.archive import read_telegram
 
 
 def _read(read, text="result.json", **fields):
@@ -74,3 +76,17 @@ def test_truncated_export_keeps_complete_messages(read, fixtures) -> None:
 def test_the_fan_who_wrote_the_context_is_kept_for_their_data_rights(read) -> None:
     items, _ = _read(read)
     assert items[0].context_author == "telegram:7770002"
+
+
+def test_telegram_display_name_lookalike_is_not_her(read) -> None:
+    chat = {
+        "type": "private_supergroup",
+        "id": 1770000042,
+        "messages": [
+            {"id": 1, "type": "message", "from": "Pia Rowe", "from_id": "user1", "text": "real"},
+            {"id": 2, "type": "message", "from": "Pia Rowe", "from_id": "user9", "text": "fake"},
+        ],
+    }
+    items, log = read(read_telegram, json.dumps(chat), creator_ids=["user1", "Pia Rowe"])
+    assert [i.text for i in items] == ["real"]
+    assert items[0].url == "https://t.me/c/1770000042/1"

@@ -1,4 +1,9 @@
-from core.ingest.discord_export import read_discord
+"""DiscordChatExporter files read as archive sources (adapters/discord/archive.py)."""
+
+import pytest
+
+from adapters.discord.archive import read_discord
+from tests.reading import FAKE_PIA, FAN, PIA, discord_export
 
 MARA = "333000000000000003"
 
@@ -70,3 +75,25 @@ def test_the_fan_who_wrote_the_context_is_kept_for_their_data_rights(read) -> No
     items, _ = _read(read)
     assert items[0].context_author == "discord:444000000000000004"
     assert items[2].context is None  # her reply to herself: no context, whoever is named
+
+
+@pytest.mark.parametrize("creator_ids", [["501"], ["@piarowe"], ["PIAROWE"], ["Pia", "@piarowe"]])
+def test_ids_and_handles_find_her_and_a_lookalike_nickname_never_does(
+    read, creator_ids: list[str]
+) -> None:
+    items, log = read(read_discord, discord_export(PIA, FAKE_PIA, FAN), creator_ids=creator_ids)
+    assert [i.text for i in items] == ["message 0"]
+    assert items[0].url == "https://discord.com/channels/7/8/100"
+    if "Pia" in creator_ids:
+        assert "pia_rowe_official" in log.warnings[0].message
+
+
+def test_a_nickname_shared_by_two_authors_attributes_nobody(read) -> None:
+    items, log = read(read_discord, discord_export(PIA, FAKE_PIA), creator_ids=["Pia"])
+    assert items == [] and "several authors" in log.errors[0].message
+
+
+def test_a_nickname_held_by_one_author_is_accepted_with_a_warning(read) -> None:
+    items, log = read(read_discord, discord_export(PIA, FAN), creator_ids=["Pia"])
+    assert [i.text for i in items] == ["message 0"]
+    assert "display name only" in log.warnings[0].message
