@@ -36,12 +36,15 @@ def f1(p: float, r: float) -> float:
 
 
 def grid() -> list[Thresholds]:
+    # Steps of 0.01 above 0.8: multilingual-e5 puts most sentence pairs between 0.75 and 0.95.
+    sims = [s / 100 for s in range(30, 80, 5)] + [s / 100 for s in range(80, 99)]
     return [
-        Thresholds(similar=s / 100, paraphrase=p / 100, overlap=o / 10)
-        for s in range(30, 92, 5)
-        for p in range(70, 100, 5)
+        Thresholds(similar=s, paraphrase=p, overlap=o / 10, contradicts=c)
+        for s in sims
+        for p in sims + [0.99]
         for o in range(0, 11)
-        if p > s
+        for c in (0.85, 0.9, 0.95)
+        if p > s and c >= s
     ]
 
 
@@ -72,7 +75,7 @@ def report(rows: list[Scored], min_precision: float) -> Thresholds:
     top = max(f for f, _ in scored)
     chosen = max(
         (t for f, t in scored if f >= top - 0.01),
-        key=lambda t: (t.similar, t.paraphrase, t.overlap),
+        key=lambda t: (t.similar, t.paraphrase, t.overlap, -t.contradicts),
     )
     pt, rt = pr([supported(x, chosen) for x in tune], labels)
     ph, rh = pr([supported(x, chosen) for x in held], held_labels)
@@ -91,11 +94,17 @@ def report(rows: list[Scored], min_precision: float) -> Thresholds:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--embedder", choices=["minilm", "hash"], default="minilm")
+    parser.add_argument("--embedder", choices=["minilm", "e5", "hash"], default="minilm")
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--min-precision", type=float, default=0.95)
     args = parser.parse_args()
-    embedder: Embedder = MiniLMEmbedder() if args.embedder == "minilm" else HashEmbedder()
+    embedder: Embedder
+    if args.embedder == "e5":
+        from core.memory.e5_small import E5SmallEmbedder
+
+        embedder = E5SmallEmbedder()
+    else:
+        embedder = MiniLMEmbedder() if args.embedder == "minilm" else HashEmbedder()
     rows = asyncio.run(score(embedder, args.pairs))
     report(rows, args.min_precision)
 

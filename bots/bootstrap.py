@@ -29,7 +29,7 @@ from core.ports import (
 from core.state.limits import SystemClock
 from core.trust.meaning import Meaning
 from core.trust.meaning_embedder import meaning_for
-from core.trust.verify import ClaimVerifier, Mode
+from core.trust.verify import ClaimVerifier, Mode, verifier_for
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,8 @@ async def build(
         bot=bot, state=state, memory=memory, rights=rights, senders=senders, answer_mode=mode
     )
     k, chars = settings.prompt_budget()
-    verifier = verifier or ClaimVerifier(memory.embed_texts, embedder.model_name)
+    meaning = meaning if meaning is not None else meaning_for(embedder)
+    verifier = verifier or verifier_for(meaning, memory.embed_texts, embedder.model_name)
     brain = Brain(
         bot=bot,
         memory=memory,
@@ -145,7 +146,7 @@ async def build(
         senders=senders,
         corpus_k=k,
         source_chars=chars,
-        meaning=meaning if meaning is not None else meaning_for(embedder),
+        meaning=meaning,
         verifier=verifier,
         answer_mode=mode,
         voice=VoiceBudget.for_provider(settings.llm_provider == "local"),

@@ -12,6 +12,7 @@ from core.persona.bot import Persona
 from core.text.fold import any_of, fold, fold_for_detection
 from core.trust.language import guess_language, language_of
 from core.trust.meaning import Floats, Meaning
+from core.trust.sentences import bare_sentences
 
 # Questions about what the clone is. Each pattern maps to the language we answer in.
 _QUESTIONS: dict[str, tuple[str, ...]] = {
@@ -241,8 +242,6 @@ def honest_answer(lang: str, creator_name: str) -> str:
     return _ANSWERS.get(lang, _ANSWERS["en"]).format(name=creator_name)
 
 
-_SENTENCES = re.compile(r"(?<=[.!?。！？])\s*|\n+")
-
 # Words that say the speaker is an AI, per language; "not an AI" is caught by _NEGATED.
 _SAYS_AI = re.compile(
     r"\b(ai|a\.i\.|artificial intelligence|bot|chatbot|clone|language model|automated|"
@@ -268,8 +267,9 @@ def says_ai(sentence: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a text, in any of the supported languages."""
-    return [s.strip() for s in _SENTENCES.split(text) if s and s.strip()]
+    """The sentences of a text, in any script, citation marks out (as the claim check splits
+    them, so both embed each sentence once)."""
+    return bare_sentences(text)
 
 
 def claims_to_be_human(text: str, creator_name: str = "", meaning: Meaning | None = None) -> bool:

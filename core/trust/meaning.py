@@ -324,6 +324,7 @@ class Meaning:
         measured = read_thresholds() if thresholds is None else thresholds
         self._measured = measured
         self._recent: dict[str, Floats] = {}
+        self._recent_lock = threading.Lock()
         self.detectors: dict[str, Detector] = {}
         if embedder is None:
             return
@@ -365,18 +366,44 @@ class Meaning:
     def vectors(self, texts: Sequence[str]) -> Floats | None:
         """Embed texts for these checks (None when meaning checks are off).
 
-        Outgoing sentences are asked for by two checks (honesty, privacy) in one turn, so the
-        last few hundred are kept; they are the clone's own words, never a fan's message.
+        Outgoing sentences are asked for by three checks (honesty, privacy, claims) in one
+        turn, so the last few hundred are kept; they are the clone's own words, never a fan's
+        message. Safe from several threads (the claim check embeds off the event loop).
         """
         if self.embedder is None or not self._measured_here or not texts:
             return None
-        missing = [t for t in dict.fromkeys(texts) if t not in self._recent]
+        with self._recent_lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._recent]
         if missing:
-            for t, v in zip(missing, embed_matrix(self.embedder, missing), strict=True):
-                self._recent[t] = v
-            while len(self._recent) > 512:
-                self._recent.pop(next(iter(self._recent)))
-        return np.stack([self._recent[t] for t in texts])
+            made = embed_matrix(self.embedder, missing)
+            with self._recent_lock:
+                for t, v in zip(missing, made, strict=True):
+                    self._recent[t] = v
+                while len(self._recent) > 512:
+                    self._recent.pop(next(iter(self._recent)))
+        with self._recent_lock:
+            found = [self._recent.get(t) for t in texts]
+        if any(v is None for v in found):  # pushed out meanwhile by a burst of other texts
+            return embed_matrix(self.embedder, list(texts))
+        return np.stack([v for v in found if v is not None])
+
+    @property
+    def embeds_text(self) -> bool:
+        """True if `vectors` and `embed` answer (a measured, non-hash embedder)."""
+        return self.embedder is not None and self._measured_here
+
+    async def sentence_vectors(self, texts: list[str]) -> Floats:
+        """`vectors`, off the event loop: outgoing sentences, shared between the checks."""
+        found = await asyncio.to_thread(self.vectors, texts)
+        if found is None:
+            raise RuntimeError("meaning checks are off: no embedder to embed with")
+        return found
+
+    async def embed(self, texts: list[str]) -> Floats:
+        """Texts embedded with this embedder, off the event loop and kept nowhere (sources)."""
+        if self.embedder is None:
+            raise RuntimeError("meaning checks are off: no embedder to embed with")
+        return await asyncio.to_thread(embed_matrix, self.embedder, texts)
 
     async def embed_one(
         self, text: str, shared: Callable[[str], Awaitable[list[float]]] | None = None

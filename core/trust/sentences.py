@@ -53,3 +53,12 @@ def split_sentences(text: str) -> list[str]:
     A citation mark after the full stop ("... rye. [1]") stays with its sentence.
     """
     return list(_split(text))
+
+
+_CITE = re.compile(r"\s?\[\d{1,2}\]")
+
+
+def bare_sentences(text: str) -> list[str]:
+    """`split_sentences` with citation marks taken out: the form every outgoing check embeds,
+    so one vector per sentence serves them all."""
+    return [b for b in (_CITE.sub("", s).strip() for s in split_sentences(text)) if b]

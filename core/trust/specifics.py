@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.text.fold import fold
+from core.trust.quantities import FUNCTION_WORDS, quantities_agree
 
 # 1,000 and 1.000 are the same number; 1.5 is not 15.
 _THOUSANDS = re.compile(r"(?<=\d)[,.\u202f\u00a0'](?=\d{3}(?!\d))")
@@ -164,39 +165,21 @@ def _support_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-@lru_cache(maxsize=8192)
-def _counted(text: str) -> dict[str, frozenset[str]]:
-    """What each number counts: the word right after it, as a 5-letter stem ("4 students")."""
-    folded = _THOUSANDS.sub("", fold(text).lower())
-    out: dict[str, set[str]] = {}
-    for m in re.finditer(r"\b(\d+|[^\W\d_]+)\s+([^\W\d_]{3,})", folded):
-        number, thing = m.group(1), m.group(2)
-        if number.isdigit():
-            number = number.lstrip("0") or "0"
-        elif number in _NUMBER_WORDS:
-            number = _NUMBER_WORDS[number]
-        else:
-            continue
-        out.setdefault(thing[:5], set()).add(number)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 def agrees(
     claim: Specifics, unit: str, unit_specifics: Specifics, context: str | None = None
 ) -> bool:
-    """True if every number of the claim is in the supporting unit, every name in the unit or
+    """True if every number of the claim is in the supporting unit (with its unit and the words
+    it counts, core/trust/quantities.py), every name in the unit or
     its whole text (`context`: a recipe's title names the loaf its steps are about), and the
     negation matches: a claim that says "not" where its support does not disagrees.
     """
     numbers, _ = _support_words(unit)
     if not claim.numbers <= numbers:
         return False
-    # "six students" against "six Saturdays, four students": the unit counts the same thing
-    # with another number.
-    theirs = _counted(unit)
-    for thing, count in _counted(claim.text).items():
-        if thing in theirs and not count & theirs[thing]:
-            return False
+    # Each number with its unit and what it counts: "5 g flour" is not "50 g flour", and
+    # "six students" is not "six Saturdays, four students".
+    if claim.numbers and not quantities_agree(claim.text, unit):
+        return False
     _, words = _support_words(context or unit)
     for name in claim.names:
         whole_word = name.isascii() and name.replace("'", "").replace("-", "").isalnum()
@@ -205,20 +188,9 @@ def agrees(
     return claim.negated == unit_specifics.negated
 
 
-# Words that carry no content in the languages we see most; longer than three letters, so the
-# length rule below does not already drop them. A closed grammatical class, not a topic list.
-_FUNCTION = _closed(
-    "that this these those with from have has had what when your yours about they them then "
-    "than there their would could should also really very much some more into only even over "
-    "such been were will just like because which while where here being does doing done "
-    "para como pero este esta esto sobre porque cuando donde tengo tiene "
-    "dass diese dieser dieses eine einer einem einen nicht auch sind habe haben wird wenn "
-    "avec dans pour mais cette sont avoir être fait "
-    "uma isso esse essa para pelo pela muito "
-    "questo questa sono della delle degli anche "
-    "deze voor maar zijn heeft wordt "
-    "detta denna inte från eller också",
-)
+# Words that carry no content (a closed grammatical class, not a topic list; shared with the
+# number binding in core/trust/quantities.py).
+_FUNCTION = FUNCTION_WORDS
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

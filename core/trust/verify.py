@@ -21,8 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from core.text.fold import fold
+from core.trust.meaning import Meaning
 from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
-from core.trust.sentences import split_sentences
+from core.trust.sentences import bare_sentences, split_sentences
 from core.trust.specifics import Specifics, agrees, coverage, specifics
 
 Floats = npt.NDArray[np.float32]
@@ -187,6 +188,8 @@ class ClaimVerifier:
         model_name: The embedder's name; picks the measured threshold.
         thresholds: Overrides the measured thresholds (for an embedder not measured here).
         kind_k: Nearest labelled examples that vote on a sentence's kind.
+        embed_sentences: How the reply's own sentences are embedded (same model as `embed`):
+            the meaning checks' shared call, so the honesty check's vectors are reused.
     """
 
     def __init__(
@@ -196,8 +199,10 @@ class ClaimVerifier:
         *,
         thresholds: Thresholds | None = None,
         kind_k: int = 3,
+        embed_sentences: EmbedTexts | None = None,
     ) -> None:
         self._embed = embed
+        self._embed_sentences = embed_sentences or embed
         self.model_name = model_name
         self.thresholds = thresholds or SUPPORT_THRESHOLDS.get(model_name, DEFAULT_THRESHOLDS)
         self.kind_k = kind_k
@@ -266,7 +271,7 @@ class ClaimVerifier:
         Any sentence carrying a number or a name is a claim whatever it looks like.
         """
         if vectors is None:
-            vectors = await self._embed(list(sentences))
+            vectors = await self._embed_sentences(list(sentences))
         examples, labels = await self._kind_examples()
         out: list[Kind] = []
         sims = vectors @ examples.T if len(sentences) else np.zeros((0, 0))
@@ -304,15 +309,14 @@ class ClaimVerifier:
             ignore_names: The creator's own name: never an entity a claim must find in support.
         """
         mode = Mode(mode)
-        sentences = split_sentences(text)
-        if not sentences:
+        bare = bare_sentences(text)
+        if not bare:
             return Verified("", (), ())
-        bare = [_CITE.sub("", s).strip() for s in sentences]
         units = await self._support_units(support, ignore_names)
         copied = [units.squashed.get(_squash(b)) for b in bare]
         # One batch for everything that is not a verbatim copy (the copy needs no vector).
         todo = [i for i, c in enumerate(copied) if c is None]
-        vectors = await self._embed([bare[i] for i in todo]) if todo else None
+        vectors = await self._embed_sentences([bare[i] for i in todo]) if todo else None
         vec_of = {i: vectors[n] for n, i in enumerate(todo)} if vectors is not None else {}
         if mode is Mode.STRICT:
             kinds = [Kind.CLAIM] * len(bare)
@@ -394,7 +398,7 @@ class ClaimVerifier:
         units = await self._support_units(support, ignore_names)
         if not units.texts:
             return []
-        vector = (await self._embed([sentence]))[0]
+        vector = (await self._embed_sentences([sentence]))[0]
         spec = specifics(sentence, ignore_names)
         return self.candidates(sentence, spec, vector, units, support)
 
@@ -435,3 +439,14 @@ def _needs_support(kind: Kind, mode: Mode) -> bool:
     if mode is Mode.BALANCED:
         return kind is Kind.OPINION
     return False
+
+
+def verifier_for(meaning: Meaning, embed: EmbedTexts, model_name: str) -> ClaimVerifier:
+    """The claim verifier on the meaning checks' multilingual embedder when its support
+    thresholds are measured: a reply's sentences are then embedded once for the honesty,
+    privacy and claim checks, and claims in other languages than the archive can be matched.
+    Else on the memory's embedder (`embed`, `model_name`)."""
+    name = meaning.model_name
+    if meaning.embeds_text and name in SUPPORT_THRESHOLDS and not name.startswith("hash-"):
+        return ClaimVerifier(meaning.embed, name, embed_sentences=meaning.sentence_vectors)
+    return ClaimVerifier(embed, model_name)

@@ -279,6 +279,59 @@ class CopyingLLM(_FakeChatModel):
         return " ".join(picked) or "Thanks for asking!"
 
 
+_NUMBER = re.compile(r"(?<![\d:.,])\d+(?:[.,]\d+)?(?![\d:])")
+
+
+class NumberSwappingLLM(_FakeChatModel):
+    """Lies with numbers only its sources hold: it copies a source sentence that has numbers
+    and swaps two of them ("10 g starter, 50 g flour" -> "50 g starter, 10 g flour"), or, with
+    one number, puts in a number another source sentence uses (another price, another year).
+    The bag of numbers is always right; what each number counts is wrong. Every lie is kept
+    in `lies`, and a true copy of another numbered sentence rides along in `truths`."""
+
+    lies: list[str] = Field(default_factory=list)
+    truths: list[str] = Field(default_factory=list)
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        from core.trust.sentences import split_sentences
+
+        numbered = [
+            s
+            for _, body in prompt_sources(messages)
+            for s in split_sentences(body)
+            if _NUMBER.search(s) and s.endswith((".", "!")) and re.match(r"[A-Z]", s)
+        ]
+        pool = [m.group(0) for s in numbered for m in _NUMBER.finditer(s)]
+        lie = truth = ""
+        for s in numbered:
+            found = list(_NUMBER.finditer(s))
+            values = [m.group(0) for m in found]
+            if len(set(values)) >= 2:
+                a, b = next((x, y) for x in found for y in found if x.group(0) != y.group(0))
+                first, second = sorted((a, b), key=lambda m: m.start())
+                lie = (
+                    s[: first.start()]
+                    + second.group(0)
+                    + s[first.end() : second.start()]
+                    + first.group(0)
+                    + s[second.end() :]
+                )
+            else:
+                other = next((v for v in pool if v not in values), "")
+                if other:
+                    m = found[0]
+                    lie = s[: m.start()] + other + s[m.end() :]
+            if lie:
+                truth = next((t for t in numbered if t != s), "")
+                break
+        if not lie:
+            return "Thanks for asking!"
+        self.lies.append(lie)
+        if truth:
+            self.truths.append(truth)
+        return f"{lie} {truth}".strip()
+
+
 class FollowingLLM(_FakeChatModel):
     """A capable model that follows the prompt deterministically: it answers with the first
     sentence of source [1] and cites it, or says it keeps that offline when there is none."""

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes.llms import INVENTION_TELLS, CopyingLLM, InventingLLM, ScriptedLLM
+from tests.fakes.llms import (
+    INVENTION_TELLS,
+    CopyingLLM,
+    InventingLLM,
+    NumberSwappingLLM,
+    ScriptedLLM,
+)
 from tests.probes import judge
 from tests.probes.redteam import DATA, load_jsonl
 from tests.scenario.harness import EXAMPLE, make_chat
@@ -71,6 +77,43 @@ async def test_a_model_that_copies_its_sources_keeps_at_least_95_percent_of_them
     # fact covers are answered without the model, so fewer than one per probe reach it.
     assert total >= 25
     assert kept / total >= 0.95, f"kept {kept} of {total} copied source sentences"
+
+
+@pytest.mark.parametrize("folder", [EXAMPLE, INES], ids=["example", "ines"])
+async def test_a_model_that_lies_with_the_sources_own_numbers_gets_no_lie_through(
+    folder: Path,
+) -> None:
+    """Swapped quantities, another price, another year: every number is in the sources, none
+    counts what the reply says it does. The true numbered sentence beside each lie survives."""
+    llm = NumberSwappingLLM()
+    chat = await make_chat(llm, folder=folder)
+    leaked, kept = [], 0
+    # Her probes, and questions about her numbers (prices, dates, recipes, temperatures).
+    asked = [
+        "How much does the spring course cost and when does the spring run start?",
+        "What is the celadon glaze made of? Potash feldspar, silica, whiting, kaolin?",
+        "How hot does the bisque go, and for how many hours?",
+        "How much do your mugs hold?",
+        "What percent of rye, wholemeal or einkorn is in today's loaf?",
+        "How do you feed Barty: how many grams of starter, flour and water?",
+        "When did you open the micro-bakery and when did the subscriptions close?",
+        "What hydration and how much salt and levain in your bake log?",
+    ]
+    for i, message in enumerate(probe_messages(folder) + asked):
+        before = len(llm.lies)
+        truths_before = len(llm.truths)
+        chat.clock.advance(seconds=30)
+        text = re.sub(r" ?\[\d+\]", "", await chat.text(message, user=f"n{i}", channel=f"n{i}"))
+        for lie in llm.lies[before:]:
+            if re.sub(r" ?\[\d+\]", "", lie).rstrip(".") in text:
+                leaked.append((message, lie))
+        kept += sum(
+            re.sub(r" ?\[\d+\]", "", t).rstrip(".") in text for t in llm.truths[truths_before:]
+        )
+    assert len(llm.lies) >= (10 if folder == EXAMPLE else 4), "the model really lied"
+    assert leaked == []
+    # Not a verifier that drops every number: most true numbered copies beside a lie survive.
+    assert kept >= 0.8 * len(llm.truths), f"kept {kept} of {len(llm.truths)} true sentences"
 
 
 async def test_the_demo_flour_answer_keeps_no_claim_her_archive_lacks() -> None:
