@@ -18,12 +18,20 @@ class Inbound:
     """Holds core's handler once started, drops redeliveries, and supervises handler tasks."""
 
     def __init__(
-        self, platform: str, deduper: Deduper, capabilities: Capabilities | None = None
+        self,
+        platform: str,
+        deduper: Deduper,
+        capabilities: Capabilities | None = None,
+        *,
+        channel_posts: tuple[int, float] | None = None,
     ) -> None:
-        """`capabilities`: what this adapter, as configured, declares on every event (its
-        pacing may differ from the platform's published ceiling); None keeps the events'."""
+        """`capabilities`: what this adapter declares on every event (None keeps the events');
+        `channel_posts`: its pacing as configured, where that differs from the platform's
+        published ceiling in `capabilities` (live rounds are paced by it)."""
         self.platform = platform
         self._deduper = deduper
+        if capabilities is not None and channel_posts is not None:
+            capabilities = replace(capabilities, channel_posts=channel_posts)
         self._capabilities = capabilities
         self._handle: Handler | None = None
         self.tasks = Tasks(platform)

@@ -17,12 +17,9 @@ def read_discord(text: str, ctx: ReadContext) -> Iterator[Item]:
     if not ctx.source.creator_ids:
         ctx.log.error("", "a Discord export needs creator_ids (the creator's user id or name)")
         return
-    data = jsondoc.load(text, ctx.log)
+    data = jsondoc.load_chat_export(text, ctx.log)
     if data is None:
-        data = jsondoc.salvage_messages(text)
-        if data is None:
-            return
-        ctx.log.warn("", f"kept the {len(data['messages'])} complete messages before the break")
+        return
     if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
         ctx.log.error("", "no `messages` array: not a DiscordChatExporter JSON export")
         return

@@ -9,15 +9,7 @@ import discord
 
 from adapters.common.text import clean_text
 from core.control.commands import CommandSpec
-from core.types import (
-    Author,
-    Capabilities,
-    ChatEvent,
-    Command,
-    ContentKind,
-    EventKind,
-    Permission,
-)
+from core.types import Author, Capabilities, ChatEvent, Command, ContentKind, EventKind, Permission
 
 PLATFORM = "discord"
 DM_WORKSPACE = "dm"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
 from datetime import datetime
 from typing import Any
@@ -13,13 +12,12 @@ import discord
 import yarl
 from discord import app_commands
 
-from adapters.common.inbound import Inbound
+from adapters.common.runner import PlatformRunner
 from adapters.discord.commands import build_tree
 from adapters.discord.events import CAPABILITIES, PLATFORM, command_event, to_event
 from adapters.discord.outbound import Outbound
 from adapters.discord.settings import DiscordSettings
 from core.control.commands import CommandSpec
-from core.ports import Deduper, RateLimiter
 from core.types import SOMETHING_WENT_WRONG, ChatEvent, Handler, Reply, SentMessage, Target
 
 log = logging.getLogger(__name__)
@@ -77,23 +75,20 @@ class _Client(discord.AutoShardedClient):
             self.adapter.spawn(self.adapter.on_button(interaction), "button")
 
 
-class DiscordAdapter:
+class DiscordAdapter(PlatformRunner[DiscordSettings]):
     """Receives gateway events and interactions; also core's `Sender` for Discord."""
 
     platform = PLATFORM
+    capabilities = CAPABILITIES
 
-    def __init__(
-        self, settings: DiscordSettings, *, deduper: Deduper, rate_limiter: RateLimiter
-    ) -> None:
-        """Build the adapter; nothing connects until `start`."""
-        self.settings = settings
-        paced = dataclasses.replace(CAPABILITIES, channel_posts=settings.pacing.per_channel)
-        self._inbound = Inbound(PLATFORM, deduper, paced)
-        self._out = Outbound(settings, rate_limiter, self._running_client)
+    def channel_posts(self, settings: DiscordSettings) -> tuple[int, float]:
+        return settings.pacing.per_channel
+
+    def _setup(self) -> None:
+        self._out = Outbound(self.settings, self._limiter, self._running_client)
         self._client: _Client | None = None
         self._tree: app_commands.CommandTree[Any] | None = None
         self._gateway: asyncio.Task[None] | None = None
-        self.spawn = self._inbound.spawn
 
     # lifecycle
 

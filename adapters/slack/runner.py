@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import re
 from collections.abc import Mapping
@@ -21,8 +20,8 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from adapters.common.inbound import Inbound
 from adapters.common.pacing import Window, wait_for_slots
+from adapters.common.runner import PlatformRunner
 from adapters.slack.directory import Directory, api_error
 from adapters.slack.events import (
     CAPABILITIES,
@@ -36,7 +35,6 @@ from adapters.slack.http import http_app
 from adapters.slack.render import emoji_name, render, text_hash
 from adapters.slack.settings import SlackSettings
 from core.control.commands import COMMANDS
-from core.ports import Deduper, RateLimiter
 from core.types import ChatEvent, EventKind, Handler, Reply, SentMessage, Target
 
 log = logging.getLogger("clonebot.slack")
@@ -45,16 +43,17 @@ log = logging.getLogger("clonebot.slack")
 SLASH_COMMANDS: tuple[str, ...] = tuple(sorted({"/" + spec.group for spec in COMMANDS}))
 
 
-class SlackAdapter:
+class SlackAdapter(PlatformRunner[SlackSettings]):
     """Runs a clone in one Slack workspace via Bolt; also the core's `Sender` for Slack."""
 
     platform = PLATFORM
+    capabilities = CAPABILITIES
 
-    def __init__(
-        self, settings: SlackSettings, *, deduper: Deduper, rate_limiter: RateLimiter
-    ) -> None:
-        """Build the adapter; nothing connects until `start`."""
-        self.settings = settings
+    def channel_posts(self, settings: SlackSettings) -> tuple[int, float]:
+        return settings.pace
+
+    def _setup(self) -> None:
+        settings = self.settings
         self._retry: list[AsyncRetryHandler] = [
             AsyncRateLimitErrorRetryHandler(max_retry_count=settings.max_429_retries)
         ]
@@ -63,9 +62,6 @@ class SlackAdapter:
             base_url=settings.base_url or AsyncWebClient.BASE_URL,
             retry_handlers=self._retry,
         )
-        paced = dataclasses.replace(CAPABILITIES, channel_posts=settings.pace)
-        self._inbound = Inbound(PLATFORM, deduper, paced)
-        self._limiter = rate_limiter
         self._directory = Directory(self.client, ttl=settings.user_cache_seconds)
         self._signs: set[tuple[str, str]] = set()
         self._socket: AsyncSocketModeHandler | None = None

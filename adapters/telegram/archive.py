@@ -15,12 +15,9 @@ _LINKED_TYPES = _CHANNEL_TYPES | {"public_supergroup", "private_supergroup"}
 
 
 def read_telegram(text: str, ctx: ReadContext) -> Iterator[Item]:
-    data = jsondoc.load(text, ctx.log)
+    data = jsondoc.load_chat_export(text, ctx.log)
     if data is None:
-        data = jsondoc.salvage_messages(text)
-        if data is None:
-            return
-        ctx.log.warn("", f"kept the {len(data['messages'])} complete messages before the break")
+        return
     if not isinstance(data, dict):
         ctx.log.error("", f"expected a Telegram export object, found {type_name(data)}")
         return

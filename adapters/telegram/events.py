@@ -9,15 +9,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 
 from adapters.common.text import clean_text
 from core.control.commands import parse_command
-from core.types import (
-    Author,
-    Capabilities,
-    ChatEvent,
-    Command,
-    ContentKind,
-    EventKind,
-    Permission,
-)
+from core.types import Author, Capabilities, ChatEvent, Command, ContentKind, EventKind, Permission
 
 PLATFORM = "telegram"
 # No threads on a message (topics are made by admins), no ephemeral replies.

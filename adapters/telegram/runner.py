@@ -18,22 +18,21 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from telegram.warnings import PTBDeprecationWarning
 
 from adapters.common.cache import LookupCache
-from adapters.common.inbound import Inbound
 from adapters.common.pacing import Window, wait_for_slots
 from adapters.common.retry import RateLimitedTooLong, retrying
+from adapters.common.runner import PlatformRunner
 from adapters.telegram.events import CAPABILITIES, PLATFORM, permissions_of, to_event
 from adapters.telegram.render import command_menus, render_keyboard, render_messages
 from adapters.telegram.request import AiohttpRequest
 from adapters.telegram.settings import TelegramSettings
 from adapters.telegram.webhook import ALLOWED_UPDATES, set_webhook, webhook_app
-from core.ports import Deduper, RateLimiter
 from core.types import ChatEvent, Handler, Permission, Reply, SentMessage, Target
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class TelegramAdapter:
+class TelegramAdapter(PlatformRunner[TelegramSettings]):
     """Receives updates and sends replies; also core's `Sender` for Telegram.
 
     Telegram sends bots no event when a message is deleted, so this adapter never produces
@@ -41,20 +40,16 @@ class TelegramAdapter:
     """
 
     platform = PLATFORM
+    capabilities = CAPABILITIES
 
-    def __init__(
-        self, settings: TelegramSettings, *, deduper: Deduper, rate_limiter: RateLimiter
-    ) -> None:
-        """Build the adapter; nothing connects until `start`."""
-        self.settings = settings
-        # Live rounds are paced by the group window as configured here.
-        paced = replace(CAPABILITIES, channel_posts=settings.pacing.per_group)
-        self._inbound = Inbound(PLATFORM, deduper, paced)
-        self._limiter = rate_limiter
+    def channel_posts(self, settings: TelegramSettings) -> tuple[int, float]:
+        return settings.pacing.per_group  # a group's window: what a live round must keep to
+
+    def _setup(self) -> None:
         self._app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self._web: web.AppRunner | None = None
         self._permissions: LookupCache[tuple[int, int], frozenset[Permission]] = LookupCache(
-            self._lookup, ttl=settings.role_ttl_seconds
+            self._lookup, ttl=self.settings.role_ttl_seconds
         )
         self.webhook_port: int | None = None
 

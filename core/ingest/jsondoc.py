@@ -41,6 +41,18 @@ def salvage_array(text: str, start: int) -> list[Any]:
         values.append(value)
 
 
+def load_chat_export(text: str, log: ReadLog) -> Any | None:
+    """A chat export's JSON; one cut off inside its `messages` array is rebuilt from the
+    complete messages (with a warning saying how many), so a partial copy still ingests."""
+    data = load(text, log)
+    if data is None:
+        data = salvage_messages(text)
+        if data is None:
+            return None
+        log.warn("", f"kept the {len(data['messages'])} complete messages before the break")
+    return data
+
+
 def salvage_messages(text: str) -> dict[str, Any] | None:
     """A chat export cut off inside its `messages` array, rebuilt from what is complete."""
     found = re.search(r'"messages"\s*:\s*\[', text)
