@@ -258,6 +258,8 @@ class Mention:
 
     role: str | None = None
     user: str | None = None
+    # What a platform that writes a user ping as a link shows (a display name, plain text).
+    label: str = ""
 
     def __post_init__(self) -> None:
         if (self.role is None) == (self.user is None):

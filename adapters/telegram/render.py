@@ -71,8 +71,10 @@ def render_mention(reply: Reply) -> tuple[str, int]:
     who = mention.id if mention else ""
     if not who or who.lstrip("@") in ("", "everyone", "all", "here", "channel"):
         return "", 0
-    if who.isdigit():
-        return f'<a href="tg://user?id={who}">moderators</a>', len("moderators")
+    if mention is not None and who.isdigit():
+        # A "role" here is the moderators' user; a user ping shows their name (core gives it).
+        label = "moderators" if mention.role else (mention.label or "you")
+        return f'<a href="tg://user?id={who}">{html.escape(label)}</a>', utf16_units(label)
     name = "@" + who.lstrip("@")
     return html.escape(name), utf16_units(name)
 

@@ -92,6 +92,7 @@ class LiveMode:
         self.state = state
         self._now = now
         self.sessions: dict[str, Session] = {}
+        self._pointing: set[asyncio.Task[None]] = set()  # every session's, for shutdown
         # The seconds spent grouping (embedding + comparing), for the bench.
         self.grouping_seconds = 0.0
 
@@ -132,7 +133,7 @@ class LiveMode:
         session.collected += 1
         session.capabilities = turn.event.capabilities  # as the adapter paces this channel
         if best is None:
-            best = Group(len(session.groups) + 1, turn, vector.copy())
+            best = Group(len(session.groups) + 1, turn, self._now(), vector.copy())
             session.groups.append(best)
         if best.answered_into:  # asked again after its answer: it joins that answer
             best.late += 1
@@ -271,11 +272,11 @@ class LiveMode:
                         return
                 if now - last < session.round_seconds():
                     continue
-                waiting = session.waiting()
-                if not waiting:
+                group = session.next_up(now)
+                if group is None:
                     continue
-                last = now
-                stop = await self._answer(session, waiting[0])
+                stop = await self._answer(session, group)
+                last = self._now()  # the next round counts from this answer being out
                 if stop:
                     await self._end(session, summary=False, why=stop)
                     return
@@ -325,8 +326,9 @@ class LiveMode:
         for m in group.members:
             self.ledger.record(m.event, Outcome.ANSWERED_IN_ROUND, into=group.answered_into)
         task = asyncio.get_running_loop().create_task(self._point(session, group))
-        session.pointing.add(task)
-        task.add_done_callback(session.pointing.discard)
+        for tasks in (session.pointing, self._pointing):
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
         return ""
 
     async def _send(self, session: Session, replies: list[Reply]) -> None:
@@ -348,7 +350,8 @@ class LiveMode:
         for m in firsts:
             if m.event.fan_id not in session.pinged:
                 session.pinged.add(m.event.fan_id)
-                mention = Mention(user=m.event.author.id)
+                name = safe_name(m.event.author.display_name or m.event.author.id)
+                mention = Mention(user=m.event.author.id, label=name)
                 break
         return replace(
             reply,
@@ -556,3 +559,5 @@ class LiveMode:
         for session in list(self.sessions.values()):
             await self._cancel(session)
             await self._end(session, summary=False, why="shutdown")
+        for task in list(self._pointing):  # courtesy reactions still on their way
+            task.cancel()

@@ -37,6 +37,7 @@ class Group:
 
     number: int
     first: Turn
+    since: float  # loop-clock seconds when its first question came in
     # The first question's unit vector. Joining by it, not by a running centroid, keeps the
     # measured pairwise threshold meaning what it says: a centroid drifts and swallows a
     # neighbouring question ("which flour" took "whole wheat flour in the starter").
@@ -101,6 +102,17 @@ class Session:
         """Unanswered groups, best first: pinned, then most people, then the oldest."""
         open_groups = [g for g in self.groups if not g.answered_into and g.members]
         return sorted(open_groups, key=lambda g: (not g.pinned, -g.weight, g.number))
+
+    def next_up(self, now: float) -> Group | None:
+        """The group this round answers. A question only one person wants waits a round for
+        company first, so an early round is not spent on whoever happened to ask first."""
+        waiting = self.waiting()
+        if not waiting:
+            return None
+        top = waiting[0]
+        if top.pinned or top.weight >= 2 or now - top.since >= self.round_seconds():
+            return top
+        return None
 
     def round_seconds(self) -> float:
         """The round as bot.toml sets it, never shorter than the platform sustains: a round's

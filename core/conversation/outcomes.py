@@ -86,9 +86,9 @@ class OutcomeLedger:
             detail += f" into={into}"
         if waited is not None:  # time in the turn queue, before the turn ran (not the LLM)
             detail += f" waited={waited:.2f}s"
-        log.info(
-            "message %s from %s: outcome=%s%s", event.event_id, event.fan_id, outcome.value, detail
-        )
+        # Some platforms give a message no delivery id of its own (Discord): its message id.
+        which = event.event_id or event.message_id
+        log.info("message %s from %s: outcome=%s%s", which, event.fan_id, outcome.value, detail)
         day = _day(self.clock.now())
         self._pending[(day, outcome.value)] += 1
         if self._flusher is None or self._flusher.done():

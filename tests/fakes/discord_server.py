@@ -155,6 +155,7 @@ class FakeDiscord:
 
     guilds: list[Guild] = field(default_factory=list)
     calls: list[tuple[str, str, Any]] = field(default_factory=list)
+    stamps: list[float] = field(default_factory=list)  # time.monotonic() of each call
     identifies: list[dict[str, Any]] = field(default_factory=list)
     resumes: list[dict[str, Any]] = field(default_factory=list)
     # RESUME replays this many already-delivered events too (Discord is at-least-once).
@@ -435,6 +436,7 @@ class FakeDiscord:
         path = "/" + request.match_info["path"]
         body = await _body(request)
         self.calls.append((request.method, path, body))
+        self.stamps.append(time.monotonic())
         public = path.startswith(("/interactions/", "/webhooks/"))
         if not public and request.headers.get("Authorization") != f"Bot {TOKEN}":
             return _json({"message": "401: Unauthorized", "code": 0}, 401)

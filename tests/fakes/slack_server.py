@@ -42,6 +42,7 @@ class FakeSlack:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.stamps: list[float] = []  # time.monotonic() of each call
         self.tokens: list[tuple[str, str]] = []
         self.users: dict[str, dict[str, Any]] = {}
         self.groups: dict[str, list[str]] = {"S0MODS": ["UFAN2"]}
@@ -195,6 +196,7 @@ class FakeSlack:
     async def _log(self, method: str, params: dict[str, Any]) -> None:
         async with self._changed:
             self.calls.append((method, params))
+            self.stamps.append(time.monotonic())
             self._changed.notify_all()
 
     def sent(self, method: str) -> list[dict[str, Any]]:

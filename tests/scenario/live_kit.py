@@ -28,9 +28,9 @@ def _vector(text: str) -> tuple[float, ...]:
 
 
 async def minilm_embed(text: str) -> list[float]:
-    """MiniLM, the default embedder, with the exact-text cache `Memory.embed_query` has too
-    (the stack's hash twin is a bag of words and splits paraphrases)."""
-    return list(_vector(text))
+    """MiniLM, the default embedder, as `Memory.embed_query` runs it: an exact-text cache, the
+    model off the event loop (the stack's hash twin is a bag of words, splits paraphrases)."""
+    return list(await asyncio.to_thread(_vector, text))
 
 
 def use_minilm(clone: Any) -> None:
@@ -45,9 +45,10 @@ def burst(messages: int = 500, fans: int = 200, seed: int = 25) -> list[tuple[st
     rng = random.Random(seed)
     scale = messages / sum(COUNTS)
     counts = [max(1, round(n * scale)) for n in COUNTS]
+    counts[0] += messages - sum(counts)  # exactly `messages`; the favourite absorbs rounding
     asks = [(q, rng.choice(QUESTIONS[q])) for q, n in enumerate(counts) for _ in range(n)]
     rng.shuffle(asks)
-    return [(f"fan{i % fans}", q, text) for i, (q, text) in enumerate(asks[:messages])]
+    return [(f"fan{i % fans}", q, text) for i, (q, text) in enumerate(asks)]
 
 
 async def poll(done: Callable[[], bool], deadline: float = 30.0, every: float = 0.1) -> None:
