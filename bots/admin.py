@@ -21,6 +21,7 @@ from core.ops.metrics import exposition
 
 if TYPE_CHECKING:
     from bots.dashboard import Dashboard
+    from core.control.fan_rights import Person
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +157,18 @@ class AdminServer:
             )
         return data
 
+    @staticmethod
+    async def _person(services: Services, fan_id: str) -> Person:
+        """The person a fan id names (all their places); none or an unknown one is a 400."""
+        try:
+            if not fan_id:
+                raise ValueError("fan_id is required")
+            return await services.rights.named(fan_id)
+        except ValueError as exc:
+            raise web.HTTPBadRequest(
+                text=json.dumps({"error": str(exc)}), content_type="application/json"
+            ) from exc
+
     # -- operations ----------------------------------------------------------------------------
 
     async def _healthz(self, request: web.Request) -> web.Response:
@@ -196,12 +209,7 @@ class AdminServer:
     async def _forget(self, request: web.Request) -> web.Response:
         services = self._services(request)
         fan_id = str((await self._body(request)).get("fan_id", "")).strip()
-        if not fan_id:
-            return web.json_response({"error": "fan_id is required"}, status=400)
-        try:
-            person = await services.rights.named(fan_id)
-        except ValueError as exc:
-            return web.json_response({"error": str(exc)}, status=400)
+        person = await self._person(services, fan_id)
         counts = await services.rights.forget(person)
         return web.json_response(
             {
@@ -217,12 +225,7 @@ class AdminServer:
     async def _export(self, request: web.Request) -> web.Response:
         services = self._services(request)
         fan_id = request.query.get("fan_id", "").strip()
-        if not fan_id:
-            return web.json_response({"error": "fan_id is required"}, status=400)
-        try:
-            person = await services.rights.named(fan_id)
-        except ValueError as exc:
-            return web.json_response({"error": str(exc)}, status=400)
+        person = await self._person(services, fan_id)
         payload = {"fan_id": fan_id, **await services.rights.export(person)}
         return web.json_response(text=json.dumps(payload, ensure_ascii=False, default=str))
 

@@ -86,10 +86,12 @@ async def test_health_ready_metrics_and_a_token_protected_admin_api(
         exported = json.loads(body)
         assert status == 200 and exported["person"] == "telegram:5"
         assert "hello Mara!" in json.dumps(exported["memory"])
-        status, _ = await get(
+        status, body = await get(
             info["url"] + "/admin/example/export", info["token"], params={"fan_id": "x"}
         )
-        assert status == 400
+        assert status == 400 and json.loads(body)["error"]
+        status, body = await get(info["url"] + "/admin/example/export", info["token"])
+        assert status == 400 and json.loads(body) == {"error": "fan_id is required"}
 
         # The CLI finds the running clone by run.json and acts through the admin API.
         monkeypatch.setenv("CLONEBOT_DATA_DIR", str(tmp_path))
