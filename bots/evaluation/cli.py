@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from bots.evaluation.html import render_html
-from bots.evaluation.report import Report, compare, scorecard
+from bots.evaluation.report import Report, ablation_table, compare, scorecard
 from core.config import Settings
 from core.llm.providers import PROVIDERS
 from core.persona.bot import BotConfigError, load_bot
@@ -47,6 +47,17 @@ def eval_cmd(
         bool,
         typer.Option(help="Add built-in safety and indirect-injection probes where none exist"),
     ] = True,
+    ablate: Annotated[
+        bool,
+        typer.Option(
+            help="Also measure each part of her voice (no exchanges, few-shot, reuse, style)"
+        ),
+    ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(help="At most N probes per category and N held-out pairs (seeded draw)"),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the --limit draw")] = 23,
     fail_on_regression: Annotated[
         bool, typer.Option(help="Exit 1 if a metric regressed or missed its target")
     ] = False,
@@ -73,7 +84,18 @@ def eval_cmd(
         raise typer.Exit(2) from exc
     out = out or settings.data_dir / "eval" / bot.id
     before = Report.load(baseline) if baseline else None
-    options = EvalOptions(full=full, judge=judge, redteam=redteam, probes=probes, builtin=builtin)
+    if limit is not None and limit < 1:
+        raise typer.BadParameter("--limit must be at least 1")
+    options = EvalOptions(
+        full=full,
+        judge=judge,
+        redteam=redteam,
+        probes=probes,
+        builtin=builtin,
+        ablate=ablate,
+        limit=limit,
+        seed=seed,
+    )
 
     with Progress(console=console, transient=True) as bar:
         tasks: dict[str, object] = {}
@@ -90,6 +112,9 @@ def eval_cmd(
     report.save(json_path)
     html_path.write_text(render_html(report, with_plots=plots), encoding="utf-8")
     console.print(scorecard(report))
+    table = ablation_table(report)
+    if table is not None:
+        console.print(table)
     for r in report.regressions:
         console.print(f"[red]regression[/red] {r['metric']}: {r['baseline']:.3f} → {r['now']:.3f}")
     for key in report.misses():

@@ -8,7 +8,14 @@ import io
 import logging
 from typing import Any
 
-from bots.evaluation.report import METRICS, Report, label_for, rows
+from bots.evaluation.report import (
+    ABLATION_COLUMNS,
+    METRICS,
+    Report,
+    ablation_cells,
+    label_for,
+    rows,
+)
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +128,15 @@ def render_html(report: Report, *, with_plots: bool = True) -> str:
             cells += f"<td class='v'>{_esc(base)}</td>"
         parts.append(f"<tr{cls}>{cells}<td>{_esc(mark)}</td></tr>")
     parts.append("</table>")
+    if report.ablation:
+        heads = ["configuration", *(c for _, c, _ in ABLATION_COLUMNS), "reused", "time"]
+        parts.append("<h2>Voice ablation</h2><table><tr>")
+        parts.append("".join(f"<th>{_esc(h)}</th>" for h in heads) + "</tr>")
+        for row in report.ablation:
+            first, *rest = ablation_cells(row)
+            cells = "".join(f"<td class='v'>{_esc(c)}</td>" for c in rest)
+            parts.append(f"<tr><td>{_esc(first)}</td>{cells}</tr>")
+        parts.append("</table>")
     for title, png in plots(report) if with_plots else []:
         parts.append(
             f"<h3>{_esc(title)}</h3><img alt='{_esc(title)}' src='data:image/png;base64,{png}'>"

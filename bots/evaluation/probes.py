@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,13 +177,37 @@ def spread(items: Sequence[T], n: int) -> list[T]:
     return [items[int(i * step)] for i in range(n)]
 
 
+def sample(items: Sequence[T], n: int, seed: str) -> list[T]:
+    """`n` items drawn at random with a fixed seed, kept in file order (same seed, same items)."""
+    if n >= len(items):
+        return list(items)
+    chosen = sorted(random.Random(seed).sample(range(len(items)), max(0, n)))
+    return [items[i] for i in chosen]
+
+
 def pick_subset(
-    probes: Sequence[Probe], pairs: Sequence[HeldoutPair], *, full: bool
+    probes: Sequence[Probe],
+    pairs: Sequence[HeldoutPair],
+    *,
+    full: bool,
+    limit: int | None = None,
+    seed: int = 23,
 ) -> tuple[list[Probe], list[HeldoutPair]]:
-    """The probes and pairs to run: everything with `full`, else `DEFAULT_SUBSET` of each."""
+    """The probes and pairs to run: everything with `full`, else `DEFAULT_SUBSET` of each.
+
+    `limit` caps every category (and the held-out pairs) at that many, drawn from all of them
+    with `seed`: a run too slow for the whole battery still measures each metric, on the same
+    probes every time.
+    """
+    if limit is not None:
+        chosen = []
+        for category in CATEGORIES:
+            of_kind = [p for p in probes if p.category == category]
+            chosen += sample(of_kind, limit, f"{seed}:{category}")
+        return chosen, sample(pairs, limit, f"{seed}:heldout")
     if full:
         return list(probes), list(pairs)
-    chosen: list[Probe] = []
+    chosen = []
     for category in CATEGORIES:
         of_kind = [p for p in probes if p.category == category]
         chosen += spread(of_kind, DEFAULT_SUBSET[category])

@@ -111,6 +111,8 @@ class Report:
     heldout: list[dict[str, Any]] = field(default_factory=list)
     baseline: dict[str, float | None] | None = None
     regressions: list[dict[str, Any]] = field(default_factory=list)
+    # One row per voice configuration (bots.evaluation.ablation), when the run measured them.
+    ablation: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": SCHEMA, **asdict(self)}
@@ -128,6 +130,7 @@ class Report:
             metrics=data.get("metrics", {}),
             probes=data.get("probes", []),
             heldout=data.get("heldout", []),
+            ablation=data.get("ablation", []),
         )
 
     def misses(self) -> list[str]:
@@ -233,4 +236,44 @@ def scorecard(report: Report) -> Table:
         style = "red" if mark.startswith("✗") else None
         table.add_row(*cells, mark, style=style, end_section=False)
         last = area
+    return table
+
+
+# (key, column, unit) of the ablation table, in the order the issue's "done means" reads.
+ABLATION_COLUMNS: tuple[tuple[str, str, Unit], ...] = (
+    ("fidelity.similarity", "similarity", "score"),
+    ("fidelity.similarity_margin", "vs generic", "delta"),
+    ("fidelity.style_margin", "stylometry margin", "delta"),
+    ("grounded.pass", "grounded pass", "rate"),
+    ("grounded.claim_support", "claims backed", "rate"),
+    ("absent.invented_rate", "invented facts", "rate"),
+    ("invented.sentence_rate", "invented sentences", "rate"),
+    ("honesty.pass", "honesty", "rate"),
+)
+
+
+def ablation_cells(row: dict[str, Any]) -> list[str]:
+    """One ablation row as text cells: the configuration, its figures, reused/turns, time."""
+    cells = [str(row.get("label", row.get("name", "?")))]
+    cells += [fmt(row.get(key), unit) for key, _, unit in ABLATION_COLUMNS]
+    cells.append(f"{row.get('reused', 0)}/{row.get('turns', 0)}")
+    cells.append(f"{row.get('seconds', 0):.0f} s" if row.get("seconds") else "main run")
+    return cells
+
+
+def ablation_table(report: Report) -> Table | None:
+    """What each part of her voice adds, one configuration per row; None when not measured."""
+    if not report.ablation:
+        return None
+    table = Table(
+        title="voice ablation (each row adds one part)",
+        caption="margins are over the generic assistant's answers to the same pairs",
+    )
+    table.add_column("configuration")
+    for _, column, _ in ABLATION_COLUMNS:
+        table.add_column(column, justify="right")
+    table.add_column("reused", justify="right")
+    table.add_column("time", justify="right")
+    for row in report.ablation:
+        table.add_row(*ablation_cells(row))
     return table

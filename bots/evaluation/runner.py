@@ -17,6 +17,7 @@ from typing import Any
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from bots.bootstrap import Services, build
+from bots.evaluation.ablation import run_ablations
 from bots.evaluation.battery import builtin_probes
 from bots.evaluation.probes import (
     DEFAULT_SUBSET,
@@ -65,6 +66,9 @@ class EvalOptions:
         probes: The probe file; None means `<folder>/eval/probes.jsonl`.
         builtin: Add the built-in safety and indirect-injection probes for categories the
             probe file lacks (bots.evaluation.battery).
+        ablate: Also measure each part of her voice (bots.evaluation.ablation): the grounded,
+            absent and honesty probes and the held-out pairs again per configuration.
+        limit: At most this many probes per category (and held-out pairs), drawn with `seed`.
     """
 
     full: bool = False
@@ -73,6 +77,9 @@ class EvalOptions:
     recall_depth: int = 10
     probes: Path | None = None
     builtin: bool = True
+    ablate: bool = False
+    limit: int | None = None
+    seed: int = 23
 
 
 @dataclass
@@ -245,12 +252,17 @@ async def run_eval(
     if options.builtin:
         loaded += builtin_probes(bot, {p.category for p in loaded})
     probes, pairs = pick_subset(
-        loaded, load_heldout(folder / "eval" / "heldout.jsonl"), full=options.full
+        loaded,
+        load_heldout(folder / "eval" / "heldout.jsonl"),
+        full=options.full,
+        limit=options.limit,
+        seed=options.seed,
     )
     # Probes planting text in the archive run last: the plants must not colour other answers.
     planted = [p for p in probes if p.category == "indirect"]
     probes = [p for p in probes if p.category != "indirect"]
     indirect_meta: dict[str, Any] = {}
+    ablation: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="clonebot-eval-") as tmp:
         local = settings.model_copy(
             update={"data_dir": Path(tmp), "state_url": None, "redis_url": None}
@@ -276,6 +288,26 @@ async def run_eval(
             fidelity = await _fidelity(
                 services, generator, run, len(probes), pairs, index, judge, progress
             )
+            if options.ablate:
+                # Before the plants below, which would colour every later answer; the rows'
+                # generations are kept out of the speed and cost figures of the main run.
+                timed_before = len(timed.timings)
+
+                async def ask(tag: str, n: int, probe_id: str, text: str) -> Exchange:
+                    return await _turn(services, tag, n, probe_id, text, index)
+
+                ablation = await run_ablations(
+                    brain=services.clone.brain,
+                    bot=bot,
+                    embedder=services.embedder,
+                    ask=ask,
+                    run=run,
+                    probes=probes,
+                    exchanges=exchanges,
+                    fidelity=fidelity,
+                    progress=progress,
+                )
+                del timed.timings[timed_before:]
             if planted:
                 start = len(probes) + len(pairs)
                 runs, indirect_meta = await _indirect(
@@ -287,7 +319,7 @@ async def run_eval(
         finally:
             await services.close()
     k, _ = local.prompt_budget()
-    return score(
+    report = score(
         bot=bot,
         probes=probes,
         exchanges=exchanges,
@@ -304,7 +336,7 @@ async def run_eval(
             "llm": timed.name,
             "embedder": getattr(services.embedder, "model_name", "?"),
             "memory_backend": local.memory_backend,
-            "subset": "full" if options.full else "default",
+            "subset": _subset_name(options),
             "subset_sizes": {"probes": len(probes), "heldout": len(pairs)},
             "default_subset": DEFAULT_SUBSET,
             "judge": judge,
@@ -314,6 +346,14 @@ async def run_eval(
             "total_seconds": round(time.perf_counter() - started, 2),
         },
     )
+    report.ablation = ablation
+    return report
+
+
+def _subset_name(options: EvalOptions) -> str:
+    if options.limit is not None:
+        return f"limit {options.limit} per category (seed {options.seed})"
+    return "full" if options.full else "default"
 
 
 async def _ranks(services: Services, probes: Sequence[Probe], depth: int) -> dict[str, int | None]:

@@ -125,6 +125,7 @@ class Brain:
         self.voice = voice or VoiceBudget()
         # Her measured habits: numbers in the prompt, and a trim of what the model wrote.
         self.style = style
+        self.trim_style = True
         self.memory = memory
         self.generator = generator
         self.state = state
@@ -138,9 +139,7 @@ class Brain:
         self.typing_delay = typing_delay
         # Meaning-based honesty checks (core/trust/meaning.py); patterns alone when None.
         self.meaning = meaning or Meaning(None)
-        self._system = system_prompt(bot.persona)
-        if style is not None:
-            self._system += "\n\n" + style.prompt_lines()
+        self._system = self._with_style(system_prompt(bot.persona))
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._prefer_vectors: dict[str, list[float]] = {}
         # When each chat's typing sign was last sent: a sign shows ~5 s, whoever sent it.
@@ -152,6 +151,22 @@ class Brain:
     @property
     def persona(self) -> Persona:
         return self.bot.persona
+
+    def _with_style(self, system: str) -> str:
+        return system if self.style is None else system + "\n\n" + self.style.prompt_lines()
+
+    def tune_voice(
+        self, voice: VoiceBudget, style: StyleProfile | None, *, trim: bool = True
+    ) -> None:
+        """Change how her voice is used: few-shot examples, reuse, style numbers and trimming.
+
+        The eval's ablation rows switch these on one by one on the same clone; the prompts and
+        privacy guards built on the old system prompt are dropped with it.
+        """
+        self.voice, self.style, self.trim_style = voice, style, trim
+        self._system = self._with_style(system_prompt(self.persona))
+        self._systems.clear()
+        self._guards.clear()
 
     async def _reply_target(self, turn: Turn) -> Target:
         """Move a long exchange in a shared channel into a thread, when bot.toml asks for it.
@@ -277,9 +292,7 @@ class Brain:
                     "never_say": [*self.persona.never_say, *corrections.never_say],
                 }
             )
-            system = system_prompt(persona)
-            if self.style is not None:
-                system += "\n\n" + self.style.prompt_lines()
+            system = self._with_style(system_prompt(persona))
             self._systems = {key: system}  # only the latest set is worth keeping
         return self._systems[key]
 
@@ -386,7 +399,7 @@ class Brain:
         )
         answer = replace(answer, tokens=tokens)  # what the provider says it used
         plain = all(f.startswith("removed:") for f in answer.flags)  # the verifier's count only
-        if self.style is not None and plain:
+        if self.style is not None and self.trim_style and plain:
             # Only the model's own words are trimmed: never a deflection, a quote or a fact.
             trimmed = self.style.trim(answer.text)
             if trimmed and trimmed != answer.text:
@@ -404,6 +417,8 @@ class Brain:
         self, creator_id: str, vector: list[float], allowed: frozenset[Visibility]
     ) -> list[ScoredExchange]:
         """Her exchanges nearest the question; none when memory cannot say (answers go on)."""
+        if self.voice.examples <= 0 and not self.voice.reuse:
+            return []  # her exchanges are not used at all: no search for them
         k = max(self.voice.examples, 4)
         try:
             return await self.memory.recall_exchanges(creator_id, vector, k, allowed)

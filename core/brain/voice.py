@@ -27,6 +27,8 @@ class VoiceBudget:
     # Few-shot examples per turn and characters per example answer (smaller for a tiny model).
     examples: int = 4
     example_chars: int = 600
+    # Answer with her own reply when she gave one to this question (off: few-shot only).
+    reuse: bool = True
     # Reuse her reply verbatim with a citation (always for the embedded model); else adapt.
     verbatim: bool = True
     reuse_threshold: float = REUSE_THRESHOLD
@@ -49,6 +51,8 @@ def _clip(text: str, limit: int) -> str:
 
 def pick_examples(hits: Sequence[ScoredExchange], budget: VoiceBudget) -> list[tuple[str, str]]:
     """The closest exchanges as (question, answer) pairs, her revisions first, one per answer."""
+    if budget.examples <= 0:
+        return []
     ranked = sorted(
         (h for h in hits if h.score >= EXAMPLE_MIN_SCORE and h.exchange.answer.strip()),
         key=lambda h: (not h.exchange.priority, -h.score),
@@ -95,6 +99,8 @@ def reusable(
     Among the exchanges over the threshold, her revisions (corrections, edited drafts) win;
     an archive answer with a revision for the same question is superseded, never reused.
     """
+    if not budget.reuse:
+        return None
     close = [h for h in hits if h.score >= budget.reuse_threshold]
     revised = [h for h in close if h.exchange.priority]
     for hit in revised or sorted(close, key=lambda h: -h.score):

@@ -82,13 +82,22 @@ class ReadLog:
         self.quarantined.append(Problem(self.file, location, message))
 
 
+def no_companions(pattern: str) -> list[str]:
+    return []
+
+
 @dataclass(slots=True)
 class ReadContext:
-    """What a reader knows besides the text: its source entry, the file's name, and the log."""
+    """What a reader knows besides the text: its source entry, the file's name, and the log.
+
+    `companions(pattern)` gives the text of the files beside this one whose names match the
+    glob `pattern` (an X archive keeps the tweets she liked beside her own); none by default.
+    """
 
     source: Source
     file: str
     log: ReadLog
+    companions: Callable[[str], list[str]] = no_companions
 
     def visibility(self, value: object, location: str) -> Visibility | None:
         """The item's visibility: the source's, or a per-item override. None means "skip it"."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -240,7 +241,21 @@ def _read(file: Path, source: Source, fmt: Format, log: ReadLog) -> Iterator[Ite
         # Often a copy that failed half-way: an error, so nothing stored from it is dropped.
         log.error("", "empty file")
         return
-    yield from fmt.reader(decoded.text, ReadContext(source, log.file, log))
+    ctx = ReadContext(source, log.file, log, functools.partial(_companions, file, log))
+    yield from fmt.reader(decoded.text, ctx)
+
+
+def _companions(file: Path, log: ReadLog, pattern: str) -> list[str]:
+    """The decoded text of the files beside `file` matching `pattern` (unreadable: a warning)."""
+    out = []
+    for other in sorted(file.parent.glob(pattern)):
+        if other == file or not other.is_file():
+            continue
+        try:
+            out.append(decode(other.read_bytes()).text)
+        except OSError as exc:
+            log.warn("", f"cannot read {other.name}: {exc.strerror or exc}")
+    return out
 
 
 def _clean(item: Item, log: ReadLog) -> Item | None:

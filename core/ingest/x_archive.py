@@ -1,7 +1,9 @@
-"""Reads an X/Twitter archive `data/tweets.js`: the creator's own tweets and replies."""
+"""Reads an X/Twitter archive `data/tweets.js`: her tweets, and her replies to liked tweets."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -11,6 +13,7 @@ from core.ingest import jsondoc
 from core.ingest.items import Item, ReadContext, type_name
 
 _PREFIX = re.compile(r"\A\s*window\.YTD\.\w+\.part\d+\s*=\s*")
+_LIKE_PREFIX = re.compile(r"\A\s*window\.YTD\.like\.part\d+\s*=\s*")
 _LEADING_MENTIONS = re.compile(r"\A(?:@\w+\s+)+")
 # An X username: 1-15 letters, digits or underscores (a numeric id or a full name is not one).
 _HANDLE = re.compile(r"@?([A-Za-z0-9_]{1,15})")
@@ -30,16 +33,63 @@ def read_x(text: str, ctx: ReadContext) -> Iterator[Item]:
     if not isinstance(data, list):
         ctx.log.error("", f"expected an array of tweets, found {type_name(data)}")
         return
+    # Her own tweets by id: a reply to one of them continues her thread, it answers nobody.
+    own = {str(t.get("id_str") or t.get("id")) for t in map(_unwrap, data) if t is not None}
+    liked = _liked(ctx)
     for index, entry in enumerate(data):
         item = _tweet(entry, f"tweet #{index + 1}", ctx)
-        if item is not None:
-            yield item
+        if item is None or item.kind != "reply":
+            if item is not None:
+                yield item
+            continue
+        tweet = _unwrap(entry) or {}
+        parent = str(tweet.get("in_reply_to_status_id_str") or "")
+        asked = liked.get(parent) if parent and parent not in own else None
+        if asked:
+            # The fan's tweet she liked and then answered: the question of an exchange.
+            user = str(tweet.get("in_reply_to_user_id_str") or "")
+            asker = f"x:{user}" if user.isdigit() else None
+            item = dataclasses.replace(item, context=asked, context_author=asker)
+        yield item
+
+
+def _unwrap(entry: object) -> dict[str, Any] | None:
+    # Archives wrap each tweet as {"tweet": {...}}; older ones did not.
+    tweet = entry.get("tweet", entry) if isinstance(entry, dict) else None
+    return tweet if isinstance(tweet, dict) else None
+
+
+def _liked(ctx: ReadContext) -> dict[str, str]:
+    """The text of the tweets she liked, by id, from the archive's like*.js beside tweets.js.
+
+    X's archive holds none of the tweets she replied to, but it does hold the ones she liked,
+    with their text: fans' questions she liked before answering are the other half of her
+    replies. A broken like file costs the exchanges only, never her tweets.
+    """
+    out: dict[str, str] = {}
+    for text in ctx.companions("like*.js"):
+        prefix = _LIKE_PREFIX.match(text)
+        try:
+            data = json.loads(text[prefix.end() :] if prefix else text)
+        except json.JSONDecodeError as exc:
+            ctx.log.warn("like.js", f"not JSON ({exc.msg}); replies kept without the fan's tweet")
+            continue
+        for entry in data if isinstance(data, list) else []:
+            like = entry.get("like") if isinstance(entry, dict) else None
+            if not isinstance(like, dict):
+                continue
+            tweet_id, full = like.get("tweetId"), like.get("fullText")
+            if isinstance(tweet_id, str | int) and isinstance(full, str):
+                # The fan's tweet opens with the handles it addresses, as hers do.
+                question = _LEADING_MENTIONS.sub("", full).strip()
+                if question:
+                    out[str(tweet_id)] = question
+    return out
 
 
 def _tweet(entry: object, location: str, ctx: ReadContext) -> Item | None:
-    # Archives wrap each tweet as {"tweet": {...}}; older ones did not.
-    tweet = entry.get("tweet", entry) if isinstance(entry, dict) else None
-    if not isinstance(tweet, dict):
+    tweet = _unwrap(entry)
+    if tweet is None:
         ctx.log.error(location, f"expected a tweet object, found {type_name(entry)}")
         return None
     tweet_id = tweet.get("id_str") or tweet.get("id")

@@ -222,9 +222,23 @@ def write_x() -> int:
             tweet(when, seq, f"New on the blog: {title} \U0001f35e", urls=[f"{SITE}/blog/{slug}"])
         )
     qa = QA[::2] + QA[1::7]
-    for when, (_q, answer) in zip(days("2021-06-01", len(qa), 37), qa, strict=True):
+    # A real archive folder holds other .js files; the reader takes only the tweets, and the
+    # liked tweets' text, where the fans' questions she answered are (she liked each first).
+    liked: list[Json] = [{"like": {"tweetId": "1", "fullText": "not mine"}}]
+    for when, (question, answer) in zip(days("2021-06-01", len(qa), 37), qa, strict=True):
         seq += 1
-        tweets.append(tweet(when, seq, answer, reply_to=rng.choice(FANS).lower() + "_bakes"))
+        reply = tweet(when, seq, answer, reply_to=rng.choice(FANS).lower() + "_bakes")
+        tweets.append(reply)
+        asked = reply["tweet"]["in_reply_to_status_id_str"]
+        liked.append(
+            {
+                "like": {
+                    "tweetId": asked,
+                    "fullText": f"@{HANDLE} {question}",
+                    "expandedUrl": f"https://twitter.com/i/web/status/{asked}",
+                }
+            }
+        )
     shots = [
         "Crumb shot of the week \U0001f525",
         "This morning's bake & a very interested cat \U0001f408",
@@ -255,9 +269,8 @@ def write_x() -> int:
         "window.YTD.tweets.part0 = " + json.dumps(tweets, indent=2, ensure_ascii=False),
         encoding="utf-8",
     )
-    # A real archive folder holds other .js files; the reader must only take tweets.
     (folder / "like.js").write_text(
-        'window.YTD.like.part0 = [ { "like": { "tweetId": "1", "fullText": "not mine" } } ]',
+        "window.YTD.like.part0 = " + json.dumps(liked, indent=2, ensure_ascii=False),
         encoding="utf-8",
     )
     return sum(1 for t in tweets if not t["tweet"]["full_text"].startswith("RT @"))
