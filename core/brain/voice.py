@@ -91,6 +91,11 @@ def is_stale(exchange: Exchange, now: datetime, max_age_days: int) -> bool:
     return when is None or now - when > timedelta(days=max_age_days)
 
 
+def _timestamp(exchange: Exchange) -> float:
+    when = parse_date(exchange.date)
+    return when.timestamp() if when else 0.0
+
+
 def reusable(
     hits: Sequence[ScoredExchange], budget: VoiceBudget, now: datetime
 ) -> Exchange | None:
@@ -103,7 +108,9 @@ def reusable(
         return None
     close = [h for h in hits if h.score >= budget.reuse_threshold]
     revised = [h for h in close if h.exchange.priority]
-    for hit in revised or sorted(close, key=lambda h: -h.score):
+    # The same reply cross-posted ties on score: cite where she said it last (the freshest).
+    newest = sorted(close, key=lambda h: (-h.score, -_timestamp(h.exchange)))
+    for hit in revised or newest:
         if not is_stale(hit.exchange, now, budget.max_age_days):
             return hit.exchange
     return None
