@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
-
-from langchain_core.messages import AIMessage, BaseMessage
 
 from bots.evaluation import EvalOptions, Report, run_eval
 from bots.evaluation.ablation import ABLATIONS
@@ -20,7 +17,7 @@ from core.memory.embeddings import HashEmbedder
 from core.memory.stores.inmemory import InMemoryMemoryStore
 from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
 from core.state.memory import InMemoryStateStore
-from tests.evaluation.fakes import GENERIC, InventingGenerator
+from tests.fakes.generators import ExampleEchoGenerator, InventingGenerator
 from tests.fakes.verifiers import KeepEverything
 from tests.scenario.harness import EXAMPLE
 
@@ -30,24 +27,6 @@ SETTINGS = Settings(
     llm_provider="fake",
     data_dir=Path(tempfile.mkdtemp(prefix="clonebot-ablation-test-")),
 )
-
-
-class EchoingGenerator:
-    """Writes like the last example reply it was shown (her voice when few-shot is on), and
-    like a generic assistant when it was shown none."""
-
-    name = "fake:echo"
-
-    def __init__(self) -> None:
-        self.prompts: list[Sequence[BaseMessage]] = []
-
-    def reply(self, messages: Sequence[BaseMessage]) -> str:
-        self.prompts.append(messages)
-        examples = [str(m.content) for m in messages[1:-1] if isinstance(m, AIMessage)]
-        return examples[-1] if examples else GENERIC
-
-    async def stream(self, messages: Sequence[BaseMessage]) -> AsyncIterator[str]:
-        yield self.reply(messages)
 
 
 async def evaluate(generator: Any, limit: int = 4, **fakes: Any) -> Report:
@@ -67,8 +46,7 @@ async def evaluate(generator: Any, limit: int = 4, **fakes: Any) -> Report:
 
 
 async def test_each_configuration_gets_a_row_and_few_shot_moves_the_voice() -> None:
-    echo = EchoingGenerator()
-    report = await evaluate(echo, verifier=KeepEverything())
+    report = await evaluate(ExampleEchoGenerator(), verifier=KeepEverything())
     rows = {r["name"]: r for r in report.ablation}
     assert [r["name"] for r in report.ablation] == [a.name for a in ABLATIONS]
     # Without exchanges the model saw no example and wrote like an assistant; with them, like her.

@@ -184,6 +184,17 @@ class QuotingGenerator(FakeGenerator):
         return f"{style_line(messages)}{sentence} [{n}]"
 
 
+class ExampleEchoGenerator(FakeGenerator):
+    """Writes like the last few-shot example reply it was shown (her voice when her exchanges
+    reach the prompt), and like a generic assistant when it was shown none."""
+
+    name = "fake:example-echo"
+
+    def reply(self, messages: Sequence[Any]) -> str:
+        examples = [text_of(m) for m in messages[1:-1] if getattr(m, "type", "") == "ai"]
+        return examples[-1] if examples else GENERIC
+
+
 class InventingGenerator(QuotingGenerator):
     """Cites a real source but changes its numbers and adds a teacher and a city it made up.
 
