@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bots.evaluation.languages import AI_WORDS, NOUN_CAPITALS, language_level
+from bots.evaluation.metrics import OPENERS, STOP_CAPS, names_in, numbers_in
 from core.trust.grounding import find_claims, is_supported, split_sentences
 
 # Personal-claim kinds, each a pattern over a lower-cased sentence (English).
@@ -70,14 +71,10 @@ _NATIONALITY = re.compile(
 )
 PHONE = re.compile(r"(?<![\w.])\+?\d(?:[\s().-]?\d){7,}(?!\w)(?!\.\d)")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s?(?:%|°\s?c|°)?", re.I)
-_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}(?:\s[A-Z][a-zà-ÿ]{2,})*\b")
-_CAPS_TEXT = (
-    "I I'm The A An And But So Yes No Oh Well My We Our It It's That This There Honestly Haha "
-    "Sure Hey Hi Hello Thanks Thank Also Not Just Then When What Why How Try Use If You Your "
-    "Sorry Happy Ask Some Nothing Heads Please Good Great Here Here's New Quick Rest"
-)
-_CAPS = frozenset(_CAPS_TEXT.split())
+# The metrics' habitual capitals, and two more that open a tip; a sentence's end may stand
+# before a name too (the judge reads clauses, not whole sentences).
+_CAPS = STOP_CAPS | {"Quick", "Rest"}
+_OPENERS = OPENERS + ".!?"
 _CLAUSES = re.compile(r"\s*(?:[;,:—–]|\band\b|\bbut\b|\bso\b)\s*", re.I)
 _NEGATED = re.compile(
     r"\b(?:don't|do not|doesn't|never|no|not|haven't|have no|can't|cannot|won't|isn't|"
@@ -123,16 +120,9 @@ def _claim_text(sentence: str, lang: str) -> str:
 
 
 def _salient(sentence: str, ignore: set[str], names: bool = True) -> set[str]:
-    found = {m.group(0).strip().lower().replace(" ", "") for m in _NUMBER.finditer(sentence)}
-    for match in _NAME.finditer(sentence) if names else ():
-        parts = match.group(0).split()
-        before = sentence[: match.start()].rstrip()
-        if not before or before[-1] in "“\"'‘(:;-–—*.!?":
-            parts = parts[1:]
-        while parts and parts[0] in _CAPS:
-            parts = parts[1:]
-        if parts:
-            found.add(" ".join(parts).lower())
+    found = numbers_in(sentence)
+    if names:
+        found |= names_in(sentence, stop_caps=_CAPS, openers=_OPENERS)
     # The creator's own name ("Juno Okafor-Lind" gives juno, okafor, lind) is never invented.
     return {f for f in found if f and not set(re.split(r"[\s-]+", f)) <= ignore}
 

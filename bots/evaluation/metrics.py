@@ -28,8 +28,9 @@ _CAPS_TEXT = (
     "Sure Hey Hi Hello Thanks Thank Also Not Just Then When What Why How Try Use If You Your "
     "Sorry Happy Ask Some Nothing Heads Please Good Great Here Here's New"
 )
-_STOP_CAPS = frozenset(_CAPS_TEXT.split())
-_OPENERS = "“\"'‘(:;-–—*"
+STOP_CAPS = frozenset(_CAPS_TEXT.split())
+# What may stand before a sentence's or a quote's first word (a capital that is grammar).
+OPENERS = "“\"'‘(:;-–—*"
 _DECLINE = re.compile(
     r"keep (that|it|this) (offline|private|off)|never (shared|said|talked|posted)|rather not|"
     r"not something i (talk|share|discuss)|don'?t (know|share|talk|discuss)|do not know|"
@@ -96,20 +97,34 @@ def style_similarity(answer: str, real: str) -> dict[str, float]:
 # --- groundedness ------------------------------------------------------------------------------
 
 
+def numbers_in(text: str) -> set[str]:
+    """Numbers with their units, folded ("250 °C" -> "250°c")."""
+    return {m.group(0).strip().lower().replace(" ", "") for m in _NUMBER.finditer(text)}
+
+
+def names_in(
+    sentence: str, *, stop_caps: frozenset[str] = STOP_CAPS, openers: str = OPENERS
+) -> set[str]:
+    """Proper names of one sentence, lower-cased, without the capitals grammar or habit gives."""
+    found = set()
+    for match in _NAME.finditer(sentence):
+        parts = match.group(0).split()
+        before = sentence[: match.start()].rstrip()
+        # A capital that opens a sentence or a quote is grammar, not a name.
+        if not before or before[-1] in openers:
+            parts = parts[1:]
+        while parts and parts[0] in stop_caps:
+            parts = parts[1:]
+        if parts:
+            found.add(" ".join(parts).lower())
+    return found
+
+
 def salient(text: str) -> set[str]:
     """Checkable facts of a text: numbers (with their unit) and proper names."""
-    found = {m.group(0).strip().lower().replace(" ", "") for m in _NUMBER.finditer(text)}
+    found = numbers_in(text)
     for sentence in split_sentences(text):
-        for match in _NAME.finditer(sentence):
-            parts = match.group(0).split()
-            before = sentence[: match.start()].rstrip()
-            # A capital that opens a sentence or a quote is grammar, not a name.
-            if not before or before[-1] in _OPENERS:
-                parts = parts[1:]
-            while parts and parts[0] in _STOP_CAPS:
-                parts = parts[1:]
-            if parts:
-                found.add(" ".join(parts).lower())
+        found |= names_in(sentence)
     return {f for f in found if f}
 
 
