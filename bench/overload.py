@@ -163,3 +163,55 @@ async def paths(
         for p in both:
             await stop_adapters(p.watch.sv)
     return out
+
+
+SLOTS = [2, 4, 8, 16, 32, 64]
+SLOT_HEADER = (
+    f"  {'model delay':>11} {'max turns':>9} {'sent':>5} {'answ.':>5} {'degr.':>5} {'msg/s':>6}"
+    f" {'p50 ms':>7} {'p95 ms':>7} {'bot':>5} {'ms CPU':>6}"
+)
+
+
+async def slots(
+    remote: Remote,
+    root: Path,
+    state_url: str | None,
+    delays: list[float],
+    rate: float,
+    seconds: float,
+    values: list[int] = SLOTS,
+) -> list[str]:
+    """max_concurrent_turns measured: per value, a new polling clone is offered `rate` (past
+    its capacity) for `seconds`; what it answered per second within a 20 s drain, and how fast.
+
+    With an instant model the slots only share this process's CPU; with a model that takes
+    `delay` to answer, too few slots cap the answers at slots / delay whatever the CPU.
+    """
+    (ports,) = await remote.call("start", 0, 0, 1, True)
+    clones = Clones(root / "slots", state_url, llm_url=ports["llm"])
+    base = clones.bot
+    out = [SLOT_HEADER]
+    for delay in delays:
+        await remote.call("llm_delay", delay)
+        for n in values:
+            policies = base.policies.model_copy(update={"max_concurrent_turns": n})
+            clones.bot = base.model_copy(update={"policies": policies})
+            sv = await clones.make()
+            urls = await start_adapters(sv, {"telegram-polling": ports["telegram-polling"]}, False)
+            p = Path_(
+                f"{n}",
+                Watch(sv),
+                [("telegram", urls["telegram-polling"], ports["telegram-polling"])],
+            )
+            try:
+                await remote.load([(p.targets, 2.0)], 2.0, 30.0)  # warm up
+                s = await remote.load([(p.targets, rate)], seconds, 20.0)
+            finally:
+                await stop_adapters(sv)
+            cpu_ms = s.bot_cpu / s.rate * 1000 if s.rate else float("nan")
+            out.append(
+                f"  {delay:>9.1f} s {n:>9} {s.injected:>5} {s.good:>5} {s.degraded:>5}"
+                f" {s.rate:>6.1f} {s.p50:>7.0f} {s.p95:>7.0f} {s.bot_cpu:>5.2f} {cpu_ms:>6.1f}"
+            )
+            print(out[-1], flush=True)
+    return out

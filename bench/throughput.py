@@ -357,6 +357,7 @@ class Driver:
         self.last_send = 0.0
         self.fakes: list[Any] = []
         self.polled: dict[int, Any] = {}  # port -> the fake Bot API a polling clone reads
+        self.llm: Any = None  # the fake OpenAI-compatible server, when started
         self.urls: list[dict[str, str]] = []
         self.seq = itertools.count(1)
         self.session: Any = None
@@ -413,9 +414,9 @@ class Driver:
         for i in range(max(n_tg, n_slack, n_polled, int(llm))):
             ports: dict[str, str] = {}
             if i == 0 and llm:
-                model = await FakeOpenAI().start()
-                self.fakes.append(model)
-                ports["llm"] = model.base_url
+                self.llm = await FakeOpenAI().start()
+                self.fakes.append(self.llm)
+                ports["llm"] = self.llm.base_url
             if i < n_tg:
                 tg = await TimedTelegram().start()
                 self.fakes.append(tg)
@@ -581,6 +582,9 @@ def driver_main(conn: Any) -> None:
                 conn.send(await drv.start(*args))
             elif cmd == "load":
                 conn.send(await drv.load(*args))
+            elif cmd == "llm_delay":  # the fake model's time to first text from now on
+                drv.llm.delay = args[0]
+                conn.send(None)
             elif cmd == "stop":
                 await drv.stop()
                 conn.send(None)
@@ -766,6 +770,9 @@ async def main(args: argparse.Namespace) -> int:
         if args.paths:
             await print_paths(remote, root, args)
             return 0
+        if args.slots:
+            await print_slots(remote, root, args)
+            return 0
         print(f"\nthroughput: one clonebot process, state {args.state_url or 'SQLite'}")
         print("  (Edge memory, MiniLM int8 embedder, instant LLM; fans' cooldowns lifted;")
         print("   every message a new text, so no cache answers it)")
@@ -909,6 +916,16 @@ async def print_paths(remote: Remote, root: Path, args: argparse.Namespace) -> N
     print(f"  machine load after: {load_average()}")
 
 
+async def print_slots(remote: Remote, root: Path, args: argparse.Namespace) -> None:
+    """max_concurrent_turns measured on the polling path (bench/overload.py)."""
+    from bench.overload import slots
+
+    print("\n  max_concurrent_turns: a polling clone offered 30 msg/s for 10 s per value")
+    print(f"  (machine load before: {load_average()})")
+    await slots(remote, root, args.state_url, [0.0, 1.0], 30.0, 10.0)
+    print(f"  machine load after: {load_average()}")
+
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -941,6 +958,9 @@ def cli() -> None:
     parser.add_argument("--state-url", default=None, help="e.g. postgresql+psycopg://...")
     parser.add_argument(
         "--paths", action="store_true", help="only Telegram polling beside webhook (overload)"
+    )
+    parser.add_argument(
+        "--slots", action="store_true", help="only max_concurrent_turns, measured per value"
     )
     parser.add_argument(
         "--overload-seconds", type=float, default=60.0, help="how long 2x capacity is offered"

@@ -6,6 +6,7 @@ or llama.cpp's server: what the default remote-provider path costs, with none of
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import dataclass
@@ -19,10 +20,12 @@ REPLY = "Thanks for your message! I'm an AI clone on a test model, so I'll keep 
 class FakeOpenAI:
     """Serves `POST /v1/chat/completions`; streams `reply` word by word with usage at the end.
 
+    `delay` seconds pass before the answer starts (a remote model's time to first text).
     `requests` counts the completions asked for, `in_flight` the ones being answered now.
     """
 
     reply: str = REPLY
+    delay: float = 0.0
     requests: int = 0
     in_flight: int = 0
     port: int = 0
@@ -51,6 +54,8 @@ class FakeOpenAI:
         self.requests += 1
         self.in_flight += 1
         try:
+            if self.delay > 0:
+                await asyncio.sleep(self.delay)
             model = str(body.get("model", "fake"))
             prompt_tokens = sum(len(str(m.get("content", ""))) for m in body["messages"]) // 4
             usage = {
@@ -65,6 +70,8 @@ class FakeOpenAI:
                     | {"usage": usage}
                 )
             return await self._stream(request, model, usage)
+        except ConnectionResetError:  # the client went away (a clone stopped mid-request)
+            return web.Response(status=499)
         finally:
             self.in_flight -= 1
 
