@@ -1,10 +1,14 @@
 """Live-mode benchmark: a crowd's burst collected and grouped, beside answering each message.
 
-    python -m bench.live [--messages 500] [--fans 200]
+    python -m bench.live [--messages 500] [--fans 200] [--calibrate]
 
-Same run, in-memory stack, instant fake LLM, MiniLM embeddings (the default embedder):
-1. the grouping threshold on the labelled tuning set (tests/fixtures/live_questions.py):
-   share of same-question and different-question pairs at or above each cosine;
+Same run, in-memory stack, instant fake LLM:
+1. the grouping threshold per embedder on the labelled tuning set
+   (tests/fixtures/live_questions.py): share of same-question and different-question pairs at
+   or above each cosine, and the one chosen: the lowest cosine at which at most 0.1% of
+   different-question pairs would merge (one answer for two questions is the worse error).
+   `--calibrate` writes the chosen ones to core/conversation/live_thresholds.json, which live
+   mode reads for the configured embedder;
 2. live mode on: the burst pushed into one channel; questions/s ingested, grouping cost per
    question (embedding + comparing), how pure the groups are, and posts needed (one a round);
 3. live mode off, caps lifted: the same burst answered message by message (one post each).
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import random
 import time
 from collections import Counter
@@ -25,6 +30,7 @@ from typing import Any
 import numpy as np
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from core.conversation.live_board import THRESHOLDS
 from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
 from core.types import Role
 from tests.fixtures.live_questions import QUESTIONS
@@ -34,7 +40,12 @@ MOD = frozenset({Role.MODERATOR})
 COUNTS = [80, 70, 60, 50, 40] + [14] * 14 + [4]
 
 
-def thresholds(embedder: Any) -> None:
+MAX_DIFFERENT = 0.001  # at most this share of different-question pairs may merge
+GRID = [round(0.30 + 0.01 * i, 2) for i in range(70)]
+
+
+def thresholds(embedder: Any) -> dict[str, float]:
+    """Print the pair rates on the tuning set; return the chosen threshold and its rates."""
     texts = [t for g in QUESTIONS for t in g]
     labels = [i for i, g in enumerate(QUESTIONS) for _ in g]
     v = np.asarray(embedder.embed_documents(texts), dtype=np.float32)
@@ -49,6 +60,14 @@ def thresholds(embedder: Any) -> None:
         print(
             f"  cosine >= {t:.2f}: same {np.mean(s >= t):6.1%}   different {np.mean(d >= t):6.2%}"
         )
+    chosen = next(t for t in GRID + [0.999] if np.mean(d >= t) <= MAX_DIFFERENT)
+    found = {
+        "similarity": chosen,
+        "same": round(float(np.mean(s >= chosen)), 4),
+        "different": round(float(np.mean(d >= chosen)), 4),
+    }
+    print(f"  chosen: {chosen:.2f} (same {found['same']:.1%}, different {found['different']:.2%})")
+    return found
 
 
 def burst(messages: int, fans: int) -> list[tuple[str, int, str]]:
@@ -130,10 +149,13 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=500)
     parser.add_argument("--fans", type=int, default=200)
+    parser.add_argument("--calibrate", action="store_true", help="write the chosen thresholds")
     args = parser.parse_args()
-    minilm = MiniLMEmbedder()
-    thresholds(minilm)
-    thresholds(HashEmbedder())
+    minilm, hashed = MiniLMEmbedder(), HashEmbedder()
+    measured = {e.model_name: thresholds(e) for e in (minilm, hashed)}
+    if args.calibrate:
+        THRESHOLDS.write_text(json.dumps(measured, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwritten: {THRESHOLDS}")
     asks = burst(args.messages, args.fans)
     live = await live_run(asks, minilm)
     live_hash = await live_run(asks, HashEmbedder())

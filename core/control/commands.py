@@ -75,7 +75,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "clone live",
         Role.MODERATOR,
         "Live Q&A: gather questions, answer the most asked",
-        "on [minutes]|off|list|pin <n>|drop <n>",
+        "on [minutes] [here]|off|list|pin <n>|drop <n>",
     ),
     CommandSpec("ask", Role.FAN, "Ask the clone something", "<question>"),
     CommandSpec("about", Role.FAN, "Who this clone is, and how to reach a human"),

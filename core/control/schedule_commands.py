@@ -26,7 +26,7 @@ from core.types import Reply, ReplyKind, Target
 
 USAGE = (
     'Usage: /clone schedule add <id> cron="0 9 * * mon"|every=6h [tz=Europe/London] '
-    "[to=here|to=<target>] [quiet=22-7] [idle=6h] [review] <what to post>\n"
+    "[to=here|to=<target>] [quiet=22-7] [idle=6h] [review] <what to post>|live=60m\n"
     "       /clone schedule list|pause <id>|resume <id>|remove <id>"
 )
 _UNITS = {"m": 1.0, "h": 60.0, "d": 1440.0}
@@ -90,10 +90,12 @@ def parse_add(args: tuple[str, ...], here: Target) -> Schedule:
             fields["if_quiet_hours"] = _minutes(value) / 60
         elif eq and key == "review_to":
             fields["review_to"] = value
+        elif eq and key == "live":  # a scheduled stream: live mode, not a post
+            fields["live_minutes"] = _minutes(value)
         else:
             prompt.append(word)
     fields["prompt"] = " ".join(prompt)
-    if not fields["prompt"]:
+    if not fields["prompt"] and "live_minutes" not in fields:
         raise ScheduleError("say what to post, e.g. 'a beginner tip from my archive'")
     if not fields["targets"]:
         fields["targets"] = [target_text(here)]

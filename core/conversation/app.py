@@ -9,8 +9,9 @@ from core.brain.brain import Brain
 from core.control.command_limits import REPORT_EMOJI, CommandLimit
 from core.control.control import FORGET_BUTTON, Control
 from core.conversation.edits import on_delete, on_edit
-from core.conversation.live import BUTTONS as LIVE_BUTTONS
 from core.conversation.live import LiveMode
+from core.conversation.live_commands import BUTTONS as LIVE_BUTTONS
+from core.conversation.live_commands import LiveCommands
 from core.conversation.outcomes import Outcome, OutcomeLedger, rule_of
 from core.conversation.policies import (
     AfterWait,
@@ -87,7 +88,8 @@ class Clone:
             clock=clock,
             state=state,
         )
-        control.add_handler("clone live", self.live.command)
+        self.live_commands = LiveCommands(self.live)
+        control.add_handler("clone live", self.live_commands.command)
         self.pipeline: TurnHandler = compose(
             # Non-text and escalation answer at once: a fan in crisis never waits on a cap.
             [
@@ -166,6 +168,6 @@ class Clone:
         if e.action == FORGET_BUTTON:
             return await self.control.forget_button(turn)
         if e.action in LIVE_BUTTONS:
-            return await self.live.button(turn)
+            return await self.live_commands.button(turn)
         log.info("unknown button %r", e.action)
         return []

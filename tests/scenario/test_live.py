@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from core.conversation.live import PIN_BUTTON
+from core.conversation.live_commands import PIN_BUTTON
 from core.persona.bot import PlatformConfig
 from core.types import Capabilities, EventKind, Reply, Role
 from tests.fixtures.live_questions import QUESTIONS
@@ -268,14 +268,18 @@ async def test_an_embedder_nobody_measured_groups_only_identical_questions() -> 
 async def test_a_live_schedule_starts_live_mode_once_and_says_so_in_the_channel() -> None:
     from datetime import UTC, datetime
 
+    from core.control.schedule_commands import parse_add
     from core.persona.schedule_spec import ScheduleError, validate
     from core.records import OutboxStatus
+    from core.types import Target
     from tests.scenario.schedule_kit import clone_with, schedule
 
     stream = schedule(id="stream", prompt="", live_minutes=45, review_to=None)
     validate(stream)
     with pytest.raises(ScheduleError, match="live_minutes"):
         validate(schedule(prompt=" "))
+    by_command = parse_add(("stream", "every=1h", "live=45m"), Target("test", "guild1", "general"))
+    assert by_command.live_minutes == 45 and by_command.targets == ["test:guild1:general"]
     chat, scheduler, _ = await clone_with(stream)
     scheduler.publisher.live = chat.clone.start_live
     fire = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
