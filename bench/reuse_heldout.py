@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from bots.archives import register_archive_formats
+from bots.registry import register_platforms
 from core.brain.voice import REUSE_THRESHOLD
 from core.config import Settings
 from core.ingest.pipeline import collect_exchanges
@@ -23,7 +23,7 @@ HELDOUT = ROOT / "tests" / "heldout" / "example_paraphrases.jsonl"
 
 def main() -> None:
     folder = ROOT / "bots" / "example"
-    register_archive_formats()  # the example's Telegram and Discord exports
+    register_platforms()  # the example's Telegram and Discord exports
     bot = load_bot(folder)
     exchanges = [e for s in bot.sources for e in collect_exchanges(bot.id, s, folder)]
     embedder = make_embedder(Settings())

@@ -8,6 +8,7 @@ from telegram import Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 
 from adapters.common.text import clean_text
+from adapters.telegram.targets import PRIVATE_WORKSPACE
 from core.control.commands import parse_command
 from core.types import Author, Capabilities, ChatEvent, Command, ContentKind, EventKind, Permission
 
@@ -163,7 +164,7 @@ def permissions_of(status: str) -> frozenset[Permission]:
 
 def workspace(chat_type: str, chat_id: int) -> str:
     """Private chats share the "dm" workspace; a group is its own."""
-    return "dm" if chat_type == ChatType.PRIVATE else str(chat_id)
+    return PRIVATE_WORKSPACE if chat_type == ChatType.PRIVATE else str(chat_id)
 
 
 def _replied(msg: Message) -> Message | None:

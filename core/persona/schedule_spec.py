@@ -11,6 +11,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from core.persona.bot import BotConfig, Schedule
+from core.persona.targets import target_form, target_hints
 from core.ports import StateStore
 from core.types import Target
 
@@ -27,35 +28,43 @@ class ScheduleError(ValueError):
 
 
 def parse_target(text: str) -> Target:
-    """Parse a schedule target.
-
-    Formats (ids exactly as the platform gives them):
-        - `telegram:<chat_id>`: a group, supergroup or channel (negative id) or a DM (user id).
-        - `slack:<team_id>:<channel_id>`
-        - `discord:<guild_id>:<channel_id>`
-        - `<platform>:<workspace>:<channel>` for any other Sender (console, tests).
+    """Parse a schedule target: `<platform>:<workspace>:<channel>`, ids exactly as the platform
+    gives them, or the form the platform registered (core/persona/targets.py; Telegram's is
+    `telegram:<chat_id>`).
 
     Raises:
         ScheduleError: when the text is not one of these.
     """
-    parts = text.strip().split(":")
-    if len(parts) == 2 and parts[0] == "telegram" and parts[1].lstrip("-").isdigit():
-        chat = parts[1]
-        # Telegram's own workspace rule (adapters): private chats are "dm", groups their id.
-        return Target("telegram", chat if chat.startswith("-") else "dm", chat)
-    if len(parts) == 3 and all(parts) and parts[0] != "telegram":
-        return Target(parts[0], parts[1], parts[2])
-    raise ScheduleError(
-        f"target {text!r}: use telegram:<chat_id>, slack:<team>:<channel> "
-        "or discord:<guild>:<channel>"
-    )
+    platform, *rest = text.strip().split(":")
+    found = target_form(platform).parse(platform, rest)
+    if found is None:
+        raise ScheduleError(f"target {text!r}: use {target_hints()}")
+    return found
 
 
 def target_text(target: Target) -> str:
     """The inverse of `parse_target`."""
-    if target.platform == "telegram":
-        return f"telegram:{target.channel_id}"
-    return f"{target.platform}:{target.workspace_id}:{target.channel_id}"
+    return target_form(target.platform).text(target)
+
+
+def channel_target(platform: str, workspace_id: str, channel_id: str) -> Target:
+    """A channel bot.toml names by id alone (a platform's moderator_channel), in the workspace
+    of a conversation on that platform.
+
+    Raises:
+        ScheduleError: when the id is not one the platform's form accepts.
+    """
+    found = target_form(platform).channel(platform, workspace_id, channel_id)
+    if found is None:
+        raise ScheduleError(f"target {f'{platform}:{channel_id}'!r}: use {target_hints()}")
+    return found
+
+
+def private_chat(user: str) -> Target | None:
+    """The private chat with a platform-qualified user (`platform:user`), where the platform
+    reaches one by the user's id alone; else None."""
+    platform, _, user_id = user.partition(":")
+    return target_form(platform).private_chat(platform, user_id)
 
 
 def channel_key(target: Target) -> str:

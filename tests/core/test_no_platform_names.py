@@ -16,8 +16,8 @@ PLATFORM = re.compile(r"discord|telegram|slack", re.IGNORECASE)
 STILL_NAMED = {
     # Deployment settings read from CLONEBOT_TELEGRAM_API_URL etc.; they belong in bots/.
     "config.py": "per-platform deployment settings (env names)",
-    # Schedule targets: `telegram:<chat_id>` has two parts where the others have three.
-    "persona/schedule_spec.py": "parses schedule target strings",
+    # The review destination's fallback, the creator's Telegram DM (core/persona/targets.py
+    # has the neutral form; the outbox still names the platform until it uses it).
     "schedule/outbox.py": "turns a DM target into the platform's chat",
 }
 
