@@ -125,7 +125,10 @@ async def questions(request: web.Request) -> web.StreamResponse:
     clusters = await top_questions(
         ctx.services.state, ctx.services.embedder, ctx.creator_id, ctx.now()
     )
-    return ctx.page("questions.html", "questions", clusters=clusters[:30])
+    # Live Q&A sessions leave the creator's full list in the audit log when they end.
+    audit = await ctx.services.state.audit_log(ctx.creator_id, limit=500)
+    live = [a for a in audit if a.action == "clone live" and a.result == "ended"][:10]
+    return ctx.page("questions.html", "questions", clusters=clusters[:30], live=live)
 
 
 async def schedules(request: web.Request) -> web.StreamResponse:

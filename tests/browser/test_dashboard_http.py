@@ -12,6 +12,7 @@ import pytest
 from core.control import handoffs
 from core.records import DraftStatus
 from core.trust import corrections
+from core.types import Role
 from tests.browser.kit import CREATOR, MODERATOR, OTHER, Site, csrf_of, page, post, start_site
 
 
@@ -201,6 +202,23 @@ async def test_every_page_renders_for_the_creator(site: Site) -> None:
             status, html = await page(http, f"{site.url}/example/{path}")
             assert status == 200, (path, html[:500])
             assert 'aria-current="page"' in html
+
+
+async def test_the_creator_finds_a_live_sessions_full_list_under_top_questions(
+    site: Site,
+) -> None:
+    mod = frozenset({Role.MODERATOR})
+    await site.mara.say("/clone live on 5", user="mod", roles=mod)
+    for fan, text in [("a", "which flour do you use?"), ("b", "when is the <b>next</b> stream?")]:
+        await site.mara.say(text, user=fan)
+    await site.mara.say("/clone live off", user="mod", roles=mod)
+    http = await site.signed_in(CREATOR)
+    async with http:
+        status, html = await page(http, f"{site.url}/example/questions")
+    assert status == 200 and "Live Q&amp;A sessions" in html
+    assert "2 questions, 2 distinct, 0 answered" in html
+    assert "[unanswered] (1 asking): which flour do you use?" in html
+    assert "&lt;b&gt;next&lt;/b&gt;" in html and "<b>next</b>" not in html  # fans' text escaped
 
 
 async def test_handoff_reply_goes_out_labelled_as_a_person_and_is_audited(site: Site) -> None:
