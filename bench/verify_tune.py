@@ -44,7 +44,7 @@ def grid() -> list[Thresholds]:
         for p in sims + [0.99]
         for o in range(0, 11)
         for c in (0.85, 0.9, 0.95)
-        if p > s and c >= s
+        if p > s
     ]
 
 

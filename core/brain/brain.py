@@ -378,15 +378,28 @@ class Brain:
             source_chars=self.source_chars,
             examples=[(defang_untrusted(q), defang_archive(a)[0]) for q, a in examples],
         )
+        known = [f.text for f in self.persona.facts] + list(corrections.facts)
+        # The sources' sentence vectors are made while the model writes, so the claim check
+        # after it only embeds the reply's own sentences.
+        prepared = asyncio.create_task(
+            self.verifier.prepare(
+                support_for(self.persona, sources, known, question), [self.persona.name]
+            )
+        )
         try:
             raw, tokens = await self._generate(messages)
         except Exception as exc:  # any provider failure ends in an honest fallback, never a crash
             log.error("generation failed for %s: %s", self.generator.name, exc)
+            prepared.cancel()
             fallback = (
                 "Sorry, I'm having trouble thinking right now. Please try again in a bit, "
                 "or type /human to reach a person."
             )
             return Answer(fallback, (), ("generation-failed",))
+        try:
+            await prepared
+        except Exception as exc:  # the check embeds what is missing itself
+            log.warning("preparing the claim check failed: %s", exc)
         answer = await self.check(
             raw,
             sources,
@@ -394,7 +407,7 @@ class Brain:
             question,
             system=system,
             never_say=never_say,
-            facts=[f.text for f in self.persona.facts] + list(corrections.facts),
+            facts=known,
             fan_text=question,
         )
         answer = replace(answer, tokens=tokens)  # what the provider says it used

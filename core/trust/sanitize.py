@@ -40,7 +40,8 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # Invitations to meet in private or to swap contacts: the sentence goes. A creator's public
-# events ("come to the Saturday market stall") are not invitations to her home.
+# events ("come to the Saturday market stall") are not invitations to her home. Patterns per
+# language: en es de fr pt it nl sv zh ja.
 _INVITATION = re.compile(
     r"\b(?:come|pop|drop)\s+(?:over|round|by)\b"
     r"|\b(?:come|pop|drop by)\s+(?:to|by|into)\s+(?:my|our)\s+"
@@ -52,10 +53,25 @@ _INVITATION = re.compile(
     r"|\b(?:ven|venid)\s+a\s+mi\s+casa\b|\bquedamos\b"
     r"|\bkomm\s+(?:doch\s+)?(?:zu\s+mir|vorbei)\b|\btreffen\s+wir\s+uns\b"
     r"|\bviens\s+chez\s+moi\b|\bon\s+se\s+voit\b"
-    r"|\bvem\s+(?:à|a)\s+minha\s+casa\b|\bvieni\s+da\s+me\b",
+    r"|\bvem\s+(?:à|a)\s+minha\s+casa\b|\bvieni\s+da\s+me\b"
+    # nl
+    r"|\bkom\s+(?:maar\s+|gerust\s+)?(?:langs|bij\s+mij|naar\s+mijn\s+"
+    r"(?:huis|flat|appartement|kamer))\b"
+    r"|\b(?:zullen|laten)\s+we\s+(?:af)?spreken\b|\bspreken\s+we\s+af\b"
+    r"|\b(?:bel|app|sms|whatsapp)\s+me\b|\bstuur\s+me\s+je\s+(?:adres|nummer)\b"
+    # sv
+    r"|\bkom\s+(?:hem\s+)?(?:till\s+mig|förbi)\b|\b(?:ska|kan)\s+vi\s+(?:ses|träffas)\b"
+    r"|\bträffa\s+mig\b|\bhälsa\s+på\s+mig\b|\b(?:ring|sms:?a|messa)\s+mig\b"
+    r"|\bskicka\s+(?:mig\s+)?ditt\s+(?:nummer|adress)\b"
+    # zh (no word boundaries in CJK)
+    r"|[来來到]我[家这這]|我[们們]见[面个個]|见个面|見個面|私下见|私下見|约个时间见"
+    r"|给我打电话|給我打電話|加我微信|发短信给我|發短信給我"
+    # ja
+    r"|(?:うち|家|部屋)に(?:来て|きて|来ない|遊びに)|会いましょう|会おう|直接会"
+    r"|電話して|LINEして|連絡先を教えて|住所を教えて",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 
 
 def strip_invisible(text: str) -> str:

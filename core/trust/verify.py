@@ -55,6 +55,11 @@ class Thresholds:
 
 SUPPORT_THRESHOLDS = {
     "all-MiniLM-L6-v2": Thresholds(similar=0.65, paraphrase=0.70, overlap=1.0),
+    # Multilingual: its cosines sit in a narrow band (unrelated pairs reach 0.94), so its
+    # thresholds are high; tuning P 0.97 R 0.89, held-out P 0.91 R 0.75 (MiniLM: 0.89, 0.61).
+    "multilingual-e5-small": Thresholds(
+        similar=0.89, paraphrase=0.92, overlap=1.0, contradicts=0.95
+    ),
     # The tests' bag-of-words twin: its cosine is word overlap, so overlap does the work.
     "hash-bow-256": Thresholds(similar=0.30, paraphrase=0.95, overlap=0.6),
 }

@@ -18,6 +18,14 @@ from core.trust.sanitize import sanitize_model_text
         ("Let’s meet up after the market, just us.", "meet"),
         ("Komm doch vorbei, ich wohne gleich um die Ecke.", "vorbei"),
         ("Ven a mi casa el sábado.", "casa"),
+        ("Kom gerust langs bij mij thuis, dan bakken we samen.", "langs"),
+        ("Zullen we afspreken na de markt? Bel me even.", "afspreken"),
+        ("Kom hem till mig på lördag så bakar vi.", "till mig"),
+        ("Ska vi ses efter marknaden? Ring mig!", "ses"),
+        ("周末来我家一起做面包吧！", "我家"),
+        ("我们见面聊吧，加我微信。", "微信"),
+        ("今度うちに来てパンを焼きましょう。", "うち"),
+        ("直接会って話しましょう！電話してね。", "会"),
     ],
 )
 def test_contact_details_and_invitations_are_removed(text, gone):
@@ -32,6 +40,10 @@ def test_contact_details_and_invitations_are_removed(text, gone):
         "I opened Quill & Crumb in March 2019 and closed subscriptions in 2023.",
         "Come to the Saturday market stall, 9 till 1.",
         "Makes one loaf (about 900 g) with 350 g flour and 375 g water.",
+        "Kom naar de markt op zaterdag, van 9 tot 1.",
+        "Vi ses på marknaden på lördag!",
+        "我每周喂一次酵种。",
+        "パンは250度で焼きます。",
     ],
 )
 def test_recipes_times_and_public_events_stay(text):
