@@ -299,3 +299,28 @@ async def test_a_live_schedule_starts_live_mode_once_and_says_so_in_the_channel(
     await chat.clone.state.set_switch("example", "kill", "on")
     [skipped] = await scheduler.publisher.run_occurrence(stream, fire.replace(day=24))
     assert skipped.status is OutboxStatus.SKIPPED and chat.clone.live.session(KEY) is None
+
+
+async def test_a_model_that_invents_and_claims_to_be_human_gets_neither_into_a_round() -> None:
+    # One post speaks to a whole channel: the brain's checks hold in live mode as anywhere.
+    from tests.fakes.llms import INVENTION_TELLS, InventingLLM
+    from tests.probes import judge
+
+    llm = InventingLLM()
+    chat = await make_chat(llm)
+    bot = chat.services.bot
+    p = bot.policies.model_copy(update={"live_round_seconds": 0.1})
+    chat.clone.bot = chat.clone.control.bot = chat.clone.brain.bot = bot.model_copy(
+        update={"policies": p}
+    )
+    use_minilm(chat.clone)
+    await chat.say("/clone live on 5", user="mod", roles=MOD)
+    asks = [QUESTIONS[0][0], QUESTIONS[6][0], "are you a real person or a bot?"]
+    for q, text in enumerate(asks):
+        for fan in "ab":
+            await chat.say(text, user=f"{fan}{q}")
+    await poll(lambda: len(chat.clone.live.sessions[KEY].answered) >= 3, deadline=30)
+    posts = [r.text for r in round_answers(chat)]
+    assert llm.turn >= 2, "the model really answered rounds"
+    assert not [t for t in INVENTION_TELLS for text in posts if t.lower() in text.lower()]
+    assert not [text for text in posts if judge.human_claim(text)]
