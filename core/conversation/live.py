@@ -140,14 +140,19 @@ class LiveMode:
 
     def vote(self, event: ChatEvent) -> bool:
         """A reaction (an upvote) on a waiting question counts toward its group's rank."""
-        session = self.session(event.conversation_id)
-        if session is None or event.author.is_bot or not event.target_message_id:
+        if event.author.is_bot or not event.target_message_id:
             return False
-        group = session.by_message.get(event.target_message_id)
-        if group is None or group.answered_into or group.dropped:
-            return False
-        group.voters.add(event.fan_id)
-        return True
+        # By the message, in any session of the channel: some platforms report a reaction
+        # without the thread or topic its message is in.
+        for session in self.sessions.values():
+            group = session.by_message.get(event.target_message_id)
+            if session.ended or group is None or session.channel_key != event.channel_key:
+                continue
+            if group.answered_into or group.dropped:
+                return False
+            group.voters.add(event.fan_id)
+            return True
+        return False
 
     # -- sessions -------------------------------------------------------------------------
 

@@ -324,3 +324,15 @@ async def test_a_model_that_invents_and_claims_to_be_human_gets_neither_into_a_r
     assert llm.turn >= 2, "the model really answered rounds"
     assert not [t for t in INVENTION_TELLS for text in posts if t.lower() in text.lower()]
     assert not [text for text in posts if judge.human_claim(text)]
+
+
+async def test_a_session_in_a_forum_topic_counts_reactions_reported_without_the_topic() -> None:
+    chat = await live_chat(live_round_seconds=30)
+    await chat.say("/clone live on 5", user="mod", roles=MOD, thread="topic1")
+    await chat.say(QUESTIONS[0][0], user="a", thread="topic1", message_id="t1")
+    await chat.say(QUESTIONS[0][0], user="z", message_id="elsewhere")  # the channel: not live
+    session = chat.clone.live.session("test:guild1:general:topic1")
+    assert session is not None and session.collected == 1
+    # Telegram reports a reaction with the chat only, not the topic its message is in.
+    await chat.say("👍", user="v", kind=EventKind.REACTION, action="👍", target_message_id="t1")
+    assert session.groups[0].voters == {"test:guild1:v"}
