@@ -585,6 +585,8 @@ def driver_main(conn: Any) -> None:
             elif cmd == "llm_delay":  # the fake model's time to first text from now on
                 drv.llm.delay = args[0]
                 conn.send(None)
+            elif cmd == "llm_requests":  # completions the fake model was asked for so far
+                conn.send(drv.llm.requests)
             elif cmd == "stop":
                 await drv.stop()
                 conn.send(None)
@@ -767,11 +769,11 @@ async def main(args: argparse.Namespace) -> int:
     step_s = 6.0 if args.quick else 12.0
     rates = RATES_QUICK if args.quick else RATES_FULL
     try:
-        if args.paths:
-            await print_paths(remote, root, args)
-            return 0
         if args.slots:
             await print_slots(remote, root, args)
+        if args.paths:
+            await print_paths(remote, root, args)
+        if args.slots or args.paths:
             return 0
         print(f"\nthroughput: one clonebot process, state {args.state_url or 'SQLite'}")
         print("  (Edge memory, MiniLM int8 embedder, instant LLM; fans' cooldowns lifted;")
@@ -892,6 +894,9 @@ async def main(args: argparse.Namespace) -> int:
             " (model-free row); the machine has 2"
         )
         print(f"    dropped messages in the whole run: {dropped_total}")
+        from bench.overload import SEED
+
+        SEED.append(clones.seed)  # the paths' clones copy the archive ingested above
         await print_paths(remote, root, args)
         return 0
     finally:
@@ -920,9 +925,11 @@ async def print_slots(remote: Remote, root: Path, args: argparse.Namespace) -> N
     """max_concurrent_turns measured on the polling path (bench/overload.py)."""
     from bench.overload import slots
 
-    print("\n  max_concurrent_turns: a polling clone offered 30 msg/s for 10 s per value")
-    print(f"  (machine load before: {load_average()})")
-    await slots(remote, root, args.state_url, [0.0, 1.0], 30.0, 10.0)
+    print("\n  max_concurrent_turns: a new polling clone per value, offered 10 msg/s for 10 s")
+    print("  (past its capacity here); msg/s = answers per second until 20 s after the last")
+    print("  message; model = completions the fake model was asked for (a question her own")
+    print(f"  answer covers skips the model); machine load before: {load_average()})")
+    await slots(remote, root, args.state_url, [0.0, 3.0], 10.0, 10.0)
     print(f"  machine load after: {load_average()}")
 
 
