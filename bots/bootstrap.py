@@ -14,6 +14,7 @@ from core.config import Settings
 from core.control.control import Control
 from core.control.fan_rights import FanRights, personal_data
 from core.conversation.app import Clone
+from core.memory.embeddings import OnnxMeanPoolEmbedder
 from core.memory.memory import Memory
 from core.persona.bot import BotConfig, load_bot
 from core.ports import (
@@ -28,7 +29,7 @@ from core.ports import (
 )
 from core.state.limits import SystemClock
 from core.trust.meaning import Meaning
-from core.trust.meaning_embedder import meaning_for
+from core.trust.meaning_embedder import meaning_for, multilingual_embedder
 from core.trust.verify import ClaimVerifier, Mode, verifier_for
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,15 @@ async def build(
     # Edge and the in-memory twin are written by this process alone, so the last turns of each
     # scope can be kept here (core.memory.recent_turns); a Qdrant server has other writers.
     single_writer = settings.memory_backend in ("edge", "memory", "qdrant-local")
-    memory = Memory(store, embedder, recent_scopes=RECENT_SCOPES if single_writer else 0)
+    # Her exchanges are matched across languages by the multilingual embedder, when installed
+    # (not with the hash twin of tests, which is no meaning).
+    found = None if embedder.model_name.startswith("hash-") else multilingual_embedder()
+    memory = Memory(
+        store,
+        embedder,
+        recent_scopes=RECENT_SCOPES if single_writer else 0,
+        multilingual=found if isinstance(found, OnnxMeanPoolEmbedder) else None,
+    )
     rights = FanRights(
         bot.id, personal_data(memory, state), purge_delay=settings.forget_purge_seconds
     )

@@ -94,6 +94,10 @@ class BrainMemory(TurnMemory, Protocol):
         self, creator_id: str, query: list[float], k: int, visibilities: frozenset[Visibility]
     ) -> list[ScoredExchange]: ...
 
+    async def match_exchanges(
+        self, creator_id: str, question: str, k: int, visibilities: frozenset[Visibility]
+    ) -> list[ScoredExchange]: ...
+
     async def recent_fan(self, scope: FanScope, n: int) -> list[FanMemoryItem]: ...
 
     async def forget_message(self, creator_id: str, fan_id: str, message_id: str) -> int: ...
@@ -339,6 +343,8 @@ class Brain:
         # Her past exchanges, only those this fan is entitled to (as for sources).
         exchanges = await self._recall_exchanges(turn.creator_id, vector, allowed)
         own = reusable(exchanges, self.voice, turn.now)
+        if own is None and self.voice.reuse:
+            own = await self._asked_in_another_language(turn, question, allowed)
         if own is not None:
             reused = await self._reuse(own, question, system, never_say)
             if reused is not None:
@@ -438,6 +444,21 @@ class Brain:
         except Exception as exc:
             log.warning("exchange recall failed, answering without examples: %s", exc)
             return []
+
+    async def _asked_in_another_language(
+        self, turn: Turn, question: str, allowed: frozenset[Visibility]
+    ) -> Exchange | None:
+        """Her answer to this question asked in another language than hers, matched by the
+        multilingual embedder (none when memory has none, or cannot say)."""
+        try:
+            hits = await self.memory.match_exchanges(turn.creator_id, question, 4, allowed)
+        except Exception as exc:
+            log.warning("multilingual exchange match failed, answering on: %s", exc)
+            return None
+        asked = guess_language(question)
+        across = [h for h in hits if guess_language(h.exchange.question) != asked]
+        budget = replace(self.voice, reuse_threshold=self.voice.cross_language_threshold)
+        return reusable(across, budget, turn.now)
 
     async def _reuse(
         self, own: Exchange, question: str, system: str, never_say: Sequence[str]

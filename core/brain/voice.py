@@ -15,6 +15,13 @@ from core.records import Chunk
 # the lowest threshold with precision >= 0.95 (recall 0.42; 0.80 would reuse for the wrong
 # question 18% of the time). A false reuse puts her words under the wrong question.
 REUSE_THRESHOLD = 0.86
+# Across languages (the fan's question and hers in different languages, core.trust.language),
+# the match is by multilingual-e5-small, whose cosines run high: MEASURED by the same rule on the
+# 64 cross-language pairs of bench/data/exchange_reuse_pairs_multilingual.tsv, 0.91 is the lowest
+# with precision >= 0.95 (1.00, recall 0.31; at 0.90 a same-topic question slipped in). Within
+# one language e5 separates same-topic questions worse than MiniLM (0.96 needed), so it is used
+# only across languages.
+CROSS_LANGUAGE_REUSE_THRESHOLD = 0.91
 # Below this an exchange is about something else and teaches the model nothing about the turn.
 EXAMPLE_MIN_SCORE = 0.35
 REUSED_FLAG = "reused"
@@ -32,6 +39,7 @@ class VoiceBudget:
     # Reuse her reply verbatim with a citation (always for the embedded model); else adapt.
     verbatim: bool = True
     reuse_threshold: float = REUSE_THRESHOLD
+    cross_language_threshold: float = CROSS_LANGUAGE_REUSE_THRESHOLD
     # Answers older than this are not reused (prices, dates and plans change); 0 = no limit.
     max_age_days: int = 5 * 365
 

@@ -16,6 +16,7 @@ from core.records import Chunk, Visibility, stable_id
 
 # Not a valid platform or bot id character sequence: no real creator id can collide with it.
 _SUFFIX = "\x1fexchanges"
+_MULTILINGUAL = "\x1fmultilingual"
 # Review-flow revisions: the creator's own rewording outranks anything in an export.
 REVIEW_SOURCE = "review"
 KIND_ARCHIVE = "exchange"
@@ -25,6 +26,21 @@ KIND_CORRECTION = "correction"
 def exchange_tenant(creator_id: str) -> str:
     """The store tenant holding a creator's exchanges."""
     return creator_id + _SUFFIX
+
+
+def is_exchange_tenant(tenant: str) -> bool:
+    return tenant.endswith(_SUFFIX)
+
+
+def multilingual_tenant(tenant: str) -> str:
+    """Where the same exchanges are kept embedded by the multilingual model (fans ask in any
+    language; the memory's own embedder may know one): a copy, written and deleted with them."""
+    return tenant + _MULTILINGUAL
+
+
+def copy_id(chunk_id: str) -> str:
+    """The id of an exchange's multilingual copy (stores key points by id across tenants)."""
+    return stable_id(chunk_id, "multilingual")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +88,7 @@ class Exchange:
     @classmethod
     def from_chunk(cls, chunk: Chunk) -> Exchange:
         return cls(
-            creator_id=chunk.creator_id.removesuffix(_SUFFIX),
+            creator_id=chunk.creator_id.removesuffix(_MULTILINGUAL).removesuffix(_SUFFIX),
             question=chunk.text,
             answer=chunk.context or "",
             source=chunk.source,

@@ -15,7 +15,14 @@ from langchain_core.embeddings import Embeddings
 
 from core.memory.batcher import EmbedBatcher
 from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
-from core.memory.exchanges import Exchange, ScoredExchange, exchange_tenant
+from core.memory.exchanges import (
+    Exchange,
+    ScoredExchange,
+    copy_id,
+    exchange_tenant,
+    is_exchange_tenant,
+    multilingual_tenant,
+)
 from core.memory.recent_turns import RecentTurns
 from core.memory.stores import EmbeddingMismatchError
 from core.memory.stores._base import embed_and_add
@@ -99,6 +106,7 @@ class Memory:
         *,
         query_cache: int = QUERY_CACHE,
         recent_scopes: int = 0,
+        multilingual: Embedder | None = None,
     ) -> None:
         """Open the facade.
 
@@ -108,9 +116,20 @@ class Memory:
             query_cache: How many query vectors to keep, by exact text (0 keeps none).
             recent_scopes: How many scopes' last turns to keep in this process (0 keeps none).
                 Only for a store this process alone writes (see `core.memory.recent_turns`).
+            multilingual: A multilingual embedder for matching fans' questions to her
+                exchanges in any language (`match_exchanges`); used only if its vectors have
+                the store's dimension and it is another model than `embedder`.
         """
         self.store = store
         self.embedder = embedder
+        same_shape = multilingual is not None and multilingual.dimension == embedder.dimension
+        self.multilingual = (
+            multilingual
+            if same_shape
+            and multilingual is not None
+            and multilingual.model_name != embedder.model_name
+            else None
+        )
         self._cache_size = query_cache
         self._cache: OrderedDict[str, npt.NDArray[np.floating]] = OrderedDict()
         # Local models return float32, so keeping float32 loses nothing; providers may not.
@@ -180,14 +199,35 @@ class Memory:
         Returns:
             How many chunks were new.
         """
-        return await embed_and_add(self.store, self.embedder, chunks)
+        added = await embed_and_add(self.store, self.embedder, chunks)
+        if self.multilingual is not None:
+            # Exchanges are kept a second time, embedded by the multilingual model.
+            copies = [
+                replace(c, id=copy_id(c.id), creator_id=multilingual_tenant(c.creator_id))
+                for c in chunks
+                if is_exchange_tenant(c.creator_id)
+            ]
+            await embed_and_add(self.store, self.multilingual, copies)
+        return added
 
     async def chunk_ids(self, creator_id: str, source: str | None = None) -> set[str]:
-        """Ids of the stored chunks of a creator, optionally of one source."""
-        return await self.store.chunk_ids(creator_id, source)
+        """Ids of the stored chunks of a creator, optionally of one source.
+
+        For exchanges, only those also in the multilingual copy count as stored: ingest then
+        re-sends the others, and the copy fills in (the first run after it was turned on).
+        """
+        ids = await self.store.chunk_ids(creator_id, source)
+        if self.multilingual is not None and is_exchange_tenant(creator_id):
+            copied = await self.store.chunk_ids(multilingual_tenant(creator_id), source)
+            ids = {i for i in ids if copy_id(i) in copied}
+        return ids
 
     async def delete_chunks(self, creator_id: str, ids: Sequence[str]) -> int:
         """Delete a creator's chunks by id; returns how many were deleted."""
+        if is_exchange_tenant(creator_id):
+            # The copy goes too, even with the multilingual model off now: nothing stays.
+            copies = [copy_id(i) for i in ids]
+            await self.store.delete_chunks(multilingual_tenant(creator_id), copies)
         return await self.store.delete_chunks(creator_id, ids)
 
     async def sources(self, creator_id: str) -> set[str]:
@@ -220,7 +260,7 @@ class Memory:
 
     async def upsert_exchanges(self, exchanges: Sequence[Exchange]) -> int:
         """Store exchanges, embedded by their question; returns how many were new."""
-        return await embed_and_add(self.store, self.embedder, [e.to_chunk() for e in exchanges])
+        return await self.upsert_chunks([e.to_chunk() for e in exchanges])
 
     async def recall_exchanges(
         self,
@@ -240,10 +280,27 @@ class Memory:
         found = [ScoredExchange(Exchange.from_chunk(h.chunk), h.score) for h in hits]
         return sorted(found, key=lambda h: (-round(h.score, 3), not h.exchange.priority))
 
+    async def match_exchanges(
+        self,
+        creator_id: str,
+        question: str,
+        k: int,
+        visibilities: frozenset[Visibility],
+    ) -> list[ScoredExchange]:
+        """The exchanges whose questions are nearest `question` by the multilingual model,
+        within the asker's entitlement; none without one."""
+        if self.multilingual is None:
+            return []
+        [vector] = await asyncio.to_thread(self.multilingual.embed_documents, [question])
+        allowed = visibilities - {Visibility.NEVER_USE}
+        tenant = multilingual_tenant(exchange_tenant(creator_id))
+        hits = await self.store.search_corpus(tenant, vector, k, allowed)
+        return [ScoredExchange(Exchange.from_chunk(h.chunk), h.score) for h in hits]
+
     async def delete_exchanges(self, creator_id: str, ids: Sequence[str]) -> int:
         """Delete exchanges by id; returns how many."""
         self._forget_texts()
-        return await self.store.delete_chunks(exchange_tenant(creator_id), ids)
+        return await self.delete_chunks(exchange_tenant(creator_id), ids)
 
     # -- fan memory -------------------------------------------------------------------------
 
@@ -371,6 +428,10 @@ class Memory:
         theirs = [c.id for c in await self.store.context_chunks(tenant, person)]
         if theirs:
             changed += await self.store.delete_chunks(tenant, theirs)
+        copies = multilingual_tenant(tenant)
+        copied = [c.id for c in await self.store.context_chunks(copies, person)]
+        if copied:
+            await self.store.delete_chunks(copies, copied)
         self._erased(changed)
         return changed
 
@@ -400,6 +461,7 @@ class Memory:
         self._forget_texts()
         deleted = await self.store.delete_creator(creator_id)
         deleted += await self.store.delete_creator(exchange_tenant(creator_id))
+        await self.store.delete_creator(multilingual_tenant(exchange_tenant(creator_id)))
         self._forget_recent(creator_id)
         return deleted
 

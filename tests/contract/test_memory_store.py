@@ -526,3 +526,53 @@ async def test_exchanges_are_found_by_question_apart_from_the_archive(store, emb
     assert await store.chunk_ids(exchange_tenant(CREATOR)) == {paid.id}
     await memory.delete_creator(CREATOR)
     assert await store.chunk_ids(exchange_tenant(CREATOR)) == set()
+
+
+class _Multilingual(HashEmbedder):
+    """Stands in for the multilingual model: another model name, the store's dimension, and
+    Spanish words folded onto English ones, so a question matches across the two."""
+
+    SPANISH = {"gato": "cat", "nombre": "name", "llama": "name", "masa": "dough"}
+
+    def __init__(self, dimension: int) -> None:
+        super().__init__(dimension)
+        self.model_name = "fake-multilingual"
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        folded = [" ".join(self.SPANISH.get(w, w) for w in t.lower().split()) for t in texts]
+        return super().embed_documents(folded)
+
+
+async def test_exchanges_get_a_multilingual_copy_that_leaves_with_them(store, embedder):
+    from core.memory.exchanges import Exchange, copy_id, exchange_tenant, multilingual_tenant
+
+    memory = Memory(store, embedder, multilingual=_Multilingual(embedder.dimension))
+    copies = multilingual_tenant(exchange_tenant(CREATOR))
+    public = Exchange(
+        CREATOR, "what is your cat name", "Poolish!", "discord", "d.json", asker="discord:42"
+    )
+    paid = Exchange(
+        CREATOR, "how long do you rest dough", "An hour.", "club", "c.json", Visibility.PAID
+    )
+    assert await memory.upsert_exchanges([public, paid]) == 2
+    hits = await memory.match_exchanges(CREATOR, "gato nombre", 4, frozenset({Visibility.PUBLIC}))
+    assert [h.exchange for h in hits] == [public]  # paid stays hidden, fields come back whole
+    assert (await memory.match_exchanges(OTHER, "gato", 4, frozenset(Visibility))) == []
+    # /forget-me by the asker, deleting by id, and deleting the creator take the copies too.
+    assert await memory.scrub_context(CREATOR, "discord:42") == 1
+    assert await store.chunk_ids(copies) == {copy_id(paid.id)}
+    await memory.delete_exchanges(CREATOR, [paid.id])
+    assert await store.chunk_ids(copies) == set()
+    await memory.upsert_exchanges([public])
+    await memory.delete_creator(CREATOR)
+    assert await store.chunk_ids(copies) == set()
+    # Without a multilingual model nothing is copied, and nothing is matched.
+    plain = Memory(store, embedder)
+    await plain.upsert_exchanges([public])
+    assert await store.chunk_ids(copies) == set()
+    assert await plain.match_exchanges(CREATOR, "gato", 4, frozenset(Visibility)) == []
+    # Exchanges stored before the model was on count as not stored, so ingest copies them.
+    late = Memory(store, embedder, multilingual=_Multilingual(embedder.dimension))
+    assert await late.chunk_ids(exchange_tenant(CREATOR)) == set()
+    await late.upsert_chunks([public.to_chunk()])
+    assert await late.chunk_ids(exchange_tenant(CREATOR)) == {public.id}

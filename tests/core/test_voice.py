@@ -95,6 +95,24 @@ async def test_a_question_she_answered_on_discord_gets_her_answer_with_a_link(
     assert citation.url and citation.url.startswith("https://discord.com/channels/")
 
 
+async def test_her_answer_is_reused_for_the_same_question_asked_in_another_language(
+    minilm_chat: Chat,
+) -> None:
+    # MiniLM knows English only; the multilingual model matches across languages, at the
+    # threshold measured on cross-language pairs (bench.reuse_threshold).
+    (reply,) = await minilm_chat.say("¿Cada cuánto alimentas a Barty?")
+    assert "Once a week in the fridge" in _plain(reply.text)
+    assert "What I said before (on " in reply.text
+    assert reply.citations and reply.citations[0].url
+    # Another question on the same topic, in another language, is not hers to reuse.
+    minilm_chat.clock.advance(seconds=60)
+    llm = minilm_chat.clone.brain.generator.model
+    before = len(llm.calls)
+    (other,) = await minilm_chat.say("¿Cuántos años tiene tu gato?", user="fan2")
+    assert "What I said before" not in other.text
+    assert len(llm.calls) > before  # the model was asked, no reply of hers was reused
+
+
 async def test_few_shot_examples_reach_the_prompt_apart_from_the_sources(
     minilm_chat: Chat,
 ) -> None:
