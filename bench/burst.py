@@ -38,8 +38,9 @@ OUTCOMES = ("answered", "coalesced", "deferred", "notice_sent", "ignored_by_rule
 
 @dataclass
 class Sender:
-    """Records side replies (busy notices) with the time they went out."""
+    """The bench platform's runner: records side replies (busy notices) with their time."""
 
+    platform: str = "burst"
     notices: list[tuple[str, float]] = field(default_factory=list)
 
     async def send(self, reply: Reply) -> SentMessage:
@@ -48,6 +49,12 @@ class Sender:
         return SentMessage("burst", reply.target.channel_id, "1")
 
     async def typing(self, target: Target) -> None:
+        return None
+
+    async def start(self, handle: object) -> None:  # the bench calls the clone itself
+        return None
+
+    async def stop(self) -> None:
         return None
 
 
@@ -95,7 +102,7 @@ async def run(
             state=InMemoryStateStore(),
             deduper=InMemoryDeduper(),
             limiter=InMemoryRateLimiter(),
-            senders={"burst": sender},
+            runners=[sender],
         )
         await run_ingest(bot, EXAMPLE, services.memory)
         await services.state.set_switch(creator, "budget", str(10**12))

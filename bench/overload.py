@@ -127,9 +127,9 @@ async def paths(
     clones = seeded(Clones(root / "paths", state_url, llm_url=ports["llm"]))
     both: list[Path_] = []
     for label, kind in (("webhook", "telegram"), ("polling", "telegram-polling")):
-        sv = await clones.make()
+        sv = await clones.make({kind: ports[kind]}, paced=False)
         SEED.append(clones.seed)
-        urls = await start_adapters(sv, {kind: ports[kind]}, paced=False)
+        urls = await start_adapters(sv)
         both.append(Path_(label, Watch(sv), [("telegram", urls[kind], ports[kind])]))
     out = [HEADER]
     try:
@@ -212,9 +212,9 @@ async def slots(
         for n in values:
             policies = base.policies.model_copy(update={"max_concurrent_turns": n})
             clones.bot = base.model_copy(update={"policies": policies})
-            sv = await clones.make()
+            sv = await clones.make({"telegram-polling": ports["telegram-polling"]}, paced=False)
             SEED.append(clones.seed)
-            urls = await start_adapters(sv, {"telegram-polling": ports["telegram-polling"]}, False)
+            urls = await start_adapters(sv)
             p = Path_(
                 f"{n}",
                 Watch(sv),

@@ -138,18 +138,26 @@ class Clones:
             **llm,
         )
 
-    async def make(self) -> Services:
-        """A new clone in its own data folder, its memory a copy of one ingested archive."""
+    async def make(self, ports: dict[str, str] | None = None, *, paced: bool = False) -> Services:
+        """A new clone in its own data folder, its memory a copy of one ingested archive, with
+        runners for the fake platforms at `ports` (none: the bare core)."""
+        from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
+
         data = self.root / f"clone{self.n}"
         self.n += 1
         if self.seed is not None:
             shutil.copytree(self.seed, data / self.bot.id / "memory")
+        # What bootstrap makes from these settings (no Redis), shared with the runners.
+        deduper, limiter = InMemoryDeduper(), InMemoryRateLimiter()
         sv = await build(
             EXAMPLE,
             self._settings(data, self.settings_kind),
             bot=self.bot,
             embedder=self.embedder,
             generator=self.generator,
+            deduper=deduper,
+            limiter=limiter,
+            runners=make_runners(ports or {}, paced, deduper, limiter),
         )
         if self.seed is None:
             t = time.perf_counter()
@@ -229,15 +237,15 @@ def stored_points(sv: Services) -> int:
     return int(count()) if count is not None else 0
 
 
-async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> dict[str, str]:
-    """Telegram (webhook or long polling) and/or Slack (HTTP mode) for one clone; returns their
-    inbound URLs (POLLED for long polling: the driver feeds the fake's getUpdates)."""
+def make_runners(ports: dict[str, str], paced: bool, deduper: Any, limiter: Any) -> list[Any]:
+    """Telegram (webhook or long polling) and/or Slack (HTTP mode) runners for one clone, on
+    the fake APIs at `ports`."""
     from adapters.slack import SlackAdapter, SlackSettings
     from adapters.telegram import Pacing, TelegramAdapter, TelegramSettings
     from tests.fakes import slack_server, telegram_server
 
-    urls: dict[str, str] = {}
-    common: dict[str, Any] = {"deduper": sv.deduper, "rate_limiter": sv.limiter}
+    runners: list[Any] = []
+    common: dict[str, Any] = {"deduper": deduper, "rate_limiter": limiter}
     if "telegram" in ports:
         off = (NO_PACE, 1.0)
         tg_settings = TelegramSettings(
@@ -249,10 +257,7 @@ async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> di
             base_url=ports["telegram"],
             pacing=Pacing() if paced else Pacing(off, off, off),
         )
-        tg = TelegramAdapter(tg_settings, **common)
-        await tg.start(sv.clone.handle)
-        sv.senders["telegram"] = tg  # type: ignore[assignment]
-        urls["telegram"] = f"http://127.0.0.1:{tg.webhook_port}/telegram/webhook"
+        runners.append(TelegramAdapter(tg_settings, **common))
     if "telegram-polling" in ports:
         off = (NO_PACE, 1.0)
         polling = TelegramSettings(
@@ -261,10 +266,7 @@ async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> di
             base_url=ports["telegram-polling"],
             pacing=Pacing() if paced else Pacing(off, off, off),
         )
-        tp = TelegramAdapter(polling, **common)
-        await tp.start(sv.clone.handle)
-        sv.senders["telegram"] = tp  # type: ignore[assignment]
-        urls["telegram-polling"] = POLLED
+        runners.append(TelegramAdapter(polling, **common))
     if "slack" in ports:
         sl_settings = SlackSettings(
             bot_token=slack_server.BOT_TOKEN,
@@ -275,18 +277,30 @@ async def start_adapters(sv: Services, ports: dict[str, str], paced: bool) -> di
             base_url=ports["slack"],
             pace=(1, 1.0) if paced else (NO_PACE, 1.0),
         )
-        sl = SlackAdapter(sl_settings, **common)
-        await sl.start(sv.clone.handle)
-        sv.senders["slack"] = sl  # type: ignore[assignment]
-        urls["slack"] = f"http://127.0.0.1:{sl.bound_port}/slack/events"
+        runners.append(SlackAdapter(sl_settings, **common))
+    return runners
+
+
+async def start_adapters(sv: Services) -> dict[str, str]:
+    """Start the clone's runners; returns their inbound URLs by the `ports` key they were made
+    for (POLLED for long polling: the driver feeds the fake's getUpdates)."""
+    urls: dict[str, str] = {}
+    for runner in sv.runners:
+        await runner.start(sv.clone.handle)
+        r: Any = runner
+        if r.platform == "telegram" and r.settings.mode == "polling":
+            urls["telegram-polling"] = POLLED
+        elif r.platform == "telegram":
+            urls["telegram"] = f"http://127.0.0.1:{r.webhook_port}/telegram/webhook"
+        elif r.platform == "slack":
+            urls["slack"] = f"http://127.0.0.1:{r.bound_port}/slack/events"
     return urls
 
 
 async def stop_adapters(sv: Services) -> None:
-    for sender in list(sv.senders.values()):
+    for runner in sv.runners:
         with contextlib.suppress(Exception):
-            await sender.stop()  # type: ignore[attr-defined]
-    sv.senders.clear()
+            await runner.stop()
     await sv.close()
 
 
@@ -741,8 +755,8 @@ async def capacity_steps(
     Returns the steps, and the clone and targets still running (the soak reuses them).
     """
     (ports,) = await remote.call("start", 1, 1)
-    sv = await clones.make()
-    urls = await start_adapters(sv, ports, paced=False)
+    sv = await clones.make(ports, paced=False)
+    urls = await start_adapters(sv)
     targets = [(p, urls[p], ports[p]) for p in ("telegram", "slack")]
     await remote.load([(targets, 4.0)], 2.0, 30.0)  # warm up
     steps: list[Step] = []
@@ -945,9 +959,9 @@ async def realism(remote: Remote, clones: Clones, seconds: float) -> Step:
     for p in many:
         for platform in ("telegram", "slack"):
             one = {platform: p[platform]}
-            c = await clones.make()
+            c = await clones.make(one, paced=True)
             running.append(c)
-            u = await start_adapters(c, one, paced=True)
+            u = await start_adapters(c)
             paced.append((platform, u[platform], one[platform]))
     tg = [t for t in paced if t[0] == "telegram"]
     sl = [t for t in paced if t[0] == "slack"]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from adapters.common.router import OutboundRouter
+from bots.platforms import Missing, Runner, make_adapters
 from core.brain.brain import Brain
 from core.brain.style import StyleProfile, measure
 from core.brain.voice import VoiceBudget
@@ -14,6 +18,7 @@ from core.config import Settings
 from core.control.control import Control
 from core.control.fan_rights import FanRights, personal_data
 from core.conversation.app import Clone
+from core.ingest.pipeline import run_ingest
 from core.memory.embeddings import OnnxMeanPoolEmbedder
 from core.memory.memory import Memory
 from core.persona.bot import BotConfig, load_bot
@@ -24,13 +29,14 @@ from core.ports import (
     Generator,
     MemoryStore,
     RateLimiter,
-    Sender,
     StateStore,
 )
+from core.schedule.scheduler import Scheduler
 from core.state.limits import SystemClock
 from core.trust.meaning import Meaning
 from core.trust.meaning_embedder import meaning_for, multilingual_embedder
 from core.trust.verify import ClaimVerifier, Mode, verifier_for
+from core.types import Target
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +46,8 @@ RECENT_SCOPES = 4_096
 
 @dataclass
 class Services:
-    """Everything one clone runs on. `senders` is filled as adapters start."""
+    """Everything one clone runs on, built by `build`; `clonebot run` starts and stops the
+    runners and the scheduler, and nothing is wired in after."""
 
     folder: Path
     settings: Settings
@@ -55,7 +62,12 @@ class Services:
     clock: Clock
     clone: Clone
     rights: FanRights
-    senders: dict[str, Sender] = field(default_factory=dict)
+    # Where core's own replies go (typing signs, notices, drafts, posts): to these runners.
+    outbound: OutboundRouter
+    scheduler: Scheduler
+    runners: list[Runner] = field(default_factory=list)
+    # Platforms bot.toml allows whose tokens are not set (for `clonebot run` to report).
+    missing: list[Missing] = field(default_factory=list)
 
     async def close(self) -> None:
         await self.clone.close()  # messages still waiting get their outcome; counts written
@@ -80,12 +92,20 @@ async def build(
     deduper: Deduper | None = None,
     limiter: RateLimiter | None = None,
     clock: Clock | None = None,
-    senders: dict[str, Sender] | None = None,
+    runners: Sequence[Runner] = (),
+    platforms: bool = False,
+    several: bool = False,
+    persistent_jobs: bool = True,
     meaning: Meaning | None = None,
     verifier: ClaimVerifier | None = None,
 ) -> Services:
     """Build a clone. Anything not passed in is made from settings (embedded defaults).
 
+    `runners`: platform runners built elsewhere (tests, the terminal chat). `platforms`: also
+    build a runner for each platform bot.toml allows and whose tokens are set (`clonebot
+    run`; `several` when it runs more than one clone). Every runner is the sender of what
+    core posts to its platform, through one OutboundRouter.
+    `persistent_jobs`: the scheduler keeps its jobs in a store beside the state (off in tests).
     `meaning`: the meaning-based care, honesty and privacy checks; by default on the
     multilingual embedder when installed (off with the hash embedder of tests).
     """
@@ -121,7 +141,13 @@ async def build(
             await aload()
         generator = _with_breaker(generator, settings)
     clock = clock or SystemClock()
-    senders = senders if senders is not None else {}
+    runners, missing = list(runners), list[Missing]()
+    if platforms:
+        built, missing = make_adapters(
+            bot, settings, deduper=deduper, limiter=limiter, several=several
+        )
+        runners += built
+    outbound = OutboundRouter(runners)
     # Edge and the in-memory twin are written by this process alone, so the last turns of each
     # scope can be kept here (core.memory.recent_turns); a Qdrant server has other writers.
     single_writer = settings.memory_backend in ("edge", "memory", "qdrant-local")
@@ -141,9 +167,6 @@ async def build(
         # Erased memory a crash left un-purged (Edge records it in `purge.pending`) goes now.
         await memory.purge()
     mode = answer_mode(bot, settings)
-    control = Control(
-        bot=bot, state=state, memory=memory, rights=rights, senders=senders, answer_mode=mode
-    )
     k, chars = settings.prompt_budget()
     meaning = meaning if meaning is not None else meaning_for(embedder)
     verifier = verifier or verifier_for(meaning, memory.embed_texts, embedder.model_name)
@@ -152,7 +175,7 @@ async def build(
         memory=memory,
         generator=generator,
         state=state,
-        senders=senders,
+        outbound=outbound,
         corpus_k=k,
         source_chars=chars,
         meaning=meaning,
@@ -161,6 +184,32 @@ async def build(
         voice=VoiceBudget.for_provider(settings.llm_provider == "local"),
         style=await asyncio.to_thread(measure_style, bot, folder),
     )
+
+    async def start_live(where: Target, minutes: float) -> bool:
+        # A live schedule starts the Clone's live mode. The Clone is built below (it needs
+        # Control, which needs this scheduler): the hook names it when a schedule fires.
+        return await clone.start_live(where, minutes)
+
+    scheduler = Scheduler.for_clone(
+        bot=bot,
+        brain=brain,
+        state=state,
+        outbound=outbound,
+        clock=clock,
+        settings=settings,
+        reingest=partial(run_ingest, bot, folder, memory),
+        persistent=persistent_jobs,
+        live=start_live,
+    )
+    control = Control(
+        bot=bot,
+        state=state,
+        memory=memory,
+        rights=rights,
+        outbound=outbound,
+        schedule=scheduler,
+        answer_mode=mode,
+    )
     clone = Clone(
         bot=bot,
         brain=brain,
@@ -168,6 +217,7 @@ async def build(
         state=state,
         limiter=limiter,
         clock=clock,
+        outbound=outbound,
         embedder_name=embedder.model_name,
     )
     return Services(
@@ -184,7 +234,10 @@ async def build(
         clock=clock,
         clone=clone,
         rights=rights,
-        senders=senders,
+        outbound=outbound,
+        scheduler=scheduler,
+        runners=runners,
+        missing=missing,
     )
 
 

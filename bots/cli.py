@@ -131,9 +131,8 @@ async def _chat(
 
     # Read the script before loading anything, so a bad file fails at once.
     lines = read_script(script) if script is not None else None
-    services = await _build(folder)
     adapter = ConsoleAdapter(fan=fan, community=community, write=console.print)
-    services.senders[adapter.platform] = adapter
+    services = await _build(folder, runners=[adapter])
     await adapter.start(services.clone.handle)
     try:
         if lines is not None:

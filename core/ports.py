@@ -122,15 +122,32 @@ class Generator(Protocol):
     def stream(self, messages: Sequence[BaseMessage]) -> AsyncIterator[str]: ...
 
 
-class Sender(Protocol):
-    """What an adapter offers core for messages core starts itself (posts, notices, drafts)."""
+class Outbound(Protocol):
+    """Core's one way out for what it starts itself: typing signs, moderator notices, review
+    drafts, handoff threads, busy notices, live rounds and scheduled posts. Each is a `Reply`;
+    the runner of its target's platform sends it (`adapters.common.router.OutboundRouter`)."""
 
-    platform: str
+    def reaches(self, platform: str) -> bool:
+        """True when a runner for `platform` runs in this process."""
+        ...
 
-    async def send(self, reply: Reply) -> SentMessage | None: ...
+    async def post(self, reply: Reply) -> SentMessage | None:
+        """Send `reply` (one of kind `TYPING` shows the typing sign); the message sent, when
+        the platform names it.
 
-    async def typing(self, target: Target) -> None:
-        """Show the platform's typing sign (or its nearest equivalent) in the conversation."""
+        Raises:
+            LookupError: no runner for the reply's platform runs in this process.
+        """
+        ...
+
+    async def find_post(self, target: Target, text: str, since: datetime) -> SentMessage | None:
+        """Our post with this text in `target`'s channel since `since`; None when the platform
+        says it is not there.
+
+        Raises:
+            LookupError: the platform cannot search its history (or does not run here).
+            Exception: anything else means it could not tell this time.
+        """
         ...
 
 

@@ -233,6 +233,8 @@ class ReplyKind(StrEnum):
     COMMAND_RESULT = "command_result"
     DRAFT = "draft"
     POST = "post"
+    # The platform's typing sign in the target's conversation: no text, nothing kept.
+    TYPING = "typing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +324,7 @@ class Reply:
 
 @dataclass(frozen=True, slots=True)
 class SentMessage:
-    """What a Sender returns: the platform's message id, so drafts and edits can refer to it."""
+    """What sending returns: the platform's message id, so drafts and edits can refer to it."""
 
     platform: str
     channel_id: str

@@ -54,7 +54,7 @@ class ConsoleAdapter:
 
     render = staticmethod(render)
 
-    # --- Sender ---------------------------------------------------------------------------
+    # --- sending --------------------------------------------------------------------------
 
     async def send(self, reply: Reply) -> SentMessage:
         self.sent.append(reply)

@@ -76,7 +76,8 @@ class _Client(discord.AutoShardedClient):
 
 
 class DiscordAdapter(PlatformRunner[DiscordSettings]):
-    """Receives gateway events and interactions; also core's `Sender` for Discord."""
+    """Receives gateway events and interactions; also the runner core's outbound
+    replies go through on Discord."""
 
     platform = PLATFORM
     capabilities = CAPABILITIES
@@ -215,7 +216,7 @@ class DiscordAdapter(PlatformRunner[DiscordSettings]):
                 with contextlib.suppress(discord.HTTPException):
                     await it.edit_original_response(content=SOMETHING_WENT_WRONG)
 
-    # sending (the Sender port, and the outbox's PostFinder)
+    # sending (what the OutboundRouter calls: send, typing, and the outbox's find_post)
 
     async def typing(self, target: Target) -> None:
         """One typing sign (it lasts about 10 s; core renews it)."""

@@ -44,7 +44,8 @@ SLASH_COMMANDS: tuple[str, ...] = tuple(sorted({"/" + spec.group for spec in COM
 
 
 class SlackAdapter(PlatformRunner[SlackSettings]):
-    """Runs a clone in one Slack workspace via Bolt; also the core's `Sender` for Slack."""
+    """Runs a clone in one Slack workspace via Bolt; also the runner core's
+    outbound replies go through on Slack."""
 
     platform = PLATFORM
     capabilities = CAPABILITIES

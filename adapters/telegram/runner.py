@@ -33,7 +33,8 @@ T = TypeVar("T")
 
 
 class TelegramAdapter(PlatformRunner[TelegramSettings]):
-    """Receives updates and sends replies; also core's `Sender` for Telegram.
+    """Receives updates and sends replies; also the runner core's outbound replies
+    go through on Telegram.
 
     Telegram sends bots no event when a message is deleted, so this adapter never produces
     EventKind.DELETE; edits arrive as EventKind.EDIT.
@@ -171,7 +172,7 @@ class TelegramAdapter(PlatformRunner[TelegramSettings]):
         except TelegramError:
             log.warning("telegram: setMyName %r failed", name, exc_info=True)
 
-    # sending (the Sender port)
+    # sending (what the OutboundRouter calls: send, typing)
 
     @property
     def _bot(self) -> Bot:

@@ -98,7 +98,7 @@ async def handoff_reply(request: web.Request) -> web.StreamResponse:
         await handoffs.reply_as_human(
             bot=ctx.services.bot,
             state=ctx.services.state,
-            senders=ctx.services.senders,
+            outbound=ctx.services.outbound,
             conversation_id=conversation,
             name=name,
             text=text,

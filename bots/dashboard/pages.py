@@ -134,16 +134,15 @@ async def questions(request: web.Request) -> web.StreamResponse:
 async def schedules(request: web.Request) -> web.StreamResponse:
     ctx = Ctx.of(request)
     state = ctx.services.state
-    hooks = ctx.services.clone.control.schedule
-    runs = hooks.next_runs() if hooks is not None and hasattr(hooks, "next_runs") else []
+    scheduler = ctx.services.scheduler
     entries = await state.outbox(ctx.creator_id, limit=100)
     unconfirmed = [e for e in entries if e.status is OutboxStatus.UNCONFIRMED]
     drafts = await state.drafts(ctx.creator_id, DraftStatus.PENDING)
     return ctx.page(
         "schedules.html",
         "schedules",
-        runs=runs,
-        running=hooks is not None,
+        runs=scheduler.next_runs(),
+        running=scheduler.running,
         entries=entries,
         unconfirmed=unconfirmed,
         scheduled_drafts=[d for d in drafts if d.origin == "schedule"],

@@ -39,7 +39,7 @@ from core.ingest.pipeline import collect, collect_exchanges, run_ingest
 from core.persona.bot import BotConfig, Source, load_bot
 from core.ports import Generator
 from core.records import Chunk, Visibility
-from core.types import Author, ChatEvent, Reply, ReplyKind, SentMessage, Target
+from core.types import Author, ChatEvent, Handler, Reply, ReplyKind, SentMessage, Target
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,12 @@ class EvalSender:
         return SentMessage(self.platform, reply.target.channel_id, str(len(self.sent)))
 
     async def typing(self, target: Target) -> None:
+        return None
+
+    async def start(self, handle: Handler) -> None:  # the eval calls the clone itself
+        return None
+
+    async def stop(self) -> None:
         return None
 
 
@@ -270,7 +276,7 @@ async def run_eval(
         generator: Generator = fakes.pop("generator", None) or await _generator(local)
         timed = TimedGenerator(generator)
         services = await build(
-            folder, local, bot=bot, generator=timed, senders={PLATFORM: EvalSender()}, **fakes
+            folder, local, bot=bot, generator=timed, runners=[EvalSender()], **fakes
         )
         try:
             await run_ingest(bot, folder, services.memory)

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import re
 import uuid
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -40,7 +40,7 @@ from core.memory.exchanges import Exchange, ScoredExchange
 from core.memory.memory import visibilities_for
 from core.ops.metrics import count_reply, timed
 from core.persona.bot import BotConfig, Fact, Persona
-from core.ports import Generator, Sender, StateStore
+from core.ports import Generator, Outbound, StateStore
 from core.records import (
     FanMemoryItem,
     FanScope,
@@ -65,7 +65,7 @@ from core.trust.sanitize import (
 from core.trust.tone import tone_problem
 from core.trust.verify import ClaimVerifier, Mode
 from core.turn import Turn, thread_on_message, turn_switches
-from core.types import Button, Citation, Reply, Target
+from core.types import Button, Citation, Reply, ReplyKind, SentMessage, Target
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class Brain:
         memory: BrainMemory,
         generator: Generator,
         state: StateStore,
-        senders: Mapping[str, Sender],
+        outbound: Outbound,
         corpus_k: int = 4,
         source_chars: int = 900,
         min_score: float = 0.25,
@@ -133,7 +133,7 @@ class Brain:
         self.memory = memory
         self.generator = generator
         self.state = state
-        self.senders = senders
+        self.outbound = outbound
         self.corpus_k = corpus_k
         self.source_chars = source_chars
         self.min_score = min_score
@@ -195,18 +195,18 @@ class Brain:
         return lines[sum(map(ord, seed)) % len(lines)]
 
     @contextlib.asynccontextmanager
-    async def typing(self, target: Target) -> AsyncIterator[None]:
+    async def typing_sign(self, target: Target) -> AsyncIterator[None]:
         """Show the typing sign if the answer takes a moment, and renew it (signs fade in ~5 s).
 
         A sign already on its way is let finish, never cancelled: cancelling would drop the
         platform connection under it, and a sign arriving after the answer would show a fan
         "typing..." under a finished reply.
         """
-        sender = self.senders.get(target.platform)
-        if sender is None:
+        if not self.outbound.reaches(target.platform):
             yield
             return
-        sending: asyncio.Future[None] | None = None
+        sign = Reply(target, "", kind=ReplyKind.TYPING)
+        sending: asyncio.Future[SentMessage | None] | None = None
 
         async def renew() -> None:
             nonlocal sending
@@ -223,7 +223,7 @@ class Brain:
                 if len(self._typing_chats) > 10_000:
                     self._typing_chats.clear()
                 self._typing_chats[chat] = loop.time()
-                sending = asyncio.ensure_future(sender.typing(target))
+                sending = asyncio.ensure_future(self.outbound.post(sign))
                 try:
                     await asyncio.shield(sending)
                 except Exception:  # a failed typing sign must never cost the reply
@@ -248,7 +248,7 @@ class Brain:
         ).strip()
         if not question:
             return None
-        async with self.typing(e.target()):
+        async with self.typing_sign(e.target()):
             answer = await self.answer(turn, question)
         count_reply(turn.creator_id, answer.flags)
         text = answer.text
@@ -696,4 +696,4 @@ class Brain:
             await self.state.add_usage(turn.creator_id, turn.now.date().isoformat(), answer.tokens)
 
     async def _to_draft(self, turn: Turn, reply: Reply, pending: PendingTurn) -> list[Reply]:
-        return await draft_from_reply(self.state, self.senders, self.bot, turn, reply, pending)
+        return await draft_from_reply(self.state, self.outbound, self.bot, turn, reply, pending)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,7 +18,7 @@ from core.control.review_commands import find_reported, review_handlers
 from core.control.schedule_commands import ScheduleHooks, schedule_command
 from core.memory.exchanges import KIND_CORRECTION, REVIEW_SOURCE, Exchange
 from core.persona.bot import BotConfig
-from core.ports import Sender, StateStore
+from core.ports import Outbound, StateStore
 from core.records import (
     AuditEntry,
     DraftStatus,
@@ -85,7 +85,8 @@ class Control:
         state: StateStore,
         memory: TurnMemory,
         rights: FanRights,
-        senders: Mapping[str, Sender],
+        outbound: Outbound,
+        schedule: ScheduleHooks | None = None,
         answer_mode: str = "strict",
     ) -> None:
         self.bot = bot
@@ -93,9 +94,10 @@ class Control:
         self.state = state
         self.memory = memory
         self.rights = rights
-        self.senders = senders
-        # Set by core.schedule.scheduler.Scheduler in the process that runs schedules.
-        self.schedule: ScheduleHooks | None = None
+        # Notices, handoff anchors and approved drafts go out here, as replies.
+        self.outbound = outbound
+        # The clone's scheduler (bootstrap builds it); None where nothing schedules posts.
+        self.schedule = schedule
         self._handlers: dict[str, CommandFn] = {
             "clone on": self._on,
             "clone off": self._off,
@@ -320,9 +322,8 @@ class Control:
         """
         e = turn.event
         platform = self.bot.platforms.get(e.platform)
-        sender = self.senders.get(e.platform)
-        if sender is None:
-            log.warning("no sender for %s; moderators not notified: %s", e.platform, text)
+        if not self.outbound.reaches(e.platform):
+            log.warning("%s does not run here; moderators not notified: %s", e.platform, text)
             return
         role = platform.moderator_role_id if platform else ""
         channel = platform.moderator_channel if platform and platform.moderator_channel else ""
@@ -340,7 +341,7 @@ class Control:
             mention=Mention(role=role) if role else None,
         )
         try:
-            await sender.send(notice)
+            await self.outbound.post(notice)
         except Exception:  # a failed notice is logged; the handoff itself stands
             log.exception("moderator notice failed")
 
@@ -370,9 +371,9 @@ class Control:
         e = turn.event
         thread = thread_on_message(e)
         if thread is None and can_open_thread(e) and not e.message_id:
-            sender = self.senders.get(e.platform)
             channel = Target(e.platform, e.workspace_id, e.channel_id)
-            sent = await sender.send(replace(said, target=channel)) if sender else None
+            reachable = self.outbound.reaches(e.platform)
+            sent = await self.outbound.post(replace(said, target=channel)) if reachable else None
             if sent is not None:
                 anchored = replace(channel, open_thread_on=sent.message_id)
                 await self.open_handoff(turn, reason, anchored)
@@ -474,8 +475,7 @@ class Control:
         await self._audit(turn, "draft", status.value, draft_id)
         if not approve:
             return _result(turn, f"Draft {draft_id} rejected.")
-        sender = self.senders.get(str(draft.target.get("platform")))
-        if sender is not None:
+        if self.outbound.reaches(str(draft.target.get("platform"))):
             citations = tuple(Citation(**c) for c in draft.citations)
             label = ai_label(self.bot.persona)
             final = text or draft.text
@@ -484,7 +484,7 @@ class Control:
             reply = Reply(
                 Target(**draft.target), final, citations=citations, ai_label=label, buttons=report
             )
-            await sender.send(reply)
+            await self.outbound.post(reply)
             await self.state.set_draft_status(draft_id, DraftStatus.SENT, turn.event.user_key)
             if pending is not None:  # only now does the fan's memory and the log hold it
                 await remember_approved(self.state, self.memory, pending, final)

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from core.persona.bot import BotConfig
-from core.ports import Sender, StateStore
+from core.ports import Outbound, StateStore
 from core.records import Draft, DraftStatus, FanScope, ReplyRecord
 from core.turn import Turn
 from core.types import Button, Reply, ReplyKind, Target
@@ -99,13 +99,16 @@ async def remember_approved(
 
 async def draft_from_reply(
     state: StateStore,
-    senders: Mapping[str, Sender],
+    outbound: Outbound,
     bot: BotConfig,
     turn: Turn,
     reply: Reply,
     pending: PendingTurn | None = None,
 ) -> list[Reply]:
-    """Copilot mode: the reply waits in the drafts queue; the creator sees it with buttons."""
+    """Copilot mode: the reply waits in the drafts queue; the creator sees it with buttons.
+
+    The review copy goes out through `outbound` to the moderators' channel; a failed one is
+    logged (the draft stands in /clone drafts)."""
     draft_id = uuid.uuid4().hex[:8]
     t = reply.target
     await state.add_draft(
@@ -129,10 +132,9 @@ async def draft_from_reply(
             context=pending.to_json() if pending is not None else {},
         )
     )
-    sender = senders.get(t.platform)
     platform = bot.platforms.get(t.platform)
     channel = platform.moderator_channel if platform and platform.moderator_channel else ""
-    if sender is None or not channel:
+    if not outbound.reaches(t.platform) or not channel:
         # Without a moderators' channel the draft waits in /clone drafts; posting it in the
         # fan's channel would show fans an unapproved answer.
         log.info("draft %s queued; no moderator_channel for %s", draft_id, t.platform)
@@ -146,5 +148,8 @@ async def draft_from_reply(
             Button("draft-reject", "Reject", draft_id),
         ),
     )
-    await sender.send(review)
+    try:
+        await outbound.post(review)
+    except Exception:  # the draft is queued; its review copy is best effort
+        log.exception("draft %s: review copy to the moderators failed", draft_id)
     return []

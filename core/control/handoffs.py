@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
 from core.persona.bot import BotConfig
-from core.ports import Sender, StateStore
+from core.ports import Outbound, StateStore
 from core.types import FAN_PART, Reply, ReplyKind, SentMessage, Target
 
 
@@ -40,7 +39,7 @@ async def reply_as_human(
     *,
     bot: BotConfig,
     state: StateStore,
-    senders: Mapping[str, Sender],
+    outbound: Outbound,
     conversation_id: str,
     name: str,
     text: str,
@@ -56,8 +55,7 @@ async def reply_as_human(
     if await state.get_handoff(bot.id, conversation_id) is None:
         raise LookupError("no open handoff in that conversation")
     target = target_of(conversation_id)
-    sender = senders.get(target.platform)
-    if sender is None:
+    if not outbound.reaches(target.platform):
         raise LookupError(f"{target.platform} is not running in this process")
     reply = Reply(target=target, text=human_text(bot, name, text), kind=ReplyKind.NOTICE)
-    return await sender.send(reply)
+    return await outbound.post(reply)

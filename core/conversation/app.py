@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from core.brain.brain import Brain
 from core.control.command_limits import REPORT_EMOJI, CommandLimit
@@ -29,7 +29,7 @@ from core.conversation.policies import (
 )
 from core.conversation.queue import TurnQueue
 from core.persona.bot import BotConfig
-from core.ports import Clock, RateLimiter, Sender, StateStore
+from core.ports import Clock, Outbound, RateLimiter, StateStore
 from core.turn import Turn, resolve_role
 from core.types import ChatEvent, EventKind, Reply, Target
 
@@ -48,7 +48,7 @@ class Clone:
         state: StateStore,
         limiter: RateLimiter,
         clock: Clock,
-        senders: Mapping[str, Sender] | None = None,
+        outbound: Outbound,
         embedder_name: str = "",
     ) -> None:
         """`embedder_name`: the memory's embedder, whose measured threshold groups live
@@ -72,7 +72,7 @@ class Clone:
         self.queue = TurnQueue(
             run=after,
             ledger=self.ledger,
-            senders=senders if senders is not None else brain.senders,
+            outbound=outbound,
             clock=clock,
             policies=bot.policies,
         )
@@ -84,7 +84,7 @@ class Clone:
             embed=brain.memory.embed_query,
             model_name=embedder_name,
             answer=compose([*gates, Budget(state, control)], brain),
-            senders=senders if senders is not None else brain.senders,
+            outbound=outbound,
             clock=clock,
             state=state,
         )

@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 import numpy as np
@@ -33,7 +33,7 @@ from core.conversation.live_board import (
 )
 from core.conversation.outcomes import Outcome, OutcomeLedger, rule_of
 from core.persona.bot import BotConfig
-from core.ports import Clock, Sender, StateStore
+from core.ports import Clock, Outbound, StateStore
 from core.records import AuditEntry
 from core.trust.honesty import ai_label
 from core.turn import Turn
@@ -70,7 +70,7 @@ class LiveMode:
         ledger: OutcomeLedger,
         embed: Embed,
         answer: RunTurn,
-        senders: Mapping[str, Sender],
+        outbound: Outbound,
         clock: Clock,
         state: StateStore,
         model_name: str = "",
@@ -80,7 +80,7 @@ class LiveMode:
         self.embed = embed
         self.model_name = model_name  # the embedder's, for its measured threshold
         self.answer = answer
-        self.senders = senders
+        self.outbound = outbound
         self.clock = clock
         self.state = state
         self._now = now
@@ -330,12 +330,11 @@ class LiveMode:
         return ""
 
     async def _send(self, session: Session, replies: list[Reply]) -> None:
-        sender = self.senders.get(session.where.platform)
-        if sender is None:
-            log.error("live mode: no sender for %s", session.where.platform)
+        if not self.outbound.reaches(session.where.platform):
+            log.error("live mode: %s does not run here", session.where.platform)
             return
         for r in replies:
-            await sender.send(r)
+            await self.outbound.post(r)
 
     def _with_askers(self, session: Session, group: Group, reply: Reply) -> Reply:
         """Name up to N askers in the text (no pings) and ping one asker not pinged before."""
@@ -363,8 +362,7 @@ class LiveMode:
         a reaction on their question, else a short pointer in a thread on it, else nothing
         (they are named in the answer)."""
         caps, w = session.capabilities, session.where
-        sender = self.senders.get(w.platform)
-        if sender is None or not (caps.reactions or caps.thread_on_message):
+        if not self.outbound.reaches(w.platform) or not (caps.reactions or caps.thread_on_message):
             return
         label = ai_label(session.bot.persona)
         for m in group.firsts():
@@ -381,7 +379,7 @@ class LiveMode:
                 text = f"Answered in the channel: {clip(group.question, 80)}"
                 pointer = Reply(target=at, text=text, kind=ReplyKind.NOTICE, ai_label=label)
             try:
-                await sender.send(pointer)
+                await self.outbound.post(pointer)
             except Exception:  # a pointer is a courtesy: the answer is out already
                 log.warning("live pointer to %s failed", e.message_id, exc_info=True)
 

@@ -24,13 +24,13 @@ import contextlib
 import logging
 import time
 from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 
 from core.conversation.outcomes import Outcome, OutcomeLedger, rule_of
 from core.ops.metrics import QUEUE_WAIT_SECONDS, TURNS_WAITING
 from core.persona.bot import Policies
-from core.ports import Clock, Sender
+from core.ports import Clock, Outbound
 from core.trust.honesty import ai_label
 from core.turn import Turn
 from core.types import ChatEvent, ContentKind, Reply, ReplyKind
@@ -189,14 +189,14 @@ class TurnQueue:
         *,
         run: RunTurn,
         ledger: OutcomeLedger,
-        senders: Mapping[str, Sender],
+        outbound: Outbound,
         clock: Clock,
         policies: Policies,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         self._run = run
         self.ledger = ledger
-        self.senders = senders
+        self.outbound = outbound
         self.clock = clock
         self._now = now
         # Limits count on the clone's clock (as the RateLimiter did); waiting on loop time.
@@ -482,27 +482,26 @@ class TurnQueue:
         )
 
     def _notice(self, batch: _Batch, why: str) -> None:
-        """Tell the fan their answer is held (sent now, through the platform's sender)."""
+        """Tell the fan their answer is held (posted now, not with the turn's replies)."""
         waiting = [m for m in batch.members if not m.accounted]
         if not batch.open or not waiting:
             return
         # The oldest message still waiting is accounted for by the notice; every text stays
         # in the turn, and the latest one's answer (deferred) covers them all later.
         member = waiting[0]
-        sender = self.senders.get(member.event.platform)
-        if sender is None:
+        if not self.outbound.reaches(member.event.platform):
             return
         reply = self._notice_reply(member)
         if reply is None:
             return
         self._account(member, Outcome.NOTICE_SENT, why)
-        task = asyncio.get_running_loop().create_task(self._send(sender, reply))
+        task = asyncio.get_running_loop().create_task(self._send(reply))
         self._side.add(task)
         task.add_done_callback(self._side.discard)
 
-    async def _send(self, sender: Sender, reply: Reply) -> None:
+    async def _send(self, reply: Reply) -> None:
         try:
-            await sender.send(reply)
+            await self.outbound.post(reply)
         except Exception:
             log.warning("busy notice to %s failed", reply.target.conversation_id, exc_info=True)
 

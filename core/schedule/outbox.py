@@ -7,7 +7,6 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
 
 from core.control.silence import channel_silenced
 from core.persona.bot import BotConfig, Schedule
@@ -22,13 +21,13 @@ from core.persona.schedule_spec import (
     parse_target,
     target_text,
 )
-from core.ports import Clock, Sender, StateStore
+from core.ports import Clock, Outbound, StateStore
 from core.records import AuditEntry, Draft, DraftStatus, OutboxEntry, OutboxStatus
 from core.schedule.posting import Post, PostWriter
 from core.schedule.replica import earlier_run
 from core.trust.honesty import ai_label
 from core.trust.sanitize import strip_invisible
-from core.types import Button, Citation, Reply, ReplyKind, SentMessage, Target
+from core.types import Button, Citation, Reply, ReplyKind, Target
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +43,6 @@ WITH_TEXT = frozenset(
 )
 
 
-@runtime_checkable
-class PostFinder(Protocol):
-    """Optional Sender extra: look for a post in the channel (where the platform allows).
-
-    Returns the message if found, None if the platform says it is not there. Raises if it
-    cannot tell; the occurrence is then marked unconfirmed.
-    """
-
-    async def find_post(
-        self, target: Target, text: str, since: datetime
-    ) -> SentMessage | None: ...
-
-
 def draft_id_for(key: str) -> str:
     """Deterministic: a retried occurrence can never queue a second draft."""
     return "s" + hashlib.sha256(key.encode()).hexdigest()[:9]
@@ -68,7 +54,7 @@ class Publisher:
     Args:
         bot: the clone (schedules, platforms, roles, persona).
         state: the shared StateStore; its outbox key is the claim.
-        senders: platform senders of this process.
+        outbound: where posts, drafts and notices go (the runners of this process).
         writer: writes the post text.
         clock: now, for activity, audit and expiry.
         replica: this process's stable name; its own cut-off claims are reconciled at start.
@@ -81,7 +67,7 @@ class Publisher:
         *,
         bot: BotConfig,
         state: StateStore,
-        senders: Mapping[str, Sender],
+        outbound: Outbound,
         writer: PostWriter,
         clock: Clock,
         replica: str,
@@ -90,7 +76,7 @@ class Publisher:
     ) -> None:
         self.bot = bot
         self.state = state
-        self.senders = senders
+        self.outbound = outbound
         self.writer = writer
         self.clock = clock
         self.replica = replica
@@ -210,7 +196,7 @@ class Publisher:
         last = await self.state.channel_activity(self.bot.id, channel_key(target))
         if not idle_enough(last, self.clock.now(), schedule.if_quiet_hours):
             return "channel-active"
-        if target.platform not in self.senders:
+        if not self.outbound.reaches(target.platform):
             return f"no-sender:{target.platform}"
         return None
 
@@ -243,7 +229,6 @@ class Publisher:
         citations: tuple[Citation, ...],
         actor: str,
     ) -> None:
-        sender = self.senders.get(target.platform)
         reply = Reply(
             target=target,
             text=text,
@@ -252,9 +237,7 @@ class Publisher:
             ai_label=ai_label(self.bot.persona),
         )
         try:
-            if sender is None:
-                raise RuntimeError(f"no sender for {target.platform}")
-            sent = await sender.send(reply)
+            sent = await self.outbound.post(reply)
         except Exception as exc:  # delivery unknown: never retried blindly, never hidden
             log.exception("%s: send failed", key)
             entry = await self.state.get_outbox(self.bot.id, key)
@@ -281,7 +264,7 @@ class Publisher:
             return Target(target.platform, target.workspace_id, channel)
         for creator in self.bot.roles.creators:
             name, _, uid = creator.partition(":")
-            if name == "telegram" and name in self.senders and uid.isdigit():
+            if name == "telegram" and self.outbound.reaches(name) and uid.isdigit():
                 return Target("telegram", "dm", uid)
         return None
 
@@ -422,10 +405,11 @@ class Publisher:
             )
             await self._notify(self._schedule(entry), target, notice, ReplyKind.NOTICE, ())
             return
-        sender = self.senders.get(target.platform)
-        if isinstance(sender, PostFinder):
+        if self.outbound.reaches(target.platform):
             try:
-                found = await sender.find_post(target, entry.text, entry.claimed_at)
+                found = await self.outbound.find_post(target, entry.text, entry.claimed_at)
+            except LookupError:  # the platform cannot search its history: unconfirmed
+                pass
             except Exception:
                 log.warning("%s: could not look for the post", entry.key, exc_info=True)
             else:
@@ -466,12 +450,11 @@ class Publisher:
         buttons: tuple[Button, ...],
     ) -> None:
         dest = self.review_target(schedule or Schedule(id="-", prompt="-"), target)
-        sender = self.senders.get(dest.platform) if dest else None
-        if dest is None or sender is None:
+        if dest is None or not self.outbound.reaches(dest.platform):
             log.warning("no review destination for %s; see /clone drafts: %s", target, text[:80])
             return
         try:
-            await sender.send(Reply(target=dest, text=text, kind=kind, buttons=buttons))
+            await self.outbound.post(Reply(target=dest, text=text, kind=kind, buttons=buttons))
         except Exception:  # the draft or record stands; the notice is best effort
             log.exception("review notice to %s failed", dest)
 

@@ -21,7 +21,7 @@ import re
 import sys
 import traceback
 import weakref
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from core.brain.brain import Brain
 from core.config import Settings
 from core.persona.bot import BotConfig, Schedule
 from core.persona.schedule_spec import ScheduleError, all_schedules, is_paused, trigger_for
-from core.ports import Clock, Sender, StateStore
+from core.ports import Clock, Outbound, StateStore
 from core.records import Draft
 from core.schedule.outbox import MISFIRE_GRACE, Publisher
 from core.schedule.posting import PostWriter
@@ -141,6 +141,14 @@ async def fire_maintenance(owner: str, *, fire_time: datetime | None = None) -> 
         await scheduler.maintain()
 
 
+def _open_jobstore(url: str, table: str) -> BaseJobStore:
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    return SQLAlchemyJobStore(url=url, tablename=table)
+
+
 def _fingerprint(schedule: Schedule) -> str:
     """Changes when the timing changes; a kept job keeps its stored next run (catch-up)."""
     spec = f"{schedule.cron}|{schedule.interval_minutes}|{schedule.timezone}"
@@ -150,8 +158,8 @@ def _fingerprint(schedule: Schedule) -> str:
 class Scheduler:
     """Runs a clone's schedules, its review expiry and its nightly re-ingest in this process.
 
-    Lifecycle: `await start()` inside the running loop (after the adapters, so senders are
-    there), `await stop()` before they stop. Any number of replicas may run one each.
+    Lifecycle: `await start()` inside the running loop (after the adapters, so posts have a
+    runner to go to), `await stop()` before they stop. Any number of replicas may run one each.
 
     Args:
         bot: the clone; `bot.schedules` plus `/clone schedule add` ones are run.
@@ -160,6 +168,8 @@ class Scheduler:
         replica: this process's name (default: `replica_id`, CLONEBOT_REPLICA_ID or host
             name and pid).
         jobstore: this process's own APScheduler job store (default: in memory).
+        jobstore_url: else (sync SQLAlchemy URL, table) of one, opened at `start` (so building
+            a scheduler that never runs touches no file).
         reingest: called by the re-ingest job; None disables it.
         reingest_cron: when to re-ingest, a crontab line in UTC.
         maintenance_seconds: how often to re-derive jobs, expire drafts and settle stale claims.
@@ -173,6 +183,7 @@ class Scheduler:
         publisher: Publisher,
         replica: str | None = None,
         jobstore: BaseJobStore | None = None,
+        jobstore_url: tuple[str, str] | None = None,
         reingest: Callable[[], Awaitable[object]] | None = None,
         reingest_cron: str = REINGEST_CRON,
         maintenance_seconds: float = 60.0,
@@ -183,6 +194,7 @@ class Scheduler:
         self.replica = replica or publisher.replica
         self.owner = f"{bot.id}/{self.replica}"
         self._jobstore = jobstore
+        self._jobstore_url = jobstore_url
         self._reingest = reingest
         self._reingest_cron = reingest_cron
         self._maintenance_seconds = maintenance_seconds
@@ -196,7 +208,7 @@ class Scheduler:
         bot: BotConfig,
         brain: Brain,
         state: StateStore,
-        senders: Mapping[str, Sender],
+        outbound: Outbound,
         clock: Clock,
         settings: Settings | None = None,
         replica: str | None = None,
@@ -212,23 +224,15 @@ class Scheduler:
         replica = replica or replica_id(settings)
         writer = PostWriter(brain=brain)
         publisher = Publisher(
-            bot=bot, state=state, senders=senders, writer=writer, clock=clock, replica=replica
+            bot=bot, state=state, outbound=outbound, writer=writer, clock=clock, replica=replica
         )
         publisher.live = live  # live schedules start live mode (the Clone's)
-        jobstore = None
-        if persistent:
-            from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-
-            url, table = jobstore_url_for(settings, bot.id, store_name)
-            if url.startswith("sqlite:///"):
-                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            jobstore = SQLAlchemyJobStore(url=url, tablename=table)
         return cls(
             bot=bot,
             state=state,
             publisher=publisher,
             replica=replica,
-            jobstore=jobstore,
+            jobstore_url=jobstore_url_for(settings, bot.id, store_name) if persistent else None,
             reingest=reingest,
         )
 
@@ -240,6 +244,8 @@ class Scheduler:
             return
         _OWNERS[self.owner] = self
         await self.publisher.reconcile(at_start=True)
+        if self._jobstore is None and self._jobstore_url is not None:
+            self._jobstore = _open_jobstore(*self._jobstore_url)
         aps = AsyncIOScheduler(
             jobstores={"default": self._jobstore or MemoryJobStore(), "local": MemoryJobStore()},
             executors={"default": FireTimeExecutor()},
@@ -348,6 +354,11 @@ class Scheduler:
 
     # --- for people -------------------------------------------------------------------------
 
+    @property
+    def running(self) -> bool:
+        """True between `start` and `stop` (bootstrap builds one for every clone)."""
+        return self._aps is not None
+
     def next_runs(self) -> list[tuple[str, datetime | None]]:
         """(job id, next fire time) of this process's jobs, soonest first."""
         if self._aps is None:
@@ -357,6 +368,8 @@ class Scheduler:
         return sorted(jobs, key=lambda p: p[1] or far)
 
     def status_lines(self) -> list[str]:
+        if not self.running:  # built for this clone, but this process does not run it
+            return ["Schedules: not running in this process"]
         runs = self.next_runs()
         if not runs:
             return ["Next runs: none scheduled"]

@@ -2,7 +2,7 @@
 
 A rig starts the fake platform, the adapter (its pacing scaled by `scale`: 0.1 plays a minute
 in six seconds, every platform window included) and the real Clone from bots/bootstrap with
-in-memory ports, the adapter as its Sender. The scenario in test_live_platforms.py drives it.
+in-memory ports, the adapter as its runner. The scenario in test_live_platforms.py drives it.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _scaled(window: tuple[int, float], scale: float) -> tuple[int, float]:
 async def live_services(
     platform: str, adapter: Any, config: PlatformConfig, scale: float
 ) -> Services:
-    """The example clone with the adapter as its Sender; fans need not address it in groups
+    """The example clone with the adapter as its runner; fans need not address it in groups
     (the creator's choice), and questions are grouped with MiniLM."""
     bot = load_bot(EXAMPLE)
     policies = bot.policies.model_copy(
@@ -66,7 +66,7 @@ async def live_services(
         state=InMemoryStateStore(),
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(),
-        senders={platform: adapter},
+        runners=[adapter],
         verifier=KeepEverything(),  # what core may say is pinned in tests/trust
     )
     use_minilm(services.clone)

@@ -706,7 +706,7 @@ async def core_handler(
     *,
     example_policies: bool = False,
 ) -> Any:
-    """The real Clone from bots/bootstrap with in-memory ports; the adapter is its Sender."""
+    """The real Clone from bots/bootstrap with in-memory ports; the adapter is its runner."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
     from bots.bootstrap import build
@@ -753,7 +753,7 @@ async def core_handler(
         state=InMemoryStateStore(),
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(),
-        senders={"discord": adapter},
+        runners=[adapter],
         # Adapter tests: what core may say is pinned in tests/trust and tests/scenario.
         verifier=KeepEverything(),
     )

@@ -43,8 +43,7 @@ async def telegram() -> AsyncIterator[tuple[FakeTelegram, TelegramAdapter]]:
 async def test_a_scheduled_post_reaches_the_telegram_group_labelled_and_cited(telegram) -> None:
     fake, adapter = telegram
     group = schedule(targets=["telegram:-100123"], review_to=None)
-    chat, scheduler, _ = await clone_with(group, texts=[TIP])
-    chat.services.senders["telegram"] = adapter
+    chat, scheduler, _ = await clone_with(group, texts=[TIP], sender=adapter)
     [entry] = await scheduler.publisher.run_occurrence(group, NINE_UTC)
     [call] = fake.calls_to("sendMessage")
     assert int(call["chat_id"]) == -100123
@@ -62,8 +61,7 @@ async def test_a_scheduled_post_reaches_the_telegram_group_labelled_and_cited(te
 async def test_a_review_draft_reaches_the_creators_telegram_dm_with_buttons(telegram) -> None:
     fake, adapter = telegram
     reviewed = schedule(targets=["telegram:-100123"], review=True, review_to="telegram:900")
-    chat, scheduler, _ = await clone_with(reviewed, texts=[TIP])
-    chat.services.senders["telegram"] = adapter
+    chat, scheduler, _ = await clone_with(reviewed, texts=[TIP], sender=adapter)
     [entry] = await scheduler.publisher.run_occurrence(reviewed, NINE_UTC)
     [call] = fake.calls_to("sendMessage")
     assert int(call["chat_id"]) == 900

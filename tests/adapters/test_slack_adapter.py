@@ -710,10 +710,24 @@ async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
     from tests.fakes.llms import SlowLLM
     from tests.scenario.harness import make_chat
 
+    settings = SlackSettings(
+        bot_token=BOT_TOKEN,
+        app_token=APP_TOKEN,
+        base_url=fake.api_url,
+        pace=(100, 1.0),  # pacing has its own test; here it would only slow the suite down
+    )
+    adapter = SlackAdapter(
+        settings,
+        deduper=InMemoryDeduper(),
+        # Pacing runs on real time; core's limiter in the harness runs on a frozen fake clock.
+        rate_limiter=InMemoryRateLimiter(),
+    )
     # Slow enough that core shows its thinking sign before the answer is ready.
     # Adapter test: what core may say is pinned in tests/trust and tests/scenario.
     chat = await make_chat(
-        SlowLLM(0.3, reply="Bread flour and a little rye [1]."), verifier=KeepEverything()
+        SlowLLM(0.3, reply="Bread flour and a little rye [1]."),
+        verifier=KeepEverything(),
+        runners=[adapter],
     )
     from core.persona.bot import PlatformConfig
 
@@ -728,19 +742,6 @@ async def core_rig(fake: FakeSlack) -> AsyncIterator[tuple[Rig, Any]]:
     chat.services.clone.bot = bot
     chat.services.clone.control.bot = bot
     chat.services.clone.brain.bot = bot
-    settings = SlackSettings(
-        bot_token=BOT_TOKEN,
-        app_token=APP_TOKEN,
-        base_url=fake.api_url,
-        pace=(100, 1.0),  # pacing has its own test; here it would only slow the suite down
-    )
-    adapter = SlackAdapter(
-        settings,
-        deduper=InMemoryDeduper(),
-        # Pacing runs on real time; core's limiter in the harness runs on a frozen fake clock.
-        rate_limiter=InMemoryRateLimiter(),
-    )
-    chat.services.senders["slack"] = adapter
     rig = Rig(fake, adapter, "socket")
 
     async def recording(event: ChatEvent) -> Sequence[Reply]:

@@ -696,7 +696,7 @@ _INGESTED: dict[str, Any] = {}
 
 
 async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
-    """The real Clone from bots/bootstrap with in-memory ports; the adapter is its Sender."""
+    """The real Clone from bots/bootstrap with in-memory ports; the adapter is its runner."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
     from bots.bootstrap import build
@@ -741,7 +741,7 @@ async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
         state=InMemoryStateStore(),
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(),
-        senders={"telegram": adapter},
+        runners=[adapter],
         # Adapter tests: what core may say is pinned in tests/trust and tests/scenario.
         verifier=KeepEverything(),
     )
@@ -758,7 +758,7 @@ def run_core(run: Any) -> Callable[..., Awaitable[tuple[TelegramAdapter, Recorde
             core.events.append(event)
             return list(await late["handle"](event))
 
-        # The Clone needs the started adapter as its Sender, so it is bound late.
+        # The Clone is built with the started adapter as its runner, so it is bound late.
         adapter = await run(handle)
         late["handle"] = await core_handler(adapter, answers)
         return adapter, core

@@ -58,6 +58,12 @@ class _Sender:
     async def typing(self, target: Target) -> None:
         return None
 
+    async def start(self, handle: object) -> None:  # the bench calls the clone itself
+        return None
+
+    async def stop(self) -> None:
+        return None
+
 
 class Bench:
     """One clone built by bootstrap around one adversarial generator."""
@@ -96,7 +102,7 @@ class Bench:
             deduper=InMemoryDeduper(),
             limiter=InMemoryRateLimiter(now=lambda: clock.now().timestamp()),
             clock=clock,
-            senders={"rt": _Sender()},
+            runners=[_Sender()],
             meaning=meaning,
         )
         await run_ingest(bot, EXAMPLE, services.memory)

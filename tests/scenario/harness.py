@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -51,7 +52,8 @@ class FakeClock:
 
 @dataclass
 class RecordingSender:
-    """The platform side, as core sees it: records notices, drafts and typing signs."""
+    """A platform runner, as core's outbound router sees it: records what core posts by
+    itself (notices, drafts, handoff anchors) and its typing signs."""
 
     platform: str = "test"
     sent: list[Reply] = field(default_factory=list)
@@ -63,6 +65,16 @@ class RecordingSender:
 
     async def typing(self, target: Target) -> None:
         self.typing_in.append(target)
+
+    async def start(self, handle: Any) -> None:  # the harness calls the clone itself
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+    def on(self, platform: str) -> RecordingSender:
+        """The same record, as the runner of another platform."""
+        return RecordingSender(platform, self.sent, self.typing_in)
 
 
 # What each real adapter declares, so a scenario on "discord" behaves as the Discord one would.
@@ -164,14 +176,21 @@ async def make_chat(
     folder: Path = EXAMPLE,
     embedder: Any = None,
     verifier: Any = None,
+    platforms: Sequence[str] = ("test",),
+    runners: Sequence[Any] = (),
 ) -> Chat:
+    """A clone through the real bootstrap. `platforms` get one shared RecordingSender
+    (`chat.sender`) as their runner, except those `runners` serve."""
     bot = bot or load_bot(folder)
     if not coalesce:
         # Chat-like tests say one thing and read the answer; waiting out the coalescing window
         # after each would only slow them. Coalescing has its own tests (test_queue.py).
         bot = without_coalescing(bot)
     clock = FakeClock()
-    sender = RecordingSender()
+    sender = RecordingSender(platforms[0])
+    served = {r.platform for r in runners}
+    recording = [sender if p == sender.platform else sender.on(p) for p in platforms]
+    recording = [r for r in recording if r.platform not in served]
     embedder = embedder or HashEmbedder()
     services = await build(
         folder,
@@ -184,7 +203,8 @@ async def make_chat(
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(now=lambda: clock.now().timestamp()),
         clock=clock,
-        senders={"test": sender},
+        runners=[*recording, *runners],
+        persistent_jobs=False,  # a test's scheduler keeps its jobs in memory
         meaning=meaning,
         verifier=verifier,
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core.config import Settings
 from core.persona.bot import BotConfig, Schedule, load_bot
 from core.schedule.scheduler import Scheduler
 from core.trust.sentences import split_sentences
@@ -147,7 +148,7 @@ class Channel:
 
 @dataclass
 class ChannelSender:
-    """A Sender over a Channel; `die` kills the process before or after delivering."""
+    """A runner over a Channel; `die` kills the process before or after delivering."""
 
     channel: Channel
     platform: str = "test"
@@ -162,6 +163,12 @@ class ChannelSender:
         return sent
 
     async def typing(self, target: Target) -> None:
+        return None
+
+    async def start(self, handle: Any) -> None:
+        return None
+
+    async def stop(self) -> None:
         return None
 
 
@@ -198,33 +205,29 @@ async def clone_with(
     *schedules: Schedule,
     texts: Sequence[str] = (),
     state: Any = None,
-    sender: ChannelSender | None = None,
+    sender: Any = None,
     replica: str = "r1",
     seed: int = 7,
     unique: bool = False,
 ) -> tuple[Chat, Scheduler, PostGenerator]:
-    """A clone through the real bootstrap, with a scheduler attached (not started).
+    """A clone through the real bootstrap, and the scheduler it built (not started).
 
+    `sender`: the runner of the schedules' platform (a RecordingSender by default).
     `unique`: every post is a distinct random text that the claim check lets through, for
     tests that tell occurrences apart by their text (delivery, not content, is under test).
     """
     generator = PostGenerator(texts, seed=seed, copy=not unique)
-    chat = await make_chat(None, generator=generator, bot=bot_with(*schedules), state=state)
+    chat = await make_chat(
+        None,
+        generator=generator,
+        bot=bot_with(*schedules),
+        state=state,
+        settings=Settings(replica_id=replica),
+        runners=[sender] if sender is not None else (),
+    )
     if unique:
         chat.services.clone.brain.verifier = KeepEverything()  # type: ignore[assignment]
-    if sender is not None:
-        chat.services.senders["test"] = sender  # type: ignore[assignment]
-    scheduler = Scheduler.for_clone(
-        bot=chat.services.bot,
-        brain=chat.services.clone.brain,
-        state=chat.services.state,
-        senders=chat.services.senders,
-        clock=chat.clock,
-        replica=replica,
-        persistent=False,
-    )
-    chat.services.clone.control.schedule = scheduler
-    return chat, scheduler, generator
+    return chat, chat.services.scheduler, generator
 
 
 async def as_creator(chat: Chat, text: str, **kw: Any) -> str:

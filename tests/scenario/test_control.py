@@ -225,8 +225,7 @@ async def test_channel_handoff_also_silences_its_threads():
 
 
 async def test_escalation_in_a_discord_channel_opens_a_thread_held_by_a_human():
-    chat = await make_chat(llm())
-    chat.services.senders["discord"] = chat.sender
+    chat = await make_chat(llm(), platforms=("test", "discord"))
     reply = (await chat.say("I want to kill myself", platform="discord", message_id="900"))[0]
     assert reply.target.open_thread_on == "900", "the kind reply opens a thread on that message"
     notice = [r for r in chat.sender.sent if r.kind is ReplyKind.NOTICE][-1]
@@ -339,8 +338,7 @@ async def test_every_reply_fans_can_see_carries_the_ai_label():
 @pytest.mark.parametrize("platform", ["discord", "slack"])
 async def test_human_typed_in_a_channel_hands_off_a_thread_on_the_fans_message(platform):
     # Issue 19.4: /human held the whole channel; now, as escalations do, it holds a thread.
-    chat = await make_chat(llm())
-    chat.services.senders[platform] = chat.sender
+    chat = await make_chat(llm(), platforms=("test", platform))
     [reply] = await chat.say("/human", platform=platform, message_id="950")
     assert reply.target.open_thread_on == "950" and "real person" in reply.text
     assert await chat.say("hello?", platform=platform, thread="950") == []  # held
@@ -352,8 +350,7 @@ async def test_human_typed_in_a_channel_hands_off_a_thread_on_the_fans_message(p
 async def test_slash_human_with_no_message_hands_off_a_thread_on_the_clones_answer(platform):
     # A slash command comes with no message to hang a thread on: the clone's public answer
     # is posted first, and the thread (and the handoff) hang off that.
-    chat = await make_chat(llm())
-    chat.services.senders[platform] = chat.sender
+    chat = await make_chat(llm(), platforms=("test", platform))
     assert await chat.say("/human", platform=platform, message_id="") == []
     anchor = next(r for r in chat.sender.sent if "real person" in r.text)
     assert anchor.target.open_thread_on is None and anchor.target.thread_id is None
@@ -366,8 +363,7 @@ async def test_slash_human_with_no_message_hands_off_a_thread_on_the_clones_answ
 
 
 async def test_moderator_handoff_typed_in_a_channel_holds_a_thread_not_the_channel():
-    chat = await make_chat(llm())
-    chat.services.senders["discord"] = chat.sender
+    chat = await make_chat(llm(), platforms=("test", "discord"))
     await chat.say("/clone handoff", platform="discord", message_id="960", **MOD)
     assert await chat.say("in the thread", platform="discord", thread="960") == []
     chat.clock.advance(seconds=30)

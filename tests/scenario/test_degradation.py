@@ -98,7 +98,7 @@ async def chat_on(settings: Settings, **kw: Any) -> Chat:
         state=kw.pop("state", None) or InMemoryStateStore(),
         clock=clock,
         limiter=InMemoryRateLimiter(now=lambda: clock.now().timestamp()),
-        senders={"test": sender},
+        runners=[sender],
         **kw,
     )
     return Chat(services, clock, sender)

@@ -57,7 +57,7 @@ async def chat(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[
         forget_purge_seconds=0.3,
     )
     clock = FakeClock()
-    senders = {p: RecordingSender(p) for p in PLATFORMS}
+    runners = {p: RecordingSender(p) for p in PLATFORMS}
     llm = FakeListChatModel(responses=["Rye and patience, mostly."] * 200)
     services = await build(
         EXAMPLE,
@@ -66,10 +66,10 @@ async def chat(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(now=lambda: clock.now().timestamp()),
         clock=clock,
-        senders=dict(senders),
+        runners=list(runners.values()),
     )
     try:
-        yield Chat(services, clock, senders["telegram"])
+        yield Chat(services, clock, runners["telegram"])
     finally:
         await services.close()
 

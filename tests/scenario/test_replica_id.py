@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from adapters.common.router import OutboundRouter
 from core.config import Settings
 from core.records import OutboxStatus
 from core.schedule.scheduler import Scheduler, replica_id
@@ -60,12 +61,11 @@ async def _claim_cut_off_by(replica: str, channel: Channel):  # type: ignore[no-
 
 
 def _scheduler_as_run_starts_it(chat, channel: Channel) -> Scheduler:  # type: ignore[no-untyped-def]
-    chat.services.senders["test"] = FindingSender(channel)
     return Scheduler.for_clone(
         bot=chat.services.bot,
         brain=chat.services.clone.brain,
         state=chat.services.state,
-        senders=chat.services.senders,
+        outbound=OutboundRouter([FindingSender(channel)]),
         clock=chat.clock,
         settings=Settings(),
         persistent=False,

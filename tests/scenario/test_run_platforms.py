@@ -1,10 +1,8 @@
 """Which platforms `clonebot run` starts: bot.toml's `enabled`, then the tokens it finds."""
 
-from types import SimpleNamespace
-
 import pytest
 
-from bots.run import make_adapters
+from bots.platforms import Missing, Runner, make_adapters
 from core.config import Settings
 from core.persona.bot import PlatformConfig, load_bot
 from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
@@ -18,13 +16,16 @@ TOKENS = {
 }
 
 
-def services(platforms: dict[str, PlatformConfig]) -> SimpleNamespace:
-    bot = load_bot(EXAMPLE)
-    return SimpleNamespace(
-        bot=bot.model_copy(update={"platforms": platforms}),
-        settings=Settings(),
+def runners_for(
+    platforms: dict[str, PlatformConfig], *, several: bool = False
+) -> tuple[list[Runner], list[Missing]]:
+    bot = load_bot(EXAMPLE).model_copy(update={"platforms": platforms})
+    return make_adapters(
+        bot,
+        Settings(),
         deduper=InMemoryDeduper(),
         limiter=InMemoryRateLimiter(),
+        several=several,
     )
 
 
@@ -36,13 +37,13 @@ def tokens(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_platform_disabled_in_bot_toml_never_starts_even_with_a_default_token(tokens):
     off = PlatformConfig(enabled=False)
-    runners, missing = make_adapters(services({"telegram": off, "discord": off}))
+    runners, missing = runners_for({"telegram": off, "discord": off})
     assert sorted(r.platform for r in runners) == ["slack"]
     assert missing == [], "a disabled platform is not 'missing' a token"
 
 
 def test_one_clone_starts_each_platform_whose_tokens_are_set(tokens):
-    runners, _ = make_adapters(services({}))
+    runners, _ = runners_for({})
     assert sorted(r.platform for r in runners) == ["discord", "slack", "telegram"]
 
 
@@ -51,10 +52,10 @@ def test_several_clones_share_no_default_token_unless_their_bot_toml_enables_the
 ):
     # One bot token cannot serve two clones: with `clonebot run bots/` only a clone whose
     # bot.toml enables a platform starts it.
-    runners, _ = make_adapters(services({}), several=True)
+    runners, _ = runners_for({}, several=True)
     assert runners == []
     on = PlatformConfig(enabled=True)
-    runners, _ = make_adapters(services({"telegram": on}), several=True)
+    runners, _ = runners_for({"telegram": on}, several=True)
     assert [r.platform for r in runners] == ["telegram"]
 
 
@@ -62,9 +63,7 @@ def test_an_enabled_platform_without_its_token_is_reported(monkeypatch):
     for var in TOKENS:
         monkeypatch.delenv(var, raising=False)
     on = PlatformConfig(enabled=True, token_env="ACME_DISCORD")
-    runners, missing = make_adapters(
-        services({"discord": on, "telegram": PlatformConfig(enabled=False)})
-    )
+    runners, missing = runners_for({"discord": on, "telegram": PlatformConfig(enabled=False)})
     assert runners == []
     assert [(m.platform, m.variables) for m in missing] == [
         ("slack", ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")),

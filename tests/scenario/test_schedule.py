@@ -52,9 +52,7 @@ def test_interval_fire_times_are_the_same_for_every_replica_whenever_it_started(
 
 async def test_a_scheduled_post_carries_the_ai_label_and_a_citation_and_is_audited() -> None:
     chat, _, _ = await clone_with(schedule(), texts=[TIP])
-    [entry] = await chat.services.clone.control.schedule.publisher.run_occurrence(  # type: ignore[union-attr]
-        schedule(), NINE_UTC
-    )
+    [entry] = await chat.services.scheduler.publisher.run_occurrence(schedule(), NINE_UTC)
     assert entry.status is OutboxStatus.SENT and entry.message_id
     [post] = [r for r in chat.sender.sent if r.kind is ReplyKind.POST]
     assert post.target == Target("test", "guild1", "general")
@@ -305,7 +303,7 @@ async def test_reingest_runs_in_the_owning_process_and_is_scheduled_nightly() ->
         bot=services.bot,
         brain=services.clone.brain,
         state=services.state,
-        senders=services.senders,
+        outbound=services.outbound,
         clock=chat.clock,
         replica="r1",
         persistent=False,
