@@ -705,6 +705,7 @@ async def core_handler(
     moderator_channel: str = "",
     *,
     example_policies: bool = False,
+    sleep: float = 0,
 ) -> Any:
     """The real Clone from bots/bootstrap with in-memory ports; the adapter is its runner."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -742,7 +743,7 @@ async def core_handler(
             },
         }
     )
-    llm = FakeListChatModel(responses=answers)
+    llm = FakeListChatModel(responses=answers, sleep=sleep or None)
     services = await build(
         example,
         Settings(),
@@ -763,14 +764,16 @@ async def core_handler(
 
 @pytest.fixture
 def run_core(run: Any) -> Callable[..., Awaitable[DiscordAdapter]]:
-    async def start(answers: list[str], moderator_channel: str = "") -> DiscordAdapter:
+    async def start(
+        answers: list[str], moderator_channel: str = "", sleep: float = 0
+    ) -> DiscordAdapter:
         late: dict[str, Any] = {}
 
         async def handle(event: ChatEvent) -> Sequence[Reply]:
             return list(await late["handle"](event))
 
         adapter = await run(Recorder(handle))
-        late["handle"] = await core_handler(adapter, answers, moderator_channel)
+        late["handle"] = await core_handler(adapter, answers, moderator_channel, sleep=sleep)
         return adapter
 
     return start
@@ -799,6 +802,22 @@ async def test_core_answers_a_mention_with_disclosure_and_sources(
         "parse": [],
         "replied_user": False,
     }
+
+
+async def test_core_shows_the_typing_sign_while_a_slow_answer_is_written(
+    fake: FakeDiscord, guild: Guild, run_core: Any
+) -> None:
+    # The sign is a Reply of kind TYPING that core posts through its Outbound to this runner.
+    await run_core(["I buy a strong bread flour and add a little rye [1]."], sleep=0.02)
+    await fake.message_create(guild, FAN, f"<@{BOT_ID}> what flour?", mentions=(BOT_USER,))
+    [body] = await fake.wait_for("POST", f"/channels/{guild.channel_id}/messages")
+    assert "rye" in body["content"]
+    order = [
+        p.rsplit("/", 1)[-1]
+        for m, p, _ in fake.calls
+        if m == "POST" and p.startswith(f"/channels/{guild.channel_id}/")
+    ]
+    assert order[0] == "typing" and order[-1] == "messages", order  # no sign after it
 
 
 async def test_core_human_pings_moderators_and_the_clone_goes_quiet(

@@ -695,7 +695,7 @@ MOD_PING = 700  # bot.toml's moderator_role_id: on Telegram, the user pinged on 
 _INGESTED: dict[str, Any] = {}
 
 
-async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
+async def core_handler(adapter: TelegramAdapter, answers: list[str], sleep: float = 0) -> Handle:
     """The real Clone from bots/bootstrap with in-memory ports; the adapter is its runner."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -736,7 +736,10 @@ async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
         embedder=HashEmbedder(),
         store=copy.deepcopy(_INGESTED["store"]),
         generator=LangChainGenerator(
-            FakeListChatModel(responses=answers), name="fake", timeout_seconds=5, retries=0
+            FakeListChatModel(responses=answers, sleep=sleep or None),
+            name="fake",
+            timeout_seconds=5,
+            retries=0,
         ),
         state=InMemoryStateStore(),
         deduper=InMemoryDeduper(),
@@ -750,7 +753,7 @@ async def core_handler(adapter: TelegramAdapter, answers: list[str]) -> Handle:
 
 @pytest.fixture
 def run_core(run: Any) -> Callable[..., Awaitable[tuple[TelegramAdapter, Recorder]]]:
-    async def start(answers: list[str]) -> tuple[TelegramAdapter, Recorder]:
+    async def start(answers: list[str], sleep: float = 0) -> tuple[TelegramAdapter, Recorder]:
         late: dict[str, Handle] = {}
         core = Recorder()
 
@@ -760,7 +763,7 @@ def run_core(run: Any) -> Callable[..., Awaitable[tuple[TelegramAdapter, Recorde
 
         # The Clone is built with the started adapter as its runner, so it is bound late.
         adapter = await run(handle)
-        late["handle"] = await core_handler(adapter, answers)
+        late["handle"] = await core_handler(adapter, answers, sleep)
         return adapter, core
 
     return start
@@ -779,6 +782,18 @@ async def test_core_dm_answer_discloses_on_first_contact_and_cites(fake, run_cor
     assert "AI clone" in sent["text"] and "two passes" in sent["text"]
     assert "Sources: " in sent["text"] and "<i>" in sent["text"]
     assert sent["reply_parameters"]["message_id"] == update["message"]["message_id"]
+
+
+async def test_core_shows_the_typing_sign_while_a_slow_answer_is_written(fake, run_core):
+    # The sign is a Reply of kind TYPING that core posts through its Outbound to this runner.
+    await run_core(["I buy a strong bread flour and add a little rye [1]."], sleep=0.02)
+    await fake.push(fake.message(private_chat(502), FAN, "what flour do you use?"))
+    [answer] = await fake.wait_for("sendMessage")
+    [sign, *_] = fake.calls_to("sendChatAction")
+    assert sign == {"chat_id": "502", "action": "typing"}
+    order = [name for name, _ in fake.calls if name in ("sendChatAction", "sendMessage")]
+    assert order[0] == "sendChatAction" and order[-1] == "sendMessage", "no sign after it"
+    assert "rye" in answer["text"]
 
 
 async def test_core_is_silent_in_a_group_unless_addressed_and_answers_comments(fake, run_core):
