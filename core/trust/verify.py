@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import numpy as np
@@ -24,7 +24,7 @@ from core.text.fold import fold
 from core.trust.meaning import Meaning
 from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
 from core.trust.sentences import bare_sentences, split_sentences
-from core.trust.specifics import Specifics, agrees, coverage, specifics
+from core.trust.specifics import Specifics, agrees, content_keys, coverage, specifics
 
 Floats = npt.NDArray[np.float32]
 EmbedTexts = Callable[[list[str]], Awaitable[Floats]]
@@ -347,6 +347,10 @@ class ClaimVerifier:
                 verdicts.append(Verdict(sentence, kinds[i], needs, False))
                 continue
             verdict = self._judge(sentence, kinds[i], needs, spec, vec_of[i], units, support)
+            if mode is Mode.STRICT and verdict.supported and not _in_her_words(sentence, support):
+                # Strict: a close paraphrase may not bring in a word she never used in what
+                # supports the reply ("I use homemade flour" near "I buy my own flour").
+                verdict = replace(verdict, supported=False, source=None, support="")
             verdicts.append(verdict)
         kept = [_cite(v.sentence, v.source) for v in verdicts if v.kept]
         used = tuple(dict.fromkeys(v.source for v in verdicts if v.kept and v.source))
@@ -436,6 +440,18 @@ def decide(found: Sequence[Candidate], t: Thresholds) -> Candidate | None:
         if c.similarity >= t.paraphrase or c.overlap >= t.overlap:
             return c
     return None
+
+
+def _in_her_words(sentence: str, support: Sequence[Support]) -> bool:
+    """True if every content word of the sentence (stems, CJK bigrams) occurs in the support
+    that is hers (her chunks, facts and bio; never the fan's message)."""
+    words = content_keys(sentence)
+    for s in support:
+        if not words:
+            return True
+        if not s.from_fan:
+            words = words - content_keys(s.text)
+    return not words
 
 
 def _needs_support(kind: Kind, mode: Mode) -> bool:

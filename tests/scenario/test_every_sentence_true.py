@@ -151,13 +151,15 @@ async def test_the_demo_flour_answer_on_the_embedded_model_says_nothing_her_arch
     from core.memory.embeddings import MiniLMEmbedder
     from core.trust.specifics import content_keys
 
-    generator = make_generator(Settings(llm_provider="local"))
+    # A generous deadline: on a loaded 2-core machine the tiny model can take minutes.
+    generator = make_generator(Settings(llm_provider="local", llm_timeout_seconds=900))
     aload = getattr(getattr(generator, "model", None), "aload", None)
     if aload is not None:
         await aload()
     chat = await make_chat(None, generator=generator, embedder=MiniLMEmbedder())
     [reply] = await chat.say("What flour do you use for your bread?")
     body = reply.text.split("\n\n", 1)[-1]
+    print("flour answer:", body)
     if "trouble thinking" in body:  # the model timed out: nothing generated to judge
         pytest.skip("the local model did not answer in time on this machine")
     assert "gluten-free" not in body.lower() and "not a baker" not in body.lower()

@@ -229,3 +229,15 @@ def test_the_multilingual_thresholds_hold_and_generalise_better_than_minilm():
     p, r = found[e5.model_name, "holdout"]
     mp, mr = found[minilm().model_name, "holdout"]
     assert p >= mp and r > mr, (p, r, mp, mr)
+
+
+def test_strict_keeps_paraphrases_in_her_words_and_drops_words_she_never_used():
+    v = verifier(minilm())
+    support = [Support(FLOUR, source=1)]
+    kept = "I use strong white bread flour for everyday loaves."
+    assert run(v.verify(kept, support, mode=Mode.STRICT)).text
+    for added in ("I use homemade flour.", "I buy my own organic flour."):
+        assert not run(v.verify(added, support, mode=Mode.STRICT)).text, added
+    # The fan's words are no vocabulary for a claim about her.
+    fan = Support("Do you use homemade flour?", from_fan=True)
+    assert not run(v.verify("I use homemade flour.", [*support, fan], mode=Mode.STRICT)).text
