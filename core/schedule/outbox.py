@@ -60,6 +60,8 @@ class Publisher:
         replica: this process's stable name; its own cut-off claims are reconciled at start.
         recent_posts: how many recent posts the repeat check compares against.
         stale_after: another replica's claim this old without an outcome is reconciled too.
+        live: starts live mode in a target for some minutes (the Clone's); returns False if
+            it was on already. None: live schedules are skipped.
     """
 
     def __init__(
@@ -73,6 +75,7 @@ class Publisher:
         replica: str,
         recent_posts: int = 20,
         stale_after: timedelta = timedelta(minutes=15),
+        live: Callable[[Target, float], Awaitable[bool]] | None = None,
     ) -> None:
         self.bot = bot
         self.state = state
@@ -82,9 +85,7 @@ class Publisher:
         self.replica = replica
         self.recent_posts = recent_posts
         self.stale_after = stale_after
-        # Starts live mode in a target for some minutes (the Clone's, set where it runs);
-        # returns False if it was on already. None: live schedules are skipped.
-        self.live: Callable[[Target, float], Awaitable[bool]] | None = None
+        self.live = live
 
     # --- occurrences ------------------------------------------------------------------------
 

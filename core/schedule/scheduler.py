@@ -224,9 +224,14 @@ class Scheduler:
         replica = replica or replica_id(settings)
         writer = PostWriter(brain=brain)
         publisher = Publisher(
-            bot=bot, state=state, outbound=outbound, writer=writer, clock=clock, replica=replica
+            bot=bot,
+            state=state,
+            outbound=outbound,
+            writer=writer,
+            clock=clock,
+            replica=replica,
+            live=live,
         )
-        publisher.live = live  # live schedules start live mode (the Clone's)
         return cls(
             bot=bot,
             state=state,

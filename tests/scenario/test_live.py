@@ -280,8 +280,7 @@ async def test_a_live_schedule_starts_live_mode_once_and_says_so_in_the_channel(
         validate(schedule(prompt=" "))
     by_command = parse_add(("stream", "every=1h", "live=45m"), Target("test", "guild1", "general"))
     assert by_command.live_minutes == 45 and by_command.targets == ["test:guild1:general"]
-    chat, scheduler, _ = await clone_with(stream)
-    scheduler.publisher.live = chat.clone.start_live
+    chat, scheduler, _ = await clone_with(stream)  # bootstrap wires it to the Clone's live mode
     fire = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
     # Two replicas fire the same occurrence: one claim, one session, one announcement.
     runs = await asyncio.gather(*(scheduler.publisher.run_occurrence(stream, fire) for _ in "ab"))
