@@ -281,8 +281,9 @@ def run(
 ) -> None:
     """Run the clone(s) on every platform whose tokens are set, until Ctrl-C."""
     from bots.run import run_clones
+    from bots.settings import RunSettings
 
-    settings = Settings()
+    settings = RunSettings()  # core's settings and each platform's endpoints
     ops_cli.setup_logging(settings)  # plain or JSON lines (CLONEBOT_LOG_JSON)
     raise typer.Exit(_run(lambda: run_clones(folder, settings)))
 
@@ -297,7 +298,8 @@ def telegram_set_webhook(
 ) -> None:
     """Point Telegram at this deployment's webhook route, once (replicas never call it)."""
     from adapters.telegram.webhook import set_webhook
-    from core.config import Settings, secret_from_env
+    from bots.settings import RunSettings
+    from core.config import secret_from_env
 
     bot = load_bot(folder)
     tg = bot.platforms.get("telegram")
@@ -308,7 +310,7 @@ def telegram_set_webhook(
         console.print(f"[red]Set {token_var} and {secret_var} first.[/red]")
         raise typer.Exit(2)
     # The same Bot API server `clonebot run` talks to (CLONEBOT_TELEGRAM_API_URL), if any.
-    api_url = Settings().telegram_api_url
+    api_url = RunSettings().telegram_api_url
     ok = _run(lambda: set_webhook(token=token, url=url, secret=secret, base_url=api_url))
     console.print("Webhook set." if ok else "[red]Telegram refused the webhook.[/red]")
 

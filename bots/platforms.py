@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from adapters.common.router import PlatformSender
+from bots.settings import RunSettings
 from core.config import Settings, secret_from_env
 from core.persona.bot import BotConfig, PlatformConfig
 from core.ports import Deduper, RateLimiter
@@ -67,6 +68,7 @@ def make_adapters(
     several: bool = False,
 ) -> tuple[list[Runner], list[Missing]]:
     """Build each platform bot.toml allows and whose tokens are set; report the missing."""
+    run = RunSettings.of(settings)  # each platform's endpoints (CLONEBOT_TELEGRAM_API_URL, ...)
     cfg = wanted_platforms(bot, several=several)
     runners: list[Runner] = []
     missing: list[Missing] = []
@@ -83,10 +85,10 @@ def make_adapters(
             token=token,
             mode=mode,
             webhook_secret=secret_from_env(secret_var),
-            webhook_host=settings.http_host,
-            webhook_port=settings.telegram_webhook_port,
+            webhook_host=run.http_host,
+            webhook_port=run.telegram_webhook_port,
             admin_chat_ids=tuple(_ids(bot.roles.creators + bot.roles.moderators, "telegram")),
-            base_url=settings.telegram_api_url,
+            base_url=run.telegram_api_url,
             display_name=ai_display_name(bot.persona, limit=64),  # Telegram's name limit
         )
         runners.append(TelegramAdapter(tg_settings, **common))
@@ -109,9 +111,9 @@ def make_adapters(
             mode=sl_mode,
             app_token=app_token,
             signing_secret=signing,
-            http_host=settings.http_host,
-            http_port=settings.slack_http_port,
-            base_url=settings.slack_api_url,
+            http_host=run.http_host,
+            http_port=run.slack_http_port,
+            base_url=run.slack_api_url,
         )
         runners.append(SlackAdapter(sl_settings, **common))
     elif sl is not None:
@@ -122,14 +124,14 @@ def make_adapters(
     if dc is not None and (token := secret_from_env(dc_var)):
         from adapters.discord import DiscordAdapter, DiscordSettings
 
-        ids = settings.discord_shard_ids
+        ids = run.discord_shard_ids
         dc_settings = DiscordSettings(
             token=token,
-            shard_count=settings.discord_shard_count,
+            shard_count=run.discord_shard_count,
             shard_ids=tuple(int(i) for i in ids.split(",")) if ids else None,
             display_name=ai_display_name(bot.persona),  # fits Discord's 32-character nick
-            api_url=settings.discord_api_url,
-            gateway_url=settings.discord_gateway_url,
+            api_url=run.discord_api_url,
+            gateway_url=run.discord_gateway_url,
         )
         runners.append(DiscordAdapter(dc_settings, **common))
     elif dc is not None:

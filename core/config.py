@@ -11,7 +11,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """Everything deployment-specific. Defaults run fully offline on embedded engines."""
+    """Everything deployment-specific. Defaults run fully offline on embedded engines.
+
+    Each platform's endpoints (API URLs, HTTP ports, shards) are read by bots
+    (bots/settings.py `RunSettings`, the same prefix), not here.
+    """
 
     model_config = SettingsConfigDict(env_prefix="CLONEBOT_", env_file=".env", extra="ignore")
 
@@ -70,22 +74,6 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     # Put before every Redis key, so several deployments (or tests) can share one Redis.
     redis_prefix: str = "clonebot:"
-
-    # Discord sharding: total shards across processes, and the ids this process runs ("0,1").
-    discord_shard_count: int | None = None
-    discord_shard_ids: str | None = None
-    # Discord REST base ("https://discord.com/api/v10" when None) and gateway websocket URL
-    # (asked of /gateway/bot when None), for a proxy in front of Discord or a fake in tests.
-    discord_api_url: str | None = None
-    discord_gateway_url: str | None = None
-    # A self-hosted Telegram Bot API server ("http://host:port/bot"); None = api.telegram.org.
-    telegram_api_url: str | None = None
-    # Slack Web API base ("https://slack.com/api/" when None); tests point it at a fake.
-    slack_api_url: str | None = None
-    # Where platform HTTP endpoints listen (Slack HTTP mode, Telegram webhook mode).
-    http_host: str = "0.0.0.0"
-    slack_http_port: int = 3000
-    telegram_webhook_port: int = 8443
 
     admin_host: str = "127.0.0.1"
     admin_port: int = 0

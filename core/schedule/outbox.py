@@ -13,12 +13,14 @@ from core.persona.bot import BotConfig, Schedule
 from core.persona.schedule_spec import (
     all_schedules,
     channel_key,
+    channel_target,
     fire_time_of,
     idle_enough,
     in_quiet_hours,
     is_paused,
     occurrence_key,
     parse_target,
+    private_chat,
     target_text,
 )
 from core.ports import Clock, Outbound, StateStore
@@ -260,13 +262,12 @@ class Publisher:
         platform = self.bot.platforms.get(target.platform)
         if platform is not None and platform.moderator_channel:
             channel = platform.moderator_channel
-            if target.platform == "telegram":
-                return parse_target(f"telegram:{channel}")
-            return Target(target.platform, target.workspace_id, channel)
+            return channel_target(target.platform, target.workspace_id, channel)
+        # A creator's private chat, where their platform reaches one by user id (Telegram).
         for creator in self.bot.roles.creators:
-            name, _, uid = creator.partition(":")
-            if name == "telegram" and self.outbound.reaches(name) and uid.isdigit():
-                return Target("telegram", "dm", uid)
+            chat = private_chat(creator)
+            if chat is not None and self.outbound.reaches(chat.platform):
+                return chat
         return None
 
     async def _to_review(self, schedule: Schedule, key: str, target: Target, post: Post) -> None:

@@ -16,6 +16,7 @@ import pytest
 
 import bots.run
 from bots.bootstrap import Services
+from bots.settings import RunSettings
 from core.config import Settings
 from tests.fakes.slack_server import BOT_TOKEN, SECRET, FakeSlack
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
@@ -89,7 +90,7 @@ def write_clone(root: Path) -> Path:
 @dataclass
 class World:
     folder: Path
-    settings: Settings
+    settings: RunSettings
     tg: FakeTelegram
     slack: FakeSlack
     services: dict[str, Services] = field(default_factory=dict)
@@ -114,7 +115,7 @@ async def running_world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Asyn
         monkeypatch.delenv(var, raising=False)
     folder = write_clone(tmp_path / "bots")
     monkeypatch.setenv("CLONEBOT_DATA_DIR", str(tmp_path / "data"))  # for the CLI's run.json
-    settings = Settings(
+    settings = RunSettings(
         data_dir=tmp_path / "data",
         memory_backend="memory",
         embedder="hash",

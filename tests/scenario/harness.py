@@ -14,6 +14,7 @@ from adapters.discord import events as discord_events
 from adapters.slack import events as slack_events
 from adapters.telegram import events as telegram_events
 from bots.bootstrap import Services, build
+from bots.settings import RunSettings
 from core.config import Settings
 from core.control.commands import parse_command
 from core.ingest.pipeline import run_ingest
@@ -244,9 +245,9 @@ def telegram_only_env(monkeypatch: Any) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
-def run_settings(tmp_path: Path, telegram_api_url: str, **kw: Any) -> Settings:
+def run_settings(tmp_path: Path, telegram_api_url: str, **kw: Any) -> RunSettings:
     """Settings for `run_clones` on in-memory parts against a fake Telegram Bot API."""
-    return Settings(
+    return RunSettings(
         data_dir=tmp_path,
         memory_backend="memory",
         embedder="hash",

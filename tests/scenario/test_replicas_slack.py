@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from bots.run import run_clones
-from core.config import Settings
+from bots.settings import RunSettings
 from tests.fakes.slack_server import (
     BOT_TOKEN,
     BOT_USER,
@@ -123,7 +123,7 @@ async def test_two_replicas_answer_a_redelivered_event_once_and_share_a_mute(
     stops = [asyncio.Event(), asyncio.Event()]
     tasks = []
     for n in range(2):
-        settings = Settings(
+        settings = RunSettings(
             data_dir=tmp_path / f"replica{n}",
             memory_backend="memory",
             embedder="hash",

@@ -3,6 +3,7 @@
 import pytest
 
 from bots.platforms import Missing, Runner, make_adapters
+from bots.settings import RunSettings
 from core.config import Settings
 from core.persona.bot import PlatformConfig, load_bot
 from core.state.limits import InMemoryDeduper, InMemoryRateLimiter
@@ -69,3 +70,31 @@ def test_an_enabled_platform_without_its_token_is_reported(monkeypatch):
         ("slack", ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")),
         ("discord", ("ACME_DISCORD",)),
     ]
+
+
+def test_each_platforms_endpoints_come_from_the_same_variables_as_before(
+    tokens, monkeypatch: pytest.MonkeyPatch
+):
+    # Core's Settings no longer carries them; `clonebot run` reads them (bots/settings.py).
+    monkeypatch.setenv("CLONEBOT_TELEGRAM_API_URL", "http://127.0.0.1:9/bot")
+    monkeypatch.setenv("CLONEBOT_SLACK_HTTP_PORT", "3999")
+    monkeypatch.setenv("CLONEBOT_DISCORD_SHARD_COUNT", "4")
+    monkeypatch.setenv("CLONEBOT_DISCORD_SHARD_IDS", "2,3")
+    assert not hasattr(Settings(), "telegram_api_url")
+    monkeypatch.setenv("SIG", "secret")
+    runners, _ = runners_for({"slack": PlatformConfig(mode="http", signing_secret_env="SIG")})
+    by = {r.platform: r.settings for r in runners}  # type: ignore[attr-defined]
+    assert by["telegram"].base_url == "http://127.0.0.1:9/bot"
+    assert by["slack"].http_port == 3999
+    assert (by["discord"].shard_count, by["discord"].shard_ids) == (4, (2, 3))
+
+
+def test_run_settings_keep_cores_values_and_read_only_the_platforms_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setenv("CLONEBOT_TELEGRAM_WEBHOOK_PORT", "8555")
+    core = Settings(llm_provider="fake", redis_prefix="t:")
+    run = RunSettings.of(core)
+    assert (run.llm_provider, run.redis_prefix, run.telegram_webhook_port) == ("fake", "t:", 8555)
+    given = RunSettings(telegram_webhook_port=1)
+    assert RunSettings.of(given) is given

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from core.persona.bot import PlatformConfig
 from core.persona.schedule_spec import ScheduleError, occurrence_key, parse_target, trigger_for
 from core.records import DraftStatus, OutboxStatus
 from core.types import Button, EventKind, ReplyKind, Role, Target
+from tests.scenario.harness import RecordingSender
 from tests.scenario.schedule_kit import (
     CREATOR,
     TIP,
@@ -30,6 +32,35 @@ def test_targets_parse_per_platform_and_bad_ones_are_refused() -> None:
         except ScheduleError:
             continue
         raise AssertionError(f"{bad} was accepted")
+
+
+async def test_review_goes_to_the_moderator_channel_else_to_a_creator_reachable_in_private():
+    telegram = RecordingSender("telegram")
+    _, scheduler, _ = await clone_with(schedule(review_to=None), sender=telegram)
+    publisher = scheduler.publisher
+    bot = publisher.bot
+    mods = {"telegram": PlatformConfig(moderator_channel="-100777")}
+    roles = bot.roles.model_copy(update={"creators": ["slack:U1", "telegram:900"]})
+    group = Target("telegram", "-100123", "-100123")
+    plain = schedule(review_to=None)
+    publisher.bot = bot.model_copy(update={"platforms": mods, "roles": roles})
+    assert publisher.review_target(plain, group) == Target("telegram", "-100777", "-100777")
+    # No moderator channel: the first creator whose platform reaches a private chat by id
+    # (Slack's user ids do not; Telegram's do, and a telegram runner is here).
+    publisher.bot = bot.model_copy(update={"roles": roles})
+    assert publisher.review_target(plain, group) == Target("telegram", "dm", "900")
+    test_mods = {"test": PlatformConfig(moderator_channel="mods")}
+    publisher.bot = bot.model_copy(update={"platforms": test_mods})
+    here = Target("test", "guild1", "general")
+    assert publisher.review_target(plain, here) == Target("test", "guild1", "mods")
+
+
+async def test_no_review_destination_where_no_runner_reaches_the_creators_private_chat():
+    _, scheduler, _ = await clone_with(schedule(review_to=None))  # only a "test" runner
+    publisher = scheduler.publisher
+    roles = publisher.bot.roles.model_copy(update={"creators": ["telegram:900"]})
+    publisher.bot = publisher.bot.model_copy(update={"roles": roles})
+    assert publisher.review_target(schedule(review_to=None), Target("test", "g", "c")) is None
 
 
 def test_cron_fires_in_the_schedules_own_time_zone_across_summer_time() -> None:
