@@ -6,17 +6,11 @@ The runner (and with it discord.py) loads on first use of `DiscordAdapter`, so t
 
 from typing import TYPE_CHECKING
 
+from adapters.common.lazy import lazy_names
 from adapters.discord.settings import DiscordSettings, Pacing
 
 if TYPE_CHECKING:
     from adapters.discord.runner import DiscordAdapter
 
 __all__ = ["DiscordAdapter", "DiscordSettings", "Pacing"]
-
-
-def __getattr__(name: str) -> object:
-    if name == "DiscordAdapter":
-        from adapters.discord.runner import DiscordAdapter
-
-        return DiscordAdapter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, "runner", "DiscordAdapter")

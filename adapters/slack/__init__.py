@@ -6,17 +6,11 @@ so the pure parts (settings) import without the SDK.
 
 from typing import TYPE_CHECKING
 
+from adapters.common.lazy import lazy_names
 from adapters.slack.settings import SlackSettings
 
 if TYPE_CHECKING:
     from adapters.slack.runner import SLASH_COMMANDS, SlackAdapter
 
 __all__ = ["SLASH_COMMANDS", "SlackAdapter", "SlackSettings"]
-
-
-def __getattr__(name: str) -> object:
-    if name in ("SlackAdapter", "SLASH_COMMANDS"):
-        from adapters.slack import runner
-
-        return getattr(runner, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, "runner", "SlackAdapter", "SLASH_COMMANDS")

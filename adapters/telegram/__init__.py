@@ -6,17 +6,11 @@ pure parts (archive, targets, settings) import without the SDK.
 
 from typing import TYPE_CHECKING
 
+from adapters.common.lazy import lazy_names
 from adapters.telegram.settings import Pacing, TelegramSettings
 
 if TYPE_CHECKING:
     from adapters.telegram.runner import TelegramAdapter
 
 __all__ = ["Pacing", "TelegramAdapter", "TelegramSettings"]
-
-
-def __getattr__(name: str) -> object:
-    if name == "TelegramAdapter":
-        from adapters.telegram.runner import TelegramAdapter
-
-        return TelegramAdapter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, "runner", "TelegramAdapter")
