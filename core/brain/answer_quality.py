@@ -80,9 +80,26 @@ def relevant_sources(text: str, sources: Sequence[Chunk], min_shared: int = 2) -
     ]
 
 
-def quote_answer(chunk: Chunk, max_chars: int = 280) -> str:
-    """An answer in the creator's own published words, for when generation cannot be used."""
-    text = " ".join(chunk.text.split())
+def passage(parts: Sequence[str], scores: Sequence[float], n: int, max_chars: int = 280) -> str:
+    """The `n` consecutive sentences around the best-scoring one (it first, then the ones
+    after it, then before), as long as they fit `max_chars`: the part of a source that
+    answers, not the start of it."""
+    best = max(range(len(parts)), key=lambda i: scores[i])
+    start = end = best
+    while end - start + 1 < n:
+        if end + 1 < len(parts) and len(" ".join(parts[start : end + 2])) <= max_chars:
+            end += 1
+        elif start > 0 and len(" ".join(parts[start - 1 : end + 1])) <= max_chars:
+            start -= 1
+        else:
+            break
+    return " ".join(p.strip() for p in parts[start : end + 1])
+
+
+def quote_answer(chunk: Chunk, max_chars: int = 280, text: str | None = None) -> str:
+    """An answer in the creator's own published words, for when generation cannot be used:
+    `text` (a passage of the chunk) when given, else the chunk from its start."""
+    text = " ".join((chunk.text if text is None else text).split())
     if len(text) > max_chars:
         cut = text[:max_chars]
         text = cut[: cut.rfind(" ")] + " …" if " " in cut else cut

@@ -11,9 +11,17 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
+import numpy as np
+import numpy.typing as npt
 from langchain_core.messages import BaseMessage
 
-from core.brain.answer_quality import clean_generation, quote_answer, relevant_sources
+from core.brain.answer_quality import (
+    clean_generation,
+    passage,
+    quote_answer,
+    relevant_sources,
+)
+from core.brain.answer_quality import sentences as sentence_pieces
 from core.brain.checks import (
     Answer,
     answer_from,
@@ -42,6 +50,7 @@ from core.ops.metrics import count_reply, timed
 from core.persona.bot import BotConfig, Fact, Persona
 from core.ports import Generator, Outbound, StateStore
 from core.records import (
+    Chunk,
     FanMemoryItem,
     FanScope,
     ReplyRecord,
@@ -81,6 +90,8 @@ class BrainMemory(TurnMemory, Protocol):
     turn is `TurnMemory`'s, which approved drafts use too."""
 
     async def embed_query(self, text: str) -> list[float]: ...
+
+    async def embed_texts(self, texts: list[str]) -> npt.NDArray[np.float32]: ...
 
     async def recall_corpus(
         self, creator_id: str, vector: list[float], k: int, visibilities: frozenset[Visibility]
@@ -430,7 +441,7 @@ class Brain:
         # Facts filed under the question's topic first ("lives in my fridge" is no address).
         ranked = sorted(self.persona.facts, key=lambda f: f.topic not in personal)
         facts = [f.text for f in ranked] + list(corrections.facts)
-        return self._quote_if_unusable(answer, sources, question, personal, facts)
+        return await self._quote_if_unusable(answer, sources, question, vector, personal, facts)
 
     async def _recall_exchanges(
         self, creator_id: str, vector: list[float], allowed: frozenset[Visibility]
@@ -526,11 +537,12 @@ class Brain:
             log.warning("recall failed, answering without the archive: %s", exc)
             return None
 
-    def _quote_if_unusable(
+    async def _quote_if_unusable(
         self,
         answer: Answer,
         sources: Sequence[ScoredChunk],
         seed: str,
+        vector: list[float],
         personal: frozenset[str] = frozenset(),
         facts: Sequence[str] = (),
     ) -> Answer:
@@ -543,20 +555,39 @@ class Brain:
         fact = next((f for f in facts if personal and concepts_supported(personal, [f])), None)
         if fact is not None:
             return replace(answer, text=fact, citations=(), flags=(*answer.flags, "fact"))
-        if not sources:
+        quotable = [
+            h.chunk for h in sources if h.score >= self.quote_min_score and not h.chunk.context
+        ]
+        if not quotable:
             return answer
-        best = sources[0]
-        if best.score < self.quote_min_score or best.chunk.context:
-            return answer
-        chunk = best.chunk
+        chunk, words = await self._passage(quotable, vector)
         citation = Citation(1, chunk.id, chunk.label(), chunk.url, chunk.date)
         text = sanitize_model_text(
-            quote_answer(chunk),
+            quote_answer(chunk, text=words),
             allowed_urls=[chunk.url] if chunk.url else [],
             allowed_hosts=self.persona.link_allowlist,
             max_chars=self.bot.policies.max_reply_chars,
         )
         return replace(answer, text=text, citations=(citation,), flags=(*answer.flags, "quoted"))
+
+    async def _passage(self, chunks: Sequence[Chunk], vector: list[float]) -> tuple[Chunk, str]:
+        """The sentences of the quotable sources nearest the question, as many as she usually
+        writes: a quote that answers, in her length, rather than a source's first lines."""
+        pieces = [(c, s.strip()) for c in chunks for s in sentence_pieces(c.text) if s.strip()]
+        if not pieces:
+            return chunks[0], chunks[0].text
+        try:
+            matrix = await self.memory.embed_texts([s for _, s in pieces])
+        except Exception as exc:  # the source's start is still her words
+            log.warning("quote passage not scored, quoting the source's start: %s", exc)
+            return chunks[0], chunks[0].text
+        scores = [cosine(list(row), vector) for row in matrix]
+        best = max(range(len(pieces)), key=lambda i: scores[i])
+        chunk = pieces[best][0]
+        mine = [i for i, (c, _) in enumerate(pieces) if c is chunk]
+        n = max(1, self.style.sentences_p50) if self.style is not None else 2
+        text = passage([pieces[i][1] for i in mine], [scores[i] for i in mine], n)
+        return chunk, text
 
     @timed("generate")
     async def _generate(self, messages: Sequence[BaseMessage]) -> tuple[str, int]:

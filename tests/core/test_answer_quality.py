@@ -4,6 +4,7 @@ from core.brain.answer_quality import (
     clean_generation,
     cut_at_data_tags,
     drop_repeats,
+    passage,
     quote_answer,
     relevant_sources,
 )
@@ -41,6 +42,18 @@ def test_quote_answer_is_the_creators_words_and_bounded():
     text = quote_answer(chunk("word " * 200))
     assert text.startswith("Here's what I've said") and text.endswith("[1]")
     assert len(text) < 340
+
+
+def test_a_quote_is_the_passage_that_answers_in_her_usual_length():
+    parts = ["Market week.", "Rain all day.", "The banneton is 25 cm.", "Oval.", "Then tea."]
+    scores = [0.1, 0.2, 0.9, 0.4, 0.3]
+    assert passage(parts, scores, 1) == "The banneton is 25 cm."
+    assert passage(parts, scores, 2) == "The banneton is 25 cm. Oval."
+    # At the end of a source the window grows backwards; never past the character budget.
+    assert passage(parts, [0, 0, 0, 0, 1], 2) == "Oval. Then tea."
+    assert passage(parts, scores, 5, max_chars=30) == "The banneton is 25 cm. Oval."
+    quoted = quote_answer(chunk(" ".join(parts)), text=passage(parts, scores, 1))
+    assert quoted == "Here's what I've said about that: \u201cThe banneton is 25 cm.\u201d [1]"
 
 
 def test_text_without_repeats_comes_back_unchanged():

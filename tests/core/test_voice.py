@@ -17,7 +17,7 @@ from core.config import Settings
 from core.memory.embeddings import make_embedder
 from core.memory.exchanges import Exchange, ScoredExchange
 from core.persona.bot import load_bot
-from core.records import Visibility
+from core.records import Chunk, Visibility
 from tests.fakes.llms import FollowingLLM
 from tests.scenario.harness import EXAMPLE, Chat, make_chat
 
@@ -202,3 +202,32 @@ async def test_an_edited_draft_becomes_her_answer_with_priority_and_is_reused() 
         chat.services.bot.id, "and what water do you use?", 4, frozenset(Visibility)
     )
     assert all(h.exchange.source != "review" for h in left)
+
+
+async def test_when_nothing_generated_stands_she_is_quoted_where_her_source_answers() -> None:
+    from tests.fakes.generators import InventingGenerator
+
+    # It copies the source sentence nearest the question with its numbers changed, and adds a
+    # teacher and a city it made up.
+    chat = await make_chat(None, generator=InventingGenerator(), ingest=False)
+    post = Chunk(
+        id="p1",
+        creator_id=chat.services.bot.id,
+        source="blog",
+        source_file="post.md",
+        text=(
+            "Market week again and the rain never stopped. "
+            "For the Tuesday Loaf I prove the dough in a 25 cm oval banneton overnight. "
+            "Then I had tea with Jo."
+        ),
+        url="https://maraquill.example/blog/p1",
+    )
+    await chat.services.memory.upsert_chunks([post])
+    (reply,) = await chat.say(
+        "for the tuesday loaf, do you prove the dough in a banneton overnight?"
+    )
+    # Every invented sentence is cut; the quote is the sentence that answers, not the start.
+    assert "quoted" in (await chat.services.state.replies(chat.services.bot.id, limit=1))[0].flags
+    assert "25 cm oval banneton" in reply.text
+    assert "rain never stopped" not in reply.text
+    assert reply.citations[0].url == post.url
