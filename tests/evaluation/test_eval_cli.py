@@ -56,6 +56,26 @@ def test_a_better_baseline_flags_regressions_and_fails_when_asked(offline_env: P
     assert "regression" in result.output and "baseline" in result.output
 
 
+def test_ablate_and_limit_through_the_cli(offline_env: Path) -> None:
+    out = offline_env / "ablation"
+    args = ["eval", str(EXAMPLE), "--no-plots", "--out", str(out), "--ablate", "--limit", "2"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "eval-report.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in report["ablation"]] == [
+        "none",
+        "few-shot",
+        "reuse",
+        "style",
+        "full",
+    ]
+    assert report["meta"]["subset"] == "limit 2 per category (seed 23)"
+    assert report["meta"]["subset_sizes"]["heldout"] == 2
+    assert "voice ablation" in result.output
+    assert "Voice ablation" in (out / "eval-report.html").read_text(encoding="utf-8")
+    assert CliRunner().invoke(app, [*args[:-1], "0"]).exit_code != 0  # --limit 0 is refused
+
+
 @pytest.mark.slow
 def test_the_example_on_the_embedded_local_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """`clonebot eval bots/example` as CI runs it: real MiniLM, real SmolLM2, default subset."""
