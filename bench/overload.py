@@ -132,6 +132,7 @@ async def paths(
         urls = await start_adapters(sv)
         both.append(Path_(label, Watch(sv), [("telegram", urls[kind], ports[kind])]))
     out = [HEADER]
+    print(HEADER, flush=True)
     try:
         for p in both:
             await step(remote, p, 4.0, 2.0)  # warm up
@@ -142,6 +143,7 @@ async def paths(
             for p in running:
                 p.steps.append(await step(remote, p, float(rate), step_s))
                 out.append(row(f"{p.label}, ramp", p.steps[-1]))
+                print(out[-1], flush=True)
         for p in both:
             p.opened_before = p.watch.openings
         over: dict[str, Step] = {}
@@ -150,6 +152,7 @@ async def paths(
             # The backlog of 2x for `overload_s` takes about as long again to answer.
             over[p.label] = await step(remote, p, rate, overload_s, 2 * overload_s + 60)
             out.append(row(f"{p.label}, 2x {overload_s:.0f}s", over[p.label]))
+            print(out[-1], flush=True)
         out.append("")
         web, poll = both
         for p in both:
@@ -176,6 +179,8 @@ async def paths(
     finally:
         for p in both:
             await stop_adapters(p.watch.sv)
+    for line in out[out.index("") :]:
+        print(line, flush=True)
     return out
 
 

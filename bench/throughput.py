@@ -32,7 +32,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "bots" / "example"
 REPLY = "Thanks for your message! I'm an AI clone on a test model, so I'll keep this short."
 TG_SECRET = "bench-webhook-secret"
 POLLED = "polling"  # the inbound "URL" of a clone that long-polls its fake Bot API
-QUIET_SECONDS = 15.0  # a step's drain ends when the clone sent nothing for this long
+QUIET_SECONDS = 60.0  # a step's drain ends when the clone sent nothing for this long
 FALLBACK = "having trouble thinking right now"  # core.brain's honest fallback on a failed model
 NO_PACE = 10**9
 QUESTIONS = [
@@ -930,8 +930,7 @@ async def print_paths(remote: Remote, root: Path, args: argparse.Namespace) -> N
     print("   new fan; answ. = real answers, late or not; degr. = the fallback; shed = no reply,")
     print("   outcome recorded; miss = no reply, no outcome; bot = clonebot CPU in cores;")
     print(f"   machine load before: {load_average()})")
-    for line in await paths(remote, root, args.state_url, step_s, over_s):
-        print(line)
+    await paths(remote, root, args.state_url, step_s, over_s)  # prints its rows as they come
     print(f"  machine load after: {load_average()}")
 
 

@@ -18,8 +18,6 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from core.memory.batcher import EmbedBatcher
-
 log = logging.getLogger(__name__)
 
 EXEMPLARS = Path(__file__).resolve().parent / "exemplars"
@@ -258,21 +256,6 @@ class Detector:
 
 _lock = threading.Lock()
 _banks: dict[tuple[str, str, int], Bank] = {}
-# One batcher per embedder object, for the process's life (the embedder is kept with it, so
-# its id is never reused by another).
-_batchers: dict[int, tuple[TextEmbedder, EmbedBatcher]] = {}
-
-
-def _batcher(embedder: TextEmbedder) -> EmbedBatcher:
-    def rows(texts: list[str]) -> list[list[float]]:
-        return embed_matrix(embedder, texts).tolist()  # type: ignore[no-any-return]
-
-    with _lock:
-        found = _batchers.get(id(embedder))
-        if found is None:
-            batcher = EmbedBatcher(rows, name="meaning-queries")
-            found = _batchers[id(embedder)] = (embedder, batcher)
-        return found[1]
 
 
 def vector_cache() -> Path:
@@ -431,11 +414,9 @@ class Meaning:
             return None
         if self.shares_memory_vectors and shared is not None:
             return np.asarray(await shared(text), dtype=np.float32)
-        # Messages arriving together are embedded together, on one thread per model: under
-        # load a batch costs far less per text than a call each (issue 26: this model's
-        # one-text calls were the largest CPU cost of a message on the default setup).
-        vector = await _batcher(self.embedder).embed(text)
-        return np.asarray(vector, dtype=np.float32)
+        matrix: Floats = await asyncio.to_thread(embed_matrix, self.embedder, [text])
+        row: Floats = matrix[0]
+        return row
 
     def nearest_lang(self, task: str, vector: Floats | Sequence[float] | None) -> str:
         """The language of the exemplars nearest in meaning, matched or not ("" if off)."""

@@ -1,7 +1,5 @@
 """Meaning checks without a model: exemplar files, patterns in ten languages, replies, privacy."""
 
-import asyncio
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -319,42 +317,3 @@ def test_a_canary_in_any_non_public_field_is_blocked(field):
     verdict = guard.check(f"Sure! Here it is: {canary.lower()}. Anything else?")
     assert verdict.leaked and canary.lower() not in verdict.text.lower()
     assert "Anything else?" in verdict.text, "only the leaking sentence goes"
-
-
-class _GatedAxisEmbedder(_AxisEmbedder):
-    """The axis embedder, whose first call waits for a gate and which logs each call's texts."""
-
-    model_name = "axis-gated"
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-        self.gate = threading.Event()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        self.calls.append(list(texts))
-        assert self.gate.wait(30), "the test never opened the gate"
-        return super().embed_documents(texts)
-
-
-async def test_messages_arriving_together_are_embedded_together_for_the_meaning_checks():
-    # Issue 26: one model call per message was the largest CPU cost of a message under load.
-    embedder = _GatedAxisEmbedder()
-    ex = [Exemplar("x", "en", "a"), Exemplar(NEGATIVE, "en", "b")]
-    meaning = Meaning(embedder, thresholds={})
-    meaning.detectors["care"] = Detector(
-        "care", Bank(ex, np.eye(4, dtype=np.float32)[:2]), Threshold(0.5, 0.0, 1), embedder
-    )
-    first = asyncio.ensure_future(meaning.embed_one("a first"))
-    for _ in range(3000):  # the first text is with the model, alone (generous: 30 s)
-        if embedder.calls:
-            break
-        await asyncio.sleep(0.01)
-    rest = [asyncio.ensure_future(meaning.embed_one(t)) for t in ("b1", "c1", "d1", "c2")]
-    await asyncio.sleep(0)  # all four are queued behind it
-    embedder.gate.set()
-    vectors = await asyncio.gather(first, *rest)
-    assert embedder.calls == [["a first"], ["b1", "c1", "d1", "c2"]]
-    assert [int(np.argmax(v)) for v in vectors] == [0, 1, 2, 3, 2]
-    assert (
-        meaning.match("care", vectors[0]) is not None and meaning.match("care", vectors[1]) is None
-    )
