@@ -109,6 +109,7 @@ class Policies(_Strict):
     coalesce_max_messages: int = Field(default=5, ge=1)
     coalesce_max_chars: int = Field(default=2000, ge=1)
     # Turns generating at once per clone; the rest wait, DMs and mentions first, fans in turn.
+    # 8 measured by bench.throughput --slots (deploy/README.md, "Turns at once").
     max_concurrent_turns: int = Field(default=8, ge=1)
     # Messages waiting at most; past it unaddressed group chatter is shed first.
     queue_size: int = Field(default=500, ge=1)
