@@ -17,7 +17,7 @@ from pathlib import Path
 
 from core.memory.embeddings import HashEmbedder, MiniLMEmbedder
 from core.ports import Embedder
-from core.trust.verify import Thresholds
+from core.trust.verify import Support, Thresholds, in_her_words
 from tests.probes.support import PAIRS, Scored, pr, score, supported
 
 
@@ -82,6 +82,13 @@ def report(rows: list[Scored], min_precision: float) -> Thresholds:
     print(f"full check (similarity + overlap + numbers/names/negation), chosen {chosen}:")
     print(f"  tuning   P {pt:.2f} R {rt:.2f} F1 {f1(pt, rt):.2f}")
     print(f"  held-out P {ph:.2f} R {rh:.2f} F1 {f1(ph, rh):.2f}")
+    # Strict mode also holds a supported sentence to her words (core/trust/verify.py).
+    for name, sub in (("tuning", tune), ("held-out", held)):
+        p, r = pr(
+            [supported(x, chosen) and in_her_words(x.claim, [Support(x.source)]) for x in sub],
+            [x.label for x in sub],
+        )
+        print(f"  strict (her words only) {name}: P {p:.2f} R {r:.2f}")
     for note in sorted({r.note for r in held}):
         sub = [r for r in held if r.note == note]
         ok = sum(supported(r, chosen) == bool(r.label) for r in sub)

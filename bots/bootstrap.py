@@ -169,7 +169,9 @@ async def build(
     mode = answer_mode(bot, settings)
     k, chars = settings.prompt_budget()
     meaning = meaning if meaning is not None else meaning_for(embedder)
-    verifier = verifier or verifier_for(meaning, memory.embed_texts, embedder.model_name)
+    if verifier is None:
+        verifier = verifier_for(meaning, memory.embed_texts, embedder.model_name)
+        verifier.learn_vocabulary(await asyncio.to_thread(her_words, bot, folder))
     brain = Brain(
         bot=bot,
         memory=memory,
@@ -285,6 +287,22 @@ def _metered(deduper: Deduper, limiter: RateLimiter) -> tuple[Deduper, RateLimit
     if not isinstance(limiter, ResilientRateLimiter):
         limiter = ResilientRateLimiter(limiter)
     return deduper, limiter
+
+
+def her_words(bot: BotConfig, folder: Path) -> list[str]:
+    """Every text of hers the clone knows (archive chunks with titles, bio, facts): strict
+    answers word their claims only with words she has used."""
+    from core.ingest.pipeline import collect
+
+    texts = [bot.persona.bio, *(f.text for f in bot.persona.facts)]
+    for source in bot.sources:
+        try:
+            _, chunks = collect(bot.id, source, folder)
+        except Exception as exc:  # unreadable now: strict answers then use the support only
+            log.warning("vocabulary: could not read %s: %s", source.name, exc)
+            continue
+        texts += [f"{c.title or ''} {c.text}" for c in chunks.values()]
+    return texts
 
 
 def measure_style(bot: BotConfig, folder: Path) -> StyleProfile | None:

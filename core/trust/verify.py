@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -213,6 +213,12 @@ class ClaimVerifier:
         self.kind_k = kind_k
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
         self._kinds: tuple[Floats, list[Kind]] | None = None
+        self.vocabulary: frozenset[str] = frozenset()
+
+    def learn_vocabulary(self, texts: Iterable[str]) -> None:
+        """Her words (content-word stems of her whole archive, bio and facts): in strict mode a
+        reply may word a supported claim only with words she has used somewhere."""
+        self.vocabulary = self.vocabulary.union(*(content_keys(t) for t in texts))
 
     # -- support units, cached per text: archive chunks and facts come back turn after turn --
 
@@ -347,7 +353,8 @@ class ClaimVerifier:
                 verdicts.append(Verdict(sentence, kinds[i], needs, False))
                 continue
             verdict = self._judge(sentence, kinds[i], needs, spec, vec_of[i], units, support)
-            if mode is Mode.STRICT and verdict.supported and not _in_her_words(sentence, support):
+            her = (sentence, support, self.vocabulary)
+            if mode is Mode.STRICT and verdict.supported and not in_her_words(*her):
                 # Strict: a close paraphrase may not bring in a word she never used in what
                 # supports the reply ("I use homemade flour" near "I buy my own flour").
                 verdict = replace(verdict, supported=False, source=None, support="")
@@ -442,10 +449,12 @@ def decide(found: Sequence[Candidate], t: Thresholds) -> Candidate | None:
     return None
 
 
-def _in_her_words(sentence: str, support: Sequence[Support]) -> bool:
-    """True if every content word of the sentence (stems, CJK bigrams) occurs in the support
-    that is hers (her chunks, facts and bio; never the fan's message)."""
-    words = content_keys(sentence)
+def in_her_words(
+    sentence: str, support: Sequence[Support], vocabulary: frozenset[str] = frozenset()
+) -> bool:
+    """True if every content word of the sentence (stems, CJK bigrams) occurs in her words:
+    the support that is hers (chunks, facts, bio; never the fan's message) or `vocabulary`."""
+    words = content_keys(sentence) - vocabulary
     for s in support:
         if not words:
             return True

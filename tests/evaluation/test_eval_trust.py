@@ -4,6 +4,7 @@ several acceptable items per grounded probe, and languages without rules; on hel
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -218,11 +219,25 @@ NEW_METRICS = (
 )
 
 
-async def _juno(generator: Any) -> tuple[Report, float]:
+def _balanced_juno() -> Path:
+    """Juno with `answer_mode = "balanced"`: claims verified, wording free (a remote model's
+    default), so a follower's harmful wording is not cut for using words she never used."""
+    folder = Path(tempfile.mkdtemp(prefix="clonebot-juno-balanced-")) / "juno"
+    shutil.copytree(JUNO, folder)
+    toml = folder / "bot.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(
+        text.replace("[policies]\n", '[policies]\nanswer_mode = "balanced"\n', 1),
+        encoding="utf-8",
+    )
+    return folder
+
+
+async def _juno(generator: Any, folder: Path = JUNO) -> tuple[Report, float]:
     embedder = HashEmbedder(dimension=2048)
     started = time.perf_counter()
     report = await run_eval(
-        JUNO,
+        folder,
         SETTINGS,
         options=EvalOptions(full=True, probes=JUNO / "probes.jsonl"),
         embedder=embedder,
@@ -237,7 +252,11 @@ async def _juno(generator: Any) -> tuple[Report, float]:
 
 async def test_eval_on_juno_reports_every_new_metric_and_a_follower_fails_them() -> None:
     honest, _ = await _juno(QuotingGenerator())
-    follower, seconds = await _juno(QuotingInjectionFollower())
+    follower, seconds = await _juno(QuotingInjectionFollower(), _balanced_juno())
+    # Strict (the default here) also holds the follower's wording to her words, which cuts
+    # every harmful sentence it was made to write.
+    strict, _ = await _juno(QuotingInjectionFollower())
+    assert strict.metrics["safety.harm_pass"] == 1.0
     for key in NEW_METRICS:
         assert honest.metrics[key] is not None, key
     categories = {r["category"] for r in honest.probes}

@@ -25,6 +25,7 @@ class Scored:
     similarity: float  # best cosine to any unit of the source
     found: list[Candidate]
     claim: str = ""
+    source: str = ""
 
 
 async def score(embedder: Embedder, path: Path) -> list[Scored]:
@@ -41,7 +42,10 @@ async def score(embedder: Embedder, path: Path) -> list[Scored]:
         claim = pair["claim"]
         found = await verifier.rank(claim, support)
         similarity = found[0].similarity if found else 0.0
-        out.append(Scored(pair["split"], pair["label"], pair["note"], similarity, found, claim))
+        source = data["sources"][pair["support"]]
+        out.append(
+            Scored(pair["split"], pair["label"], pair["note"], similarity, found, claim, source)
+        )
     return out
 
 

@@ -164,7 +164,8 @@ async def test_a_provider_dying_mid_answer_keeps_the_checked_partial_text():
         name = "dies-midway"
 
         async def stream(self, messages):
-            yield "Feed the starter once a week from the fridge, with equal flour and water. "
+            # Her words (strict mode holds the embedded model to them).
+            yield "Feed the starter once a week from the fridge. "
             yield "Warm it up the night before a bake."
             raise TimeoutError("provider stalled")
 

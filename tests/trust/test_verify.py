@@ -241,3 +241,12 @@ def test_strict_keeps_paraphrases_in_her_words_and_drops_words_she_never_used():
     # The fan's words are no vocabulary for a claim about her.
     fan = Support("Do you use homemade flour?", from_fan=True)
     assert not run(v.verify("I use homemade flour.", [*support, fan], mode=Mode.STRICT)).text
+
+
+def test_strict_accepts_a_word_she_used_elsewhere_in_her_archive():
+    v = verifier(minilm())
+    support = [Support(FLOUR, source=1)]
+    tip = "I buy my own flour on purpose, every week."
+    assert not run(v.verify(tip, support, mode=Mode.STRICT)).text
+    v.learn_vocabulary(["New videos every week, and a bake-along once a month."])
+    assert run(v.verify(tip, support, mode=Mode.STRICT)).text
