@@ -103,12 +103,16 @@ HEADER = (
 )
 
 
+def cpu_ms(s: Step) -> float:
+    """The clonebot process's CPU per message answered (the fallback included), in ms."""
+    return s.bot_cpu_seconds / s.answered * 1000 if s.answered else float("nan")
+
+
 def row(label: str, s: Step) -> str:
-    cpu_ms = s.bot_cpu / s.rate * 1000 if s.rate else float("nan")
     return (
         f"  {label:<16} {s.offered:>7.0f} {s.injected:>5} {s.good:>5} {s.degraded:>5}"
         f" {s.shed:>4} {s.missing:>4} {s.notices:>6} {s.rate:>6.1f} {s.p50:>7.0f}"
-        f" {s.p95:>7.0f} {s.p99:>7.0f} {s.bot_cpu:>5.2f} {cpu_ms:>6.1f} {s.typing:>6}"
+        f" {s.p95:>7.0f} {s.p99:>7.0f} {s.bot_cpu:>5.2f} {cpu_ms(s):>6.1f} {s.typing:>6}"
     )
 
 
@@ -135,7 +139,9 @@ async def paths(
     print(HEADER, flush=True)
     try:
         for p in both:
-            await step(remote, p, 4.0, 2.0)  # warm up
+            # Warm up: a new clone's first turns pay one-time costs (the claim checks embed
+            # their labelled examples, clients connect), a few times a warm turn's CPU.
+            await step(remote, p, 2.0, 15.0, 120.0)
         for rate in RATES:
             running = [p for p in both if not (p.steps and p.saturated())]
             if not running:
@@ -159,7 +165,7 @@ async def paths(
             top = max(p.steps, key=lambda s: s.rate)
             out.append(
                 f"  {p.label:<8} capacity {p.capacity:6.1f} msg/s (every message answered);"
-                f" CPU per message at its best step {top.bot_cpu / top.rate * 1000:5.1f} ms;"
+                f" CPU per message at its best step {cpu_ms(top):5.1f} ms;"
                 f" breaker openings: {p.opened_before} in the ramp,"
                 f" {p.watch.openings - p.opened_before} at 2x"
             )
@@ -232,10 +238,9 @@ async def slots(
                 asked = await remote.call("llm_requests") - asked
             finally:
                 await stop_adapters(sv)
-            cpu_ms = s.bot_cpu / s.rate * 1000 if s.rate else float("nan")
             out.append(
                 f"  {delay:>9.1f} s {n:>9} {s.injected:>5} {s.good:>5} {s.degraded:>5}"
-                f" {s.rate:>6.1f} {s.p50:>7.0f} {s.p95:>7.0f} {s.bot_cpu:>5.2f} {cpu_ms:>6.1f}"
+                f" {s.rate:>6.1f} {s.p50:>7.0f} {s.p95:>7.0f} {s.bot_cpu:>5.2f} {cpu_ms(s):>6.1f}"
                 f" {asked:>6}"
             )
             print(out[-1], flush=True)
