@@ -4,6 +4,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from core.records import Chunk, FanScope, stable_id
+from core.trust.verify import Mode
 from core.types import Author, EventKind
 from tests.fakes.generators import CapturingGenerator, InjectionFollower
 from tests.fakes.llms import EchoPromptLLM
@@ -66,8 +67,11 @@ async def test_new_verified_fact_takes_effect_at_once():
 
 
 async def test_never_say_rule_takes_effect_at_once_even_spelled_out():
-    # The fan names the story, so the reply stands on the fan's own words.
+    # The fan names the story, so the reply stands on the fan's own words. Balanced mode:
+    # strict mode words a reply only in her own vocabulary, and the spelled-out name is the
+    # fan's; the never-say rule, under test here, must hold in every mode.
     chat = await creator_chat(scripted("Try the M-A-R-K-E-T-R-E-N-T story!"))
+    chat.services.clone.brain.answer_mode = Mode.BALANCED
     asked = "any stories, like the M-A-R-K-E-T-R-E-N-T story?"
     assert "M-A-R-K-E-T" in await chat.text(asked)
     await chat.say("/clone never market rent", **CREATOR)
