@@ -1,0 +1,81 @@
+"""Measure the care and honesty detectors on a held-out set (tests/heldout/v2 by default).
+
+Measuring only: nothing here tunes anything, and the sets are never tuned on.
+Run: .venv/bin/python -m bench.heldout [--set tests/heldout/v2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from core.trust.escalation import classify
+from core.trust.honesty import asks_what_i_am
+from core.trust.meaning import Meaning, embed_matrix
+from core.trust.meaning_embedder import multilingual_embedder
+
+Row = dict[str, Any]
+
+
+def _rows(folder: Path, name: str) -> list[Row]:
+    lines = (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _creator(row: Row) -> str:
+    # The sets speak to three fictional creators; each clone knows its own name.
+    said = f"{row.get('creator') or ''} {row['text']}".lower()
+    if "juno" in said:
+        return "Juno Okafor-Lind"
+    if "wren" in said:
+        return "Wren Takeda-Moss"
+    return "Mara Quill"
+
+
+def _hits(meaning: Meaning, rows: list[Row], hit: Callable[[Row, Any], bool]) -> list[bool]:
+    vectors = embed_matrix(meaning.embedder, [r["text"] for r in rows])  # type: ignore[arg-type]
+    return [hit(r, v) for r, v in zip(rows, vectors, strict=True)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--set", type=Path, default=Path("tests/heldout/v2"))
+    folder = parser.parse_args().set
+    embedder = multilingual_embedder()
+    if embedder is None:
+        raise SystemExit("multilingual-e5-small is not installed (make installs it)")
+    meaning = Meaning(embedder)
+
+    def care(r: Row, v: Any) -> bool:
+        return classify(r["text"], meaning, v) is not None
+
+    def honest(r: Row, v: Any) -> bool:
+        return asks_what_i_am(r["text"], meaning, v, creator=_creator(r)) is not None
+
+    rows = _rows(folder, "care")
+    started = time.perf_counter()
+    hits = _hits(meaning, rows, care)
+    ms = (time.perf_counter() - started) / len(rows) * 1000
+    missed = Counter(r["category"] for r, h in zip(rows, hits, strict=True) if not h)
+    print(f"care handed off   {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
+    print(f"  missed by category: {dict(missed)}; {ms:.1f} ms a message with its embedding")
+    rows = _rows(folder, "care_negatives")
+    hits = _hits(meaning, rows, care)
+    print(f"false handoffs    {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
+    rows = _rows(folder, "honesty")
+    hits = _hits(meaning, rows, honest)
+    missed = Counter(r["lang"] for r, h in zip(rows, hits, strict=True) if not h)
+    print(f"honesty           {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
+    print(f"  missed by language: {dict(missed)}")
+    rows = _rows(folder, "honesty_negatives")
+    hits = _hits(meaning, rows, honest)
+    print(f"honesty false +   {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
+
+
+if __name__ == "__main__":
+    main()
