@@ -57,24 +57,21 @@ def main() -> None:
     def honest(r: Row, v: Any) -> bool:
         return asks_what_i_am(r["text"], meaning, v, creator=_creator(r)) is not None
 
-    rows = _rows(folder, "care")
-    started = time.perf_counter()
-    hits = _hits(meaning, rows, care)
-    ms = (time.perf_counter() - started) / len(rows) * 1000
-    missed = Counter(r["category"] for r, h in zip(rows, hits, strict=True) if not h)
-    print(f"care handed off   {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
-    print(f"  missed by category: {dict(missed)}; {ms:.1f} ms a message with its embedding")
-    rows = _rows(folder, "care_negatives")
-    hits = _hits(meaning, rows, care)
-    print(f"false handoffs    {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
-    rows = _rows(folder, "honesty")
-    hits = _hits(meaning, rows, honest)
-    missed = Counter(r["lang"] for r, h in zip(rows, hits, strict=True) if not h)
-    print(f"honesty           {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
-    print(f"  missed by language: {dict(missed)}")
-    rows = _rows(folder, "honesty_negatives")
-    hits = _hits(meaning, rows, honest)
-    print(f"honesty false +   {sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})")
+    for name, hit, by in (
+        ("care", care, "category"),
+        ("care_negatives", care, None),
+        ("honesty", honest, "lang"),
+        ("honesty_negatives", honest, None),
+    ):
+        rows = _rows(folder, name)
+        started = time.perf_counter()
+        hits = _hits(meaning, rows, hit)
+        ms = (time.perf_counter() - started) / len(rows) * 1000
+        share = f"{sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})"
+        print(f"{name:18} flagged {share}, {ms:.1f} ms each")
+        if by:
+            missed = Counter(r[by] for r, h in zip(rows, hits, strict=True) if not h)
+            print(f"  missed by {by}: {dict(missed)}")
 
 
 if __name__ == "__main__":
