@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bots.evaluation import EvalOptions, Report, run_eval
+from bots.evaluation.report import fmt, rows
 from core.config import Settings
 from core.memory.embeddings import HashEmbedder
 from core.memory.stores.inmemory import InMemoryMemoryStore
@@ -105,6 +106,13 @@ async def test_a_generator_that_invents_facts_fails_groundedness(honest: Report)
         liar.metrics["sentences.removed_per_reply"] > honest.metrics["sentences.removed_per_reply"]
     )
     assert liar.metrics["sentences.grounded_unanswered"] > 0
+    # The scorecard people read shows the three figures, each with its value.
+    shown = {label.strip(): value for _, label, value, *_ in rows(liar)}
+    assert shown["generated sentences supported"] == fmt(
+        liar.metrics["sentences.supported"], "rate"
+    )
+    assert "unsupported sentences removed per reply" in shown
+    assert any(label.startswith("grounded questions left without") for label in shown)
 
 
 async def test_a_retriever_that_returns_random_items_has_low_recall(honest: Report) -> None:
