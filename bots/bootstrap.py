@@ -21,6 +21,7 @@ from core.conversation.app import Clone
 from core.ingest.pipeline import run_ingest
 from core.memory.embeddings import OnnxMeanPoolEmbedder
 from core.memory.memory import Memory
+from core.ops.model_pool import run_model
 from core.persona.bot import BotConfig, load_bot
 from core.ports import (
     Clock,
@@ -169,6 +170,8 @@ async def build(
     mode = answer_mode(bot, settings)
     k, chars = settings.prompt_budget()
     meaning = meaning if meaning is not None else meaning_for(embedder)
+    # First-use costs (probes, a model's first run) are paid here, not by the first fans.
+    await run_model(meaning.warm)
     if verifier is None:
         verifier = verifier_for(meaning, memory.embed_texts, embedder.model_name)
         verifier.learn_vocabulary(await asyncio.to_thread(her_words, bot, folder))

@@ -26,6 +26,7 @@ from core.memory.exchanges import (
 from core.memory.recent_turns import RecentTurns
 from core.memory.stores import EmbeddingMismatchError
 from core.memory.stores._base import embed_and_add
+from core.ops.model_pool import run_model
 from core.ports import Embedder, MemoryStore
 from core.records import (
     Chunk,
@@ -61,13 +62,11 @@ async def embed_texts(embedder: Embedder, texts: list[str]) -> npt.NDArray[np.fl
     if isinstance(embedder, HashEmbedder):
         matrix = embedder.embed_array(texts)
     elif isinstance(embedder, MiniLMEmbedder):
-        matrix = await asyncio.to_thread(embedder.embed_array, texts)
+        matrix = await run_model(embedder.embed_array, texts)
     elif isinstance(embedder, Embeddings):
         matrix = np.asarray(await embedder.aembed_documents(texts), dtype=np.float32)
     else:
-        matrix = np.asarray(
-            await asyncio.to_thread(embedder.embed_documents, texts), dtype=np.float32
-        )
+        matrix = np.asarray(await run_model(embedder.embed_documents, texts), dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     out: npt.NDArray[np.float32] = (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
     return out
@@ -166,7 +165,7 @@ class Memory:
         elif isinstance(self.embedder, Embeddings):
             vector = await self.embedder.aembed_query(text)
         else:
-            vector = await asyncio.to_thread(self.embedder.embed_query, text)
+            vector = await run_model(self.embedder.embed_query, text)
         if self._cache_size > 0:
             # A copy, so a caller editing its list cannot change what the next caller gets.
             self._cache[text] = np.asarray(vector, dtype=self._cache_dtype)
@@ -186,7 +185,7 @@ class Memory:
     async def _embed_documents(self, texts: list[str]) -> list[list[float]]:
         if isinstance(self.embedder, Embeddings) and not _is_local(self.embedder):
             return await self.embedder.aembed_documents(texts)
-        return await asyncio.to_thread(self.embedder.embed_documents, texts)
+        return await run_model(self.embedder.embed_documents, texts)
 
     async def _vector(self, query: list[float] | str) -> list[float]:
         return await self.embed_query(query) if isinstance(query, str) else query
@@ -291,7 +290,7 @@ class Memory:
         within the asker's entitlement; none without one."""
         if self.multilingual is None:
             return []
-        [vector] = await asyncio.to_thread(self.multilingual.embed_documents, [question])
+        [vector] = await run_model(self.multilingual.embed_documents, [question])
         allowed = visibilities - {Visibility.NEVER_USE}
         tenant = multilingual_tenant(exchange_tenant(creator_id))
         hits = await self.store.search_corpus(tenant, vector, k, allowed)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
@@ -17,6 +16,8 @@ from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+from core.ops.model_pool import run_model
 
 log = logging.getLogger(__name__)
 
@@ -387,6 +388,19 @@ class Meaning:
             return embed_matrix(self.embedder, list(texts))
         return np.stack([v for v in found if v is not None])
 
+    def warm(self) -> None:
+        """Pay the checks' first-use costs now, before any turn (blocking: call it off the loop).
+
+        Each detector's probe is trained on first use, on the event loop of the turn that asked:
+        the care probe (791 exemplars) took 5.7-9.6 s on a loaded 2-core machine, stalling every
+        turn and every platform connection of the process. The model's first run allocates.
+        """
+        for found in self.detectors.values():
+            if found.threshold is not None and found.threshold.k == 0:
+                _ = found.bank.probe
+        if self.embeds_text and self.embedder is not None:
+            embed_matrix(self.embedder, ["Warming up before the first fan."])
+
     @property
     def embeds_text(self) -> bool:
         """True if `vectors` and `embed` answer (a measured, non-hash embedder)."""
@@ -394,7 +408,7 @@ class Meaning:
 
     async def sentence_vectors(self, texts: list[str]) -> Floats:
         """`vectors`, off the event loop: outgoing sentences, shared between the checks."""
-        found = await asyncio.to_thread(self.vectors, texts)
+        found = await run_model(self.vectors, texts)
         if found is None:
             raise RuntimeError("meaning checks are off: no embedder to embed with")
         return found
@@ -403,7 +417,7 @@ class Meaning:
         """Texts embedded with this embedder, off the event loop and kept nowhere (sources)."""
         if self.embedder is None:
             raise RuntimeError("meaning checks are off: no embedder to embed with")
-        return await asyncio.to_thread(embed_matrix, self.embedder, texts)
+        return await run_model(embed_matrix, self.embedder, texts)
 
     async def embed_one(
         self, text: str, shared: Callable[[str], Awaitable[list[float]]] | None = None
@@ -414,7 +428,7 @@ class Meaning:
             return None
         if self.shares_memory_vectors and shared is not None:
             return np.asarray(await shared(text), dtype=np.float32)
-        matrix: Floats = await asyncio.to_thread(embed_matrix, self.embedder, [text])
+        matrix: Floats = await run_model(embed_matrix, self.embedder, [text])
         row: Floats = matrix[0]
         return row
 

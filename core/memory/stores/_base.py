@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
+from core.ops.model_pool import run_model
 from core.ports import Embedder
 from core.records import Chunk
 
@@ -62,6 +62,6 @@ async def embed_and_add(store: _Adds, embedder: Embedder, chunks: Sequence[Chunk
     for start in range(0, len(new), EMBED_BATCH):
         batch = new[start : start + EMBED_BATCH]
         # onnxruntime releases the GIL, so a worker thread keeps the loop responsive.
-        vectors = await asyncio.to_thread(embedder.embed_documents, [c.text for c in batch])
+        vectors = await run_model(embedder.embed_documents, [c.text for c in batch])
         added += await store.add_chunks(batch, vectors)
     return added

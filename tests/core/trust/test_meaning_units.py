@@ -94,6 +94,16 @@ def test_probe_mode_learns_the_labels_from_the_exemplars():
     assert detector.match([0, 1, 0, 0]) is None
 
 
+def test_warming_trains_every_probe_before_the_first_turn_asks():
+    ex = [Exemplar("x", "en", "a1"), Exemplar(NEGATIVE, "en", "b")]
+    bank = Bank(ex, np.array([[1, 0, 0, 0], [0, 1, 0, 0]], dtype=np.float32))
+    meaning = Meaning(None)
+    meaning.detectors["t"] = Detector("t", bank, Threshold(0.8), _AxisEmbedder())
+    assert bank._probe is None, "trained on first use"
+    meaning.warm()
+    assert bank._probe is not None
+
+
 @pytest.mark.parametrize(
     ("message", "lang"),
     [
