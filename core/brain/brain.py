@@ -7,7 +7,7 @@ import contextlib
 import logging
 import re
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -32,6 +32,7 @@ from core.brain.checks import (
 )
 from core.brain.prompt import build_messages, system_prompt
 from core.brain.style import StyleProfile
+from core.brain.typing_sign import TYPING_DELAY_SECONDS, TurnSign, TypingSigns
 from core.brain.voice import (
     REUSED_FLAG,
     VoiceBudget,
@@ -74,14 +75,10 @@ from core.trust.sanitize import (
 from core.trust.tone import tone_problem
 from core.trust.verify import ClaimVerifier, Mode
 from core.turn import Turn, thread_on_message, turn_switches
-from core.types import Button, Citation, Reply, ReplyKind, SentMessage, Target
+from core.types import Button, Citation, Reply, Target
 
 log = logging.getLogger(__name__)
 
-TYPING_EVERY_SECONDS = 4.0
-# An answer ready sooner than this goes out without a typing sign first: no flicker, and no
-# platform call for it. A slower one shows the sign well within the 1 s the fan should wait.
-TYPING_DELAY_SECONDS = 0.3
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
 
 
@@ -151,14 +148,13 @@ class Brain:
         self.quote_min_score = max(min_score, 0.45)
         self.min_partial_chars = 80
         self.prefer_similarity = prefer_similarity
-        self.typing_delay = typing_delay
+        # Typing signs, timed from the model call (core/brain/typing_sign.py).
+        self.signs = TypingSigns(outbound, delay=typing_delay)
         # Meaning-based honesty checks (core/trust/meaning.py); patterns alone when None.
         self.meaning = meaning or Meaning(None)
         self._system = self._with_style(system_prompt(bot.persona))
         self._systems: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._prefer_vectors: dict[str, list[float]] = {}
-        # When each chat's typing sign was last sent: a sign shows ~5 s, whoever sent it.
-        self._typing_chats: dict[tuple[str, str, str | None], float] = {}
         self._guards: dict[str, PromptGuard] = {}
         self.verifier = verifier
         self.answer_mode = answer_mode
@@ -205,53 +201,6 @@ class Brain:
         ]
         return lines[sum(map(ord, seed)) % len(lines)]
 
-    @contextlib.asynccontextmanager
-    async def typing_sign(self, target: Target) -> AsyncIterator[None]:
-        """Show the typing sign if the answer takes a moment, and renew it (signs fade in ~5 s).
-
-        A sign already on its way is let finish, never cancelled: cancelling would drop the
-        platform connection under it, and a sign arriving after the answer would show a fan
-        "typing..." under a finished reply.
-        """
-        if not self.outbound.reaches(target.platform):
-            yield
-            return
-        sign = Reply(target, "", kind=ReplyKind.TYPING)
-        sending: asyncio.Future[SentMessage | None] | None = None
-
-        async def renew() -> None:
-            nonlocal sending
-            await asyncio.sleep(self.typing_delay)
-            chat = (target.platform, target.channel_id, target.thread_id)
-            loop = asyncio.get_running_loop()
-            while True:
-                shown = self._typing_chats.get(chat)
-                if shown is not None and loop.time() - shown < TYPING_EVERY_SECONDS * 0.9:
-                    # Another turn's sign shows in this chat already: one is enough (under
-                    # load, one per turn would double the platform calls).
-                    await asyncio.sleep(TYPING_EVERY_SECONDS / 4)
-                    continue
-                if len(self._typing_chats) > 10_000:
-                    self._typing_chats.clear()
-                self._typing_chats[chat] = loop.time()
-                sending = asyncio.ensure_future(self.outbound.post(sign))
-                try:
-                    await asyncio.shield(sending)
-                except Exception:  # a failed typing sign must never cost the reply
-                    log.warning("typing sign failed in %s", target.conversation_id, exc_info=True)
-                await asyncio.sleep(TYPING_EVERY_SECONDS)
-
-        task = asyncio.create_task(renew())
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-            if sending is not None and not sending.done():
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(sending, TYPING_EVERY_SECONDS)
-
     async def __call__(self, turn: Turn) -> list[Reply] | None:
         e = turn.event
         question = neutralise_input(
@@ -259,8 +208,11 @@ class Brain:
         ).strip()
         if not question:
             return None
-        async with self.typing_sign(e.target()):
-            answer = await self.answer(turn, question)
+        sign = self.signs.for_turn(e.target())
+        try:
+            answer = await self.answer(turn, question, sign)
+        finally:
+            await sign.finish()
         count_reply(turn.creator_id, answer.flags)
         text = answer.text
         if turn.disclose:
@@ -327,7 +279,9 @@ class Brain:
                 best = (score, p)
         return best[1]
 
-    async def answer(self, turn: Turn, question: str) -> Answer:
+    async def answer(self, turn: Turn, question: str, sign: TurnSign | None = None) -> Answer:
+        """The checked answer to `question`; `sign` shows the typing sign while the model
+        writes (none when the answer needs no model)."""
         # The care check's vector, if it was made from this very text (a turn may join messages).
         made = turn.meaning_vector
         meant = made[1] if made is not None and made[0] == question else None
@@ -357,7 +311,7 @@ class Brain:
         if own is None and self.voice.reuse:
             own = await self._asked_in_another_language(turn, question, allowed)
         if own is not None:
-            reused = await self._reuse(own, question, system, never_say)
+            reused = await self._reuse(own, question, system, never_say, sign)
             if reused is not None:
                 return reused
         examples = pick_examples(exchanges, self.voice)
@@ -404,7 +358,7 @@ class Brain:
             )
         )
         try:
-            raw, tokens = await self._generate(messages)
+            raw, tokens = await self._generate(messages, sign)
         except Exception as exc:  # any provider failure ends in an honest fallback, never a crash
             log.error("generation failed for %s: %s", self.generator.name, exc)
             prepared.cancel()
@@ -472,7 +426,12 @@ class Brain:
         return reusable(across, budget, turn.now)
 
     async def _reuse(
-        self, own: Exchange, question: str, system: str, never_say: Sequence[str]
+        self,
+        own: Exchange,
+        question: str,
+        system: str,
+        never_say: Sequence[str],
+        sign: TurnSign | None = None,
     ) -> Answer | None:
         """Her own earlier answer to this question, marked and cited; None if checks object.
 
@@ -498,7 +457,7 @@ class Brain:
                 examples=[(defang_untrusted(own.question), defang_archive(own.answer)[0])],
             )
             with contextlib.suppress(Exception):
-                raw, tokens = await self._generate(messages)
+                raw, tokens = await self._generate(messages, sign)
                 candidates.insert(0, raw)
         for raw in candidates:
             # The verbatim text is checked against itself as marked (date and all): the verifier
@@ -590,16 +549,19 @@ class Brain:
         return chunk, text
 
     @timed("generate")
-    async def _generate(self, messages: Sequence[BaseMessage]) -> tuple[str, int]:
+    async def _generate(
+        self, messages: Sequence[BaseMessage], sign: TurnSign | None = None
+    ) -> tuple[str, int]:
         """The model's text, and the tokens it cost (as the provider reports them)."""
         pieces: list[str] = []
         size = 0
         limit = self.bot.policies.max_reply_chars * 3
         stream = self.generator.stream(messages)
+        waiting = sign.waiting() if sign is not None else contextlib.nullcontext()
         try:
             # aclosing: leaving early must stop the provider now, not at garbage collection.
             with metered() as used:
-                async with contextlib.aclosing(stream):  # type: ignore[type-var]
+                async with waiting, contextlib.aclosing(stream):  # type: ignore[type-var]
                     async for piece in stream:
                         pieces.append(piece)
                         size += len(piece)
