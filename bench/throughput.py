@@ -24,11 +24,11 @@ from bots.bootstrap import Services, build
 from bots.heap import settle_after_startup
 from bots.loop import run as run_on_loop
 from core.config import Settings
-from core.ingest.pipeline import run_ingest
 from core.persona.bot import BotConfig, load_bot
 from core.types import Author, ChatEvent, EventKind
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "bots" / "example"
+VECTORS = "source-vectors.db"  # Settings.source_vectors_path_for's file name
 REPLY = "Thanks for your message! I'm an AI clone on a test model, so I'll keep this short."
 TG_SECRET = "bench-webhook-secret"
 POLLED = "polling"  # the inbound "URL" of a clone that long-polls its fake Bot API
@@ -147,6 +147,9 @@ class Clones:
         self.n += 1
         if self.seed is not None:
             shutil.copytree(self.seed, data / self.bot.id / "memory")
+            vectors = self.seed.with_name(VECTORS)
+            if vectors.exists():  # the claim check's archive vectors, made at the ingest
+                shutil.copy(vectors, data / self.bot.id / VECTORS)
         # What bootstrap makes from these settings (no Redis), shared with the runners.
         deduper, limiter = InMemoryDeduper(), InMemoryRateLimiter()
         sv = await build(
@@ -161,11 +164,15 @@ class Clones:
         )
         if self.seed is None:
             t = time.perf_counter()
-            await run_ingest(self.bot, EXAMPLE, sv.memory)
+            await sv.ingest(self.bot)  # the claim check's archive vectors are made here too
             print(f"  ingested the example archive in {time.perf_counter() - t:.1f} s")
             await sv.store.flush()  # type: ignore[attr-defined]
             self.seed = self.root / "seed"
             shutil.copytree(data / self.bot.id / "memory", self.seed)
+            sv.verifier.close()  # its last connection: the file is whole (it reopens on use)
+            made = data / self.bot.id / VECTORS
+            if made.exists():
+                shutil.copy(made, self.seed.with_name(VECTORS))
         settle_after_startup()  # as `clonebot run` does once it serves
         return sv
 

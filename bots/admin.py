@@ -230,7 +230,6 @@ class AdminServer:
         return web.json_response(text=json.dumps(payload, ensure_ascii=False, default=str))
 
     async def _ingest(self, request: web.Request) -> web.Response:
-        from core.ingest.pipeline import run_ingest
         from core.persona.bot import load_bot
 
         services = self._services(request)
@@ -240,7 +239,7 @@ class AdminServer:
         try:
             # bot.toml is read again: the sources list may have changed since the clone started.
             bot = load_bot(services.folder)
-            report = await run_ingest(bot, services.folder, services.memory)
+            report = await services.ingest(bot)
         finally:
             self._ingesting.discard(services.bot.id)
         return web.json_response(

@@ -18,7 +18,8 @@ from core.config import Settings
 from core.control.control import Control
 from core.control.fan_rights import FanRights, personal_data
 from core.conversation.app import Clone
-from core.ingest.pipeline import run_ingest
+from core.ingest.pipeline import Progress, run_ingest
+from core.ingest.report import IngestReport
 from core.memory.embeddings import OnnxMeanPoolEmbedder
 from core.memory.memory import Memory
 from core.ops.model_pool import run_model
@@ -63,6 +64,8 @@ class Services:
     clock: Clock
     clone: Clone
     rights: FanRights
+    # The claim check; its `prepare_archive` is what ingest runs it for (see `ingest`).
+    verifier: ClaimVerifier
     # Where core's own replies go (typing signs, notices, drafts, posts): to these runners.
     outbound: OutboundRouter
     scheduler: Scheduler
@@ -70,11 +73,25 @@ class Services:
     # Platforms bot.toml allows whose tokens are not set (for `clonebot run` to report).
     missing: list[Missing] = field(default_factory=list)
 
+    async def ingest(
+        self, bot: BotConfig | None = None, *, on_progress: Progress | None = None
+    ) -> IngestReport:
+        """Ingest bot.toml's sources (`bot`: as read again now) into this clone's memory, and
+        make the claim check's vectors of the archive then, not on fans' turns."""
+        return await run_ingest(
+            bot or self.bot,
+            self.folder,
+            self.memory,
+            on_progress=on_progress,
+            prepare=self.verifier.prepare_archive,
+        )
+
     async def close(self) -> None:
         await self.clone.close()  # messages still waiting get their outcome; counts written
         await self.rights.close()  # a pending purge runs before the stores close
         await self.memory.close()  # stops its query thread, then closes the store
         await self.state.close()
+        self.verifier.close()
         for shared in (self.deduper, self.limiter):  # Redis clients, when configured
             aclose = getattr(shared, "aclose", None)
             if aclose is not None:
@@ -116,6 +133,9 @@ async def build(
         from core.memory.embeddings import make_embedder
 
         embedder = make_embedder(settings)
+    # Her texts' claim-check vectors are kept beside a memory that persists (not beside a store
+    # a test passed in, nor the in-memory twin).
+    keep_vectors = store is None and settings.memory_backend != "memory"
     if store is None and settings.memory_backend == "server":
         store = _guarded_server_store(settings, bot.id, embedder)
     if store is None:
@@ -173,8 +193,11 @@ async def build(
     # First-use costs (probes, a model's first run) are paid here, not by the first fans.
     await run_model(meaning.warm)
     if verifier is None:
-        verifier = verifier_for(meaning, memory.embed_texts, embedder.model_name)
+        vectors = settings.source_vectors_path_for(bot.id) if keep_vectors else None
+        verifier = verifier_for(meaning, memory.embed_texts, embedder.model_name, vectors=vectors)
         verifier.learn_vocabulary(await asyncio.to_thread(her_words, bot, folder))
+    # Fans' words the claim check holds in this process go with a forget.
+    memory.on_forget.append(verifier.forget)
     brain = Brain(
         bot=bot,
         memory=memory,
@@ -202,7 +225,7 @@ async def build(
         outbound=outbound,
         clock=clock,
         settings=settings,
-        reingest=partial(run_ingest, bot, folder, memory),
+        reingest=partial(run_ingest, bot, folder, memory, prepare=verifier.prepare_archive),
         persistent=persistent_jobs,
         live=start_live,
     )
@@ -239,6 +262,7 @@ async def build(
         clock=clock,
         clone=clone,
         rights=rights,
+        verifier=verifier,
         outbound=outbound,
         scheduler=scheduler,
         runners=runners,

@@ -68,7 +68,7 @@ async def _build(folder: Path, **kw: object):  # type: ignore[no-untyped-def]
 
 async def _ingest(folder: Path) -> int:
     """Ingest and show the report; the number of errors (a running clone's, if one runs)."""
-    from bots.ingest_view import ingest_with_progress, open_memory
+    from bots.ingest_view import archive_verifier, ingest_with_progress, open_memory
 
     remote = await ops_cli.ingest_remote(folder)
     if remote is not None:  # a running clone holds the stores
@@ -84,9 +84,13 @@ async def _ingest(folder: Path) -> int:
                 "running clone. Stop it first (the embedded store allows one process)."
             ) from exc
         raise
+    verifier = archive_verifier(Settings(), bot.id, memory)
     try:
-        report = await ingest_with_progress(bot, folder, memory, store, console)
+        report = await ingest_with_progress(
+            bot, folder, memory, store, console, prepare=verifier.prepare_archive
+        )
     finally:
+        verifier.close()
         await memory.close()
     return len(report.all_errors)
 

@@ -18,13 +18,14 @@ from rich.table import Table
 
 from core.config import Settings
 from core.ingest.items import Problem
-from core.ingest.pipeline import run_ingest
+from core.ingest.pipeline import Prepare, run_ingest
 from core.ingest.report import IngestReport
 from core.persona.bot import BotConfig
 
 if TYPE_CHECKING:
     from core.memory.memory import Memory
     from core.ports import MemoryStore
+    from core.trust.verify import ClaimVerifier
 
 # Beyond this many lines of one kind, the rest is counted (the report keeps them all).
 SHOWN = 50
@@ -49,8 +50,29 @@ async def open_memory(settings: Settings, creator_id: str) -> tuple[Memory, Memo
     return Memory(store, embedder), store
 
 
+def archive_verifier(settings: Settings, creator_id: str, memory: Memory) -> ClaimVerifier:
+    """The claim check as the clone builds it, for its vectors of the archive: made at ingest
+    and kept beside the clone's data, so no fan's turn embeds them."""
+    from core.trust.meaning_embedder import meaning_for
+    from core.trust.verify import verifier_for
+
+    keep = settings.memory_backend != "memory"
+    return verifier_for(
+        meaning_for(memory.embedder),
+        memory.embed_texts,
+        memory.embedder.model_name,
+        vectors=settings.source_vectors_path_for(creator_id) if keep else None,
+    )
+
+
 async def ingest_with_progress(
-    bot: BotConfig, folder: Path, memory: Memory, store: MemoryStore, console: Console
+    bot: BotConfig,
+    folder: Path,
+    memory: Memory,
+    store: MemoryStore,
+    console: Console,
+    *,
+    prepare: Prepare | None = None,
 ) -> IngestReport:
     """Ingest the clone's sources with a live progress bar and print the summary."""
     with Progress(
@@ -68,7 +90,7 @@ async def ingest_with_progress(
                 tasks[source] = progress.add_task(source, total=None)
             progress.update(tasks[source], completed=done)
 
-        report = await run_ingest(bot, folder, memory, on_progress=on_progress)
+        report = await run_ingest(bot, folder, memory, on_progress=on_progress, prepare=prepare)
     console.print(render(report))
     print_problems(report, console)
     # Offline moment (the CLI holds the store): build the vector index if it is now worth it.

@@ -121,6 +121,10 @@ class Settings(BaseSettings):
     def memory_path_for(self, creator_id: str) -> Path:
         return self.data_dir / creator_id / "memory"
 
+    def source_vectors_path_for(self, creator_id: str) -> Path:
+        """The claim check's vectors of her texts, kept between runs (core/trust/unit_vectors)."""
+        return self.data_dir / creator_id / "source-vectors.db"
+
 
 def secret_from_env(name: str) -> str | None:
     """A platform token by the variable name bot.toml gives (each clone names its own)."""

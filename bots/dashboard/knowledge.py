@@ -73,7 +73,6 @@ def last_report(services: Services) -> dict[str, Any] | None:
 
 def start_ingest(services: Services) -> IngestRun:
     """Re-read bot.toml's sources into the running clone's store, in the background."""
-    from core.ingest.pipeline import run_ingest
     from core.persona.bot import load_bot
 
     run = IngestRun(started_at=datetime.now(UTC))
@@ -84,7 +83,7 @@ def start_ingest(services: Services) -> IngestRun:
     async def go() -> None:
         try:
             bot = load_bot(services.folder)  # the sources list may have changed since start
-            report = await run_ingest(bot, services.folder, services.memory, on_progress=progress)
+            report = await services.ingest(bot, on_progress=progress)
             run.report = summary(report)
             path = services.settings.data_dir / services.bot.id / LAST_REPORT
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from core.persona.bot import Persona
 from core.records import ScoredChunk
 from core.text.fold import fold
 from core.trust.sanitize import defang_archive, sanitize_model_text
-from core.trust.verify import Support, Verified
+from core.trust.verify import Support, Verified, chunk_text
 from core.types import Citation
 
 _CITE_MARK = re.compile(r"\s?\[(\d{1,2})\]")
@@ -62,7 +62,7 @@ def support_for(
     creator's verified facts and public bio, and the fan's own words (only for what the fan
     said, never for a claim about the creator)."""
     out = [
-        Support(_with_title(h.chunk.title, h.chunk.text), source=i)
+        Support(chunk_text(h.chunk), source=i)
         for i, h in enumerate(sources, 1)
         # Archive text that poses as instructions never backs a claim (it would back its own).
         if not defang_archive(h.chunk.text)[1]
@@ -72,11 +72,6 @@ def support_for(
     if fan_text:
         out.append(Support(fan_text, from_fan=True))
     return out
-
-
-def _with_title(title: str | None, text: str) -> str:
-    # A recipe's steps do not repeat its name; the title says which loaf they are about.
-    return f"{title}.\n{text}" if title and title not in text else text
 
 
 def answer_from(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
+import logging
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,10 +20,13 @@ from core.ingest.text import decode, normalize
 from core.memory.exchanges import REVIEW_SOURCE, Exchange, exchange_tenant
 from core.persona.bot import BotConfig, Source
 from core.records import Chunk, Visibility
+from core.trust.verify import chunk_text
 
 if TYPE_CHECKING:
     # The port drags in LangChain; ingest only needs its shape.
     from core.ports import ChunkSink
+
+log = logging.getLogger(__name__)
 
 # Eval sets live next to the archive and must never become the clone's memory.
 EVAL_DIR = "eval"
@@ -31,10 +35,17 @@ MAX_ITEM_CHARS = 200_000
 BATCH = 256
 
 Progress = Callable[[str, int], None]
+# The claim check's vectors of archive texts, made once here rather than on a fan's turn.
+Prepare = Callable[[list[str]], Awaitable[object]]
 
 
 async def run_ingest(
-    bot: BotConfig, folder: Path, sink: ChunkSink, *, on_progress: Progress | None = None
+    bot: BotConfig,
+    folder: Path,
+    sink: ChunkSink,
+    *,
+    on_progress: Progress | None = None,
+    prepare: Prepare | None = None,
 ) -> IngestReport:
     """Read every source listed in `bot.toml` and bring the sink in line with it.
 
@@ -48,6 +59,9 @@ async def run_ingest(
         folder: the bot folder holding `bot.toml`.
         sink: where chunks go.
         on_progress: called as `(source name, chunks handled so far in it)`.
+        prepare: given each source's chunk texts as the claim check reads them (all of them,
+            so an archive ingested before is prepared too; what is kept already costs a
+            lookup): `ClaimVerifier.prepare_archive`.
 
     Returns:
         What happened, per source.
@@ -68,12 +82,19 @@ async def run_ingest(
             report.errors.append(problem)
             continue
         seen.add(source.name)
-        report.sources.append(await _ingest_source(bot.id, source, folder, sink, on_progress))
+        report.sources.append(
+            await _ingest_source(bot.id, source, folder, sink, on_progress, prepare)
+        )
     return report
 
 
 async def _ingest_source(
-    creator_id: str, source: Source, folder: Path, sink: ChunkSink, on_progress: Progress | None
+    creator_id: str,
+    source: Source,
+    folder: Path,
+    sink: ChunkSink,
+    on_progress: Progress | None,
+    prepare: Prepare | None,
 ) -> SourceReport:
     stored = await sink.chunk_ids(creator_id, source.name)
     # Reading and parsing are blocking file work; keep the event loop (and a running clone) free.
@@ -91,6 +112,11 @@ async def _ingest_source(
             on_progress(source.name, start + len(batch))
     if on_progress:
         on_progress(source.name, len(chunks))
+    if prepare is not None and chunks:
+        try:
+            await prepare([chunk_text(c) for c in chunks.values()])
+        except Exception as exc:  # only speed is lost: a turn embeds what is not kept
+            log.warning("%s: preparing the claim check's vectors failed: %s", source.name, exc)
     stale = sorted(stored - chunks.keys())
     if sr.errors:
         sr.stale_kept = len(stale)

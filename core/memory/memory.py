@@ -137,6 +137,9 @@ class Memory:
         # Called after anything people wrote was deleted, so the files get purged too
         # (set by core.control.fan_rights.FanRights to its purger).
         self.on_erase: Callable[[], None] | None = None
+        # Called whenever a forget or an edit drops what people wrote: other holders of their
+        # words in this process (the claim check's source vectors) drop them too.
+        self.on_forget: list[Callable[[], None]] = []
         # MiniLM costs ~10 ms a text but little more for a batch: concurrent queries share runs
         # on one worker thread, and the loop keeps serving (onnxruntime releases the GIL).
         self._batcher = (
@@ -474,6 +477,8 @@ class Memory:
         # refilling is cheap), so both are emptied whole.
         self._cache.clear()
         fold_for_detection.cache_clear()
+        for forget in self.on_forget:
+            forget()
 
     def _forget_recent(self, creator_id: str, fan_id: str | None = None) -> None:
         if self._recent is None:

@@ -11,20 +11,27 @@ citation marks are rewritten so each kept sentence cites the chunk that supports
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from core.records import Chunk
 from core.text.fold import fold
 from core.trust.meaning import Meaning
 from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
 from core.trust.sentences import bare_sentences, split_sentences
 from core.trust.specifics import Specifics, agrees, content_keys, coverage, specifics
+from core.trust.unit_vectors import PROBE, UnitVectors
+
+log = logging.getLogger(__name__)
 
 Floats = npt.NDArray[np.float32]
 EmbedTexts = Callable[[list[str]], Awaitable[Floats]]
@@ -67,6 +74,8 @@ DEFAULT_THRESHOLDS = SUPPORT_THRESHOLDS["all-MiniLM-L6-v2"]
 # How many nearest units are tried for agreement before a sentence counts as unsupported.
 CANDIDATES = 6
 SOURCE_CACHE = 2048
+# Units embedded per model call when an ingest prepares the archive (the loop serves between).
+ARCHIVE_BATCH = 64
 _CITE = re.compile(r"\s?\[(\d{1,2})\]")
 _END = re.compile(r"([.!?…。！？]+[\"'“”‘’»«)\]」』）]*)$")
 _SQUASH = re.compile(r"[\W_]+", re.UNICODE)
@@ -195,6 +204,7 @@ class ClaimVerifier:
         kind_k: Nearest labelled examples that vote on a sentence's kind.
         embed_sentences: How the reply's own sentences are embedded (same model as `embed`):
             the meaning checks' shared call, so the honesty check's vectors are reused.
+        store: Source-unit vectors kept on disk between processes (her texts only).
     """
 
     def __init__(
@@ -205,8 +215,11 @@ class ClaimVerifier:
         thresholds: Thresholds | None = None,
         kind_k: int = 3,
         embed_sentences: EmbedTexts | None = None,
+        store: UnitVectors | None = None,
     ) -> None:
         self._embed = embed
+        self._store = store
+        self._store_checked = False
         self._embed_sentences = embed_sentences or embed
         self.model_name = model_name
         self.thresholds = thresholds or SUPPORT_THRESHOLDS.get(model_name, DEFAULT_THRESHOLDS)
@@ -226,20 +239,18 @@ class ClaimVerifier:
         missing = [s.text for s in support if s.text not in self._cache]
         missing = list(dict.fromkeys(missing))
         if missing:
+            hers = {s.text for s in support if not s.from_fan}
             per_text = [_units(t) for t in missing]
-            flat = [u for units in per_text for u in units]
-            vectors = await self._embed(flat) if flat else np.zeros((0, 1), np.float32)
-            at = 0
-            for text, units in zip(missing, per_text, strict=True):
+            blocks = await self._unit_vectors(per_text, [t in hers for t in missing])
+            for text, units, vectors in zip(missing, per_text, blocks, strict=True):
                 spec = [specifics(u, ignore) for u in units]
                 keys = [_squash(u) for u in units]
-                self._cache[text] = (units, spec, vectors[at : at + len(units)], keys)
-                at += len(units)
+                self._cache[text] = (units, spec, vectors, keys)
                 while len(self._cache) > SOURCE_CACHE:
                     self._cache.popitem(last=False)
         texts: list[str] = []
         specs: list[Specifics] = []
-        blocks: list[Floats] = []
+        blocks_used: list[Floats] = []
         owner: list[int] = []
         squashed: dict[str, int] = {}
         for i, s in enumerate(support):
@@ -250,18 +261,84 @@ class ClaimVerifier:
                     squashed.setdefault(key, len(texts) + n)
             texts += units
             specs += spec
-            blocks.append(vectors)
+            blocks_used.append(vectors)
             owner += [i] * len(units)
-        matrix = np.vstack([b for b in blocks if len(b)]) if texts else np.zeros((0, 1))
+        matrix = np.vstack([b for b in blocks_used if len(b)]) if texts else np.zeros((0, 1))
         return _Units(texts, specs, matrix.astype(np.float32), owner, squashed)
+
+    async def _unit_vectors(self, per_text: list[list[str]], hers: list[bool]) -> list[Floats]:
+        """Each text's unit vectors: kept ones from the store, the rest embedded in one call;
+        what was embedded for her texts (never the fan's: `hers` False) is kept for next time."""
+        unique = list(dict.fromkeys(u for units in per_text for u in units))
+        kept = await self._kept(unique)
+        found = {u: v for u, v in zip(unique, kept, strict=True) if v is not None}
+        todo = [u for u in unique if u not in found]
+        if todo:
+            made = await self._embed(todo)
+            found.update(zip(todo, made, strict=True))
+            keep = {u for units, h in zip(per_text, hers, strict=True) if h for u in units}
+            await self._keep([(u, found[u]) for u in todo if u in keep])
+        out: list[Floats] = []
+        for units in per_text:
+            rows = [found[u] for u in units]
+            out.append(np.stack(rows).astype(np.float32) if rows else np.zeros((0, 1), np.float32))
+        return out
+
+    async def _kept(self, units: list[str]) -> list[Floats | None]:
+        if self._store is None or not units:
+            return [None] * len(units)
+        if not self._store_checked:
+            # Vectors kept by another build of the model would not compare with this one's.
+            probe = (await self._embed([PROBE]))[0]
+            await asyncio.to_thread(self._store.same_model, self.model_name, probe)
+            self._store_checked = True
+        return await asyncio.to_thread(self._store.get, self.model_name, units)
+
+    async def _keep(self, items: list[tuple[str, Floats]]) -> None:
+        if self._store is not None and items:
+            await asyncio.to_thread(self._store.put, self.model_name, items)
 
     async def prepare(self, support: Sequence[Support], ignore_names: Sequence[str] = ()) -> None:
         """Embed and cache the support's units now (while the model writes), not in `verify`."""
         await self._support_units(support, ignore_names)
 
+    async def prepare_archive(self, texts: Sequence[str]) -> int:
+        """Embed and keep on disk the units of archive texts (`chunk_text`) not kept yet, so no
+        turn of any process embeds them (run at ingest). Without a store, nothing is done.
+
+        Returns:
+            How many units were embedded.
+        """
+        if self._store is None or not texts:
+            return 0
+        per_text = await asyncio.to_thread(lambda: [_units(t) for t in dict.fromkeys(texts)])
+        unique = list(dict.fromkeys(u for units in per_text for u in units))
+        kept = await self._kept(unique)
+        todo = [u for u, v in zip(unique, kept, strict=True) if v is None]
+        for at in range(0, len(todo), ARCHIVE_BATCH):
+            part = todo[at : at + ARCHIVE_BATCH]
+            await self._keep(list(zip(part, await self._embed(part), strict=True)))
+        if len(unique) > self._store.limit:
+            log.warning(
+                "the archive has %d source units, more than the %d kept on disk: turns will "
+                "embed the rest",
+                len(unique),
+                self._store.limit,
+            )
+        return len(todo)
+
     def forget(self) -> None:
-        """Drop cached source vectors (after a forget or an archive change)."""
+        """Drop the vectors kept in this process (after a forget or an archive change).
+
+        The store on disk holds only her texts' vectors, by text hash: an edited text is a new
+        key, and no fan's words are there to forget.
+        """
         self._cache.clear()
+
+    def close(self) -> None:
+        """Close the store on disk, if any."""
+        if self._store is not None:
+            self._store.close()
 
     # -- kinds ----------------------------------------------------------------------------
 
@@ -471,12 +548,29 @@ def _needs_support(kind: Kind, mode: Mode) -> bool:
     return False
 
 
-def verifier_for(meaning: Meaning, embed: EmbedTexts, model_name: str) -> ClaimVerifier:
+def verifier_for(
+    meaning: Meaning, embed: EmbedTexts, model_name: str, *, vectors: Path | None = None
+) -> ClaimVerifier:
     """The claim verifier on the meaning checks' multilingual embedder when its support
     thresholds are measured: a reply's sentences are then embedded once for the honesty,
     privacy and claim checks, and claims in other languages than the archive can be matched.
-    Else on the memory's embedder (`embed`, `model_name`)."""
+    Else on the memory's embedder (`embed`, `model_name`).
+
+    `vectors`: a file where her texts' unit vectors are kept between processes (not for the
+    hash twin of tests, whose vectors cost microseconds).
+    """
     name = meaning.model_name
     if meaning.embeds_text and name in SUPPORT_THRESHOLDS and not name.startswith("hash-"):
-        return ClaimVerifier(meaning.embed, name, embed_sentences=meaning.sentence_vectors)
-    return ClaimVerifier(embed, model_name)
+        embed, model_name = meaning.embed, name
+        sentences: EmbedTexts | None = meaning.sentence_vectors
+    else:
+        sentences = None
+    store = UnitVectors(vectors) if vectors and not model_name.startswith("hash-") else None
+    return ClaimVerifier(embed, model_name, embed_sentences=sentences, store=store)
+
+
+def chunk_text(chunk: Chunk) -> str:
+    """An archive chunk as the claim check reads it: a recipe's steps do not repeat its name,
+    so the title says which loaf they are about."""
+    title, text = chunk.title, chunk.text
+    return f"{title}.\n{text}" if title and title not in text else text

@@ -18,6 +18,15 @@ class KeepEverything:
     async def prepare(self, support: Any, ignore_names: Any = ()) -> None:
         return None
 
+    async def prepare_archive(self, texts: Any) -> int:
+        return 0
+
+    def forget(self) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
     async def verify(self, text: str, support: Any, **_: Any) -> Verified:
         verdicts = tuple(Verdict(s, Kind.CLAIM, True, True) for s in split_sentences(text))
         numbers = {s.source for s in support if s.source}

@@ -171,3 +171,34 @@ async def test_summary_names_sources_skips_and_errors(bot_dir: Path) -> None:
     text = report.summary()
     assert "tg (telegram): 2 read" in text and "skipped 1: service message" in text
     assert "archive/posts.jsonl:line 1: 'text' is int" in text
+
+
+async def test_ingest_hands_every_chunk_as_the_claim_check_reads_it_to_prepare(
+    bot_dir: Path,
+) -> None:
+    from core.trust.verify import chunk_text
+
+    sink = InMemoryChunkSink()
+    bot = make_bot(*SOURCES[:1])
+    seen: list[str] = []
+
+    async def prepare(texts: list[str]) -> int:
+        seen.extend(texts)
+        return len(texts)
+
+    await run_ingest(bot, bot_dir, sink, prepare=prepare)
+    want = sorted(chunk_text(c) for c in sink.chunks("mara"))
+    assert sorted(seen) == want and any(t.count(".\n") for t in seen), "titles included"
+    seen.clear()
+    report = await run_ingest(bot, bot_dir, sink, prepare=prepare)
+    assert report.chunks_stored == 0
+    assert sorted(seen) == want, "chunks stored before (an older ingest) are prepared too"
+
+
+async def test_a_failed_prepare_costs_the_ingest_nothing(bot_dir: Path) -> None:
+    async def broken(texts: list[str]) -> int:
+        raise RuntimeError("model unavailable")
+
+    sink = InMemoryChunkSink()
+    report = await run_ingest(make_bot(*SOURCES[:1]), bot_dir, sink, prepare=broken)
+    assert report.ok and report.chunks_stored == len(sink.chunks("mara")) > 0
