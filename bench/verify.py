@@ -17,6 +17,9 @@ which is what a turn does. Rows (p50 / p95 ms):
   verify alone    the claim check on e5 if nothing had embedded the sentences yet
   copied          a reply copied from its sources: matched word for word, nothing embedded
   cold            the claim check when the chunks were never prepared (e5, 5 runs)
+  cold+kept       the same in a new process whose ingest kept the chunks' vectors on disk
+                  (core/trust/unit_vectors.py): a new verifier and store each run, which
+                  also embeds the store's probe text once, as a new process does
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import numpy as np
 
@@ -34,6 +40,7 @@ from core.memory.embeddings import MiniLMEmbedder
 from core.trust.grounding import find_claims, is_supported
 from core.trust.honesty import claims_to_be_human
 from core.trust.meaning_embedder import meaning_for
+from core.trust.unit_vectors import UnitVectors
 from core.trust.verify import ClaimVerifier, Support, verifier_for
 
 CHUNKS = [
@@ -147,6 +154,25 @@ async def main(runs: int) -> None:
         new = [Support(f"{c} (take {i})", source=n) for n, c in enumerate(CHUNKS, 1)]
         await ClaimVerifier(meaning.embed, meaning.model_name).verify(reply(i), new)
 
+    kept_runs = min(runs, 50)
+    folder = Path(tempfile.mkdtemp(prefix="bench-verify-"))
+    vectors = folder / "source-vectors.db"
+
+    def takes(i: int) -> list[Support]:
+        return [Support(f"{c} (take {i})", source=n) for n, c in enumerate(CHUNKS, 1)]
+
+    # The ingest: every run's chunks prepared and kept before any run (not timed).
+    ingest = ClaimVerifier(meaning.embed, meaning.model_name, store=UnitVectors(vectors))
+    start = 7 * runs
+    await ingest.prepare_archive([s.text for i in range(kept_runs) for s in takes(start + i)])
+    ingest.close()
+
+    async def cold_kept(i: int) -> None:
+        store = UnitVectors(vectors)
+        fresh = ClaimVerifier(meaning.embed, meaning.model_name, store=store)
+        await fresh.verify(reply(i), takes(i))
+        store.close()
+
     copied = " ".join(c.split(". ")[0] + "." for c in CHUNKS)
     # Each row gets its own run numbers: no row sees a reply another row embedded.
     rows = {
@@ -160,6 +186,8 @@ async def main(runs: int) -> None:
     rows["verify alone"] = await _time(lambda i: alone.verify(reply(i), support), runs, 5 * runs)
     rows["copied"] = await _time(lambda i: now.verify(copied, support), runs, 0)
     rows["cold"] = await _time(cold, 5, 6 * runs)
+    rows["cold+kept"] = await _time(cold_kept, kept_runs, start)
+    shutil.rmtree(folder, ignore_errors=True)
     print(f"5-sentence reply, {runs} runs, new text each run; MiniLM and {meaning.model_name}")
     print(f"(load average when done: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     cols = ("p50 ms", "p95 ms", "p95/sentence", "CPU p50", "CPU p95")

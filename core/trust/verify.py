@@ -270,13 +270,15 @@ class ClaimVerifier:
         """Each text's unit vectors: kept ones from the store, the rest embedded in one call;
         what was embedded for her texts (never the fan's: `hers` False) is kept for next time."""
         unique = list(dict.fromkeys(u for units in per_text for u in units))
-        kept = await self._kept(unique)
-        found = {u: v for u, v in zip(unique, kept, strict=True) if v is not None}
+        keep = {u for units, h in zip(per_text, hers, strict=True) if h for u in units}
+        # Only her units are looked up: a fan's message is new text on every turn.
+        looked = [u for u in unique if u in keep]
+        kept = await self._kept(looked)
+        found = {u: v for u, v in zip(looked, kept, strict=True) if v is not None}
         todo = [u for u in unique if u not in found]
         if todo:
             made = await self._embed(todo)
             found.update(zip(todo, made, strict=True))
-            keep = {u for units, h in zip(per_text, hers, strict=True) if h for u in units}
             await self._keep([(u, found[u]) for u in todo if u in keep])
         out: list[Floats] = []
         for units in per_text:
