@@ -13,8 +13,9 @@ outcomes):
    clone's voice with the AI label.
 4. Admission. At most `max_concurrent_turns` run at once; the rest wait, DMs and addressed
    messages before group chatter, fans in turn (round robin), so none can starve the others.
-   When `queue_size` messages wait, the oldest group chatter is shed first; a DM or mention
-   that cannot wait is told so, never dropped silently.
+   When `queue_size` messages wait, a newcomer sheds by rank: unaddressed group chatter
+   first (the oldest), then, for a DM only, the oldest addressed group message, which is told
+   so; DMs last. A DM or mention that finds nothing to shed is told so; nothing goes silently.
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ log = logging.getLogger(__name__)
 
 RunTurn = Callable[[Turn], Awaitable[list[Reply] | None]]
 NOTICE_WINDOW_SECONDS = 60.0
+# Who goes first when the queue is full: group chatter, then addressed group messages, DMs last.
+CHATTER, ADDRESSED, DIRECT = 0, 1, 2
+
+
+def rank(turn: Turn) -> int:
+    """How a waiting message fares when the queue is full (shed lowest first)."""
+    e = turn.event
+    if e.is_dm:
+        return DIRECT
+    return ADDRESSED if turn.addressed or e.command is not None else CHATTER
 
 
 @dataclass(eq=False, slots=True)
@@ -58,7 +69,7 @@ class _Member:
 class _Batch:
     key: str
     fan_id: str
-    urgent: bool
+    rank: int
     joinable: bool
     first: float
     last: float
@@ -67,6 +78,11 @@ class _Batch:
     done: asyncio.Event = field(default_factory=asyncio.Event)
     open: bool = True
     held_by: str = ""
+
+    @property
+    def urgent(self) -> bool:
+        """Admitted before group chatter (DMs and addressed messages)."""
+        return self.rank > CHATTER
 
     @property
     def chars(self) -> int:
@@ -239,8 +255,7 @@ class TurnQueue:
         else:
             if self.waiting >= p.queue_size and not self._make_room(member):
                 return self._refused(member)
-            urgent = e.is_dm or turn.addressed or e.command is not None
-            batch = _Batch(key, e.fan_id, urgent, joinable, now, now)
+            batch = _Batch(key, e.fan_id, rank(turn), joinable, now, now)
             self._add(batch, member)
             self._convs.setdefault(key, []).append(batch)
             task = asyncio.get_running_loop().create_task(self._drive(batch, last))
@@ -257,20 +272,32 @@ class TurnQueue:
         self._gauge.inc()
 
     def _make_room(self, member: _Member) -> bool:
-        """Shed the oldest waiting group chatter for `member`; False if none may go for it."""
-        oldest: tuple[float, _Batch, _Member] | None = None
-        for batches in self._convs.values():
-            for batch in batches:
-                if batch.urgent or not batch.open:
-                    continue
-                for m in batch.members:
-                    if not m.accounted and (oldest is None or batch.first < oldest[0]):
-                        oldest = (batch.first, batch, m)
-        if oldest is None:
+        """Shed one waiting message for `member`, lowest rank first, then the oldest: chatter
+        for anyone, an addressed group message only for a DM, a DM never. False if none may go.
+
+        A message already told to wait (accounted) keeps its place: it was promised an answer.
+        """
+        newcomer = rank(member.turn)
+        candidates = [
+            (batch.rank, batch.first, batch, m)
+            for batches in self._convs.values()
+            for batch in batches
+            if batch.open and (batch.rank == CHATTER or batch.rank < newcomer)
+            for m in batch.members
+            if not m.accounted
+        ]
+        if not candidates:
             return False
-        _, batch, shed = oldest
+        _, _, batch, shed = min(candidates, key=lambda c: (c[0], c[1]))
         self._remove(batch, shed)
-        self._settle(shed, [], Outcome.DROPPED, "queue_full_shed")
+        if batch.rank == CHATTER:
+            self._settle(shed, [], Outcome.DROPPED, "queue_full_shed")
+            return True
+        notice = self._notice_reply(shed)  # an addressed fan is told, once a minute
+        if notice is None:
+            self._settle(shed, [], Outcome.DROPPED, "queue_full_shed_noticed")
+        else:
+            self._settle(shed, [notice], Outcome.NOTICE_SENT, "queue_full_shed")
         return True
 
     def _refused(self, member: _Member) -> list[Reply]:

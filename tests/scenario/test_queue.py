@@ -147,6 +147,86 @@ async def test_full_queue_sheds_oldest_chatter_and_tells_dms() -> None:
     assert all(results[n] for n in (0, 3, 4, 5)), "every DM answered"
 
 
+async def test_full_queue_sheds_chatter_first_mentions_for_dms_and_dms_last() -> None:
+    chat = await chat_with(
+        coalesce_seconds=0.0,
+        queue_size=5,
+        max_concurrent_turns=1,
+        reply_in_groups="always",
+        notice_after_seconds=600.0,
+        channel_per_minute=1000,
+        channel_cooldown_seconds=0.0,
+    )
+    queue = chat.clone.queue
+    outcomes: dict[str, list[tuple[str, str]]] = {}
+    record = chat.clone.ledger.record
+
+    def recording(event: Any, outcome: Any, why: str = "", **kw: Any) -> None:
+        outcomes.setdefault(event.text, []).append((outcome.value, why))
+        record(event, outcome, why, **kw)
+
+    chat.clone.ledger.record = recording  # type: ignore[method-assign]
+    gate = asyncio.Event()
+    run = queue._run
+
+    async def gated(turn: Any) -> Any:
+        await gate.wait()
+        return await run(turn)
+
+    queue._run = gated
+    sent: dict[str, asyncio.Future[list[Any]]] = {}
+
+    async def say(text: str, kind: str) -> None:
+        """Chatter (unaddressed, in the group), a mention in the group, or a DM; each from a
+        fan of its own. Returns once the message waits in the queue or has its outcome."""
+        where = {"dm": {"dm": True}, "mention": {}, "chatter": {"mention": False}}[kind]
+        sent[text] = asyncio.ensure_future(chat.say(text, user=f"fan-{text}", **where))
+        async with asyncio.timeout(10):
+            # Polled: a message is either waiting or accounted for, and nothing signals both.
+            while queue.waiting + sum(map(len, outcomes.values())) < len(sent):  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
+
+    await say("d0", "dm")  # runs, and holds the only slot
+    for text, kind in [("c1", "chatter"), ("c2", "chatter"), ("m1", "mention"), ("d1", "dm")]:
+        await say(text, kind)
+    assert queue.waiting == 5 and not outcomes, "full, nothing shed yet"
+    for text, kind in [
+        ("c3", "chatter"),  # sheds c1: the oldest chatter
+        ("m2", "mention"),  # sheds c2: chatter goes for a mention
+        ("d2", "dm"),  # sheds c3
+        ("d3", "dm"),  # no chatter left: sheds m1, the oldest mention, who is told
+        ("m3", "mention"),  # only mentions and DMs wait: told, not queued
+        ("c4", "chatter"),  # nothing below it: dropped
+        ("d4", "dm"),  # sheds m2
+        ("d5", "dm"),  # only DMs wait: told
+    ]:
+        await say(text, kind)
+    gate.set()
+    async with asyncio.timeout(30):
+        replies = dict(zip(sent, await asyncio.gather(*sent.values()), strict=True))
+    shed = ("dropped", "queue_full_shed")
+    assert outcomes == {
+        "d0": [("answered", "")],
+        "c1": [shed],
+        "c2": [shed],
+        "c3": [shed],
+        "m1": [("notice_sent", "queue_full_shed")],
+        "d1": [("answered", "")],
+        "m2": [("notice_sent", "queue_full_shed")],
+        "d2": [("answered", "")],
+        "d3": [("answered", "")],
+        "m3": [("notice_sent", "queue_full")],
+        "c4": [("dropped", "queue_full")],
+        "d4": [("answered", "")],
+        "d5": [("notice_sent", "queue_full")],
+    }, "every message has exactly one outcome, by the shedding rule"
+    for text in ("m1", "m2", "m3", "d5"):
+        [notice] = replies[text]
+        assert notice.kind is ReplyKind.NOTICE and "lot of messages" in notice.text, text
+    answered = ["d0", "d1", "d2", "d3", "d4"]
+    assert all(replies[d] and replies[d][0].kind is not ReplyKind.NOTICE for d in answered)
+
+
 async def test_fair_slots_serve_addressed_first_then_fans_in_turn() -> None:
     slots = FairSlots(1)
     await slots.acquire("holder", 0)
