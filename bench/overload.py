@@ -10,15 +10,28 @@ two paths take turns, so both see the same machine. A message is:
   the provider, the failure issue 26 is about;
 - shed: no reply, and the clone recorded why (the full queue's rule, with its outcome);
 - missing: no reply and no outcome, or an outcome that says answered while nothing arrived.
+
+`--shed` offers one polling clone with a small queue more than it holds, in a mix of DMs, group
+messages that name the clone and group chatter, and counts per kind what was answered and what
+was shed by the queue's rule (chatter first, DMs last), each with its logged outcome.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.throughput import Clones, Remote, Services, Step, start_adapters, stop_adapters
+from bench.throughput import (
+    KINDS,
+    Clones,
+    Remote,
+    Services,
+    Step,
+    start_adapters,
+    stop_adapters,
+)
 from core.conversation.outcomes import Outcome
 
 # From a trickle up: on a shared 2-core machine the default path's capacity can be a few msg/s.
@@ -41,6 +54,7 @@ class Watch:
 
     sv: Services
     outcomes: dict[tuple[int, int], Outcome] = field(default_factory=dict)
+    whys: dict[tuple[int, int], str] = field(default_factory=dict)
     openings: int = 0
 
     def __post_init__(self) -> None:
@@ -49,7 +63,8 @@ class Watch:
 
         def recording(event: Any, outcome: Outcome, why: str = "", **kw: Any) -> None:
             if event.message_id and event.channel_id.lstrip("-").isdigit():
-                self.outcomes[(int(event.channel_id), int(event.message_id))] = outcome
+                key = (int(event.channel_id), int(event.message_id))
+                self.outcomes[key], self.whys[key] = outcome, why
             record(event, outcome, why, **kw)
 
         ledger.record = recording  # type: ignore[method-assign]
@@ -63,16 +78,45 @@ class Watch:
 
         breaker.failed = counting
 
-    def settle(self, step: Step) -> Step:
-        """Sort the step's unanswered messages into shed (with an outcome) and missing."""
+    def outcome(self, key: tuple[Any, ...]) -> tuple[Outcome | None, str]:
+        """What the clone recorded for the driver's message `key`, and why."""
+        at = (int(key[2]), int(key[3]))
+        return self.outcomes.get(at), self.whys.get(at, "")
+
+    def settle(self, step: Step, keep: bool = False) -> Step:
+        """Sort the step's unanswered messages into shed (with an outcome), joined (a later
+        message's turn answered them) and missing (no outcome, or "answered" with nothing
+        sent). `keep`: leave `unreplied` for a closer look (`by_kind`)."""
         for key in step.unreplied:
-            outcome = self.outcomes.get((int(key[2]), int(key[3])))
+            outcome, _ = self.outcome(key)
             if outcome in SHED:
                 step.shed += 1
+            elif outcome is Outcome.COALESCED:
+                step.joined += 1
             else:
                 step.missing += 1
-        step.unreplied = []
+        if not keep:
+            step.unreplied = []
         return step
+
+    def by_kind(self, step: Step) -> dict[str, Counter[str]]:
+        """Per kind of message: sent, answered, joined, each shed outcome (why), missing."""
+        out: dict[str, Counter[str]] = {k: Counter() for k in KINDS}
+        unreplied = set(step.unreplied)
+        for key, kind in step.kinds.items():
+            row = out[kind]
+            row["sent"] += 1
+            if key not in unreplied:
+                row["answered"] += 1
+                continue
+            outcome, why = self.outcome(key)
+            if outcome in SHED:
+                row[f"{outcome.value}:{why}"] += 1  # type: ignore[union-attr]
+            elif outcome is Outcome.COALESCED:
+                row["joined"] += 1
+            else:
+                row["missing"] += 1
+        return out
 
 
 @dataclass
@@ -244,4 +288,52 @@ async def slots(
                 f" {asked:>6}"
             )
             print(out[-1], flush=True)
+    return out
+
+
+SHED_QUEUE = 20  # messages waiting at most in the shedding step (bot.toml's queue_size)
+SHED_MIX = ("chatter", "chatter", "mention", "dm")
+
+
+async def shedding(
+    remote: Remote, root: Path, state_url: str | None, rate: float, seconds: float
+) -> list[str]:
+    """One polling clone that answers group chatter too (reply_in_groups = "always"), with a
+    queue of SHED_QUEUE, offered `rate` msg/s of SHED_MIX for `seconds`: far more than it
+    holds, so the queue sheds by its rule. Returns the report: per kind, what became of each
+    message (the clone's outcome and its why), and how many had none."""
+    (ports,) = await remote.call("start", 0, 0, 1, True)
+    clones = seeded(Clones(root / "shed", state_url, llm_url=ports["llm"]))
+    base = clones.bot
+    policies = base.policies.model_copy(
+        update={"queue_size": SHED_QUEUE, "reply_in_groups": "always"}
+    )
+    clones.bot = base.model_copy(update={"policies": policies})
+    sv = await clones.make({"telegram-polling": ports["telegram-polling"]}, paced=False)
+    SEED.append(clones.seed)
+    urls = await start_adapters(sv)
+    targets = [("telegram", urls["telegram-polling"], ports["telegram-polling"])]
+    watch = Watch(sv)
+    try:
+        await step(remote, Path_("warm", watch, targets), 2.0, 10.0, 120.0)  # cold start paid
+        opened = watch.openings
+        s = await remote.load([(targets, rate)], seconds, 2 * seconds + 60, False, SHED_MIX)
+        watch.settle(s, keep=True)
+        kinds = watch.by_kind(s)
+    finally:
+        await stop_adapters(sv)
+    whys = sorted({k for row in kinds.values() for k in row} - {"sent", "answered"})
+    out = [f"  {'kind':<8} {'sent':>5} {'answ.':>5} " + " ".join(f"{w:>{len(w)}}" for w in whys)]
+    for kind, row in kinds.items():
+        cells = " ".join(f"{row[w]:>{len(w)}}" for w in whys)
+        out.append(f"  {kind:<8} {row['sent']:>5} {row['answered']:>5} {cells}")
+    out.append(
+        f"  {s.injected} messages in {seconds:.0f} s at {rate:g} msg/s, queue_size {SHED_QUEUE}:"
+        f" {s.good} answered ({s.degraded} of them the fallback), {s.shed} shed with their"
+        f" outcome, {s.joined} joined a later turn, {s.missing} without an outcome (goal 0);"
+        f" p50 {s.p50 / 1000:.1f} s, p95 {s.p95 / 1000:.1f} s; breaker openings"
+        f" {watch.openings - opened}; typing signs {s.typing}, busy notices {s.notices}"
+    )
+    for line in out:
+        print(line, flush=True)
     return out

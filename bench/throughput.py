@@ -35,6 +35,11 @@ POLLED = "polling"  # the inbound "URL" of a clone that long-polls its fake Bot 
 QUIET_SECONDS = 60.0  # a step's drain ends when the clone sent nothing for this long
 FALLBACK = "having trouble thinking right now"  # core.brain's honest fallback on a failed model
 NO_PACE = 10**9
+GROUP_CHAT, CHATTER_CHAT = -1_000_777, -1_000_778  # Telegram groups: addressed, chatter
+# What a load step's messages are (a `mix` cycles through them): a DM from a new fan, a group
+# message that names the clone, or group chatter that does not (answered only where bot.toml
+# says reply_in_groups = "always"; the first a full queue sheds).
+KINDS = ("dm", "mention", "chatter")
 QUESTIONS = [
     "Mara, what's your favourite bread to bake on a Sunday?",
     "Mara, how do you keep a sourdough starter alive while travelling?",
@@ -334,10 +339,12 @@ class Step:
     notices: int = 0  # "wait a minute" notices sent (a message may get one, then its answer)
     typing: int = 0  # typing signs (sendChatAction) the fakes received
     unreplied: list[tuple[Any, ...]] = field(default_factory=list)  # injected, no reply sent
+    kinds: dict[tuple[Any, ...], str] = field(default_factory=dict)  # with a mix: each's kind
     # Filled in by the parent from the clone's outcomes (bench.overload): of `unreplied`, those
     # shed by a rule with an outcome recorded, and those with no outcome at all.
     shed: int = 0
     missing: int = 0
+    joined: int = 0  # of `unreplied`: joined a later message's turn (coalesced), answered there
 
     @property
     def good(self) -> int:
@@ -374,6 +381,7 @@ class Driver:
         self.sent: dict[tuple[Any, ...], float] = {}
         self.send_times: dict[str, list[float]] = defaultdict(list)
         self.degraded: set[tuple[Any, ...]] = set()
+        self.kinds: dict[tuple[Any, ...], str] = {}
         self.notices = 0
         self.typing = 0
         self.last_send = 0.0
@@ -460,12 +468,15 @@ class Driver:
         )
         return out
 
-    async def post_telegram(self, url: str, api: str, group: bool) -> None:
+    async def post_telegram(self, url: str, api: str, kind: str) -> None:
         from tests.fakes.telegram_server import group_chat, private_chat, user
 
         n = next(self.seq)
+        group = kind != "dm"
         fan = 100_000 + n % 97 if group else 1_000_000 + n
-        chat = group_chat(-1_000_777) if group else private_chat(fan)
+        chat = private_chat(fan)
+        if group:
+            chat = group_chat(CHATTER_CHAT if kind == "chatter" else GROUP_CHAT)
         update = {
             "update_id": n,
             "message": {
@@ -473,11 +484,14 @@ class Driver:
                 "date": int(time.time()),
                 "chat": chat,
                 "from": user(fan, f"Fan{fan}"),
-                "text": question(n),
+                # Chatter does not name the clone: nothing addresses it.
+                "text": question(n).removeprefix("Mara, ") if kind == "chatter" else question(n),
             },
         }
         port = int(api.split(":")[2].split("/")[0])
-        self.inject[("tg", port, chat["id"], n)] = time.monotonic()
+        key = ("tg", port, chat["id"], n)
+        self.kinds[key] = kind
+        self.inject[key] = time.monotonic()
         if url == POLLED:  # the clone long-polls this fake: the update waits in getUpdates
             await self.polled[port].push(update)
             return
@@ -485,10 +499,11 @@ class Driver:
         async with self.session.post(url, json=update, headers=headers) as r:
             assert r.status == 200, r.status
 
-    async def post_slack(self, url: str, api: str, group: bool) -> None:
+    async def post_slack(self, url: str, api: str, kind: str) -> None:
         from tests.fakes.slack_server import encode, event_body, message, signed_headers
 
         n = next(self.seq)
+        group = kind != "dm"
         ts = f"{int(time.time())}.{n:06d}"
         if group:
             ev = message(question(n), user=f"UB{n % 50}", channel="CBUSY", ts=ts)
@@ -510,9 +525,13 @@ class Driver:
         seconds: float,
         drain: float,
         group: bool = False,
+        mix: tuple[str, ...] = (),
     ) -> Step:
-        """Offer each stream's rate (msg/s, spread over its (platform, url, api) targets)."""
+        """Offer each stream's rate (msg/s, spread over its (platform, url, api) targets): DMs,
+        or with `group` messages in a group that name the clone, or the `mix` of KINDS in turn.
+        """
         self.inject.clear()
+        self.kinds.clear()
         self.sent.clear()
         self.send_times.clear()
         self.degraded.clear()
@@ -527,7 +546,8 @@ class Driver:
                 await asyncio.sleep(max(0.0, start + i / rate - time.monotonic()))
                 platform, url, api = targets[i % len(targets)]
                 post = self.post_slack if platform == "slack" else self.post_telegram
-                task = asyncio.create_task(post(url, api, group))
+                kind = mix[i % len(mix)] if mix else ("mention" if group else "dm")
+                task = asyncio.create_task(post(url, api, kind))
                 posts.add(task)
                 task.add_done_callback(posts.discard)
 
@@ -571,6 +591,7 @@ class Driver:
             notices=self.notices,
             typing=self.typing,
             unreplied=[k for k in self.inject if k not in self.sent],
+            kinds=dict(self.kinds) if mix else {},
         )
 
     def answered(self) -> list[tuple[Any, ...]]:
@@ -799,7 +820,9 @@ async def main(args: argparse.Namespace) -> int:
             await print_slots(remote, root, args)
         if args.paths:
             await print_paths(remote, root, args)
-        if args.slots or args.paths:
+        if args.shed:
+            await print_shed(remote, root, args)
+        if args.slots or args.paths or args.shed:
             return 0
         print(f"\nthroughput: one clonebot process, state {args.state_url or 'SQLite'}")
         print("  (Edge memory, MiniLM int8 embedder, instant LLM; fans' cooldowns lifted;")
@@ -946,6 +969,20 @@ async def print_paths(remote: Remote, root: Path, args: argparse.Namespace) -> N
     print(f"  machine load after: {load_average()}")
 
 
+async def print_shed(remote: Remote, root: Path, args: argparse.Namespace) -> None:
+    """More than the queue holds, in a mix of kinds: what it shed, by rule (bench/overload.py)."""
+    from bench.overload import SHED_MIX, SHED_QUEUE, shedding
+
+    print(f"\n  shedding: one polling clone, queue_size {SHED_QUEUE}, reply_in_groups = always,")
+    mix = "/".join(SHED_MIX)
+    print(f"  offered {args.shed_rate:g} msg/s for {args.shed_seconds:g} s of {mix}")
+    print("  (chatter: a group message that does not name the clone; mention: one that does;")
+    print("   columns after answ.: the clone's recorded outcome:why of each unanswered message;")
+    print(f"   machine load before: {load_average()})")
+    await shedding(remote, root, args.state_url, args.shed_rate, args.shed_seconds)
+    print(f"  machine load after: {load_average()}")
+
+
 async def print_slots(remote: Remote, root: Path, args: argparse.Namespace) -> None:
     """max_concurrent_turns measured on the polling path (bench/overload.py)."""
     from bench.overload import slots
@@ -997,6 +1034,11 @@ def cli() -> None:
     parser.add_argument(
         "--overload-seconds", type=float, default=60.0, help="how long 2x capacity is offered"
     )
+    parser.add_argument(
+        "--shed", action="store_true", help="only shedding: more than the queue holds, by kind"
+    )
+    parser.add_argument("--shed-rate", type=float, default=4.0, help="msg/s offered by --shed")
+    parser.add_argument("--shed-seconds", type=float, default=30.0, help="how long --shed offers")
     # The loop `clonebot run` serves on (bots.loop), so the figures are the CLI's.
     raise SystemExit(run_on_loop(main(parser.parse_args()), Settings().event_loop))
 
