@@ -1037,7 +1037,7 @@ def cli() -> None:
     parser.add_argument(
         "--shed", action="store_true", help="only shedding: more than the queue holds, by kind"
     )
-    parser.add_argument("--shed-rate", type=float, default=4.0, help="msg/s offered by --shed")
+    parser.add_argument("--shed-rate", type=float, default=10.0, help="msg/s offered by --shed")
     parser.add_argument("--shed-seconds", type=float, default=30.0, help="how long --shed offers")
     # The loop `clonebot run` serves on (bots.loop), so the figures are the CLI's.
     raise SystemExit(run_on_loop(main(parser.parse_args()), Settings().event_loop))
