@@ -66,8 +66,13 @@ async def _build(folder: Path, **kw: object):  # type: ignore[no-untyped-def]
         raise
 
 
-async def _ingest(folder: Path) -> int:
-    """Ingest and show the report; the number of errors (a running clone's, if one runs)."""
+async def _ingest(folder: Path, prepare_checks: bool = True) -> int:
+    """Ingest and show the report; the number of errors (a running clone's, if one runs).
+
+    `prepare_checks`: also make the claim check's vectors of the archive now (a one-off of about
+    a minute for the example on 2 cores), so no fan's turn pays for them; the demo skips it and
+    its few turns embed what they need (kept on disk for later ones).
+    """
     from bots.ingest_view import archive_verifier, ingest_with_progress, open_memory
 
     remote = await ops_cli.ingest_remote(folder)
@@ -87,7 +92,12 @@ async def _ingest(folder: Path) -> int:
     verifier = archive_verifier(Settings(), bot.id, memory)
     try:
         report = await ingest_with_progress(
-            bot, folder, memory, store, console, prepare=verifier.prepare_archive
+            bot,
+            folder,
+            memory,
+            store,
+            console,
+            prepare=verifier.prepare_archive if prepare_checks else None,
         )
     finally:
         verifier.close()
@@ -169,7 +179,7 @@ def demo(folder: BotDir) -> None:
     """Ingest the example, then run a short scripted conversation."""
     _setup_logging(Settings(log_level="WARNING"))
     console.rule("[bold]1. Ingest the creator's archive")
-    _run(lambda: _ingest(folder))
+    _run(lambda: _ingest(folder, prepare_checks=False))
     script = folder / "demo.txt"
     console.rule("[bold]2. A scripted conversation (real local model, no keys)")
     _run(lambda: _chat(folder, "demo-fan", "demo", script, False))

@@ -202,3 +202,35 @@ async def test_a_failed_prepare_costs_the_ingest_nothing(bot_dir: Path) -> None:
     sink = InMemoryChunkSink()
     report = await run_ingest(make_bot(*SOURCES[:1]), bot_dir, sink, prepare=broken)
     assert report.ok and report.chunks_stored == len(sink.chunks("mara")) > 0
+
+
+async def test_the_cli_prepares_the_claim_check_once_after_the_report_and_survives_a_failure(
+    bot_dir: Path,
+) -> None:
+    from rich.console import Console
+
+    from bots.ingest_view import ingest_with_progress
+    from core.trust.verify import chunk_text
+
+    calls: list[list[str]] = []
+
+    async def prepare(texts: list[str]) -> int:
+        calls.append(list(texts))
+        return len(texts)
+
+    async def broken(texts: list[str]) -> int:
+        raise RuntimeError("model unavailable")
+
+    bot = make_bot(*SOURCES[:2])
+    for given, says in ((prepare, "Claim check prepared"), (broken, "Claim check not prepared")):
+        sink, console = InMemoryChunkSink(), Console(record=True, width=200)
+        report = await ingest_with_progress(bot, bot_dir, sink, object(), console, prepare=given)  # type: ignore[arg-type]
+        printed = console.export_text()
+        assert report.ok and says in printed
+        # One call for the whole archive, after the report table is on screen.
+        assert printed.index("ingest mara") < printed.index(says)
+    assert len(calls) == 1
+    assert sorted(calls[0]) == sorted(chunk_text(c) for c in sink.chunks("mara"))
+    sink, console = InMemoryChunkSink(), Console(record=True, width=200)
+    await ingest_with_progress(bot, bot_dir, sink, object(), console)  # type: ignore[arg-type]
+    assert "Claim check" not in console.export_text()
