@@ -91,12 +91,14 @@ class Clone:
         self.live_commands = LiveCommands(self.live)
         control.add_handler("clone live", self.live_commands.command)
         self.pipeline: TurnHandler = compose(
-            # Non-text and escalation answer at once: a fan in crisis never waits on a cap.
+            # Care runs on every message before who may speak: distress in group chatter that
+            # is not addressed to the clone still reaches a human. Escalation and non-text
+            # answer at once: a fan in crisis never waits on a cap.
             [
                 *gates,
+                Escalation(control, brain.meaning, brain.memory.embed_query, self.live.is_live),
                 WhoMaySpeak(state, limiter),
                 NonText(limiter),
-                Escalation(control, brain.meaning, brain.memory.embed_query, self.live.is_live),
                 self.live,
             ],
             self.queue.submit,

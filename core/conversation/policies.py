@@ -136,8 +136,10 @@ class Escalation:
     """Care: self-harm, eating disorders, abuse, medical, money, meetings, minors, threats.
 
     Every message that reaches here is classified by patterns and by meaning before any model
-    runs; a hit hands the conversation to a human with a fixed, kind reply. `keeps_channel`
-    says where a live Q&A runs: there only the fan's part is handed over (see Control).
+    runs, and before who may speak: addressed to the clone or not, a hit hands the
+    conversation to a human with a fixed, kind reply. Another bot's message is checked only
+    when it addresses the clone (a bridge relaying a fan), as who may speak would let it in.
+    `keeps_channel` says where a live Q&A runs: there only the fan's part is handed over.
     """
 
     def __init__(
@@ -154,6 +156,8 @@ class Escalation:
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
         e = turn.event
+        if e.author.is_bot and not (e.mentions_bot or e.reply_to_bot or e.is_dm):
+            return await call_next(turn)
         text = neutralise_input(" ".join(e.command.args) if e.command is not None else e.text)
         vector = None
         if self.meaning is not None and self.meaning.enabled("care") and text.strip():

@@ -9,6 +9,7 @@ from core.persona.bot import PlatformConfig
 from core.records import DraftStatus
 from core.trust.honesty import ai_label
 from core.types import ContentKind, EventKind, ReplyKind, Role
+from tests.fakes.llms import LyingLLM
 from tests.scenario.harness import make_chat
 
 pytestmark = pytest.mark.asyncio
@@ -22,8 +23,8 @@ def llm() -> FakeListChatModel:
     )
 
 
-async def creator_chat(moderator_channel: str = "mods"):
-    chat = await make_chat(llm())
+async def creator_chat(moderator_channel: str = "mods", model=None):
+    chat = await make_chat(model or llm())
     bot = chat.services.bot
     roles = bot.roles.model_copy(update={"creators": ["test:creator"]})
     platforms = {"test": PlatformConfig(moderator_channel=moderator_channel)}
@@ -109,6 +110,32 @@ async def test_group_message_not_addressed_gets_no_reply_but_activity_is_recorde
     seen = await chat.services.state.channel_activity(chat.services.bot.id, "test:guild1:general")
     assert seen == chat.clock.now()
     assert await chat.say("hello", dm=True, mention=False) != [], "DMs are always answered"
+
+
+async def test_distress_in_unaddressed_group_chatter_still_reaches_a_human():
+    """Care runs on every message before who may speak: a fan talking to other fans, not to
+    the clone, still gets the kind, AI-labelled reply and a human; the model never runs."""
+    model = LyingLLM()
+    chat = await creator_chat(model=model)
+    replies = await chat.say("honestly I want to kill myself", user="fan7", mention=False)
+    assert [r.kind for r in replies] == [ReplyKind.NOTICE]
+    assert replies[0].ai_label and "AI" in replies[0].text
+    assert "116 123" in replies[0].text, "the crisis line bot.toml names for the region"
+    handoff = await chat.services.state.get_handoff(chat.services.bot.id, "test:guild1:general:")
+    assert handoff is not None and handoff.reason == "escalation:self-harm"
+    pinged = [r for r in chat.sender.sent if r.target.channel_id == "mods"]
+    assert pinged, "the moderators were told"
+    assert model.calls == []
+    chat.clock.advance(seconds=30)
+    chatter = await chat.say("anyone tried the rye?", user="fan8", channel="c2", mention=False)
+    assert chatter == [], "ordinary chatter is still left to the fans"
+
+
+async def test_another_bots_unaddressed_chatter_is_not_taken_for_a_fan_in_distress():
+    chat = await make_chat(llm())
+    said = await chat.say("I want to kill myself", user="otherbot", is_bot=True, mention=False)
+    assert said == []
+    assert not await chat.services.state.open_handoffs(chat.services.bot.id)
 
 
 async def test_bot_loops_are_capped():

@@ -65,6 +65,18 @@ async def test_a_self_harm_message_names_the_crisis_line_from_bot_toml(meaning):
     assert "024" in text and "IA" in text
 
 
+async def test_group_chatter_not_addressed_to_the_clone_is_checked_by_meaning_too(meaning):
+    llm = LyingLLM()
+    chat = await make_chat(llm, meaning=meaning)
+    assert await chat.say("this focaccia is to die for", user="f1", mention=False) == []
+    replies = await chat.say("honestly the world would be lighter without me", mention=False)
+    assert [r.kind for r in replies] == [ReplyKind.NOTICE] and replies[0].ai_label
+    assert "116 123" in replies[0].text
+    handoffs = await chat.services.state.open_handoffs(chat.services.bot.id)
+    assert [h.reason for h in handoffs] == ["escalation:self-harm"]
+    assert llm.calls == []
+
+
 async def test_ordinary_hyperbole_is_answered_not_handed_off(meaning):
     chat = await make_chat(FakeListChatModel(responses=["Thank you! [1]"] * 10), meaning=meaning)
     for i, text in enumerate(
