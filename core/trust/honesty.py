@@ -105,26 +105,29 @@ _QUESTIONS["en"] = (
 )
 _COMPILED = {lang: any_of(ps) for lang, ps in _QUESTIONS.items()}
 
+# No leading "No": the answer must hold for "are you human?", "is this an AI?" (where "No — I'm
+# an AI" contradicts itself) and for a personal question taken for one ("do you have kids?",
+# where "No" would read as a fact about her).
 _ANSWERS = {
-    "en": "No — I'm an AI clone of {name}, not {name} personally. I'm built from {name}'s own "
+    "en": "I'm an AI clone of {name}, not {name} personally. I'm built from {name}'s own "
     "posts and videos. If you'd like a real person, type /human.",
-    "es": "No, soy un clon de IA de {name}, no {name} en persona. Estoy hecho a partir de sus "
+    "es": "Soy un clon de IA de {name}, no {name} en persona. Estoy hecho a partir de sus "
     "publicaciones y vídeos. Si quieres hablar con una persona, escribe /human.",
-    "fr": "Non, je suis un clone IA de {name}, pas {name} en personne. Je suis construit à partir "
+    "fr": "Je suis un clone IA de {name}, pas {name} en personne. Je suis construit à partir "
     "de ses publications et vidéos. Pour parler à un humain, tapez /human.",
-    "de": "Nein, ich bin ein KI-Klon von {name}, nicht {name} persönlich. Ich basiere auf "
+    "de": "Ich bin ein KI-Klon von {name}, nicht {name} persönlich. Ich basiere auf "
     "{name}s eigenen Beiträgen und Videos. Für einen echten Menschen tippe /human.",
-    "pt": "Não, sou um clone de IA de {name}, não {name} em pessoa. Fui feito a partir das "
+    "pt": "Sou um clone de IA de {name}, não {name} em pessoa. Fui feito a partir das "
     "publicações e vídeos de {name}. Para falar com uma pessoa, digite /human.",
-    "it": "No, sono un clone IA di {name}, non {name} in persona. Sono costruito dai post e dai "
+    "it": "Sono un clone IA di {name}, non {name} in persona. Sono costruito dai post e dai "
     "video di {name}. Per parlare con una persona, scrivi /human.",
-    "nl": "Nee, ik ben een AI-kloon van {name}, niet {name} zelf. Ik ben gemaakt van de eigen "
+    "nl": "Ik ben een AI-kloon van {name}, niet {name} zelf. Ik ben gemaakt van de eigen "
     "berichten en video's van {name}. Wil je een echt persoon, typ dan /human.",
-    "sv": "Nej, jag är en AI-klon av {name}, inte {name} själv. Jag är byggd av {name}s egna "
+    "sv": "Jag är en AI-klon av {name}, inte {name} själv. Jag är byggd av {name}s egna "
     "inlägg och videor. Vill du prata med en riktig person, skriv /human.",
-    "zh": "不是，我是{name}的AI分身，不是{name}本人。我是根据{name}自己发布的帖子和视频做成的。"
+    "zh": "我是{name}的AI分身，不是{name}本人。我是根据{name}自己发布的帖子和视频做成的。"
     "如果想和真人聊，请输入 /human。",
-    "ja": "いいえ、私は{name}のAIクローンで、{name}本人ではありません。{name}自身の投稿や動画から"
+    "ja": "私は{name}のAIクローンで、{name}本人ではありません。{name}自身の投稿や動画から"
     "作られています。本物の人と話したい場合は /human と入力してください。",
 }
 

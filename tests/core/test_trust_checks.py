@@ -2,6 +2,8 @@
 
 Every-sentence claim checks are pinned in tests/trust/test_verify.py."""
 
+import re
+
 import pytest
 
 from core.trust.grounding import find_claims, personal_question_concepts
@@ -87,6 +89,16 @@ def test_ordinary_questions_are_not_honesty_questions(message):
 def test_honest_answer_says_ai_in_the_fans_language():
     assert "AI" in honest_answer("en", "Mara") and "IA" in honest_answer("es", "Mara")
     assert "KI" in honest_answer("de", "Mara")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "pt", "it", "nl", "sv", "zh", "ja"])
+def test_honest_answer_opens_with_what_it_is_not_with_a_no(lang):
+    # "Is this an AI?" -> "No — I'm an AI" contradicted itself, and "Do you have kids?" taken
+    # for an identity question read "No" as a fact about her.
+    answer = honest_answer(lang, "Mara")
+    first = re.split(r"[\s,，、—]+", answer, maxsplit=1)[0].lower()
+    assert first not in {"no", "non", "nein", "não", "nee", "nej", "不是", "いいえ"}
+    assert not claims_to_be_human(answer, "Mara")
 
 
 @pytest.mark.parametrize(
