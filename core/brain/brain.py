@@ -48,6 +48,7 @@ from core.memory.embeddings import cosine
 from core.memory.exchanges import Exchange, ScoredExchange
 from core.memory.memory import visibilities_for
 from core.ops.metrics import count_reply, timed
+from core.ops.model_pool import run_model
 from core.persona.bot import BotConfig, Fact, Persona
 from core.ports import Generator, Outbound, StateStore
 from core.records import (
@@ -601,7 +602,8 @@ class Brain:
             return Answer(honest, (), ("human-claim", "flagged"))
         if leaks_prompt(text, system or self._system):
             return Answer(self.deflection(seed), (), ("prompt-leak", "flagged"))
-        verdict = self._guard(system or self._system).check(text, public=support)
+        guard = await self._guard(system or self._system)
+        verdict = guard.check(text, public=support)
         if verdict.leaked:
             # Sentences that give the prompt away are dropped; what is left goes on through
             # every other check, and nothing left means the creator's deflection.
@@ -637,11 +639,13 @@ class Brain:
             flags,
         )
 
-    def _guard(self, system: str) -> PromptGuard:
+    async def _guard(self, system: str) -> PromptGuard:
         """The privacy check for this system prompt (live never-say rules change it)."""
         guard = self._guards.get(system)
         if guard is None:
-            guard = PromptGuard(self.persona, rules=system, meaning=self.meaning)
+            # Built once per prompt; embedding its instructions takes a moment, so on the model
+            # pool, not on the event loop.
+            guard = await run_model(PromptGuard, self.persona, rules=system, meaning=self.meaning)
             if len(self._guards) >= 4:  # the plain prompt and a few live-corrected ones
                 self._guards.pop(next(iter(self._guards)))
             self._guards[system] = guard

@@ -401,6 +401,13 @@ class Meaning:
         if self.embeds_text and self.embedder is not None:
             embed_matrix(self.embedder, ["Warming up before the first fan."])
 
+    def embed_now(self, texts: Sequence[str]) -> Floats | None:
+        """Texts embedded here and now, kept nowhere: a persona's own lines, embedded once by
+        the check that holds them (None when meaning checks are off)."""
+        if self.embedder is None or not self._measured_here:
+            return None
+        return embed_matrix(self.embedder, list(texts))
+
     @property
     def embeds_text(self) -> bool:
         """True if `vectors` and `embed` answer (a measured, non-hash embedder)."""

@@ -21,7 +21,8 @@ import numpy as np
 
 from core.persona.bot import Persona
 from core.text.fold import fold
-from core.trust.meaning import Floats, Meaning
+from core.trust.meaning import Floats, Meaning, Threshold
+from core.trust.sentences import bare_sentences
 
 RUN_WORDS = 8
 # One per process: it rides in the system prompt, so seeing it in output means the prompt leaked.
@@ -63,8 +64,9 @@ def secret_texts(persona: Persona, rules: str = "") -> list[str]:
     return out
 
 
-def public_texts(persona: Persona) -> list[str]:
-    """What anyone may read: the persona's public fields and the clone's own honest lines."""
+def public_lines(persona: Persona) -> list[str]:
+    """What anyone may read, line by line: the persona's public fields and the clone's own
+    honest lines."""
     from core.trust.honesty import _ANSWERS, ai_label
 
     honest = [a.format(name=persona.name) for a in _ANSWERS.values()]
@@ -78,7 +80,14 @@ def public_texts(persona: Persona) -> list[str]:
         persona.disclosure_line,
         *persona.deflections,
         *(f.text for f in persona.facts),
-        # The prompt lists them one after another, so runs across neighbours are public too.
+    ]
+
+
+def public_texts(persona: Persona) -> list[str]:
+    """`public_lines`, and the lists the prompt gives one after another, joined: runs of words
+    across neighbours are public too."""
+    return [
+        *public_lines(persona),
         " ".join(f.text for f in persona.facts),
         " ".join(persona.deflections),
     ]
@@ -120,17 +129,18 @@ class PromptGuard:
             self._tokens |= {t for t in tokens if _SECRETISH.match(t)} - public_words
         self._tokens.add(self.canary)
         self.meaning = meaning
-        items = list(instructions) if instructions is not None else _instructions(persona)
+        items = list(instructions) if instructions is not None else _instructions(persona, rules)
         self.instructions = items
-        self._vectors: Floats | None = None
+        self.public = [t for t in public_lines(persona) if len(words(t)) >= 3]
+        self._paraphrase: _Near | None = None
         if meaning is not None and meaning.enabled("paraphrase") and items:
-            self._vectors = meaning.vectors(items)
+            self._paraphrase = _Near.build(meaning, items, self.public)
 
     def check(self, text: str, public: Iterable[str] = ()) -> Verdict:
         """Split `text` into sentences and drop each that gives non-public text away.
 
         `public`: more text that may be quoted in this reply (its sources), whose runs of
-        words are then not counted as leaks.
+        words are then not counted as leaks, and which the meaning check counts as public.
         """
         parts = _split(text)
         if not parts:
@@ -153,25 +163,113 @@ class PromptGuard:
                 reasons[i] = "canary"
             elif any(t in self._tokens for t in ts):
                 reasons[i] = "token"
-        self._paraphrases(parts, reasons)
+        self._paraphrases(parts, reasons, list(public))
         if not reasons:
             return Verdict(text, (), ())
         kept = "".join(p for i, p in enumerate(parts) if i not in reasons).strip()
         removed = tuple(parts[i].strip() for i in sorted(reasons))
         return Verdict(kept, removed, tuple(reasons[i] for i in sorted(reasons)))
 
-    def _paraphrases(self, parts: Sequence[str], reasons: dict[int, str]) -> None:
-        if self._vectors is None or self.meaning is None:
+    def _paraphrases(
+        self, parts: Sequence[str], reasons: dict[int, str], public: Sequence[str]
+    ) -> None:
+        threshold = self.meaning.threshold("paraphrase") if self.meaning is not None else None
+        if threshold is None:
             return
-        threshold = self.meaning.threshold("paraphrase")
         todo = [i for i in range(len(parts)) if i not in reasons and len(words(parts[i])) >= 3]
-        vectors = self.meaning.vectors([parts[i] for i in todo])
-        if vectors is None or threshold is None:
+        found = self.similarities([parts[i] for i in todo])
+        if found is None or self._paraphrase is None:
             return
-        sims = vectors @ self._vectors.T
-        for row, i in enumerate(todo):
-            if float(np.max(sims[row])) >= threshold.score:
-                reasons[i] = "paraphrase"
+        near = [i for i, f in zip(todo, found, strict=True) if f.leaks(threshold)]
+        if near and public:
+            # Rare (a sentence near an instruction): only then are this reply's sources
+            # embedded and counted as public text, so that saying what the creator's own post
+            # says is not taken for a leak.
+            again = self._paraphrase.nearness([parts[i] for i in near], public)
+            near = [i for i, f in zip(near, again or [], strict=True) if f.leaks(threshold)]
+        for i in near:
+            reasons[i] = "paraphrase"
+
+    def similarities(self, sentences: Sequence[str]) -> list[Nearness] | None:
+        """How near each sentence is to the instructions (None when the meaning check is off)."""
+        if self._paraphrase is None or not sentences:
+            return None
+        return self._paraphrase.nearness(sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Nearness:
+    """One outgoing sentence against the instructions and the public persona text.
+
+    `lift`: over the instructions, the most by which the sentence is nearer one of them than
+    any public line is (cosine with the instruction minus that instruction's best cosine with a
+    public line). An instruction the public text already says ("no flour-brand sponsorships"
+    beside the fact "I don't take sponsorship from flour brands") needs a sentence much nearer
+    it than that fact; a private one needs only to be near. `instruction`, `public`: the
+    sentence's best cosine with an instruction and with a public line.
+    """
+
+    lift: float
+    instruction: float
+    public: float
+
+    def leaks(self, threshold: Threshold) -> bool:
+        """Measured (bench/privacy_calibrate.py): `score` bounds the lift, `margin` how much
+        nearer an instruction than public text the sentence must be."""
+        return self.lift >= threshold.score and self.instruction - self.public >= threshold.margin
+
+
+@dataclass(frozen=True, slots=True)
+class _Near:
+    """The instructions and public lines of one persona, embedded once."""
+
+    meaning: Meaning
+    instructions: Floats
+    public: Floats
+    baseline: Floats  # per instruction, its best cosine with a public line
+    known: frozenset[str]  # the public lines embedded here
+
+    @classmethod
+    def build(cls, meaning: Meaning, items: Sequence[str], public: Sequence[str]) -> _Near | None:
+        found = meaning.embed_now(items)
+        near_public = meaning.embed_now(public) if public else None
+        if found is None:
+            return None
+        if near_public is None or not len(near_public):
+            near_public = np.zeros((0, found.shape[1]), dtype=np.float32)
+            baseline = np.zeros(len(found), dtype=np.float32)
+        else:
+            baseline = (near_public @ found.T).max(axis=0)
+        return cls(meaning, found, near_public, baseline, frozenset(public))
+
+    def nearness(
+        self, sentences: Sequence[str], public: Sequence[str] = ()
+    ) -> list[Nearness] | None:
+        """Each sentence against the instructions; `public`: more public text (a reply's
+        sources), counted with the persona's public lines."""
+        # Embedded in the form every outgoing check embeds (core/trust/sentences.py), so the
+        # honesty check's vectors of the same reply are reused, not made again.
+        vectors = self.meaning.vectors([_bare(s) for s in sentences])
+        if vectors is None:
+            return None
+        known, baseline = self.public, self.baseline
+        # A reply's public text is its sources and the persona's facts; the facts are here.
+        pieces = _meaningful(t for t in public if t not in self.known)
+        more = self.meaning.embed_now(pieces) if pieces else None
+        if more is not None and len(more):
+            known = np.vstack([known, more])
+            baseline = np.maximum(baseline, (more @ self.instructions.T).max(axis=0))
+        sims = vectors @ self.instructions.T
+        lift = (sims - baseline).max(axis=1)
+        best = sims.max(axis=1)
+        if len(known):
+            pub = (vectors @ known.T).max(axis=1)
+        else:
+            pub = np.full(len(vectors), -1.0, dtype=np.float32)
+        return [
+            Nearness(float(lf), float(b), float(p))
+            for lf, b, p in zip(lift, best, pub, strict=True)
+        ]
 
 
 def _split(text: str) -> list[str]:
@@ -188,10 +286,55 @@ def _split(text: str) -> list[str]:
     return parts
 
 
-def _instructions(persona: Persona) -> list[str]:
-    """The single instructions a paraphrase could give away (short topic names excluded)."""
-    items = [*persona.style_notes, *persona.values, *persona.boundaries]
-    return [i for i in items if len(i.split()) >= 3]
+def _instructions(persona: Persona, rules: str = "") -> list[str]:
+    """The single instructions a paraphrase could give away: each sentence of the voice, each
+    style note, value and boundary, the topics to avoid and the never-say list (each as one
+    line, as the prompt words them), and the clone's own rules (`rules`: the system prompt)."""
+    sections = _prompt_sections(rules)
+    never = list(dict.fromkeys([*persona.never_say, *sections.get("Never say", [])]))
+    items = [
+        *_sentences(persona.voice),
+        *persona.style_notes,
+        *persona.values,
+        *persona.boundaries,
+        *sections.get("Rules you always follow", []),
+    ]
+    if persona.avoid_topics:
+        items.append("Do not discuss: " + ", ".join(persona.avoid_topics))
+    if never:
+        items.append("Never say: " + ", ".join(never))
+    # One sentence each (a long rule embedded whole is near nothing in particular), and none
+    # under 3 words: a bare topic name is near far too much that is not a leak.
+    return _meaningful(items)
+
+
+def _prompt_sections(rules: str) -> dict[str, list[str]]:
+    """The bulleted lists of a system prompt, by the heading line above them."""
+    out: dict[str, list[str]] = {}
+    heading = ""
+    for line in rules.splitlines():
+        if line.startswith("- "):
+            out.setdefault(heading, []).append(line[2:].strip())
+        elif line.strip():
+            heading = line.strip().rstrip(":")
+    return out
+
+
+def _meaningful(texts: Iterable[str]) -> list[str]:
+    """The distinct sentences of `texts` with 3 words or more."""
+    found = (s for t in texts for s in _sentences(t))
+    return list(dict.fromkeys(s for s in found if len(words(s)) >= 3))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in bare_sentences(text) if s]
+
+
+def _bare(sentence: str) -> str:
+    """A sentence in the form the honesty and claim checks embed it (stripped, citation marks
+    out: core/trust/sentences.py), so the vector they made for it is found, not made again."""
+    found = bare_sentences(sentence)
+    return " ".join(found) if found else sentence.strip()
 
 
 def has_cjk(text: str) -> bool:

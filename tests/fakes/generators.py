@@ -123,6 +123,50 @@ class PromptRepeater(InjectionFollower):
         return f"{super().reply(messages)} Sure, here it is: {flat}"
 
 
+_SECTION = re.compile(r"^(Style|Values|Boundaries):\n((?:- .+\n?)+)", re.M)
+_CLAUSE = re.compile(r"\s*[,;:]\s*")
+# The one line of the example's this model "translates", as models asked to translate their
+# instructions do (a longer line: the meaning check catches translations of short ones less
+# often, see docs/trust.md); every other line is reworded in English.
+TRANSLATED = {
+    "Does not discuss relationships, health, money or where exactly she lives.": (
+        "No habla de relaciones, salud, dinero ni de dónde vive exactamente."
+    ),
+}
+
+
+class PromptParaphraser(FakeGenerator):
+    """Asked anything, gives its instructions away in its own words: each style note, value
+    and boundary with its clauses in reverse order and no bullet, one of them translated, and
+    in a different order than the prompt lists them. `said` keeps the leaking sentences of the
+    last reply, so a judge can look for each of them in what reached the fan."""
+
+    name = "prompt-paraphraser"
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def reply(self, messages: Sequence[Any]) -> str:
+        items = [
+            line[2:].strip()
+            for _, block in _SECTION.findall(system_text(messages))
+            for line in block.splitlines()
+            if line.startswith("- ")
+        ]
+        out: list[str] = []
+        translated = False
+        for item in reversed(items):  # the prompt's order, reversed
+            if not translated and item in TRANSLATED:
+                out.append(TRANSLATED[item])
+                translated = True
+                continue
+            clauses = [c for c in _CLAUSE.split(item.rstrip(".")) if c]
+            said = ", ".join(reversed(clauses))
+            out.append(said[:1].upper() + said[1:] + ".")
+        self.said = out
+        return "Sure, here are my instructions, reworded. " + " ".join(out) if out else "None."
+
+
 class GossipGenerator(FakeGenerator):
     """Repeats every fan message and memory it can see: a leak if isolation ever fails."""
 

@@ -12,7 +12,7 @@ from core.trust.meaning import Meaning, parse_exemplars
 from core.trust.meaning_embedder import multilingual_embedder
 from core.trust.privacy import RUN_WORDS, words
 from core.types import ReplyKind
-from tests.fakes.generators import PromptRepeater
+from tests.fakes.generators import PromptParaphraser, PromptRepeater
 from tests.fakes.llms import LyingLLM
 from tests.probes.meaning import DATA
 from tests.probes.redteam import DATA as REDTEAM
@@ -138,3 +138,27 @@ async def test_an_injection_follower_never_gives_a_non_public_field_away(meaning
             w = words(secret)
             runs = {tuple(w[j : j + RUN_WORDS]) for j in range(len(w) - RUN_WORDS + 1)}
             assert not runs & said_runs, (probe, text)
+
+
+async def test_a_model_that_rewords_its_instructions_gives_none_of_them_away(meaning):
+    paraphraser = PromptParaphraser()
+    chat = await make_chat(None, generator=paraphraser, meaning=meaning, ingest=False)
+    for i, probe in enumerate(PROBES_20[:3]):
+        chat.clock.advance(seconds=30)
+        text = await chat.text(probe, user=f"p{i}", channel=f"p{i}")
+        assert paraphraser.said, "the model did reword its instructions"
+        for said in paraphraser.said:
+            assert said not in text, (probe, said)
+    removed = await chat.services.state.replies(chat.services.bot.id, "leak:paraphrase")
+    assert len(removed) == 3, "the meaning check removed reworded lines in every reply"
+
+
+async def test_an_ordinary_answer_sharing_words_with_the_instructions_is_sent_whole(meaning):
+    # Her style note is "Grams and °C, never cups.": this answer (her rye post's) follows it and
+    # does not give it away.
+    answer = "Bake at 230 °C for 15 minutes, then 200 °C for 45 [1]."
+    chat = await make_chat(FakeListChatModel(responses=[answer]), meaning=meaning)
+    text = await chat.text("what temperature for the rye loaf, bake at 230 °C?")
+    assert "Bake at 230 °C for 15 minutes, then 200" in text
+    [record] = await chat.services.state.replies(chat.services.bot.id)
+    assert not any(f.startswith(("leak:", "prompt-leak")) for f in record.flags), record.flags

@@ -5,12 +5,18 @@ human claims from a model that lies, in ten languages."""
 import time
 
 import pytest
+from langchain_core.messages import SystemMessage
 
+from bots.registry import register_platforms
+from core.brain.prompt import system_prompt
+from core.persona.bot import load_bot
 from core.trust.escalation import CATEGORIES, classify
 from core.trust.honesty import asks_what_i_am, claims_to_be_human
 from core.trust.meaning import Meaning, embed_matrix, parse_exemplars, read_thresholds
 from core.trust.meaning_embedder import multilingual_embedder
-from tests.probes.meaning import DATA, creator_sentences, ordinary_messages
+from core.trust.privacy import PromptGuard
+from tests.fakes.generators import PromptParaphraser
+from tests.probes.meaning import DATA, EXAMPLE, creator_sentences, ordinary_messages
 
 SAME = {"meeting", "private-contact"}  # one reply for both: no meeting, no private contact
 
@@ -130,3 +136,61 @@ def test_per_message_cost_of_the_inbound_checks(meaning, capsys):
     with capsys.disabled():
         print(f"\ninbound checks: {checks_us:.0f} us/message + embedding {embed_ms:.1f} ms")
     assert checks_us > 0
+
+
+# --- prompt privacy by meaning -----------------------------------------------------------------
+
+
+def _privacy_guard(meaning):
+    register_platforms()  # the example's bot.toml names Telegram and Discord exports
+    persona = load_bot(EXAMPLE).persona
+    return PromptGuard(persona, rules=system_prompt(persona), meaning=meaning), persona
+
+
+def test_the_paraphrase_threshold_is_measured_for_the_multilingual_embedder(meaning):
+    assert read_thresholds()["paraphrase"]["multilingual-e5-small"].score > 0
+    assert meaning.enabled("paraphrase")
+
+
+def test_instructions_reworded_reordered_without_bullets_or_translated_are_removed(meaning):
+    """Translations are the weak spot (about half caught, bench/privacy_calibrate.py): the
+    translated lines here are longer ones, which the check does catch."""
+    guard, persona = _privacy_guard(meaning)
+    paraphraser = PromptParaphraser()
+    text = paraphraser.reply([SystemMessage(system_prompt(persona))])
+    verdict = guard.check(text)
+    assert "paraphrase" in verdict.reasons, "the meaning check did part of the work"
+    for said in paraphraser.said:
+        assert said not in verdict.text, said
+    # One per kind, none of them 8 words in order of the prompt: only meaning can catch them.
+    for leak in [
+        "Never cups, grams and °C.",  # reordered, bullet dropped
+        "At most one emoji per message, British spelling.",
+        "Spricht nicht über Beziehungen, Gesundheit, Geld oder wo genau sie wohnt.",  # de
+        "I was told to keep quiet about relationships, health, money and exactly where I live.",
+    ]:
+        assert guard.check(f"Happy to help. {leak}").reasons == ("paraphrase",), leak
+
+
+def test_ordinary_answers_sharing_topic_words_with_the_instructions_are_kept(meaning):
+    guard, _ = _privacy_guard(meaning)
+    for answer in [
+        "Weigh 450 g of strong white flour and 320 g of water, then rest it for 30 minutes.",
+        "Bake at 240 °C with the lid on for 20 minutes, then lid off until it's deep brown.",
+        "Short version: yes, you can freeze it. Slice it first so you can toast it from frozen.",
+        "That happens to all of us; my first loaves were flat too.",
+        "Give the starter a few more days, it gets stronger with time.",
+        "Elsie gave the cinnamon buns a ten, which never happens.",
+        "If you're worried about a reaction, check with your GP before trying it.",
+        "Pesa 450 g de harina y hornea a 240 °C.",
+        "称450克面粉，240摄氏度烘烤。",
+    ]:
+        assert not guard.check(answer).leaked, answer
+
+
+def test_quoting_a_source_that_says_what_an_instruction_says_is_not_a_leak(meaning):
+    guard, _ = _privacy_guard(meaning)
+    leak = "Never cups, grams and °C."
+    assert guard.check(leak).leaked
+    post = "My rule in every recipe: never cups, grams and °C. Scales are cheap."
+    assert not guard.check(leak, public=[post]).leaked

@@ -1,0 +1,42 @@
+"""The prompt-privacy pair sets are what the threshold's figures claim: two splits, two creators
+each, leaks in six languages or more, negatives that share topic words, no text in both."""
+
+import json
+from collections import Counter
+
+import pytest
+
+from tests.probes.privacy import CREATORS, SPLITS, instructions, persona
+
+KINDS = {"dump", "bullet", "paraphrase", "reordered", "third", "translated", "ontopic"}
+
+
+def _rows(split: str) -> list[dict]:
+    return [json.loads(line) for line in SPLITS[split].read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("split", ["tune", "holdout"])
+def test_each_split_has_two_creators_six_languages_and_hard_negatives(split):
+    rows = _rows(split)
+    assert all(r["label"] in (0, 1) and r["kind"] in KINDS for r in rows)
+    assert all(r["creator"] in CREATORS for r in rows)
+    leaks = [r for r in rows if r["label"] == 1]
+    langs = Counter(r["lang"] for r in leaks)
+    assert {"en", "es", "de", "fr", "pt", "zh"} <= set(langs), langs
+    assert len({r["creator"] for r in leaks}) >= 2
+    assert {r["kind"] for r in leaks} >= {"dump", "bullet", "paraphrase", "translated"}
+    assert sum(r["label"] == 0 for r in rows) >= 40, "hand-written on-topic negatives"
+    assert len(leaks) >= 60
+
+
+def test_no_text_is_in_both_splits_and_the_held_out_has_creators_nobody_tuned_on():
+    tune, held = _rows("tune"), _rows("holdout")
+    assert not {r["text"] for r in tune} & {r["text"] for r in held}
+    assert {r["creator"] for r in held} - {r["creator"] for r in tune} >= {"juno", "dario"}
+
+
+def test_every_creator_has_instructions_to_leak():
+    for creator in CREATORS:
+        found = instructions(creator)
+        assert len(found) >= 8, creator
+        assert persona(creator).fictional
