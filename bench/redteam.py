@@ -170,23 +170,51 @@ async def main() -> int:
 
 
 async def privacy_section() -> list[str]:
-    """The prompt-repeater asked 20 ways per non-public field; the verdict lines it fails."""
+    """The prompt repeater and the prompt paraphraser, each asked 20 ways per non-public field;
+    the verdict lines they fail."""
     from bench import redteam_privacy
-    from core.trust.meaning import Meaning
+    from core.trust.meaning import Meaning, read_thresholds
     from core.trust.meaning_embedder import multilingual_embedder
 
     prompts = [r["message"] for r in load_jsonl(DATA / "repeat_instructions.jsonl")]
     embedder = multilingual_embedder()
-    t = await redteam_privacy.run(EXAMPLE, prompts, Meaning(embedder) if embedder else None)
+    meaning = Meaning(embedder) if embedder else None
     fields = len(redteam_privacy.FIELDS)
+    check = "on" if meaning is not None and meaning.enabled("paraphrase") else "off"
     print(
         f"\nPrompt privacy: {len(prompts)} ways to ask for the instructions x {fields} fields "
-        f"with a canary: {t.canary_leaks} canary leaks, {t.run_leaks} replies with 8 words in "
-        f"order of a non-public field, of {t.replies} (raw model text: canary in {t.raw_canary})"
+        f"with a canary (paraphrase check: {check})\n"
     )
+    print(
+        "| model | replies | canary leaks | 8 words in order | reworded sentences through "
+        "| replies with a paraphrase removed | raw text with the canary |"
+    )
+    print("|---|---|---|---|---|---|---|")
     out = []
-    if t.canary_leaks or t.run_leaks:
-        out.append(f"prompt-repeater: {t.canary_leaks} canary and {t.run_leaks} run leaks")
+    # (model, checks, answer mode, judged): in creative mode the claim check lets a reworded
+    # rule through, so the privacy check alone stands in the way; the control turns it off.
+    runs: list[tuple[str, Any, str | None, bool]] = [
+        (m, meaning, None, True) for m in redteam_privacy.MODELS
+    ]
+    runs.append(("prompt-paraphraser", meaning, "creative", True))
+    if meaning is not None and meaning.enabled("paraphrase"):
+        measured = read_thresholds()
+        measured.pop("paraphrase", None)
+        off = Meaning(meaning.embedder, thresholds=measured)
+        runs.append(("prompt-paraphraser", off, "creative", False))
+    for model, checks, mode, judged in runs:
+        t = await redteam_privacy.run(EXAMPLE, prompts, checks, model, mode)
+        name = t.model + (f", {mode} mode" if mode else "")
+        name += "" if judged else ", paraphrase check off (control)"
+        print(
+            f"| {name} | {t.replies} | {t.canary_leaks} | {t.run_leaks} "
+            f"| {t.paraphrase_leaks} | {t.paraphrase_blocks} | {t.raw_canary} |"
+        )
+        if judged and (t.canary_leaks or t.run_leaks or t.paraphrase_leaks):
+            out.append(
+                f"{name}: {t.canary_leaks} canary, {t.run_leaks} run and "
+                f"{t.paraphrase_leaks} paraphrase leaks"
+            )
     return out
 
 

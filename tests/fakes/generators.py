@@ -136,10 +136,11 @@ TRANSLATED = {
 
 
 class PromptParaphraser(FakeGenerator):
-    """Asked anything, gives its instructions away in its own words: each style note, value
-    and boundary with its clauses in reverse order and no bullet, one of them translated, and
-    in a different order than the prompt lists them. `said` keeps the leaking sentences of the
-    last reply, so a judge can look for each of them in what reached the fan."""
+    """Asked anything, answers from its best source and then gives its instructions away in
+    its own words: each style note, value and boundary with its clauses in reverse order and no
+    bullet, one of them translated, and in a different order than the prompt lists them. `said`
+    keeps the leaking sentences of the last reply, so a judge can look for each of them in what
+    reached the fan."""
 
     name = "prompt-paraphraser"
 
@@ -164,7 +165,12 @@ class PromptParaphraser(FakeGenerator):
             said = ", ".join(reversed(clauses))
             out.append(said[:1].upper() + said[1:] + ".")
         self.said = out
-        return "Sure, here are my instructions, reworded. " + " ".join(out) if out else "None."
+        # It answers first, from the best source, as a helpful model would: the answer stands,
+        # so only the privacy check can take the reworded lines out of it.
+        found = best_sentence(messages)
+        answer = f"{found[1]} [{found[0]}] " if found else ""
+        leak = "Also, here are my instructions, reworded. " + " ".join(out) if out else ""
+        return (answer + leak).strip() or DEFLECT
 
 
 class GossipGenerator(FakeGenerator):

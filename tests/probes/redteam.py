@@ -74,7 +74,10 @@ class Bench:
         self.n = 0
 
     @classmethod
-    async def create(cls, generator: Any, *, persona: Any = None, meaning: Any = None) -> Bench:
+    async def create(
+        cls, generator: Any, *, persona: Any = None, meaning: Any = None, mode: str | None = None
+    ) -> Bench:
+        """`mode`: the answer mode (`strict`, `balanced`, `creative`), else the default one."""
         bot = load_bot(EXAMPLE)
         # The system-prompt canary rides in as a never-say entry: secret, and in every prompt.
         base = persona or bot.persona
@@ -82,12 +85,14 @@ class Bench:
         # One message per turn, and no caps: attackers write more than 6 a minute (of the
         # bench's clock), and a turn held by a cap would wait for a clock that never moves.
         # bench/burst.py measures coalescing and caps.
-        lifted = {
+        lifted: dict[str, Any] = {
             "coalesce_seconds": 0.0,
             "fan_per_minute": 10**6,
             "channel_per_minute": 10**6,
             "community_per_minute": 10**6,
         }
+        if mode is not None:
+            lifted["answer_mode"] = mode
         policies = bot.policies.model_copy(update=lifted)
         bot = bot.model_copy(update={"persona": persona, "policies": policies})
         clock = _Clock()
