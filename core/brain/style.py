@@ -19,8 +19,15 @@ _AMERICAN = re.compile(
 )
 
 
+# Where pictographs live: misc symbols and dingbats (☀ ✂ ❤), arrows-and-stars (⭐) and the
+# emoji planes. Not every "other symbol" is an emoji: °, ©, ™, № and ℃ are text, and the trim
+# must never turn "200 °C" into "200 C".
+_PICTOGRAPHS = ((0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
+
+
 def is_emoji(ch: str) -> bool:
-    return unicodedata.category(ch) == "So" or 0x1F300 <= ord(ch) <= 0x1FAFF
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _PICTOGRAPHS) and unicodedata.category(ch) == "So"
 
 
 def sentences(text: str) -> list[str]:
@@ -80,11 +87,17 @@ class StyleProfile:
             text = " ".join(parts[:keep])
         emoji_seen = 0
         out = []
+        dropping = False  # what rides on a dropped emoji (variation selector, joiner, skin tone)
         for ch in text:
             if is_emoji(ch):
                 emoji_seen += 1
-                if emoji_seen > self.emoji_max:
+                dropping = emoji_seen > self.emoji_max
+                if dropping:
                     continue
+            elif dropping and (ch in "\ufe0f\u200d" or 0x1F3FB <= ord(ch) <= 0x1F3FF):
+                continue
+            else:
+                dropping = False
             out.append(ch)
         return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
 

@@ -32,6 +32,17 @@ def test_too_few_replies_measure_nothing_and_trim_keeps_whole_sentences() -> Non
     assert all(s in long for s in sentences(trimmed.replace(" .", " 🍞.")))
 
 
+def test_trim_takes_surplus_emoji_but_never_a_unit_or_a_sign() -> None:
+    quiet = measure(["Yes.", "No.", "Maybe later.", "Tuesday at five.", "Rye, always."])
+    assert quiet is not None and quiet.emoji_max == 0
+    text = "Bake at 200 °C ☀️ then 45 ℃ ✂. Quill & Crumb™ © 2023 №5 🍞❤"
+    trimmed = quiet.trim(text)
+    for kept in ("200 °C", "45 ℃", "™", "©", "№5"):
+        assert kept in trimmed, kept
+    for gone in ("☀", "✂", "🍞", "❤", "\ufe0f"):
+        assert gone not in trimmed, gone
+
+
 async def test_her_numbers_reach_the_prompt_of_a_real_turn() -> None:
     llm = ScriptedLLM(["Rye, always [1]."])
     chat = await make_chat(llm)
