@@ -28,18 +28,46 @@ def _rows(folder: Path, name: str) -> list[Row]:
 
 
 def _creator(row: Row) -> str:
-    # The sets speak to three fictional creators; each clone knows its own name.
+    # The sets speak to four fictional creators; each clone knows its own name.
     said = f"{row.get('creator') or ''} {row['text']}".lower()
     if "juno" in said:
         return "Juno Okafor-Lind"
     if "wren" in said:
         return "Wren Takeda-Moss"
+    if "ilka" in said:  # v3's synth musician
+        return "Ilka Morrow"
     return "Mara Quill"
 
 
 def _hits(meaning: Meaning, rows: list[Row], hit: Callable[[Row, Any], bool]) -> list[bool]:
     vectors = embed_matrix(meaning.embedder, [r["text"] for r in rows])  # type: ignore[arg-type]
     return [hit(r, v) for r, v in zip(rows, vectors, strict=True)]
+
+
+SETS = (
+    ("care", "category"),
+    ("care_negatives", None),
+    ("honesty", "lang"),
+    ("honesty_negatives", None),
+)
+
+
+def measure(folder: Path, meaning: Meaning) -> dict[str, tuple[list[Row], list[bool], float]]:
+    """Each file of a held-out set: its rows, whether the detector flagged each, ms per row."""
+
+    def care(r: Row, v: Any) -> bool:
+        return classify(r["text"], meaning, v) is not None
+
+    def honest(r: Row, v: Any) -> bool:
+        return asks_what_i_am(r["text"], meaning, v, creator=_creator(r)) is not None
+
+    out = {}
+    for name, _ in SETS:
+        rows = _rows(folder, name)
+        started = time.perf_counter()
+        hits = _hits(meaning, rows, care if name.startswith("care") else honest)
+        out[name] = (rows, hits, (time.perf_counter() - started) / len(rows) * 1000)
+    return out
 
 
 def main() -> None:
@@ -49,24 +77,9 @@ def main() -> None:
     embedder = multilingual_embedder()
     if embedder is None:
         raise SystemExit("multilingual-e5-small is not installed (make installs it)")
-    meaning = Meaning(embedder)
-
-    def care(r: Row, v: Any) -> bool:
-        return classify(r["text"], meaning, v) is not None
-
-    def honest(r: Row, v: Any) -> bool:
-        return asks_what_i_am(r["text"], meaning, v, creator=_creator(r)) is not None
-
-    for name, hit, by in (
-        ("care", care, "category"),
-        ("care_negatives", care, None),
-        ("honesty", honest, "lang"),
-        ("honesty_negatives", honest, None),
-    ):
-        rows = _rows(folder, name)
-        started = time.perf_counter()
-        hits = _hits(meaning, rows, hit)
-        ms = (time.perf_counter() - started) / len(rows) * 1000
+    measured = measure(folder, Meaning(embedder))
+    for name, by in SETS:
+        rows, hits, ms = measured[name]
         share = f"{sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})"
         print(f"{name:18} flagged {share}, {ms:.1f} ms each")
         if by:
