@@ -10,126 +10,76 @@ import numpy as np
 
 from core.persona.bot import Persona
 from core.text.fold import any_of, fold, fold_for_detection
-from core.trust.language import LANGUAGES, guess_language, language_of
+from core.trust.language import guess_language, language_of
 from core.trust.meaning import Floats, Meaning
 from core.trust.sentences import bare_sentences
 
-# A word that is also praise or small talk ("are you real proud", "a real one", "una persona
-# increíble") asks what the clone is only where the question ends on it. Where "you are" is also
-# how praise is said ("eres una máquina, tres vídeos por semana") a comma does not end it.
-_TAIL = (
-    r"\s+(or|o|ou|oder|of|eller|lol|tho|though|rn|fr|jaja|jk|mdr|kkk|haha|ahah|mesmo|msm|czy)\b"
-)
-_ENDS = rf"(?=\W*$|\s*[?!,]|{_TAIL})"
-_ENDS_STRICT = rf"(?=\W*$|\s*[?!]|{_TAIL})"
 # Questions about what the clone is. Each pattern maps to the language we answer in.
 _QUESTIONS: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bare (you|u|ya) (a |an |really |actually |even |the )*"
-        r"(human|bot|robot|ai|a\.i\.|program|chatbot|automated|real (\w+ )?(person|human)"
-        rf"|(person|real|machine|alive)\b{_ENDS})\b",
+        r"(human|person|real|bot|robot|ai|a\.i\.|machine|program|chatbot|automated|alive)\b",
         r"\b(is|am) (this|it|i) (really |actually |even )*(talking|chatting|speaking) (to|with) "
         r"(a |an |the )*(real|human|bot|robot|ai|person)",
         r"\b(is|am) (this|it|i) (really |actually |even )*(a |an )(human|bot|robot|ai|person)\b",
         r"\bis (this|it) (really |actually )?real\W*$",
         r"\bis this (really |actually |even )+(you|her|him|she|he|a |an |human|person|real)\b",
         r"\bam i (talking|chatting|speaking) (to|with) (a |an |the )*"
-        r"(real|human|bot|ai|robot|person|machine|program|computer|artificial intelligence)",
-        r"\b(you|u)('re| are) (a |an |just )*(bot|ai|robot|real person)\b",
-        r"\b(you|u)('re| are) (a |an |just )*human\b(?=\s*[?,]|\s+(right|yeah|correct|tho)\b)",
-        r"\b(you|u)('re| are) (a |an |just )*machine\b(?=\s*\?)",
+        r"(real|human|bot|ai|robot|person)",
+        r"\b(you|u)('re| are) (a |an |just |only )*(bot|ai|robot|human|real person|machine)\b\??",
         r"\bhuman or (a |an )?(bot|ai|robot|machine)\b",
         r"\b(is|am) (this|it|i) \w+( \w+)? or (a |an )?(bot|ai|robot|machine|clone)\b",
         r"\b(is|are) (a |an )?(bot|ai|robot|machine|clone) (answering|replying|writing|talking)",
-        rf"\b(bot|ai|robot) or (a )?(human|person|real (person|human|one)|real\b{_ENDS})",
+        r"\b(bot|ai|robot) or (a )?(human|person|real)\b",
         r"\bis (this|that) (really )?(you|her|him)\b",
         r"\bwho am i (talking|speaking|chatting) (to|with)\b",
         r"\bare you (really|actually) (a |an )?(human|person|real|bot|ai|her|him|she|he)\b",
     ),
     "es": (
         r"\b(eres|es usted|sos) (un |una |de verdad |realmente |real )*"
-        r"(humano|humana|bot|robot|ia|inteligencia artificial|persona (real|de verdad|humana)"
-        rf"|(persona|real|máquina|maquina|programa)\b{_ENDS_STRICT})\b",
-        r"\b(hablo|estoy hablando|estoy chateando) con (un |una )*(bot|robot|ia|humano|máquina|"
-        r"maquina|programa|inteligencia artificial|persona (real|de verdad))",
-        r"\b(eres|es) (realmente|de verdad) (tú|tu|usted|ella|él|el)\b",
+        r"(humano|humana|persona|real|bot|robot|ia|máquina|maquina|programa)\b",
+        r"\b(hablo|estoy hablando) con (un |una )*(bot|robot|ia|humano|persona real)",
+        r"\b(eres|es) (realmente|de verdad) \w+",
     ),
     "fr": (
         r"\b(es[- ]tu|êtes[- ]vous|t'es|tu es|vous êtes) (un |une |vraiment |réellement )*"
-        r"(humain|humaine|bot|robot|ia|intelligence artificielle|vraie? (personne|humain|humaine)"
-        r"|personne réelle"
-        rf"|(personne|réel|réelle|machine|vrai|vraie|programme)\b{_ENDS_STRICT})\b",
-        r"\b(je parle|est-ce que je parle|je discute) (à|avec) (un |une )*"
-        r"(bot|robot|ia|humain|machine|programme|intelligence artificielle|vraie personne"
-        r"|personne réelle)",
-        r"\bc'est (vraiment|bien) (toi|elle|lui|vous)\b",
+        r"(humain|humaine|personne|réel|réelle|bot|robot|ia|machine|vrai|vraie|programme)\b",
+        r"\b(je parle|est-ce que je parle) (à|avec) (un |une )*"
+        r"(bot|robot|ia|humain|vraie personne)",
+        r"\bc'est (vraiment|bien) \w+",
     ),
     "de": (
-        r"\b(bist du|sind sie|bisch du) (ein |eine |e |en |wirklich |echt |tatsächlich )*"
-        r"(mensch|bot|roboter|ki|künstliche intelligenz"
-        rf"|(maschine|echt|real|programm)\b{_ENDS})\b",
-        r"\b(rede|spreche|chatte|schreibe) ich (hier )?(mit|gerade mit) "
-        r"(einem |einer |nem |ner )*(bot|ki|mensch|roboter|maschine|programm"
-        r"|künstlichen intelligenz|echten (person|menschen))",
-        r"\b(bist du|ist sie|ist er) (es |das )?(wirklich|echt)( du| sie| er| selbst)?\W*$",
+        r"\b(bist du|sind sie) (ein |eine |wirklich |echt |tatsächlich )*"
+        r"(mensch|bot|roboter|ki|maschine|echt|real|programm|künstliche intelligenz)\b",
+        r"\b(rede|spreche|chatte) ich (mit|gerade mit) (einem |einer )*(bot|ki|mensch|roboter)",
+        r"\bbist du (wirklich|echt) \w+",
     ),
     "pt": (
-        r"\b(você é|voce é|vc é|és|tu és|você e|tu é|cê é|ce é) "
-        r"(um |uma |mesmo |realmente |de verdade )*"
-        r"(humano|humana|bot|robô|robo|ia|inteligência artificial|pessoa (real|de verdade)"
-        rf"|(pessoa|real|máquina|maquina|programa)\b{_ENDS_STRICT})\b",
-        r"\b(estou falando|falo|tô falando|to falando|estou conversando) com (um |uma )*"
-        r"(bot|robô|robo|ia|humano|máquina|maquina|programa|inteligência artificial"
-        r"|pessoa (real|de verdade))",
+        r"\b(você é|voce é|vc é|és|tu és|você e) (um |uma |mesmo |realmente |de verdade )*"
+        r"(humano|humana|pessoa|real|bot|robô|robo|ia|máquina|maquina|programa)\b",
+        r"\b(estou falando|falo) com (um |uma )*(bot|robô|ia|humano|pessoa real)",
     ),
     "it": (
-        r"\b(sei|è lei) (un |una |un'|davvero |veramente )*"
-        r"(umano|umana|bot|robot|ia|intelligenza artificiale|persona (reale|vera)"
-        rf"|(persona|reale|macchina|programma)\b{_ENDS_STRICT})\b",
-        r"\b(sto parlando|parlo|sto chattando) con (un |una |un')*(bot|robot|ia|umano|macchina|"
-        r"programma|intelligenza artificiale|persona (reale|vera))",
+        r"\b(sei|è lei) (un |una |davvero |veramente )*"
+        r"(umano|umana|persona|reale|bot|robot|ia|macchina|programma)\b",
+        r"\b(sto parlando|parlo) con (un |una )*(bot|robot|ia|umano|persona reale)",
     ),
     "nl": (
         r"\b(ben je|ben jij|bent u) (een |echt |wel )*"
-        r"(mens|bot|robot|ai|kunstmatige intelligentie"
-        rf"|(machine|echt|programma)\b{_ENDS})\b",
-        r"\b(praat|chat) ik (nu )?(met|tegen) (een |de )*(bot|ai|mens|robot|machine|programma|"
-        r"kunstmatige intelligentie|echte? persoon)",
+        r"(mens|bot|robot|ai|machine|echt|programma|kunstmatige intelligentie)\b",
+        r"\b(praat|chat) ik (met|tegen) (een |de )*(bot|ai|mens|robot|echt persoon)",
     ),
     "sv": (
-        r"\b(är du|är ni|e du) (en |ett |verkligen |på riktigt )*"
-        r"(människa|bot|robot|ai|(riktig|verklig) (människa|person)"
-        rf"|(maskin|riktig|program)\b{_ENDS})\b",
-        r"\b(pratar|chattar|skriver) jag med (en |ett )*(bot|ai|människa|robot|maskin|program|"
-        r"riktig person)",
+        r"\b(är du|är ni) (en |ett |verkligen |på riktigt )*"
+        r"(människa|bot|robot|ai|maskin|riktig|program)\b",
+        r"\b(pratar|chattar) jag med (en |ett )*(bot|ai|människa|robot|riktig person)",
     ),
     "zh": (
         r"(你|您)是(不是)?(真人|人类|机器人|ai|bot|人工智能|本人)",
-        # "那个账号是机器人吗" asks about another account: only "you", "this" or nothing before.
-        r"(是真人|真人吗|(^|你|您|这|这个|是不是)是?机器人吗|自动回复|是不是本人|本人吗|是她本人)",
+        r"(是真人|真人吗|机器人吗|自动回复|是不是本人|本人吗|是她本人)",
         r"(人还是(ai|机器|机器人)|(ai|机器人)还是人)",
     ),
-    # Second person and what it might be: the verb or suffix says "you", so another account
-    # ("to konto to bot?", "o hesap bot mu?", "그 계정 봇이에요?") does not match.
-    "ko": (
-        r"(^|너|당신|혹시|진짜|혹시나)\s*(은|는)?\s*(봇|로봇|ai|인공지능|사람|본인|인간)"
-        r"(이야|야|이에요|예요|이세요|세요|인가요|이니|니|이죠|죠)\s*[?!]?\s*$",
-        r"(사람|본인|인간)(이야|이에요|이세요)?\s*(ai|봇|로봇)(이야|야|예요|이에요)",
-    ),
-    "pl": (
-        r"\bjeste(ś|s) (botem|robotem|ai|sztuczn\w+ inteligencj\w+|człowiekiem|czlowiekiem|"
-        rf"programem|klonem|prawdziw\w+ (osob\w+|człowiekiem)|prawdziw\w+\b{_ENDS_STRICT})",
-        r"\b(człowiek|czlowiek|bot|ai) czy (bot|ai|człowiek|czlowiek|ty)\b",
-        r"\b(rozmawiam|piszę|pisze) z (botem|ai|prawdziw\w+ osob\w+|człowiekiem|czlowiekiem)",
-    ),
-    "tr": (
-        r"\b(bot|robot|yapay zeka|insan|klon|gerçek (bir )?(insan|kişi))\s*"
-        r"(mı|mi|mu|mü)(sın|sin|sun|sün)\b",
-        r"\b(insan|bot|yapay zeka) (mı|mi|mu|mü) (bot|yapay zeka|insan|sen) (mı|mi|mu|mü)\b",
-        r"\bgerçek (biriyle|bir insanla|bir kişiyle) mi konuşuyorum\b",
-    ),
     "ja": (
-        r"(^|[、,。?!\s]|これ|あなた|君|きみ|あんた|本当に|ほんとに|のは)(は|って)?\s*(本物の|本当の)?"
         r"(人間|ボット|ロボット|本人|本物|aiです)(です|なの|だ)?(か|の[?？]|[?？])",
         r"(自動返信|自動応答|人間と話して|本人が(書|返信)|機械が(返事|返信|答え))",
     ),
@@ -138,53 +88,46 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
 _QUESTIONS["en"] = (
     *_QUESTIONS["en"],
     r"\b(is|are) (this|these|it|that|the (replies|answers|messages))( \w+)? (automated|"
-    rf"(automatic\b{_ENDS})|auto[- ]?generated|a script|ai[- ]generated|written by (a |an )?"
-    r"(bot|ai|computer|program|machine))\b",
+    r"auto[- ]?generated|automatic|a script|ai[- ]generated|written by (a |an )?(bot|ai|"
+    r"computer|program|machine))\b",
     r"\b(is|does) (she|he|someone|anyone|a (real )?(human|person)) (actually |really |even )?"
     r"(read|see|reading|"
     r"seeing|answer|answering|write|writing|type|typing) (this|these|my|what)\b",
     r"\bdid (she|he|you|\w+) (actually |really )?(write|type|send) (this|that|these|it)"
-    r"( (reply|message|answer|response)s?)?"
-    rf"( (herself|himself|yourself|personally)\b|\b{_ENDS})",
+    r"( (herself|himself|yourself|personally))?\b",
     r"\bwho('s| is) (typing|writing|answering|replying|behind)\b",
     r"\b(u|you|ur|you're) (a |an )?(bot|ai|npc)( fr| for real| tho)?\b",
     r"\b(human|person|real) or (a |an )?(bot|ai|robot|machine|program)\b",
     r"^\W*(bot|ai|robot|human|real|person)\W*$",
     r"\b(is|are) (this|these) (chatgpt|gpt|an? llm|a language model)\b",
-    r"\b(you|u|there|eres|sos|hay|você|vc|cê|tem|sei|c'è|tu|t'es|vous|du|da|ben je|är du|"
-    r"finns)\b[^.!?]{0,40}\b(flesh and blood|carne y hueso|carne e osso|carne e ossa|"
-    r"chair et (en )?os|fleisch und blut|kött och blod|vlees en bloed)\b",
     r"\b(talking|chatting|speaking) (to|with) (a |an |some )?(software|program|machine|"
     r"computer|algorithm|chatbot|bot|ai)\b",
 )
 _COMPILED = {lang: any_of(ps) for lang, ps in _QUESTIONS.items()}
 
+# No leading "No": the answer must hold for "are you human?", "is this an AI?" (where "No — I'm
+# an AI" contradicts itself) and for a personal question taken for one ("do you have kids?",
+# where "No" would read as a fact about her).
 _ANSWERS = {
-    "en": "No — I'm an AI clone of {name}, not {name} personally. I'm built from {name}'s own "
+    "en": "I'm an AI clone of {name}, not {name} personally. I'm built from {name}'s own "
     "posts and videos. If you'd like a real person, type /human.",
-    "es": "No, soy un clon de IA de {name}, no {name} en persona. Estoy hecho a partir de sus "
+    "es": "Soy un clon de IA de {name}, no {name} en persona. Estoy hecho a partir de sus "
     "publicaciones y vídeos. Si quieres hablar con una persona, escribe /human.",
-    "fr": "Non, je suis un clone IA de {name}, pas {name} en personne. Je suis construit à partir "
+    "fr": "Je suis un clone IA de {name}, pas {name} en personne. Je suis construit à partir "
     "de ses publications et vidéos. Pour parler à un humain, tapez /human.",
-    "de": "Nein, ich bin ein KI-Klon von {name}, nicht {name} persönlich. Ich basiere auf "
+    "de": "Ich bin ein KI-Klon von {name}, nicht {name} persönlich. Ich basiere auf "
     "{name}s eigenen Beiträgen und Videos. Für einen echten Menschen tippe /human.",
-    "pt": "Não, sou um clone de IA de {name}, não {name} em pessoa. Fui feito a partir das "
+    "pt": "Sou um clone de IA de {name}, não {name} em pessoa. Fui feito a partir das "
     "publicações e vídeos de {name}. Para falar com uma pessoa, digite /human.",
-    "it": "No, sono un clone IA di {name}, non {name} in persona. Sono costruito dai post e dai "
+    "it": "Sono un clone IA di {name}, non {name} in persona. Sono costruito dai post e dai "
     "video di {name}. Per parlare con una persona, scrivi /human.",
-    "nl": "Nee, ik ben een AI-kloon van {name}, niet {name} zelf. Ik ben gemaakt van de eigen "
+    "nl": "Ik ben een AI-kloon van {name}, niet {name} zelf. Ik ben gemaakt van de eigen "
     "berichten en video's van {name}. Wil je een echt persoon, typ dan /human.",
-    "sv": "Nej, jag är en AI-klon av {name}, inte {name} själv. Jag är byggd av {name}s egna "
+    "sv": "Jag är en AI-klon av {name}, inte {name} själv. Jag är byggd av {name}s egna "
     "inlägg och videor. Vill du prata med en riktig person, skriv /human.",
-    "zh": "不是，我是{name}的AI分身，不是{name}本人。我是根据{name}自己发布的帖子和视频做成的。"
+    "zh": "我是{name}的AI分身，不是{name}本人。我是根据{name}自己发布的帖子和视频做成的。"
     "如果想和真人聊，请输入 /human。",
-    "ko": "아니요, 저는 {name}의 AI 클론이에요. {name} 본인이 아니에요. "
-    "{name}의 게시물과 영상으로 만들어졌어요. 실제 사람과 이야기하고 싶다면 /human 을 입력하세요.",
-    "pl": "Nie, jestem klonem AI {name}, nie {name} osobiście. Ten klon powstał z postów i filmów "
-    "{name}. Jeśli chcesz porozmawiać z człowiekiem, wpisz /human.",
-    "tr": "Hayır, ben bir AI klonuyum; {name} değilim. {name} tarafından paylaşılan gönderi ve "
-    "videolardan oluşturuldum. Gerçek bir insanla konuşmak için /human yazın.",
-    "ja": "いいえ、私は{name}のAIクローンで、{name}本人ではありません。{name}自身の投稿や動画から"
+    "ja": "私は{name}のAIクローンで、{name}本人ではありません。{name}自身の投稿や動画から"
     "作られています。本物の人と話したい場合は /human と入力してください。",
 }
 
@@ -272,12 +215,17 @@ def asks_what_i_am(
     catches slang, automation and authorship questions, forced choices and other languages.
     """
     first = re.escape(creator.split()[0].lower()) if creator.strip() else ""
-    really = re.compile(_really(first)) if first else None
+    really = (
+        re.compile(
+            rf"\b(is|are|am) (this|it|that|you|i talking to|i chatting with) (really |actually |"
+            rf"even |truly |the real )*{first}\b(?!'s)"
+        )
+        if first
+        else None
+    )
     for folded in fold_for_detection(text):
         for lang, pattern in _COMPILED.items():
             if pattern.search(folded):
-                if lang not in LANGUAGES:  # the guesser does not know it: the pattern does
-                    return lang
                 return guess_language(text, default=lang) if lang != "en" else _lang(text)
         if really is not None and really.search(folded):
             return _lang(text)
@@ -285,32 +233,6 @@ def asks_what_i_am(
     if found is None:
         return None
     return language_of(text, found.lang)
-
-
-def _really(first: str) -> str:
-    """ "Is this really <creator>?" in the ten languages: in English as it is; elsewhere with the
-    word for "really" or "in person" ("c'est vraiment Mara ?", "é a Mara mesmo?"), or as "am I
-    talking to <creator>"."""
-    really = (
-        r"(vraiment|bien|réellement|realmente|de verdad|wirklich|echt|davvero|veramente|mesmo|"
-        r"verkligen|naprawdę)"
-    )
-    person = (
-        r"(mesmo|de verdad|en persona|vraiment|en personne|wirklich|persönlich|davvero|in persona|"
-        r"di persona|zelf|echt|själv|verkligen)"
-    )
-    return (
-        rf"\b(is|are|am) (this|it|that|you|i talking to|i chatting with) (really |actually |"
-        rf"even |truly |the real )*{first}\b(?!'s)"
-        rf"|\b(c'est|est-ce|es|eres|sos|bist du|ist das|ist es|sei|è|é|ben je|ben jij|is dit|"
-        rf"is het|är du|är det|czy to) {really}( (la|el|die|der|de|a|o|il|lo))? {first}\b"
-        rf"|\b(c'est|es|eres|ist das|bist du|è|sei|é|is dit|ben je|är det|är du) "
-        rf"(la |el |die |der |de |a |o )?{first} {person}\b"
-        rf"|\b(hablo|estoy hablando|je parle|rede ich|spreche ich|sto parlando|parlo|"
-        rf"estou falando|tô falando|falo|praat ik|pratar jag) (con|à|avec|mit|com|met|med) "
-        rf"(la |el |a |o )?"
-        rf"(verdadera |vraie |echten |vera |verdadeira |echte |riktiga )?{first}\b"
-    )
 
 
 def _lang(text: str) -> str:

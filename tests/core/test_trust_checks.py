@@ -2,6 +2,8 @@
 
 Every-sentence claim checks are pinned in tests/trust/test_verify.py."""
 
+import re
+
 import pytest
 
 from core.trust.grounding import find_claims, personal_question_concepts
@@ -84,90 +86,19 @@ def test_ordinary_questions_are_not_honesty_questions(message):
     assert asks_what_i_am(message) is None
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
-        "are you real proud of that crumb?",
-        "you're a machine, three videos a week",
-        "eres una persona increíble",
-        "es realmente bonito este tema",
-        "c'est vraiment beau ce morceau",
-        "Bist du wirklich Vegetarierin?",
-        "você é uma máquina, três vídeos por semana!",
-        "did you write this song yourself?",
-        "are the backing vocals AI or a real singer?",
-        "is it automatic on the bread machine setting?",
-        "评论区那个账号是机器人吗",
-        "あの雪って本物？CG？",
-    ],
-)
-def test_praise_and_questions_about_other_things_are_not_honesty_questions(message):
-    # Patterns only (no meaning): the words are there, the question is about something else.
-    assert asks_what_i_am(message, creator="Mara Quill") is None
-
-
-@pytest.mark.parametrize(
-    ("message", "lang"),
-    [
-        ("are you real?", "en"),
-        ("are you a machine?", "en"),
-        ("¿eres una persona real?", "es"),
-        ("c'est vraiment toi ?", "fr"),
-        ("Bist du es wirklich?", "de"),
-        ("tu é robô?", "pt"),
-        ("är du en verklig person?", "sv"),
-        ("这是机器人吗", "zh"),
-        ("変な質問ですみません、本人ですか？", "ja"),
-        ("Did she write this answer herself or was it generated?", "en"),
-        ("are you real, Mara?", "en"),
-        ("you're human, right?", "en"),
-        ("je parle à une intelligence artificielle ?", "fr"),
-    ],
-)
-def test_honesty_questions_ending_on_the_ambiguous_word_are_still_recognised(message, lang):
-    assert asks_what_i_am(message, creator="Mara Quill") == lang
-
-
-@pytest.mark.parametrize(
-    ("message", "lang"),
-    [
-        ("C'est vraiment Mara qui répond ?", "fr"),
-        ("Ist das wirklich Mara?", "de"),
-        ("¿es Mara de verdad?", "es"),
-        ("É a Mara mesmo?", "pt"),
-        ("sto parlando con Mara?", "it"),
-        ("Är det verkligen Mara?", "sv"),
-    ],
-)
-def test_is_this_really_the_creator_is_recognised_by_her_name_in_other_languages(message, lang):
-    assert asks_what_i_am(message, creator="Mara Quill") == lang
-    assert asks_what_i_am(message.replace("Mara", "Elsie"), creator="Mara Quill") is None
-
-
-@pytest.mark.parametrize(
-    ("message", "lang"),
-    [("너 봇이야?", "ko"), ("jesteś botem?", "pl"), ("gerçek bir insan mısın?", "tr")],
-)
-def test_korean_polish_and_turkish_second_person_questions_by_pattern(message, lang):
-    assert asks_what_i_am(message) == lang
-    assert "AI" in honest_answer(lang, "Mara")
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "댓글에 그 계정 봇이에요?",
-        "To konto w komentarzach to bot?",
-        "Yorumlardaki o hesap bot mu?",
-    ],
-)
-def test_another_account_being_a_bot_is_not_a_question_about_the_clone(message):
-    assert asks_what_i_am(message) is None
-
-
 def test_honest_answer_says_ai_in_the_fans_language():
     assert "AI" in honest_answer("en", "Mara") and "IA" in honest_answer("es", "Mara")
     assert "KI" in honest_answer("de", "Mara")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "pt", "it", "nl", "sv", "zh", "ja"])
+def test_honest_answer_opens_with_what_it_is_not_with_a_no(lang):
+    # "Is this an AI?" -> "No — I'm an AI" contradicted itself, and "Do you have kids?" taken
+    # for an identity question read "No" as a fact about her.
+    answer = honest_answer(lang, "Mara")
+    first = re.split(r"[\s,，、—]+", answer, maxsplit=1)[0].lower()
+    assert first not in {"no", "non", "nein", "não", "nee", "nej", "不是", "いいえ"}
+    assert not claims_to_be_human(answer, "Mara")
 
 
 @pytest.mark.parametrize(
