@@ -10,7 +10,7 @@ import numpy as np
 
 from core.persona.bot import Persona
 from core.text.fold import any_of, fold, fold_for_detection
-from core.trust.language import guess_language, language_of
+from core.trust.language import LANGUAGES, guess_language, language_of
 from core.trust.meaning import Floats, Meaning
 from core.trust.sentences import bare_sentences
 
@@ -85,6 +85,52 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 # Slang, forced choices, automation and authorship: "is she reading this", "did she write this".
+# Questions the patterns above miss, each in the second person (so "is that vocal human or
+# AI?" about a track, or "is that account a bot?", does not match): Korean, Polish, Turkish;
+# colloquial forms; "artificial intelligence" spelled out; "flesh and blood".
+_SECOND_PERSON = {
+    "ko": (
+        r"(^|너|당신|혹시|진짜)\s*(은|는)?\s*(봇|로봇|ai|인공지능|사람|본인|인간)"
+        r"(이야|야|이에요|예요|이세요|세요|인가요|이니|니|이죠|죠)\s*[?!]?\s*$",
+    ),
+    "pl": (
+        r"\bjeste(ś|s) (botem|robotem|ai|sztuczn\w+ inteligencj\w+|człowiekiem|czlowiekiem|"
+        r"programem|klonem|prawdziw\w+ (osob\w+|człowiekiem))\b",
+        r"\b(człowiek|czlowiek|bot|ai) czy ty\b|\bty czy (bot|ai)\b",
+        r"\b(rozmawiam|piszę|pisze) z (botem|ai|prawdziw\w+ osob\w+|człowiekiem|czlowiekiem)\b",
+    ),
+    "tr": (
+        r"\b(bot|robot|yapay zeka|insan|klon|gerçek (bir )?(insan|kişi))\s*"
+        r"(mı|mi|mu|mü)(sın|sin|sun|sün)\b",
+        r"\bgerçek (biriyle|bir insanla|bir kişiyle) mi konuşuyorum\b",
+    ),
+    "es": (
+        r"\b(eres|sos) (una )?inteligencia artificial\b",
+        r"\b(hablo|estoy hablando) con una (inteligencia artificial|máquina|maquina)\b",
+    ),
+    "fr": (
+        r"\b(es[- ]tu|t'es|tu es) (une )?intelligence artificielle\b",
+        r"\b(je parle|est-ce que je parle) (à|avec) une (intelligence artificielle|machine)\b",
+    ),
+    "de": (
+        r"\bbisch du (e |en )?(ki|bot|mensch|roboter)\b",
+        r"\b(rede|spreche|chatte|schreibe) ich (hier )?mit (einer )?(ki|künstlichen intelligenz|"
+        r"maschine)\b",
+    ),
+    "pt": (
+        r"\b(tu é|cê é|ce é) (um |uma )?(bot|robô|robo|ia|humano|humana)\b",
+        r"\b(você é|vc é) (uma )?inteligência artificial\b",
+    ),
+    "it": (r"\bsei un'(ia|intelligenza artificiale)\b",),
+    "sv": (r"\be du (en )?(bot|ai|människa|robot)\b", r"\bär du en verklig (person|människa)\b"),
+    "en": (
+        r"\b(you|u|there|eres|sos|hay|você|vc|cê|sei|c'è|tu|t'es|vous|du|ben je|är du|finns)\b"
+        r"[^.!?]{0,40}\b(flesh and blood|carne y hueso|carne e osso|"
+        r"carne e ossa|chair et (en )?os|fleisch und blut|kött och blod|vlees en bloed)\b",
+    ),
+}
+_QUESTIONS.update({k: (*_QUESTIONS.get(k, ()), *v) for k, v in _SECOND_PERSON.items()})
+
 _QUESTIONS["en"] = (
     *_QUESTIONS["en"],
     r"\b(is|are) (this|these|it|that|the (replies|answers|messages))( \w+)? (automated|"
@@ -127,6 +173,12 @@ _ANSWERS = {
     "inlägg och videor. Vill du prata med en riktig person, skriv /human.",
     "zh": "我是{name}的AI分身，不是{name}本人。我是根据{name}自己发布的帖子和视频做成的。"
     "如果想和真人聊，请输入 /human。",
+    "ko": "저는 {name}의 AI 클론이에요. {name} 본인이 아니에요. {name}의 게시물과 영상으로 "
+    "만들어졌어요. 실제 사람과 이야기하고 싶다면 /human 을 입력하세요.",
+    "pl": "Jestem klonem AI {name}, nie {name} osobiście. Ten klon powstał z postów i filmów "
+    "{name}. Jeśli chcesz porozmawiać z człowiekiem, wpisz /human.",
+    "tr": "Ben bir AI klonuyum; {name} değilim. {name} tarafından paylaşılan gönderi ve "
+    "videolardan oluşturuldum. Gerçek bir insanla konuşmak için /human yazın.",
     "ja": "私は{name}のAIクローンで、{name}本人ではありません。{name}自身の投稿や動画から"
     "作られています。本物の人と話したい場合は /human と入力してください。",
 }
@@ -215,17 +267,12 @@ def asks_what_i_am(
     catches slang, automation and authorship questions, forced choices and other languages.
     """
     first = re.escape(creator.split()[0].lower()) if creator.strip() else ""
-    really = (
-        re.compile(
-            rf"\b(is|are|am) (this|it|that|you|i talking to|i chatting with) (really |actually |"
-            rf"even |truly |the real )*{first}\b(?!'s)"
-        )
-        if first
-        else None
-    )
+    really = re.compile(_really(first)) if first else None
     for folded in fold_for_detection(text):
         for lang, pattern in _COMPILED.items():
             if pattern.search(folded):
+                if lang not in LANGUAGES:  # the guesser does not know it: the pattern does
+                    return lang
                 return guess_language(text, default=lang) if lang != "en" else _lang(text)
         if really is not None and really.search(folded):
             return _lang(text)
@@ -233,6 +280,32 @@ def asks_what_i_am(
     if found is None:
         return None
     return language_of(text, found.lang)
+
+
+def _really(first: str) -> str:
+    """The pattern for "is this really <creator>?": in English as it is; in the other languages
+    with the word for "really" or "in person" ("c'est vraiment Mara ?", "é a Mara mesmo?"), or
+    as "am I talking to <creator>"."""
+    really = (
+        r"(vraiment|bien|réellement|realmente|de verdad|wirklich|echt|davvero|veramente|mesmo|"
+        r"verkligen|naprawdę)"
+    )
+    person = (
+        r"(mesmo|de verdad|en persona|vraiment|en personne|wirklich|persönlich|davvero|in persona|"
+        r"di persona|zelf|echt|själv|verkligen)"
+    )
+    return (
+        rf"\b(is|are|am) (this|it|that|you|i talking to|i chatting with) (really |actually |"
+        rf"even |truly |the real )*{first}\b(?!'s)"
+        rf"|\b(c'est|est-ce|es|eres|sos|bist du|ist das|ist es|sei|è|é|ben je|ben jij|is dit|"
+        rf"is het|är du|är det|czy to) {really}( (la|el|die|der|de|a|o|il|lo))? {first}\b"
+        rf"|\b(c'est|es|eres|ist das|bist du|è|sei|é|is dit|ben je|är det|är du) "
+        rf"(la |el |die |der |de |a |o )?{first} {person}\b"
+        # "am I talking to <creator>", not "how do I talk to her about a collab" ("hablo con")
+        rf"|\b(estoy hablando|je parle|rede ich|spreche ich|sto parlando|estou falando|"
+        rf"tô falando|praat ik|pratar jag) (con|à|avec|mit|com|met|med) (la |el |a |o )?"
+        rf"(verdadera |vraie |echten |vera |verdadeira |echte |riktiga )?{first}\b"
+    )
 
 
 def _lang(text: str) -> str:

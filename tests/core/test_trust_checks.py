@@ -7,7 +7,7 @@ import re
 import pytest
 
 from core.trust.grounding import find_claims, personal_question_concepts
-from core.trust.honesty import asks_what_i_am, claims_to_be_human, honest_answer
+from core.trust.honesty import asks_what_i_am, claims_to_be_human, honest_answer, says_ai
 from core.trust.sanitize import sanitize_model_text
 
 
@@ -91,13 +91,67 @@ def test_honest_answer_says_ai_in_the_fans_language():
     assert "KI" in honest_answer("de", "Mara")
 
 
-@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "pt", "it", "nl", "sv", "zh", "ja"])
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("C'est vraiment Mara qui répond ?", "fr"),
+        ("Ist das wirklich Mara?", "de"),
+        ("¿es Mara de verdad?", "es"),
+        ("É a Mara mesmo?", "pt"),
+        ("sto parlando con Mara?", "it"),
+        ("Är det verkligen Mara?", "sv"),
+    ],
+)
+def test_is_this_really_the_creator_is_recognised_by_her_name_in_other_languages(message, lang):
+    assert asks_what_i_am(message, creator="Mara Quill") == lang
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("너 봇이야?", "ko"),
+        ("jesteś botem?", "pl"),
+        ("gerçek bir insan mısın?", "tr"),
+        ("je parle à une intelligence artificielle ?", "fr"),
+        ("bisch du e KI?", "de"),
+        ("tu é robô?", "pt"),
+        ("sei un'intelligenza artificiale?", "it"),
+        ("är du en verklig person?", "sv"),
+        ("are you flesh and blood?", "en"),
+    ],
+)
+def test_more_second_person_questions_by_pattern(message, lang):
+    assert asks_what_i_am(message) == lang
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "댓글에 그 계정 봇이에요?",
+        "그 보컬 사람이에요 AI예요?",
+        "To konto w komentarzach to bot?",
+        "ten wokal to człowiek czy AI?",
+        "Yorumlardaki o hesap bot mu?",
+        "bu vokal insan mı yapay zeka mı?",
+        "my own flesh and blood lol",
+    ],
+)
+def test_another_account_or_a_track_is_not_a_question_about_the_clone(message):
+    assert asks_what_i_am(message) is None
+
+
+@pytest.mark.parametrize(
+    "lang", ["en", "es", "fr", "de", "pt", "it", "nl", "sv", "zh", "ja", "ko", "pl", "tr"]
+)
 def test_honest_answer_opens_with_what_it_is_not_with_a_no(lang):
     # "Is this an AI?" -> "No — I'm an AI" contradicted itself, and "Do you have kids?" taken
     # for an identity question read "No" as a fact about her.
     answer = honest_answer(lang, "Mara")
     first = re.split(r"[\s,，、—]+", answer, maxsplit=1)[0].lower()
-    assert first not in {"no", "non", "nein", "não", "nee", "nej", "不是", "いいえ"}
+    assert first not in {
+        *("no", "non", "nein", "não", "nee", "nej", "不是", "いいえ", "아니요", "nie", "hayır")
+    }
+    assert says_ai(answer)
     assert not claims_to_be_human(answer, "Mara")
 
 

@@ -265,7 +265,7 @@ def test_language_guess(text, lang):
 
 
 def test_honest_answers_exist_in_ten_languages_and_say_ai():
-    for lang in LANGUAGES:
+    for lang in (*LANGUAGES, "ko", "pl", "tr"):
         text = honest_answer(lang, "Mara Quill")
         assert says_ai(text) and not claims_to_be_human(text, "Mara Quill"), lang
 
