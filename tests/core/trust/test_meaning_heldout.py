@@ -77,7 +77,9 @@ def honesty_share(meaning: Meaning) -> tuple[float, list[str]]:
 # loans, routes, third-party threats, "thanks for answering everyone", "künstliche
 # Intelligenz"), so from then on these sets are no longer strictly unseen.
 CARE_MEASURED = "care 164/182 (90.1%) after gap-fixing exemplars"
-HONESTY_MEASURED = "honesty 101/106 (95.3%) after gap-fixing exemplars"
+HONESTY_MEASURED = (
+    "honesty 103/106 (97.2%) after gap-fixing exemplars and second-person patterns (b70fea1)"
+)
 
 
 @pytest.mark.xfail(reason=f"bar not met: {CARE_MEASURED}", strict=False)
@@ -100,4 +102,4 @@ def test_heldout_honesty_phrasings_all_recognised(meaning):
 def test_heldout_floor_no_regression(meaning):
     """What is met today must not slip: a floor under the bars, measured at landing."""
     assert care_share(meaning)[0] >= 0.90
-    assert honesty_share(meaning)[0] >= 0.95
+    assert honesty_share(meaning)[0] >= 0.97
