@@ -74,10 +74,14 @@ def wrong_persona() -> BotConfig:
     return bot.model_copy(update={"persona": persona})
 
 
-async def test_a_clone_given_the_wrong_persona_scores_lower_on_fidelity(honest: Report) -> None:
+async def test_a_clone_given_the_wrong_persona_scores_lower_on_fidelity(
+    honest: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The fake writes its persona's style note as a sentence of its own; the claim check
-    # would cut it in both runs (it is no archive sentence), so this run measures the
-    # fidelity metric alone, on text as generated.
+    # would cut it in both runs (it is no archive sentence), and her style trim would take
+    # its emoji (she uses none), so this run measures the fidelity metric alone, on text as
+    # generated: no claim check, no style profile.
+    monkeypatch.setattr("bots.bootstrap.measure_style", lambda bot, folder: None)
     wrong = await evaluate(QuotingGenerator(), bot=wrong_persona(), verifier=KeepEverything())
     right = await evaluate(QuotingGenerator(), verifier=KeepEverything())
     right_m, wrong_m = right.metrics, wrong.metrics
