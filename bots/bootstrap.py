@@ -20,8 +20,8 @@ from core.control.fan_rights import FanRights, personal_data
 from core.conversation.app import Clone
 from core.ingest.pipeline import Progress, run_ingest
 from core.ingest.report import IngestReport
-from core.memory.embeddings import OnnxMeanPoolEmbedder
 from core.memory.memory import Memory
+from core.memory.recent_vectors import RecentVectors
 from core.ops.model_pool import run_model
 from core.persona.bot import BotConfig, load_bot
 from core.ports import (
@@ -179,7 +179,7 @@ async def build(
         store,
         embedder,
         recent_scopes=RECENT_SCOPES if single_writer else 0,
-        multilingual=found if isinstance(found, OnnxMeanPoolEmbedder) else None,
+        multilingual=found if isinstance(found, RecentVectors) else None,
     )
     rights = FanRights(
         bot.id, personal_data(memory, state), purge_delay=settings.forget_purge_seconds
@@ -196,8 +196,8 @@ async def build(
         vectors = settings.source_vectors_path_for(bot.id) if keep_vectors else None
         verifier = verifier_for(meaning, memory.embed_texts, embedder.model_name, vectors=vectors)
         verifier.learn_vocabulary(await asyncio.to_thread(her_words, bot, folder))
-    # Fans' words the claim check holds in this process go with a forget.
-    memory.on_forget.append(verifier.forget)
+    # Fans' words the claim check and the meaning checks hold in this process go with a forget.
+    memory.on_forget += [verifier.forget, meaning.forget]
     brain = Brain(
         bot=bot,
         memory=memory,

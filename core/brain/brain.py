@@ -44,7 +44,7 @@ from core.brain.voice import (
 )
 from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, draft_from_reply
 from core.llm.generator import charged_tokens, metered
-from core.memory.embeddings import cosine
+from core.memory.embeddings import cosine, cosines
 from core.memory.exchanges import Exchange, ScoredExchange
 from core.memory.memory import visibilities_for
 from core.ops.metrics import count_reply, timed
@@ -541,7 +541,7 @@ class Brain:
         except Exception as exc:  # the source's start is still her words
             log.warning("quote passage not scored, quoting the source's start: %s", exc)
             return chunks[0], chunks[0].text
-        scores = [cosine(list(row), vector) for row in matrix]
+        scores = cosines(matrix, vector)
         best = max(range(len(pieces)), key=lambda i: scores[i])
         chunk = pieces[best][0]
         mine = [i for i, (c, _) in enumerate(pieces) if c is chunk]

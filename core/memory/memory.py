@@ -179,11 +179,40 @@ class Memory:
     embed_query_async = embed_query
 
     async def embed_texts(self, texts: list[str]) -> npt.NDArray[np.float32]:
-        """Unit vectors of several texts in one run, off the event loop (claim verification).
+        """Unit vectors of several texts in one run, off the event loop (a quote's sentences;
+        claim verification when the meaning checks use this embedder).
 
-        Not cached by text: reply sentences rarely repeat; the verifier caches source vectors.
+        A local model's vectors are kept by text with the query vectors: a quote scores every
+        sentence of its sources, her archive's sentences, the same turn after turn (28 MiniLM
+        texts a quoted turn, 185 ms of CPU, in bench/turn_profile.py). Models are deterministic
+        and a text's vector does not depend on its batch, so what is returned is unchanged.
         """
-        return await embed_texts(self.embedder, texts)
+        if not (texts and self._cache_size > 0 and _is_local(self.embedder)):
+            return await embed_texts(self.embedder, texts)
+        found: dict[str, npt.NDArray[np.floating]] = {}
+        for text in texts:
+            kept = self._cache.get(text)
+            if kept is not None:
+                self._cache.move_to_end(text)
+                found[text] = kept
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            made = await self._embed_array(missing)
+            for text, row in zip(missing, made, strict=True):
+                found[text] = self._cache[text] = row.astype(self._cache_dtype)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        matrix = np.stack([found[t] for t in texts]).astype(np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        out: npt.NDArray[np.float32] = (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
+        return out
+
+    async def _embed_array(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        """A local model's vectors as it makes them (as `embed_query` keeps them)."""
+        if isinstance(self.embedder, HashEmbedder):
+            return self.embedder.embed_array(texts)
+        assert isinstance(self.embedder, MiniLMEmbedder)
+        return await run_model(self.embedder.embed_array, texts)
 
     async def _embed_documents(self, texts: list[str]) -> list[list[float]]:
         if isinstance(self.embedder, Embeddings) and not _is_local(self.embedder):
@@ -472,11 +501,15 @@ class Memory:
             self.on_erase()
 
     def _forget_texts(self) -> None:
-        # The query-vector cache and the detectors' folding cache are keyed by the texts people
+        # The vector caches and the detectors' folding cache are keyed by the texts people
         # wrote, and forgotten words must not stay in this process either (forgets are rare;
         # refilling is cheap), so both are emptied whole.
         self._cache.clear()
         fold_for_detection.cache_clear()
+        # The multilingual model keeps its last texts' vectors (fans' questions among them).
+        multilingual = getattr(self.multilingual, "forget", None)
+        if multilingual is not None:
+            multilingual()
         for forget in self.on_forget:
             forget()
 

@@ -388,6 +388,15 @@ class Meaning:
             return embed_matrix(self.embedder, list(texts))
         return np.stack([v for v in found if v is not None])
 
+    def forget(self) -> None:
+        """Drop the texts' vectors held in this process: the outgoing sentences kept here and
+        the embedder's own recent texts (fans' messages among them), after a forget."""
+        with self._recent_lock:
+            self._recent.clear()
+        forget = getattr(self.embedder, "forget", None)
+        if forget is not None:
+            forget()
+
     def warm(self) -> None:
         """Pay the checks' first-use costs now, before any turn (blocking: call it off the loop).
 
@@ -421,7 +430,8 @@ class Meaning:
         return found
 
     async def embed(self, texts: list[str]) -> Floats:
-        """Texts embedded with this embedder, off the event loop and kept nowhere (sources)."""
+        """Texts embedded with this embedder, off the event loop, not kept here (sources; the
+        embedder may keep its last texts, see core/memory/recent_vectors.py)."""
         if self.embedder is None:
             raise RuntimeError("meaning checks are off: no embedder to embed with")
         return await run_model(embed_matrix, self.embedder, texts)

