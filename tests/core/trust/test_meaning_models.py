@@ -194,3 +194,19 @@ def test_quoting_a_source_that_says_what_an_instruction_says_is_not_a_leak(meani
     assert guard.check(leak).leaked
     post = "My rule in every recipe: never cups, grams and °C. Scales are cheap."
     assert not guard.check(leak, public=[post]).leaked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for your message! I'm an AI clone on a test model, so I'll keep this short.",
+        "Thanks for reaching out!",
+        "Such a good question!",
+        "Okay, here's how I set it up.",
+        "¡Muchas gracias por escribir!",
+        "Merci beaucoup pour ta question !",
+    ],
+)
+def test_a_models_pleasantries_are_not_claims_to_be_human(meaning, text):
+    # Taken for human claims, they cost real replies their text (the turn fell back to quotes).
+    assert not claims_to_be_human(text, "Mara Quill", meaning)
