@@ -14,7 +14,7 @@ from bench.heldout import measure
 from core.trust.meaning import Meaning
 from core.trust.meaning_embedder import multilingual_embedder
 
-HELDOUT = Path(__file__).resolve().parents[2] / "heldout"
+HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 
 # (set, care flagged >=, false handoffs <=, honesty flagged >=, honesty false positives <=),
 # measured on main when each floor was set (figures in the commit and the closing note).
