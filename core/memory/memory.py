@@ -67,6 +67,11 @@ async def embed_texts(embedder: Embedder, texts: list[str]) -> npt.NDArray[np.fl
         matrix = np.asarray(await embedder.aembed_documents(texts), dtype=np.float32)
     else:
         matrix = np.asarray(await run_model(embedder.embed_documents, texts), dtype=np.float32)
+    return _unit_rows(matrix)
+
+
+def _unit_rows(matrix: npt.NDArray[np.floating]) -> npt.NDArray[np.float32]:
+    """Each row scaled to length 1 (a zero row stays zero), as float32."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     out: npt.NDArray[np.float32] = (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
     return out
@@ -202,10 +207,7 @@ class Memory:
                 found[text] = self._cache[text] = row.astype(self._cache_dtype)
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        matrix = np.stack([found[t] for t in texts]).astype(np.float32)
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        out: npt.NDArray[np.float32] = (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
-        return out
+        return _unit_rows(np.stack([found[t] for t in texts]).astype(np.float32))
 
     async def _embed_array(self, texts: list[str]) -> npt.NDArray[np.float32]:
         """A local model's vectors as it makes them (as `embed_query` keeps them)."""
