@@ -36,6 +36,8 @@ def _creator(row: Row) -> str:
         return "Wren Takeda-Moss"
     if "ilka" in said:  # v3's synth musician
         return "Ilka Morrow"
+    if "odile" in said:  # v4's bouldering coach
+        return "Odile Varga"
     return "Mara Quill"
 
 
@@ -46,9 +48,9 @@ def _hits(meaning: Meaning, rows: list[Row], hit: Callable[[Row, Any], bool]) ->
 
 SETS = (
     ("care", "category"),
-    ("care_negatives", None),
+    ("care_negatives", "kind"),
     ("honesty", "lang"),
-    ("honesty_negatives", None),
+    ("honesty_negatives", "kind"),
 )
 
 
@@ -82,7 +84,10 @@ def main() -> None:
         rows, hits, ms = measured[name]
         share = f"{sum(hits)}/{len(rows)} ({sum(hits) / len(rows):.1%})"
         print(f"{name:18} flagged {share}, {ms:.1f} ms each")
-        if by:
+        if by and name.endswith("negatives"):
+            wrong = Counter(r.get(by, "?") for r, h in zip(rows, hits, strict=True) if h)
+            print(f"  flagged by {by}: {dict(wrong)}")
+        elif by:
             missed = Counter(r[by] for r, h in zip(rows, hits, strict=True) if not h)
             print(f"  missed by {by}: {dict(missed)}")
 
