@@ -23,6 +23,7 @@ from typing import Any
 from bots.bootstrap import Services, build
 from bots.heap import settle_after_startup
 from bots.loop import run as run_on_loop
+from core.brain.answer_quality import UNAVAILABLE_LEAD
 from core.config import Settings
 from core.persona.bot import BotConfig, load_bot
 from core.types import Author, ChatEvent, EventKind
@@ -359,7 +360,7 @@ def busy_notice() -> str:
 
 def reply_kind(text: str) -> str:
     """ "degraded" for the honest fallback, "notice" for a busy notice, else "answer"."""
-    if FALLBACK in text:
+    if FALLBACK in text or UNAVAILABLE_LEAD in text:  # an apology, or her quote instead
         return "degraded"
     if busy_notice() in text:
         return "notice"

@@ -96,11 +96,18 @@ def passage(parts: Sequence[str], scores: Sequence[float], n: int, max_chars: in
     return " ".join(p.strip() for p in parts[start : end + 1])
 
 
-def quote_answer(chunk: Chunk, max_chars: int = 280, text: str | None = None) -> str:
+QUOTE_LEAD = "Here's what I've said about that"
+# When the model failed, the fan is told so: a quote is her words, not an answer to them.
+UNAVAILABLE_LEAD = "I can't write a new reply right now, so here's what I've said about that"
+
+
+def quote_answer(
+    chunk: Chunk, max_chars: int = 280, text: str | None = None, lead: str = QUOTE_LEAD
+) -> str:
     """An answer in the creator's own published words, for when generation cannot be used:
     `text` (a passage of the chunk) when given, else the chunk from its start."""
     text = " ".join((chunk.text if text is None else text).split())
     if len(text) > max_chars:
         cut = text[:max_chars]
         text = cut[: cut.rfind(" ")] + " …" if " " in cut else cut
-    return f"Here's what I've said about that: “{text}” [1]"
+    return f"{lead}: “{text}” [1]"

@@ -16,6 +16,8 @@ import numpy.typing as npt
 from langchain_core.messages import BaseMessage
 
 from core.brain.answer_quality import (
+    QUOTE_LEAD,
+    UNAVAILABLE_LEAD,
     clean_generation,
     passage,
     quote_answer,
@@ -367,7 +369,9 @@ class Brain:
                 "Sorry, I'm having trouble thinking right now. Please try again in a bit, "
                 "or type /human to reach a person."
             )
-            return Answer(fallback, (), ("generation-failed",))
+            # Her own words on the question, when the archive has them, beat an apology.
+            failed = Answer(fallback, (), ("generation-failed",))
+            return await self._quote_if_unusable(failed, sources, question, vector)
         try:
             await prepared
         except Exception as exc:  # the check embeds what is missing itself
@@ -508,7 +512,9 @@ class Brain:
     ) -> Answer:
         """When checks threw the generated text away, answer in words the creator approved:
         the verified fact a personal question is about, or a quote from the archive."""
-        unusable = {"prompt-leak", "human-claim", "tone", "empty"} & set(answer.flags)
+        unusable = {"prompt-leak", "human-claim", "tone", "empty", "generation-failed"} & set(
+            answer.flags
+        )
         fully_deflected = answer.text == self.deflection(seed)
         if not (unusable or fully_deflected):
             return answer
@@ -521,9 +527,10 @@ class Brain:
         if not quotable:
             return answer
         chunk, words = await self._passage(quotable, vector)
+        lead = UNAVAILABLE_LEAD if "generation-failed" in answer.flags else QUOTE_LEAD
         citation = Citation(1, chunk.id, chunk.label(), chunk.url, chunk.date)
         text = sanitize_model_text(
-            quote_answer(chunk, text=words),
+            quote_answer(chunk, text=words, lead=lead),
             allowed_urls=[chunk.url] if chunk.url else [],
             allowed_hosts=self.persona.link_allowlist,
             max_chars=self.bot.policies.max_reply_chars,
