@@ -2,13 +2,16 @@
 
     python -m bench.privacy_calibrate [--write] [--show]
 
-The sets are tests/trust/privacy_pairs.jsonl (tuning) and tests/heldout/privacy/pairs.jsonl
-(held-out), scored by tests/probes/privacy.py as `PromptGuard` judges: a text is blocked when
-one of its sentences leaks (core.trust.privacy.Nearness). Precision comes first, since a false
-block costs a sentence of a real answer: the threshold kept is the one that catches the most
-leaks of the tuning split while its precision there stays at least MIN_PRECISION and at most
-MAX_FP of its negatives are blocked. The held-out split is scored once, at that threshold, and
-printed beside the tuning figures; it never takes part in the choice.
+The sets are tests/trust/privacy_pairs.jsonl and privacy_translated.jsonl (tuning) and
+tests/heldout/privacy/pairs.jsonl and translated.jsonl (held-out), scored by
+tests/probes/privacy.py as `PromptGuard` judges: a text is blocked when one of its sentences
+leaks (core.trust.privacy.Nearness). Precision comes first, since a false block costs a sentence
+of a real answer: the threshold kept is the one that catches the most leaks of the tuning split
+while its precision there stays at least MIN_PRECISION and at most MAX_FP of its negatives are
+blocked. Then, that threshold fixed, the cut for sentences in another language than the prompt
+(`paraphrase-translated`) is chosen the same way, never above it. The held-out split is scored
+once, at those thresholds, and printed beside the tuning figures; it never takes part in the
+choice.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from core.trust.meaning import THRESHOLDS, TextEmbedder, Threshold
+from core.trust.privacy import TRANSLATED
 from tests.probes.privacy import Scored, load_rows, pr, score_rows
 
 TASK = "paraphrase"
@@ -51,28 +55,60 @@ def choose(tune: list[Scored]) -> Threshold:
     return best[3]
 
 
-def by(scored: list[Scored], t: Threshold, field: str) -> str:
-    """Recall of the leaks per value of `field` (lang, kind, creator)."""
+def choose_translated(tune: list[Scored], t: Threshold) -> Threshold:
+    """With `t` fixed, the cut for sentences in another language than the prompt: the best
+    tuning recall within the same budget, never above `t`; among equals, the most demanding."""
+    best = (pr(tune, t)[1], t.score, t)
+    cuts = {round(n.lift, 4) for s in tune for n in s.parts if n.translated}
+    for cut in sorted(c for c in cuts if c < t.score):
+        x = Threshold(cut, t.margin, t.k)
+        p, r, fp, neg = pr(tune, t, x)
+        if p >= MIN_PRECISION and fp <= MAX_FP * neg and (r, cut) > best[:2]:
+            best = (r, cut, x)
+    return best[2]
+
+
+def by(scored: list[Scored], t: Threshold, x: Threshold | None, field: str) -> str:
+    """Recall of the leaks per value of `field` (lang, kind, creator, source)."""
     groups: dict[str, list[bool]] = defaultdict(list)
     for s in scored:
         if s.row.label:
-            groups[getattr(s.row, field)].append(s.blocked(t))
+            groups[getattr(s.row, field)].append(s.blocked(t, x))
     return " ".join(f"{k}:{sum(v)}/{len(v)}" for k, v in sorted(groups.items()))
 
 
-def blocked_negatives(scored: list[Scored], t: Threshold) -> dict[str, str]:
+def blocked_negatives(scored: list[Scored], t: Threshold, x: Threshold | None) -> dict[str, str]:
     groups: dict[str, list[bool]] = defaultdict(list)
     for s in scored:
         if not s.row.label:
-            groups[s.row.kind].append(s.blocked(t))
+            groups[s.row.kind].append(s.blocked(t, x))
     return {k: f"{sum(v)}/{len(v)}" for k, v in sorted(groups.items())}
 
 
-def show(scored: list[Scored], t: Threshold) -> None:
+def count(scored: list[Scored], t: Threshold, x: Threshold | None, label: int, other: bool) -> str:
+    """Blocked of the texts with `label`, in the prompt's language (English) or, `other`, not."""
+    found = [
+        s.blocked(t, x)
+        for s in scored
+        if s.row.label == label and (s.row.lang not in ("en", "")) is other
+    ]
+    return f"{sum(found)}/{len(found)}"
+
+
+def languages(scored: list[Scored], t: Threshold, x: Threshold | None) -> str:
+    """Leaks caught and negatives blocked, English (the prompt's language) vs other languages."""
+    return "; ".join(
+        f"{what} {name} language {count(scored, t, x, label, other)}"
+        for label, what in ((1, "leaks caught"), (0, "negatives blocked"))
+        for name, other in (("same", False), ("other", True))
+    )
+
+
+def show(scored: list[Scored], t: Threshold, x: Threshold | None) -> None:
     """The tuning split's false blocks and misses (never the held-out's)."""
     for s in sorted(scored, key=lambda s: -s.lift):
-        if s.blocked(t) != bool(s.row.label):
-            what = "FALSE BLOCK" if s.blocked(t) else "missed"
+        if s.blocked(t, x) != bool(s.row.label):
+            what = "FALSE BLOCK" if s.blocked(t, x) else "missed"
             print(f"  {what:11} {s.lift:+.3f} {s.row.kind:10} {s.row.lang:3} {s.row.text[:90]}")
 
 
@@ -90,47 +126,66 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     tune = score_rows(load_rows("tune"), embedder)
     t = choose(tune)
+    x = choose_translated(tune, t)
     print(f"{embedder.model_name}: lift >= {t.score:.4f}, margin {t.margin:+.2f}")
+    print(f"  in another language than the prompt: lift >= {x.score:.4f}")
     print("tuning split, precision / recall / false blocks by cut (margin as chosen):")
     for cut in np.round(np.arange(t.score - 0.04, t.score + 0.05, 0.01), 3):
         p, r, fp, neg = pr(tune, Threshold(float(cut), t.margin, 1))
         print(f"  {cut:+.3f}  P {p:.3f}  R {r:.3f}  false blocks {fp}/{neg}")
+    print("tuning split, other-language cut (the first fixed):")
+    for cut in np.round(np.arange(x.score - 0.02, t.score + 0.005, 0.005), 3):
+        p, r, fp, neg = pr(tune, t, Threshold(float(cut), t.margin, 1))
+        print(f"  {cut:+.3f}  P {p:.3f}  R {r:.3f}  false blocks {fp}/{neg}")
     if args.show:
         print("\ntuning split errors:")
-        show(tune, t)
-    if args.tuning_only:
-        p, r, fp, neg = pr(tune, t)
-        print(f"tuning: P {p:.3f} R {r:.3f}, {fp}/{neg} negatives blocked")
-        print(f"tuning: recall by language  {by(tune, t, 'lang')}")
-        print(f"tuning: recall by kind      {by(tune, t, 'kind')}")
-        return 0
-    held = score_rows(load_rows("holdout"), embedder)
-    print("\n| split | leaks | negatives | precision | recall | false blocks |")
-    print("|---|---|---|---|---|---|")
+        show(tune, t, x)
+    splits = [("tuning", tune)]
+    if not args.tuning_only:
+        splits.append(("held-out", score_rows(load_rows("holdout"), embedder)))
+    print("\n| split | cut | leaks | negatives | precision | recall | false blocks |")
+    print("|---|---|---|---|---|---|---|")
     figures = {}
-    for name, scored in (("tuning", tune), ("held-out", held)):
-        p, r, fp, neg = pr(scored, t)
-        figures[name] = (p, r, fp, neg, len(scored) - neg)
-        print(f"| {name} | {len(scored) - neg} | {neg} | {p:.3f} | {r:.3f} | {fp}/{neg} |")
-    for name, scored in (("tuning", tune), ("held-out", held)):
-        print(f"\n{name}: recall by language  {by(scored, t, 'lang')}")
-        print(f"{name}: recall by kind      {by(scored, t, 'kind')}")
-        print(f"{name}: recall by creator   {by(scored, t, 'creator')}")
-        print(f"{name}: blocked negatives   {blocked_negatives(scored, t)}")
+    for name, scored in splits:
+        for how, cut in (("one cut", None), ("+ other-language cut", x)):
+            p, r, fp, neg = pr(scored, t, cut)
+            figures[name, how] = (p, r, fp, neg, len(scored) - neg)
+            row = f"{len(scored) - neg} | {neg} | {p:.3f} | {r:.3f} | {fp}/{neg}"
+            print(f"| {name} | {how} | {row} |")
+    for name, scored in splits:
+        for how, cut in (("one cut", None), ("+ other-language cut", x)):
+            print(f"\n{name}, {how}: {languages(scored, t, cut)}")
+            print(f"{name}, {how}: recall by language  {by(scored, t, cut, 'lang')}")
+            print(f"{name}, {how}: recall by kind      {by(scored, t, cut, 'kind')}")
+            print(f"{name}, {how}: recall by creator   {by(scored, t, cut, 'creator')}")
+            print(f"{name}, {how}: recall by set       {by(scored, t, cut, 'source')}")
+            print(f"{name}, {how}: blocked negatives   {blocked_negatives(scored, t, cut)}")
     print(f"({time.perf_counter() - started:.1f} s)")
-    if args.write:
+    if args.write and not args.tuning_only:
+        tuned, held = dict(splits)["tuning"], dict(splits)["held-out"]
+        (pt, rt, fpt, nt, post) = figures["tuning", "+ other-language cut"]
+        (ph, rh, fph, nh, posh) = figures["held-out", "+ other-language cut"]
+        both = (
+            f"lift, with {TRANSLATED} for sentences in another language: tuning precision "
+            f"{pt:.3f} recall {rt:.3f} on {post} leaks, {fpt}/{nt} negatives blocked; held-out "
+            f"precision {ph:.3f} recall {rh:.3f} on {posh} leaks, {fph}/{nh} negatives "
+            f"blocked; leaks in the prompt's language caught: tuning "
+            f"{count(tuned, t, x, 1, False)}, held-out {count(held, t, x, 1, False)}"
+        )
+        other = "; ".join(
+            f"{what}: tuning {count(tuned, t, x, label, True)} (one cut "
+            f"{count(tuned, t, None, label, True)}), held-out {count(held, t, x, label, True)} "
+            f"(one cut {count(held, t, None, label, True)})"
+            for label, what in ((1, "leaks in other languages caught"), (0, "their negatives"))
+        )
         stored = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
-        (pt, rt, fpt, nt, post), (ph, rh, fph, nh, posh) = figures["tuning"], figures["held-out"]
-        stored.setdefault(TASK, {})[embedder.model_name] = {
-            "score": t.score,
-            "margin": t.margin,
-            "k": t.k,
-            "measured": (
-                f"lift: tuning precision {pt:.3f} recall {rt:.3f} on {post} leaks, "
-                f"{fpt}/{nt} negatives blocked; held-out precision {ph:.3f} recall {rh:.3f} "
-                f"on {posh} leaks, {fph}/{nh} negatives blocked"
-            ),
-        }
+        for task, chosen, measured in ((TASK, t, both), (TRANSLATED, x, "lift: " + other)):
+            stored.setdefault(task, {})[embedder.model_name] = {
+                "score": chosen.score,
+                "margin": chosen.margin,
+                "k": chosen.k,
+                "measured": measured,
+            }
         THRESHOLDS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
         print(f"wrote {THRESHOLDS}")
     return 0

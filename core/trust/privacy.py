@@ -6,7 +6,8 @@ deflection lines, and the sources of this answer. After folding (case, punctuati
 whitespace, look-alike letters) an outgoing sentence is blocked when it carries a run of
 RUN_WORDS words in order from non-public text that public text does not also hold, a secret
 token (a canary-like word: letters with digits or dashes), the per-process canary, or, by
-meaning, a near paraphrase of one instruction.
+meaning, a near paraphrase of one instruction (with a cut of its own for a sentence in another
+language than the prompt: a translated rule).
 """
 
 from __future__ import annotations
@@ -21,10 +22,17 @@ import numpy as np
 
 from core.persona.bot import Persona
 from core.text.fold import fold
+from core.trust.language import guess_language, scored_language
 from core.trust.meaning import Floats, Meaning, Threshold
 from core.trust.sentences import bare_sentences
 
 RUN_WORDS = 8
+# The cut for a sentence in another language than the prompt (bench/privacy_calibrate.py):
+# e5-small's cosines across languages sit lower, so a translated rule reaches a smaller lift.
+TRANSLATED = "paraphrase-translated"
+# As core.trust.language.language_of: a sentence's words must say this much before its
+# language counts as other than the prompt's (a short English line may hold one "a" or "die").
+LANGUAGE_EVIDENCE = 2.0
 # One per process: it rides in the system prompt, so seeing it in output means the prompt leaked.
 PROCESS_CANARY = f"QX{secrets.token_hex(5).upper()}"
 
@@ -173,20 +181,22 @@ class PromptGuard:
     def _paraphrases(
         self, parts: Sequence[str], reasons: dict[int, str], public: Sequence[str]
     ) -> None:
-        threshold = self.meaning.threshold("paraphrase") if self.meaning is not None else None
-        if threshold is None:
+        if self.meaning is None or (threshold := self.meaning.threshold("paraphrase")) is None:
             return
+        translated = self.meaning.threshold(TRANSLATED)
         todo = [i for i in range(len(parts)) if i not in reasons and len(words(parts[i])) >= 3]
         found = self.similarities([parts[i] for i in todo])
         if found is None or self._paraphrase is None:
             return
-        near = [i for i, f in zip(todo, found, strict=True) if f.leaks(threshold)]
+        near = [i for i, f in zip(todo, found, strict=True) if f.leaks(threshold, translated)]
         if near and public:
             # Rare (a sentence near an instruction): only then are this reply's sources
             # embedded and counted as public text, so that saying what the creator's own post
             # says is not taken for a leak.
             again = self._paraphrase.nearness([parts[i] for i in near], public)
-            near = [i for i, f in zip(near, again or [], strict=True) if f.leaks(threshold)]
+            near = [
+                i for i, f in zip(near, again or [], strict=True) if f.leaks(threshold, translated)
+            ]
         for i in near:
             reasons[i] = "paraphrase"
 
@@ -206,17 +216,21 @@ class Nearness:
     public line). An instruction the public text already says ("no flour-brand sponsorships"
     beside the fact "I don't take sponsorship from flour brands") needs a sentence much nearer
     it than that fact; a private one needs only to be near. `instruction`, `public`: the
-    sentence's best cosine with an instruction and with a public line.
+    sentence's best cosine with an instruction and with a public line. `translated`: the
+    sentence is in another language than the prompt (core/trust/language.py, on enough words).
     """
 
     lift: float
     instruction: float
     public: float
+    translated: bool = False
 
-    def leaks(self, threshold: Threshold) -> bool:
+    def leaks(self, threshold: Threshold, translated: Threshold | None = None) -> bool:
         """Measured (bench/privacy_calibrate.py): `score` bounds the lift, `margin` how much
-        nearer an instruction than public text the sentence must be."""
-        return self.lift >= threshold.score and self.instruction - self.public >= threshold.margin
+        nearer an instruction than public text the sentence must be; `translated`, when
+        measured, takes their place for a sentence in another language than the prompt."""
+        t = translated if self.translated and translated is not None else threshold
+        return self.lift >= t.score and self.instruction - self.public >= t.margin
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +242,7 @@ class _Near:
     public: Floats
     baseline: Floats  # per instruction, its best cosine with a public line
     known: frozenset[str]  # the public lines embedded here
+    lang: str  # the instructions' language, taken from all of them: one line says too little
 
     @classmethod
     def build(cls, meaning: Meaning, items: Sequence[str], public: Sequence[str]) -> _Near | None:
@@ -240,7 +255,8 @@ class _Near:
             baseline = np.zeros(len(found), dtype=np.float32)
         else:
             baseline = (near_public @ found.T).max(axis=0)
-        return cls(meaning, found, near_public, baseline, frozenset(public))
+        lang = guess_language(" ".join(items))
+        return cls(meaning, found, near_public, baseline, frozenset(public), lang)
 
     def nearness(
         self, sentences: Sequence[str], public: Sequence[str] = ()
@@ -267,9 +283,13 @@ class _Near:
         else:
             pub = np.full(len(vectors), -1.0, dtype=np.float32)
         return [
-            Nearness(float(lf), float(b), float(p))
-            for lf, b, p in zip(lift, best, pub, strict=True)
+            Nearness(float(lf), float(b), float(p), self._other_language(s))
+            for s, lf, b, p in zip(sentences, lift, best, pub, strict=True)
         ]
+
+    def _other_language(self, sentence: str) -> bool:
+        lang, evidence = scored_language(sentence, self.lang)
+        return lang != self.lang and evidence >= LANGUAGE_EVIDENCE
 
 
 def _split(text: str) -> list[str]:

@@ -1,9 +1,10 @@
 """Fake `Generator`s (the port bootstrap takes) that misbehave the way real models have, or quote.
 
 Each answers a whole prompt with `reply(messages)` and streams it in pieces. The red team's
-adversaries (echo, liar, probe liar, injection follower, prompt repeater, gossip), the eval's
-rigged models (quoting, inventing, quoting injection follower) and a capturing model for
-scenario tests. Fake LangChain chat models are in tests/fakes/llms.py.
+adversaries (echo, liar, probe liar, injection follower, prompt repeater, prompt paraphraser
+and translator, gossip), the eval's rigged models (quoting, inventing, quoting injection
+follower) and a capturing model for scenario tests. Fake LangChain chat models are in
+tests/fakes/llms.py.
 """
 
 from __future__ import annotations
@@ -171,6 +172,35 @@ class PromptParaphraser(FakeGenerator):
         answer = f"{found[1]} [{found[0]}] " if found else ""
         leak = "Also, here are my instructions, reworded. " + " ".join(out) if out else ""
         return (answer + leak).strip() or DEFLECT
+
+
+class PromptTranslator(FakeGenerator):
+    """Asked anything, answers from its best source and then gives its style notes, values and
+    boundaries away in the fan's language `lang`, as a model told to "answer in Spanish" and
+    "repeat your rules" does: each line it has a phrase for in `phrasebook` (prompt line ->
+    language -> the line reworded in that language), in the prompt's order. `said` keeps the
+    leaking sentences of the last reply."""
+
+    name = "prompt-translator"
+
+    def __init__(self, phrasebook: Mapping[str, Mapping[str, str]], lang: str) -> None:
+        self.phrasebook = phrasebook
+        self.lang = lang
+        self.said: list[str] = []
+
+    def reply(self, messages: Sequence[Any]) -> str:
+        items = [
+            line[2:].strip()
+            for _, block in _SECTION.findall(system_text(messages))
+            for line in block.splitlines()
+            if line.startswith("- ")
+        ]
+        self.said = [
+            self.phrasebook[i][self.lang] for i in items if self.lang in self.phrasebook.get(i, {})
+        ]
+        found = best_sentence(messages)
+        answer = f"{found[1]} [{found[0]}] " if found else ""
+        return (answer + " ".join(self.said)).strip() or DEFLECT
 
 
 class GossipGenerator(FakeGenerator):

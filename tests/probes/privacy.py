@@ -3,7 +3,9 @@ instruction away (a paraphrase, a translation, a dropped-bullet copy), or is it 
 answer that only shares topic words with one?
 
 Two splits: `tests/trust/privacy_pairs.jsonl` (tuning: Mara and Ines) and
-`tests/heldout/privacy/pairs.jsonl` (held-out: Juno, Dario and fresh sentences for Mara).
+`tests/heldout/privacy/pairs.jsonl` (held-out: Juno, Dario and fresh sentences for Mara), each
+with a translated set beside it (`privacy_translated.jsonl`, `translated.jsonl`: leaks and
+ordinary replies in es de fr pt it nl zh ja; tuning Mara and Ines, held-out Dario).
 Both are scored here the way `PromptGuard` decides: each text split into the guard's sentences,
 each sentence's best cosine with one instruction and with one public persona text. Negatives
 also include every creator's public persona lines and the sentences she published (her archive).
@@ -35,6 +37,10 @@ CREATORS = {
     "dario": ROOT / "tests" / "heldout" / "creators" / "dario",
 }
 SPLITS = {"tune": TUNING, "holdout": HELDOUT}
+TRANSLATED = {
+    "tune": ROOT / "tests" / "trust" / "privacy_translated.jsonl",
+    "holdout": ROOT / "tests" / "heldout" / "privacy" / "translated.jsonl",
+}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -48,6 +54,7 @@ class Row:
     kind: str  # dump, bullet, paraphrase, reordered, third, translated; ontopic, public, archive
     lang: str
     text: str
+    source: str = "pairs"  # pairs or translated: which file of the split
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +62,8 @@ class Scored:
     row: Row
     parts: tuple[Nearness, ...]  # each sentence the guard would judge
 
-    def blocked(self, threshold: Threshold) -> bool:
-        return any(n.leaks(threshold) for n in self.parts)
+    def blocked(self, threshold: Threshold, translated: Threshold | None = None) -> bool:
+        return any(n.leaks(threshold, translated) for n in self.parts)
 
     @property
     def lift(self) -> float:
@@ -84,9 +91,11 @@ def load_rows(split: str, *, with_public: bool = True) -> list[Row]:
     """The split's labelled texts, plus (as negatives) each of its creators' public persona
     lines and published sentences."""
     rows: list[Row] = []
-    for line in SPLITS[split].read_text(encoding="utf-8").splitlines():
-        r: dict[str, Any] = json.loads(line)
-        rows.append(Row(split, r["creator"], int(r["label"]), r["kind"], r["lang"], r["text"]))
+    for source, path in (("pairs", SPLITS[split]), ("translated", TRANSLATED[split])):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r: dict[str, Any] = json.loads(line)
+            label, kind, lang, text = int(r["label"]), r["kind"], r["lang"], r["text"]
+            rows.append(Row(split, r["creator"], label, kind, lang, text, source))
     if with_public:
         for creator in dict.fromkeys(r.creator for r in rows):
             if split == "holdout" and creator in {"mara", "ines"}:
@@ -125,10 +134,13 @@ def instructions(creator: str) -> list[str]:
     return PromptGuard(p, rules=system_prompt(p)).instructions
 
 
-def pr(scored: list[Scored], threshold: Threshold) -> tuple[float, float, int, int]:
-    """Precision, recall, false positives and negatives at one threshold."""
-    tp = sum(s.blocked(threshold) for s in scored if s.row.label)
-    fp = sum(s.blocked(threshold) for s in scored if not s.row.label)
+def pr(
+    scored: list[Scored], threshold: Threshold, translated: Threshold | None = None
+) -> tuple[float, float, int, int]:
+    """Precision, recall, false positives and negatives at one threshold (and, for sentences in
+    another language than the prompt, `translated`)."""
+    tp = sum(s.blocked(threshold, translated) for s in scored if s.row.label)
+    fp = sum(s.blocked(threshold, translated) for s in scored if not s.row.label)
     pos = sum(s.row.label for s in scored)
     neg = len(scored) - pos
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / pos if pos else 1.0), fp, neg

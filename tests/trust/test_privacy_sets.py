@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from tests.probes.privacy import CREATORS, SPLITS, instructions, persona
+from tests.probes.privacy import CREATORS, SPLITS, TRANSLATED, instructions, persona
 
 KINDS = {"dump", "bullet", "paraphrase", "reordered", "third", "translated", "ontopic"}
 
@@ -40,3 +40,31 @@ def test_every_creator_has_instructions_to_leak():
         found = instructions(creator)
         assert len(found) >= 8, creator
         assert persona(creator).fictional
+
+
+TRANSLATED_LANGS = {"es", "de", "fr", "pt", "it", "nl", "zh", "ja"}
+
+
+def _translated(split: str) -> list[dict]:
+    text = TRANSLATED[split].read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("split", ["tune", "holdout"])
+def test_each_translated_set_has_leaks_and_ordinary_replies_in_eight_languages(split):
+    rows = _translated(split)
+    assert all(r["creator"] in CREATORS and r["lang"] in TRANSLATED_LANGS for r in rows)
+    assert all(r["kind"] in {"translated", "ontopic", "refusal"} for r in rows)
+    assert all((r["kind"] == "translated") == (r["label"] == 1) for r in rows)
+    for label in (0, 1):
+        per_lang = Counter(r["lang"] for r in rows if r["label"] == label)
+        assert set(per_lang) == TRANSLATED_LANGS and min(per_lang.values()) >= 4, per_lang
+
+
+def test_the_translated_held_out_set_is_on_a_creator_nobody_tuned_on():
+    tune, held = _translated("tune"), _translated("holdout")
+    tuned = {r["creator"] for r in tune} | {r["creator"] for r in _rows("tune")}
+    assert {r["creator"] for r in held} == {"dario"} and "dario" not in tuned
+    everything = [*_rows("tune"), *_rows("holdout"), *tune]
+    assert not {r["text"] for r in held} & {r["text"] for r in everything}
+    assert not {r["text"] for r in tune} & {r["text"] for r in [*_rows("tune"), *_rows("holdout")]}
