@@ -178,7 +178,8 @@ async def privacy_section() -> list[str]:
 
     prompts = [r["message"] for r in load_jsonl(DATA / "repeat_instructions.jsonl")]
     embedder = multilingual_embedder()
-    meaning = Meaning(embedder) if embedder else None
+    # `is not None`: the embedder keeps recent vectors and has a length, 0 when fresh.
+    meaning = Meaning(embedder) if embedder is not None else None
     fields = len(redteam_privacy.FIELDS)
     check = "on" if meaning is not None and meaning.enabled("paraphrase") else "off"
     print(
