@@ -248,3 +248,8 @@ def test_a_quotes_sentences_are_embedded_once_and_score_as_before() -> None:
     assert np.array_equal(again[[2, 1, 0]], plain) and np.array_equal(again[3], plain[0])
     run(memory.forget_fan("mara", "fan"))
     assert not memory._cache
+
+
+def test_an_empty_vector_cache_is_still_an_embedder() -> None:
+    fresh = RecentVectors(HashEmbedder(384))
+    assert len(fresh) == 0 and fresh  # `if embedder:` must not switch a meaning check off
