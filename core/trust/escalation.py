@@ -76,19 +76,24 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "money": (
         r"\b(send|lend|give|wire|transfer|venmo|paypal|cashapp) (me |you )?(some )?"
         r"(money|cash|\$\d+|\d+ ?(dollars|bucks|euros?|quid|pounds))\b",
-        r"\b(invest|investing) (in|my)\b",
+        # "investing in a proper dutch oven" is no money question: what is invested must say so.
+        r"\b(invest|investing) my\b|\b(should|do|would) (i|you) (invest|be investing)\b",
+        r"\b(invest|investing) in (stocks?|shares|crypto\w*|bitcoin|funds?|an? etf|your)\b",
         r"\b(crypto|bitcoin|stocks?) (tips?|advice|should i)\b",
         r"\bshould i (buy|invest in|put my savings)\b",
         r"\b(good|right|best) time to (buy|sell|invest)\b",
         r"\b(buy|sell|buying|selling) (some )?(bitcoin|ethereum|crypto|dogecoin|shares|stocks)\b",
-        r"\bbank (account|details)\b|\bgift card\b",
+        # "my bank account is crying" is a joke about spending, not a request.
+        r"\bbank (account )?(details|number|info)\b|\bgift card\b",
         r"\b(donate|donation) to my\b",
         r"\bcan you (pay|fund|sponsor) me\b",
     ),
     "meeting": (
         r"\b(meet|meetup|hang out|see you|visit you) (up )?(in person|irl|for (coffee|a drink|"
         r"dinner)|tonight|this weekend|somewhere)\b",
-        r"\bcan (we|i) meet\b",
+        # "can we meet at the bake-along?" names a public, online event she hosts.
+        r"\bcan (we|i) meet\b(?! (you )?(at|on|in|during) (the|your) (bake|live|stream|online|"
+        r"workshop|class|webinar|q ?& ?a|discord|voice|call|zoom|raid|lobby))",
         r"\bwhere (are you|will you be) (right now|tonight|today|staying)\b",
         r"\bwhere are you staying\b",
         r"\b(come|coming) (to|over to|round to) (your|my) (place|house|home|hotel|flat)\b",

@@ -26,8 +26,13 @@ THRESHOLDS = EXEMPLARS / "thresholds.json"
 NEGATIVE = "none"
 # Inbound checks also learn from ordinary fan messages (exemplars/ordinary.txt) what is not meant.
 WITH_ORDINARY = frozenset({"care", "identity"})
+# More files a task's bank reads: care also learns from fan messages labelled by people who never
+# saw the detector (exemplars/care_fans.txt, the v1 and v2 sets; bench/care_cv.py writes it).
+ALSO: dict[str, tuple[str, ...]] = {"care": ("care_fans",)}
 
 Floats = npt.NDArray[np.float32]
+# Bump when Probe's training changes: probes kept on disk under another version are not loaded.
+PROBE_VERSION = "probe-1"
 
 
 class TextEmbedder(Protocol):
@@ -133,6 +138,23 @@ class Probe:
             w -= 2.0 * grad
         self.weights = w
 
+    def save(self, path: Path) -> None:
+        """Keep the trained weights (a restart then loads them instead of training again)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
+        np.savez(tmp, mean=self.mean, scale=np.float32(self.scale), weights=self.weights)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> Probe:
+        """A probe saved by `save`, not trained again."""
+        with np.load(path) as saved:
+            probe = cls.__new__(cls)
+            probe.mean = saved["mean"].astype(np.float32)
+            probe.scale = float(saved["scale"])
+            probe.weights = saved["weights"].astype(np.float32)
+        return probe
+
     def _features(self, matrix: Floats) -> Floats:
         centred = (matrix - self.mean) / self.scale
         out: Floats = np.hstack([centred, np.ones((len(matrix), 1), dtype=np.float32)])
@@ -153,8 +175,11 @@ def _softmax(z: Floats) -> Floats:
 class Bank:
     """One task's exemplars embedded once: a matrix per label, the hard negatives, a probe."""
 
-    def __init__(self, exemplars: Sequence[Exemplar], matrix: Floats) -> None:
+    def __init__(
+        self, exemplars: Sequence[Exemplar], matrix: Floats, cache: Path | None = None
+    ) -> None:
         self.exemplars = tuple(exemplars)
+        self.cache = cache  # where the trained probe is kept between runs, if anywhere
         self.matrix = matrix
         self.labels = tuple(sorted({e.label for e in exemplars} - {NEGATIVE}))
         self._label_index = np.array(
@@ -166,8 +191,24 @@ class Bank:
     @property
     def probe(self) -> Probe:
         if self._probe is None:
-            self._probe = Probe(self.matrix, self.classes, len(self.labels) + 1)
+            self._probe = self._cached_probe()
         return self._probe
+
+    def _cached_probe(self) -> Probe:
+        # Training takes 0.5-0.7 s of CPU on the care bank's 1,869 rows, but 4-16 s of wall
+        # time on a loaded 2-core machine (BLAS threads contend), so a restart loads it.
+        if self.cache is not None:
+            try:
+                return Probe.load(self.cache)
+            except (OSError, ValueError, KeyError):
+                pass
+        probe = Probe(self.matrix, self.classes, len(self.labels) + 1)
+        if self.cache is not None:
+            try:
+                probe.save(self.cache)
+            except OSError as exc:  # a read-only environment just trains again next time
+                log.info("could not cache the trained probe: %s", exc)
+        return probe
 
     def classify(self, vector: Floats) -> Match:
         """The probe's verdict: the likeliest label and the probability it is not `none`."""
@@ -275,11 +316,27 @@ def bank_for(task: str, embedder: TextEmbedder) -> Bank:
         found = _banks.get(key)
         if found is None:
             exemplars = load_exemplars(task)
+            for also in ALSO.get(task, ()):
+                exemplars += load_exemplars(also)
             if task in WITH_ORDINARY:
                 exemplars += load_exemplars("ordinary")
-            found = Bank(exemplars, _embedded(task, embedder, [e.text for e in exemplars]))
+            found = Bank(
+                exemplars,
+                _embedded(task, embedder, [e.text for e in exemplars]),
+                _probe_path(task, embedder, exemplars),
+            )
             _banks[key] = found
         return found
+
+
+def _probe_path(task: str, embedder: TextEmbedder, exemplars: Sequence[Exemplar]) -> Path | None:
+    """Where the task's trained probe is kept: keyed by the model, the exemplars' labels and
+    texts and the training code's version (PROBE_VERSION), so any change trains anew."""
+    if embedder.model_name.startswith("hash-"):
+        return None
+    lines = [embedder.model_name, PROBE_VERSION, *(f"{e.label}\t{e.text}" for e in exemplars)]
+    digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    return vector_cache() / f"meaning-{task}-probe-{digest}.npz"
 
 
 def _embedded(task: str, embedder: TextEmbedder, texts: list[str]) -> Floats:
@@ -402,7 +459,9 @@ class Meaning:
 
         Each detector's probe is trained on first use, on the event loop of the turn that asked:
         the care probe (791 exemplars) took 5.7-9.6 s on a loaded 2-core machine, stalling every
-        turn and every platform connection of the process. The model's first run allocates.
+        turn and every platform connection of the process (1,869 exemplars since the dev sets
+        joined: 4-16 s cold under load, so a trained probe is kept on disk and loaded after the
+        first build). The model's first run allocates.
         """
         for found in self.detectors.values():
             if found.threshold is not None and found.threshold.k == 0:

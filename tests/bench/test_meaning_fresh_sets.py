@@ -1,9 +1,13 @@
 """The fresh held-out sets (tests/heldout/v2, v3: written by people who had not seen the
 detectors, and never tuned on) against the issue bars, and floors under what they measure now.
 
-v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set; these are not. A bar
-not met stays visible as an expected failure with its measured number; the floors catch a
-change that makes the detectors generalise worse. Measured with `python -m bench.heldout`.
+v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set. Since 2026-12-02 the
+care files of v1 and v2 are care training data (core/trust/exemplars/care_fans.txt; the care
+threshold is chosen by leave-one-set-out cross-validation on them, bench/care_cv.py), so v2's
+care floor is a training-fit check; its honesty files are still held out. v3 is the held-out
+measure for both. A bar not met stays visible as an expected failure with its measured number;
+the floors catch a change that makes the detectors generalise worse. Measured with
+`python -m bench.heldout`.
 """
 
 from pathlib import Path
@@ -18,9 +22,12 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 
 # (set, care flagged >=, false handoffs <=, honesty flagged >=, honesty false positives <=),
 # measured on main when each floor was set (figures in the commit and the closing note).
+# v2 care, trained on: 261/264, 2/360 false (two fans of 13 and 14 the minor pattern hands off).
+# v3 care, held out: 245/289 (84.8%), 22/362 false (6.1%) before care_fans.txt; 273/289 (94.5%),
+# 14/362 (3.9%) after.
 FLOORS = {
-    "v2": (0.90, 0.030, 0.99, 0.01),
-    "v3": (0.84, 0.065, 0.88, 0.04),
+    "v2": (0.98, 0.010, 0.99, 0.01),
+    "v3": (0.94, 0.040, 0.88, 0.04),
 }
 
 

@@ -1,7 +1,8 @@
 """Checks the held-out sets parse and prints their counts. Checks JSON validity and counts only.
 
 Run: python3 tests/heldout/check_sets.py   (standard library only)
-These sets are HELD-OUT: never used to tune detectors or thresholds, never a source of exemplars.
+These sets are HELD-OUT: never used to tune detectors or thresholds, never a source of exemplars,
+except the care files of v1 and v2, which are care training data since 2026-12-02 (README.md).
 v2/ also gets its own rules checked (labels, minimum sizes, no text shared with v1 or across a
 positive/negative pair); overlaps are reported by v2 line number only, so v1 stays unread.
 """

@@ -94,6 +94,16 @@ def test_probe_mode_learns_the_labels_from_the_exemplars():
     assert detector.match([0, 1, 0, 0]) is None
 
 
+def test_a_trained_probe_is_kept_on_disk_and_loaded_the_same(tmp_path):
+    ex = [Exemplar("x", "en", "a1"), Exemplar(NEGATIVE, "en", "b")]
+    matrix = np.array([[1, 0, 0, 0], [0, 1, 0, 0]], dtype=np.float32)
+    trained = Bank(ex, matrix, tmp_path / "probe.npz").probe
+    assert (tmp_path / "probe.npz").exists()
+    loaded = Bank(ex, matrix, tmp_path / "probe.npz").probe
+    assert loaded is not trained
+    np.testing.assert_array_equal(loaded.proba(matrix), trained.proba(matrix))
+
+
 def test_warming_trains_every_probe_before_the_first_turn_asks():
     ex = [Exemplar("x", "en", "a1"), Exemplar(NEGATIVE, "en", "b")]
     bank = Bank(ex, np.array([[1, 0, 0, 0], [0, 1, 0, 0]], dtype=np.float32))
@@ -191,10 +201,30 @@ def test_says_ai_reads_negation(sentence, ai):
         "I'm 15 minutes from pulling the loaf out",
         "how much does Crumb Club cost?",
         "where do you live?",
+        # Money words with no money question, and a meeting at her online event (v1/v2 rows the
+        # patterns used to hand off, written anew here).
+        "investing in a good banneton was worth it",
+        "new strings again, my bank account is in tears",
+        "can we meet at the bake-along on sunday?",
     ],
 )
 def test_hyperbole_and_ordinary_questions_are_not_care_cases_by_pattern(message):
     assert detect(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how should I invest my inheritance",
+        "what stocks do you invest in?",
+        "should I be investing in bitcoin now",
+        "send me your bank details and I'll pay you back",
+        "can we meet up in person sometime",
+        "can we meet at the station after your gig",
+    ],
+)
+def test_narrowed_money_and_meeting_patterns_still_hand_off_the_questions(message):
+    assert detect(message) in ("money", "meeting")
 
 
 @pytest.mark.parametrize(
