@@ -253,6 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"| {r.typo_recall:.3f} | {r.fp:.4f} of {r.negatives} "
                     f"| {r.label_accuracy:.3f} | {langs} |"
                 )
+            if task == "identity" and embedder.model_name == "multilingual-e5-small":
+                continue  # chosen by leave-one-set-out CV: python -m bench.identity_calibrate
             # The way that recognises more (false positives are within budget for both).
             how, r = max(results.items(), key=lambda kv: _rank(kv[1]))
             t = r.threshold

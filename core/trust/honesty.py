@@ -136,12 +136,13 @@ _QUESTIONS["en"] = (
     r"\b(is|are) (this|these|it|that|the (replies|answers|messages))( \w+)? (automated|"
     r"auto[- ]?generated|automatic|a script|ai[- ]generated|written by (a |an )?(bot|ai|"
     r"computer|program|machine))\b",
-    r"\b(is|does) (she|he|someone|anyone|a (real )?(human|person)) (actually |really |even )?"
+    r"\b(is|does) (she|he|someone|anyone|somebody|anybody|a (real )?(human|person)) "
+    r"(actually |really |even )?"
     r"(read|see|reading|"
     r"seeing|answer|answering|write|writing|type|typing) (this|these|my|what)\b",
     r"\bdid (she|he|you|\w+) (actually |really )?(write|type|send) (this|that|these|it)"
     r"( (herself|himself|yourself|personally))?\b",
-    r"\bwho('s| is) (typing|writing|answering|replying|behind)\b",
+    r"\bwho('s| is) (really |actually )?(typing|writing|answering|replying|behind)\b",
     r"\b(u|you|ur|you're) (a |an )?(bot|ai|npc)( fr| for real| tho)?\b",
     r"\b(human|person|real) or (a |an )?(bot|ai|robot|machine|program)\b",
     r"^\W*(bot|ai|robot|human|real|person)\W*$",
@@ -263,8 +264,9 @@ def asks_what_i_am(
     """The language to answer in, if the fan asks who or what is answering; else None.
 
     Patterns catch the usual phrasings in ten languages ("is this really <creator>?" too);
-    the meaning check (the message's `vector` against core/trust/exemplars/identity.txt)
-    catches slang, automation and authorship questions, forced choices and other languages.
+    the meaning check (the message's `vector` against core/trust/exemplars/identity*.txt)
+    catches slang, automation and authorship questions, forced choices and other languages,
+    and tells them from personal questions about her ("do you have kids?"), which are not.
     """
     first = re.escape(creator.split()[0].lower()) if creator.strip() else ""
     really = re.compile(_really(first)) if first else None

@@ -27,8 +27,14 @@ NEGATIVE = "none"
 # Inbound checks also learn from ordinary fan messages (exemplars/ordinary.txt) what is not meant.
 WITH_ORDINARY = frozenset({"care", "identity"})
 # More files a task's bank reads: care also learns from fan messages labelled by people who never
-# saw the detector (exemplars/care_fans.txt, the v1 and v2 sets; bench/care_cv.py writes it).
-ALSO: dict[str, tuple[str, ...]] = {"care": ("care_fans",)}
+# saw the detector (exemplars/care_fans.txt, the v1 and v2 sets; bench/care_cv.py writes it);
+# identity learns that personal questions about her ("do you have kids?") and requests for its
+# instructions are not about who answers, and from the fan questions of the v1 and v2 sets
+# (exemplars/identity_sets.txt; bench/identity_calibrate.py writes it).
+ALSO: dict[str, tuple[str, ...]] = {
+    "care": ("care_fans",),
+    "identity": ("identity_none", "identity_sets"),
+}
 
 Floats = npt.NDArray[np.float32]
 # Bump when Probe's training changes: probes kept on disk under another version are not loaded.
@@ -305,6 +311,16 @@ def vector_cache() -> Path:
     return Path(os.environ.get("CLONEBOT_MODEL_CACHE", Path(sys.prefix) / "share" / "clonebot"))
 
 
+def task_exemplars(task: str) -> tuple[Exemplar, ...]:
+    """Everything a task's bank learns from: its own file, the files it also reads, ordinary."""
+    exemplars = load_exemplars(task)
+    for more in ALSO.get(task, ()):
+        exemplars += load_exemplars(more)
+    if task in WITH_ORDINARY:
+        exemplars += load_exemplars("ordinary")
+    return exemplars
+
+
 def bank_for(task: str, embedder: TextEmbedder) -> Bank:
     """The task's exemplars embedded with `embedder`, once per process and embedder.
 
@@ -315,11 +331,7 @@ def bank_for(task: str, embedder: TextEmbedder) -> Bank:
     with _lock:
         found = _banks.get(key)
         if found is None:
-            exemplars = load_exemplars(task)
-            for also in ALSO.get(task, ()):
-                exemplars += load_exemplars(also)
-            if task in WITH_ORDINARY:
-                exemplars += load_exemplars("ordinary")
+            exemplars = task_exemplars(task)
             found = Bank(
                 exemplars,
                 _embedded(task, embedder, [e.text for e in exemplars]),

