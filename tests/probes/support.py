@@ -31,6 +31,9 @@ class Scored:
 async def score(embedder: Embedder, path: Path) -> list[Scored]:
     """Each pair's candidate support units, found once; thresholds are then swept offline."""
     data = json.loads(await asyncio.to_thread(path.read_text, encoding="utf-8"))
+    if isinstance(data["sources"], str):  # the cross-language pairs reuse another file's sources
+        other = path.parent / data["sources"]
+        data["sources"] = json.loads(other.read_text(encoding="utf-8"))["sources"]
 
     async def embed(texts: list[str]) -> np.ndarray:
         return await embed_texts(embedder, texts)
