@@ -85,12 +85,12 @@ def guess_language(text: str, default: str = "en") -> str:
     return scored_language(text, default)[0]
 
 
-def scored_language(text: str, default: str = "en") -> tuple[str, float]:
-    """The likeliest language and how much evidence it had (function words, letters)."""
+def language_scores(text: str) -> dict[str, float]:
+    """Evidence for each language (function words, letters; kana or Han decide alone)."""
     if _KANA.search(text):
-        return "ja", 9.0
+        return {"ja": 9.0}
     if _HAN.search(text):
-        return "zh", 9.0
+        return {"zh": 9.0}
     lowered = fold(text).lower()
     scores = dict.fromkeys(_WORDS, 0.0)
     for word in _WORD.findall(lowered):
@@ -99,6 +99,12 @@ def scored_language(text: str, default: str = "en") -> tuple[str, float]:
                 scores[lang] += 1.0
     for lang, letters in _LETTERS.items():
         scores[lang] += 1.5 * sum(lowered.count(c) for c in letters)
+    return scores
+
+
+def scored_language(text: str, default: str = "en") -> tuple[str, float]:
+    """The likeliest language and how much evidence it had (function words, letters)."""
+    scores = language_scores(text)
     best = max(scores, key=lambda k: scores[k])
     if scores[best] == 0.0:
         return default, 0.0

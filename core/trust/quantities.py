@@ -52,7 +52,7 @@ _NUMBER_WORDS = {
         [
             "",
             "",
-            "two dos zwei deux dois due twee två",
+            "two dos zwei deux dois duas due twee två",
             "three tres drei trois três tre drie",
             "four cuatro vier quatre quatro quattro fyra",
             "five cinco fünf cinq cinque vijf fem",

@@ -30,7 +30,7 @@ _NUMBER_WORDS = {
         [
             "",
             "one uno una un eins ein eine une um uma een en ett",
-            "two dos zwei deux dois twee två",
+            "two dos zwei deux dois duas twee två",
             "three tres drei trois três tre drie",
             "four cuatro vier quatre quatro quattro fyra",
             "five cinco fünf cinq cinque vijf fem",
@@ -127,6 +127,11 @@ def _names(text: str, ignore: frozenset[str]) -> set[str]:
     return names
 
 
+def names_in(text: str, ignore: frozenset[str]) -> set[str]:
+    """The names of a (folded) sentence, as a claim's are found (for core/trust/across.py)."""
+    return _names(text, ignore)
+
+
 @lru_cache(maxsize=8192)
 def _specifics(text: str, ignore: frozenset[str]) -> Specifics:
     folded = fold(text)
@@ -163,6 +168,11 @@ def _support_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(_numbers(folded)), words | frozenset(
         c.lower() for c in re.findall(r"\w+", folded)
     )
+
+
+def support_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A support text's numbers and its words (lowercased), as claims are checked against."""
+    return _support_words(text)
 
 
 def agrees(

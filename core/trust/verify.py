@@ -5,8 +5,11 @@ chit-chat, an opinion or a question; which of those need support is the answer m
 A claim is supported when a unit of the support (a sentence, or two adjacent sentences, of a
 retrieved archive chunk, a verified fact, the persona's public text or the fan's own message)
 is similar enough in meaning (the configured embedder, a threshold measured on labelled pairs)
-AND agrees with it on every number, name and negation. Unsupported sentences are dropped;
-citation marks are rewritten so each kept sentence cites the chunk that supports it.
+AND agrees with it on every number, name and negation. A sentence in another language than
+the unit (a Spanish answer from an English archive) is held to a rule of its own, measured on
+cross-language pairs: no content word can be shared, so what survives translation (numbers,
+Latin-script names, negation: core/trust/across.py) must agree instead. Unsupported sentences
+are dropped; citation marks are rewritten so each kept sentence cites the chunk that supports it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ import numpy.typing as npt
 
 from core.records import Chunk
 from core.text.fold import fold
+from core.trust.across import across
+from core.trust.language import language_scores
 from core.trust.meaning import Meaning
 from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
 from core.trust.sentences import bare_sentences, split_sentences
@@ -71,6 +76,19 @@ SUPPORT_THRESHOLDS = {
     "hash-bow-256": Thresholds(similar=0.30, paraphrase=0.95, overlap=0.6),
 }
 DEFAULT_THRESHOLDS = SUPPORT_THRESHOLDS["all-MiniLM-L6-v2"]
+# A sentence in another language than its unit, per embedder (measured on the cross-language
+# tuning pairs, tests/trust/support_pairs_xl.json, by bench/verify_tune.py --across): `similar`
+# when its numbers or names are found in the unit and all agree (anchored), `paraphrase` when
+# it has none to check; `overlap` is unused (no words are shared across languages). An
+# embedder without an entry holds such sentences to the same-language rule (they fail it).
+CROSS_THRESHOLDS = {
+    "multilingual-e5-small": Thresholds(
+        similar=0.87, paraphrase=0.89, overlap=1.0, contradicts=0.93
+    ),
+}
+# Evidence (function words, letters: core/trust/language.py) a sentence's or a support text's
+# language needs before the two count as different languages.
+LANGUAGE_EVIDENCE = 2.0
 # How many nearest units are tried for agreement before a sentence counts as unsupported.
 CANDIDATES = 6
 SOURCE_CACHE = 2048
@@ -121,6 +139,7 @@ class Verdict:
     score: float = 0.0
     source: int | None = None
     support: str = ""
+    across: bool = False  # supported by a unit in another language
 
     @property
     def kept(self) -> bool:
@@ -151,6 +170,7 @@ class _Units:
     specifics: list[Specifics]
     vectors: Floats
     owner: list[int] = field(default_factory=list)  # index into the support list
+    langs: list[str] = field(default_factory=list)  # each unit's text's language ("": unsure)
     squashed: dict[str, int] = field(default_factory=dict)  # folded unit -> first unit index
 
 
@@ -180,6 +200,20 @@ def _is_question(sentence: str) -> bool:
     return bare.endswith(("?", "？")) or bare.startswith("¿")
 
 
+def language(text: str) -> str:
+    """The language of a text if its words say so clearly enough, else "": one language ahead
+    of all others with LANGUAGE_EVIDENCE, or with less when no English word is there at all
+    ("Mes tasses contiennent environ 350 ml.")."""
+    scores = language_scores(text)
+    best = max(scores, key=lambda k: scores[k])
+    top = scores[best]
+    if top == 0.0 or sum(v == top for v in scores.values()) > 1:
+        return ""
+    if top >= LANGUAGE_EVIDENCE or (best != "en" and not scores.get("en")):
+        return best
+    return ""
+
+
 def _cite(sentence: str, source: int | None) -> str:
     """The sentence with the model's citation marks replaced by the one it really rests on."""
     bare = _CITE.sub("", sentence).strip()
@@ -191,7 +225,7 @@ def _cite(sentence: str, source: int | None) -> str:
     return f"{bare[: m.start()]} [{source}]{m.group(1)}"
 
 
-_Cached = tuple[list[str], list[Specifics], Floats, list[str]]
+_Cached = tuple[list[str], list[Specifics], Floats, list[str], str]
 
 
 class ClaimVerifier:
@@ -223,6 +257,7 @@ class ClaimVerifier:
         self._embed_sentences = embed_sentences or embed
         self.model_name = model_name
         self.thresholds = thresholds or SUPPORT_THRESHOLDS.get(model_name, DEFAULT_THRESHOLDS)
+        self.cross = None if thresholds else CROSS_THRESHOLDS.get(model_name)
         self.kind_k = kind_k
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
         self._kinds: tuple[Floats, list[Kind]] | None = None
@@ -245,16 +280,17 @@ class ClaimVerifier:
             for text, units, vectors in zip(missing, per_text, blocks, strict=True):
                 spec = [specifics(u, ignore) for u in units]
                 keys = [_squash(u) for u in units]
-                self._cache[text] = (units, spec, vectors, keys)
+                self._cache[text] = (units, spec, vectors, keys, language(text))
                 while len(self._cache) > SOURCE_CACHE:
                     self._cache.popitem(last=False)
         texts: list[str] = []
         specs: list[Specifics] = []
         blocks_used: list[Floats] = []
         owner: list[int] = []
+        langs: list[str] = []
         squashed: dict[str, int] = {}
         for i, s in enumerate(support):
-            units, spec, vectors, keys = self._cache[s.text]
+            units, spec, vectors, keys, lang = self._cache[s.text]
             self._cache.move_to_end(s.text)
             for n, key in enumerate(keys):
                 if not s.from_fan:
@@ -263,8 +299,9 @@ class ClaimVerifier:
             specs += spec
             blocks_used.append(vectors)
             owner += [i] * len(units)
+            langs += [lang] * len(units)
         matrix = np.vstack([b for b in blocks_used if len(b)]) if texts else np.zeros((0, 1))
-        return _Units(texts, specs, matrix.astype(np.float32), owner, squashed)
+        return _Units(texts, specs, matrix.astype(np.float32), owner, langs, squashed)
 
     async def _unit_vectors(self, per_text: list[list[str]], hers: list[bool]) -> list[Floats]:
         """Each text's unit vectors: kept ones from the store, the rest embedded in one call;
@@ -431,11 +468,19 @@ class ClaimVerifier:
             if i not in vec_of or not len(units.texts):
                 verdicts.append(Verdict(sentence, kinds[i], needs, False))
                 continue
-            verdict = self._judge(sentence, kinds[i], needs, spec, vec_of[i], units, support)
+            verdict = self._judge(
+                sentence, kinds[i], needs, spec, vec_of[i], units, support, ignore_names
+            )
             her = (sentence, support, self.vocabulary)
-            if mode is Mode.STRICT and verdict.supported and not in_her_words(*her):
+            if (
+                mode is Mode.STRICT
+                and verdict.supported
+                and not verdict.across
+                and not in_her_words(*her)
+            ):
                 # Strict: a close paraphrase may not bring in a word she never used in what
-                # supports the reply ("I use homemade flour" near "I buy my own flour").
+                # supports the reply ("I use homemade flour" near "I buy my own flour"). Across
+                # languages no word of hers can be used; the cross rule's anchoring stands in.
                 verdict = replace(verdict, supported=False, source=None, support="")
             verdicts.append(verdict)
         kept = [_cite(v.sentence, v.source) for v in verdicts if v.kept]
@@ -449,19 +494,33 @@ class ClaimVerifier:
         vector: Floats,
         units: _Units,
         support: Sequence[Support],
+        ignore_names: Sequence[str] = (),
     ) -> list[Candidate]:
         """The nearest support units of a sentence, best first, with what decides support."""
         sims = units.vectors @ vector
+        lang = language(sentence) if self.cross is not None else ""
+        ignore = frozenset(n.lower() for name in ignore_names for n in name.split())
         out = []
         for j in np.argsort(-sims)[:CANDIDATES]:
             owner = support[units.owner[j]]
+            usable = not (owner.from_fan and spec.first_person)
+            if lang and units.langs[j] and lang != units.langs[j]:
+                found = across(
+                    sentence, lang, units.texts[j], units.specifics[j], owner.text, ignore
+                )
+                out.append(
+                    Candidate(
+                        int(j), float(sims[j]), found.agrees, 0.0, usable, True, found.anchored
+                    )
+                )
+                continue
             out.append(
                 Candidate(
                     unit=int(j),
                     similarity=float(sims[j]),
                     agrees=agrees(spec, units.texts[j], units.specifics[j], owner.text),
                     overlap=coverage(sentence, units.texts[j]),
-                    usable=not (owner.from_fan and spec.first_person),
+                    usable=usable,
                 )
             )
         return out
@@ -475,16 +534,16 @@ class ClaimVerifier:
         vector: Floats,
         units: _Units,
         support: Sequence[Support],
+        ignore_names: Sequence[str] = (),
     ) -> Verdict:
-        found = self.candidates(sentence, spec, vector, units, support)
-        j = decide(found, self.thresholds)
+        found = self.candidates(sentence, spec, vector, units, support, ignore_names)
+        j = decide(found, self.thresholds, self.cross)
         best = found[0].similarity if found else 0.0
         if j is None:
             return Verdict(sentence, kind, needs, False, best)
         owner = support[units.owner[j.unit]]
-        return Verdict(
-            sentence, kind, needs, True, j.similarity, owner.source, units.texts[j.unit]
-        )
+        text = units.texts[j.unit]
+        return Verdict(sentence, kind, needs, True, j.similarity, owner.source, text, j.across)
 
     async def rank(
         self, sentence: str, support: Sequence[Support], ignore_names: Sequence[str] = ()
@@ -495,7 +554,7 @@ class ClaimVerifier:
             return []
         vector = (await self._embed_sentences([sentence]))[0]
         spec = specifics(sentence, ignore_names)
-        return self.candidates(sentence, spec, vector, units, support)
+        return self.candidates(sentence, spec, vector, units, support, ignore_names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,25 +564,36 @@ class Candidate:
     agrees: bool  # numbers, names and negation
     overlap: float  # share of the sentence's content words the unit uses
     usable: bool  # False for the fan's words behind a claim about the clone itself
+    across: bool = False  # the unit is in another language (core/trust/across.py)
+    anchored: bool = False  # across: it has numbers or names, and they are the unit's
 
 
-def decide(found: Sequence[Candidate], t: Thresholds) -> Candidate | None:
+def decide(
+    found: Sequence[Candidate], t: Thresholds, cross: Thresholds | None = None
+) -> Candidate | None:
     """The candidate that supports the sentence, if any.
 
     Nearest first: a close unit that disagrees on a number, name or negation is a
     contradiction and ends the search (the archive says otherwise); else the first unit that
-    is a close paraphrase, or similar and sharing enough content words, supports it.
+    is a close paraphrase, or similar and sharing enough content words, supports it. A unit in
+    another language (`cross` thresholds) supports when similar and anchored by numbers or
+    names that agree, or, with nothing to check, when a close paraphrase.
     """
     for c in found:
-        if c.similarity < t.similar:
-            return None
+        rule = cross if c.across and cross is not None else t
+        if c.similarity < rule.similar:
+            continue  # nearest first: for one rule every later unit is further still
         if not c.usable:
             continue
         if not c.agrees:
-            if c.similarity >= t.contradicts:
+            if c.similarity >= rule.contradicts:
                 return None
             continue
-        if c.similarity >= t.paraphrase or c.overlap >= t.overlap:
+        if c.across and cross is not None:
+            if c.anchored or c.similarity >= rule.paraphrase:
+                return c
+            continue
+        if c.similarity >= rule.paraphrase or c.overlap >= rule.overlap:
             return c
     return None
 

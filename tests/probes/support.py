@@ -52,8 +52,10 @@ async def score(embedder: Embedder, path: Path) -> list[Scored]:
     return out
 
 
-def supported(row: Scored, t: Thresholds) -> bool:
-    return decide(row.found, t) is not None
+def supported(row: Scored, t: Thresholds, cross: Thresholds | None = None) -> bool:
+    """Whether the verifier would keep the claim: `cross` is the rule for a unit in another
+    language than the claim (None: the same-language rule for every unit, as before it)."""
+    return decide(row.found, t, cross) is not None
 
 
 def pr(decisions: list[bool], labels: list[int]) -> tuple[float, float]:

@@ -1,0 +1,159 @@
+"""Agreement of a claim with a source unit written in another language: numbers, names, negation.
+
+Across languages no content word is shared ("harina" is not "flour"), so the same-language
+overlap test cannot apply, and what is left to check is what survives translation unchanged:
+digits and count words (Chinese and Japanese numerals read as digits), unit symbols, Latin-script
+proper names (a name stays "Barty" or "Lyon" in Spanish, and keeps its Latin letters inside
+Chinese text), and whether the sentence says "not". German capitalises every noun, so there a
+capitalised word is a name only where a noun could not stand (no article, determiner or
+adjective before it); the cue words for that are closed grammatical classes, not a vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.text.fold import fold
+from core.trust.quantities import quantities
+from core.trust.specifics import Specifics, names_in, specifics, support_words
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_RUN = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)")
+_NUMERAL = re.compile(r"[一二两兩三四五六七八九十百千]+")
+_DIGIT = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
+_DIGIT |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_POWER = {"十": 10, "百": 100, "千": 1000}
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+
+
+# Unit symbols that are written the same in every language (so must agree across them).
+def _closed(*groups: str) -> frozenset[str]:
+    return frozenset(w for g in groups for w in g.split())
+
+
+_SHARED_UNITS = _closed("% ° £ $ € ¥ g kg mg ml l cl dl km m cm mm °c °f")
+# German words after which a capitalised word is a common noun: articles, determiners,
+# possessives, quantifiers and the prepositions that take a bare noun ("mit Absicht").
+_GERMAN_NOUN_CUES = _closed(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+    "keiner mein meine meinen meinem meiner meines dein deine sein seine ihr ihre unser "
+    "unsere euer eure jeder jede jedes jeden jedem dieser diese dieses diesen diesem "
+    "welche welcher alle allen viele vielen wenige einige etwas viel mehr am im zum zur "
+    "vom beim ins ans aufs ums mit ohne bis zu für über unter gegen durch um auf an und "
+    "oder sowie pro je als wie"
+)
+
+
+def _numeral(run: str) -> int:
+    """A Chinese or Japanese numeral ("十五" 15, "二十" 20, "三百" 300) as a number."""
+    total, digit = 0, 0
+    for ch in run:
+        if ch in _POWER:
+            total += (digit or 1) * _POWER[ch]
+            digit = 0
+        else:
+            digit = digit * 10 + _DIGIT[ch]
+    return total + digit
+
+
+def _numerals_as_digits(match: re.Match[str]) -> str:
+    value = _numeral(match.group(0))
+    # "一" is also "a" (一个, 一番): a one counts no more than an English article does.
+    return match.group(0) if value < 2 else f" {value} "
+
+
+@lru_cache(maxsize=4096)
+def normalised(text: str) -> str:
+    """`text` with CJK numerals as digits and Latin-script runs spaced off CJK characters, so
+    "Barty是2014年" reads the name Barty and "约350ml" the unit ml."""
+    text = _NUMERAL.sub(_numerals_as_digits, text)
+    return re.sub(r"\s+", " ", _CJK_RUN.sub(r" \1 ", text)).strip()
+
+
+def _german_names(text: str, ignore: frozenset[str]) -> set[str]:
+    words = _WORD.findall(text)
+    names: set[str] = set()
+    for i, word in enumerate(words[1:], start=1):
+        before = words[i - 1]
+        noun = before.lower() in _GERMAN_NOUN_CUES or (
+            before.islower() and before.endswith(("e", "en", "er", "es", "em"))
+        )
+        if word[0].isupper() and not noun and word.lower() not in ignore:
+            names.add(word.lower())
+    return names
+
+
+@lru_cache(maxsize=4096)
+def _names(text: str, lang: str, ignore: frozenset[str]) -> frozenset[str]:
+    folded = fold(text)
+    if _CJK.search(folded):
+        # No capital opens a Chinese or Japanese sentence: every capitalised Latin word is one.
+        latin = _CJK.sub(" ", folded)
+        found = {w.lower() for w in _WORD.findall(latin) if w[0].isupper() and len(w) >= 2}
+        return frozenset(found - ignore)
+    found = names_in(folded, ignore)
+    if lang == "de":
+        capitalised = {w.lower() for w in _WORD.findall(folded) if w[0].isupper()}
+        found = (found - capitalised) | _german_names(folded, ignore)
+    return frozenset(found)
+
+
+# Whether a "not" said by both the claim and the unit anchors the claim like a number does.
+NEGATION_ANCHORS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Across:
+    """How a claim in one language stands against a unit in another."""
+
+    agrees: bool  # every number (with its unit), every name and the negation agree
+    anchored: bool  # it has numbers or names, all found, and shares the unit's names
+
+
+def across(
+    claim: str,
+    lang: str,
+    unit: str,
+    unit_specifics: Specifics,
+    context: str | None = None,
+    ignore: frozenset[str] = frozenset(),
+    negation_anchors: bool = NEGATION_ANCHORS,
+) -> Across:
+    """Agreement of `claim` (in `lang`) with a support `unit` in another language.
+
+    Args:
+        claim: The reply's sentence.
+        lang: The sentence's language (core/trust/language.py).
+        unit: The support unit (a sentence, two, or a clause of her text).
+        unit_specifics: The unit's specifics (its negation).
+        context: The unit's whole text: names are looked for there, as in the same language.
+        ignore: The creator's own name, never an entity a claim must find.
+    """
+    text = normalised(claim)
+    mine = specifics(text, sorted(ignore))
+    numbers, _ = support_words(normalised(unit))
+    if not mine.numbers <= numbers:
+        return Across(False, False)
+    theirs = quantities(normalised(unit))
+    for q in quantities(text):
+        unit_of = q.unit if q.unit in _SHARED_UNITS else ""
+        same = [t for t in theirs if t.value == q.value]
+        if not same or (unit_of and not any(t.unit in ("", unit_of) for t in same)):
+            return Across(False, False)
+    names = _names(text, lang, ignore)
+    _, words = support_words(normalised(context or unit))
+    if not names <= words:
+        return Across(False, False)
+    if mine.negated != unit_specifics.negated:
+        return Across(False, False)
+    # Chinese and Japanese spell most names in their own script ("里昂" for Lyon): a claim in
+    # them that keeps none of the unit's Latin names may have put another in their place.
+    theirs_named = unit_specifics.names
+    lost = bool(_CJK.search(text)) and bool(theirs_named) and not names & theirs_named
+    # Anchored by what the unit itself says (a name found only elsewhere in its text anchors
+    # nothing), or by a "not" both say.
+    _, here = support_words(normalised(unit))
+    said = bool(mine.numbers or names & here or (negation_anchors and mine.negated))
+    return Across(True, said and not lost)
