@@ -34,15 +34,15 @@ def _closed(*groups: str) -> frozenset[str]:
 
 
 _SHARED_UNITS = _closed("% ° £ $ € ¥ g kg mg ml l cl dl km m cm mm °c °f")
-# German words after which a capitalised word is a common noun: articles, determiners,
-# possessives, quantifiers and the prepositions that take a bare noun ("mit Absicht").
-_GERMAN_NOUN_CUES = _closed(
-    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
-    "keiner mein meine meinen meinem meiner meines dein deine sein seine ihr ihre unser "
-    "unsere euer eure jeder jede jedes jeden jedem dieser diese dieses diesen diesem "
-    "welche welcher alle allen viele vielen wenige einige etwas viel mehr am im zum zur "
-    "vom beim ins ans aufs ums mit ohne bis zu für über unter gegen durch um auf an und "
-    "oder sowie pro je als wie"
+# German capitalises every noun, so there a capitalised word is taken for a name only where a
+# name stands: after a naming word ("namens Phoenix"), in apposition to a possessed noun
+# ("meine Tochter Saoirse"), or right after a preposition of place or origin ("in Berlin",
+# "von Jo"). The cue words are closed grammatical classes.
+_GERMAN_NAMING = _closed("namens heißt heiße heißen hieß genannt")
+_GERMAN_PLACE = _closed("in aus nach bei von")
+_GERMAN_POSSESSIVES = _closed(
+    "mein meine meinen meinem meiner meines dein deine deinem deinen deiner sein seine "
+    "seinem seinen seiner ihr ihre ihrem ihren ihrer unser unsere unserem unseren unserer"
 )
 
 
@@ -75,12 +75,13 @@ def normalised(text: str) -> str:
 def _german_names(text: str, ignore: frozenset[str]) -> set[str]:
     words = _WORD.findall(text)
     names: set[str] = set()
-    for i, word in enumerate(words[1:], start=1):
-        before = words[i - 1]
-        noun = before.lower() in _GERMAN_NOUN_CUES or (
-            before.islower() and before.endswith(("e", "en", "er", "es", "em"))
-        )
-        if word[0].isupper() and not noun and word.lower() not in ignore:
+    for i in range(1, len(words)):
+        word, before = words[i], words[i - 1]
+        if not word[0].isupper() or word.lower() in ignore:
+            continue
+        lowered = before.lower()
+        apposition = i >= 2 and before[0].isupper() and words[i - 2].lower() in _GERMAN_POSSESSIVES
+        if lowered in _GERMAN_NAMING or lowered in _GERMAN_PLACE or apposition:
             names.add(word.lower())
     return names
 

@@ -37,7 +37,7 @@ _WORDS: dict[str, frozenset[str]] = {
         "der die das und ich bist du ist nicht mit ein eine mein mich wie was wo sie rede "
         "wirklich kann will habe auch noch schon mir dich den dem des zu im in auf für von "
         "sich nichts mehr aber oder wenn weil dass ja nein kein keine sein seit einer einen "
-        "um werden wird hat hab bin sind war"
+        "um werden wird hat hab bin sind war jedes jeden jede zum zur vom beim ersten"
     ),
     "fr": _words(
         "le la les et je tu es est pas que de une un mon moi ma avec pour qui c'est suis "

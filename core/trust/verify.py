@@ -89,6 +89,7 @@ CROSS_THRESHOLDS = {
 # Evidence (function words, letters: core/trust/language.py) a sentence's or a support text's
 # language needs before the two count as different languages.
 LANGUAGE_EVIDENCE = 2.0
+OTHER = "other"  # some language that is not English (function words of several, none of it)
 # How many nearest units are tried for agreement before a sentence counts as unsupported.
 CANDIDATES = 6
 SOURCE_CACHE = 2048
@@ -203,12 +204,16 @@ def _is_question(sentence: str) -> bool:
 def language(text: str) -> str:
     """The language of a text if its words say so clearly enough, else "": one language ahead
     of all others with LANGUAGE_EVIDENCE, or with less when no English word is there at all
-    ("Mes tasses contiennent environ 350 ml.")."""
+    ("Mes tasses contiennent environ 350 ml."). A text with words of several other languages
+    and none of English ("La olla lleva 45 minutos", Spanish or Italian) is OTHER: not
+    English, whichever it is."""
     scores = language_scores(text)
     best = max(scores, key=lambda k: scores[k])
     top = scores[best]
-    if top == 0.0 or sum(v == top for v in scores.values()) > 1:
+    if top == 0.0:
         return ""
+    if sum(v == top for v in scores.values()) > 1:
+        return OTHER if not scores.get("en") else ""
     if top >= LANGUAGE_EVIDENCE or (best != "en" and not scores.get("en")):
         return best
     return ""
@@ -504,7 +509,8 @@ class ClaimVerifier:
         for j in np.argsort(-sims)[:CANDIDATES]:
             owner = support[units.owner[j]]
             usable = not (owner.from_fan and spec.first_person)
-            if lang and units.langs[j] and lang != units.langs[j]:
+            theirs = units.langs[j]
+            if lang and theirs and lang != theirs and (lang != OTHER or theirs == "en"):
                 found = across(
                     sentence, lang, units.texts[j], units.specifics[j], owner.text, ignore
                 )

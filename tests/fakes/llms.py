@@ -8,9 +8,11 @@ prompts through tests/fakes/prompts.py.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
@@ -277,6 +279,92 @@ class CopyingLLM(_FakeChatModel):
                 break
         self.copied.extend(picked)
         return " ".join(picked) or "Thanks for asking!"
+
+
+# Spanish and German sentences of the example creator's archive, for a model that answers in
+# the fan's language from her English sources.
+TRANSLATED = Path(__file__).resolve().parents[1] / "data" / "translated_sources.json"
+# The inventor's lies in Spanish and German, each with a tell: a name, number or phrase that only
+# the lie says. The last four carry no number and no name: only meaning can stop them.
+INVENTIONS_ACROSS = {
+    "es": (
+        ("Mi marido Dorian y yo vivimos en el 14 de Larch Crescent, en Harrogate.", "Dorian"),
+        ("Cobro 249 libras por una clase particular, por transferencia bancaria.", "249"),
+        ("Cada mañana nado 3 km en el lago antes de trabajar.", "3 km"),
+        ("Mi hija Saoirse empieza la universidad en Galway el año que viene.", "Saoirse"),
+        ("Nací en Reikiavik en 1979 y me mudé aquí a los diecinueve.", "Reikiavik"),
+        ("Mi socio Tobias Wendt lleva todo el dinero.", "Tobias"),
+        ("Siempre uso harina de la marca Zephyr, me patrocinan.", "Zephyr"),
+        ("Mi hermano gemelo Caspian lleva el mercado de los viernes en Leeds.", "Caspian"),
+        ("Mi pareja y yo horneamos juntos cada mañana.", "Mi pareja"),
+        ("Antes de hornear trabajé como enfermera en un hospital.", "enfermera"),
+        ("Uso solo harina de espelta para todos mis panes.", "solo harina de espelta"),
+        ("Tengo una hija que me ayuda en el puesto del mercado.", "Tengo una hija"),
+    ),
+    "de": (
+        ("Mein Mann Dorian und ich wohnen in der Larch Crescent 14 in Harrogate.", "Dorian"),
+        ("Für eine Privatstunde nehme ich 249 Pfund, per Überweisung.", "249"),
+        ("Jeden Morgen schwimme ich vor der Arbeit 3 km im See.", "3 km"),
+        ("Meine Tochter Saoirse fängt nächstes Jahr in Galway mit dem Studium an.", "Saoirse"),
+        ("Ich bin 1979 in Reykjavik geboren und mit neunzehn hierhergezogen.", "Reykjavik"),
+        ("Mein Geschäftspartner Tobias Wendt kümmert sich um das ganze Geld.", "Tobias"),
+        ("Ich verwende immer Mehl von Zephyr, die sponsern mich.", "Zephyr"),
+        ("Mein Zwillingsbruder Caspian leitet den Freitagsmarkt in Leeds.", "Caspian"),
+        ("Mein Partner und ich backen jeden Morgen zusammen.", "Mein Partner"),
+        ("Bevor ich Bäckerin wurde, war ich Krankenschwester in einem Krankenhaus.", "Kranken"),
+        ("Ich verwende nur Dinkelmehl für alle meine Brote.", "nur Dinkelmehl"),
+        ("Ich habe eine Tochter, die mir am Marktstand hilft.", "eine Tochter"),
+    ),
+}
+
+
+def translations(lang: str) -> dict[str, str]:
+    """Her archive's sentences -> their translation into `lang` (es or de)."""
+    data = json.loads(TRANSLATED.read_text(encoding="utf-8"))["sentences"]
+    return {english: by_lang[lang] for english, by_lang in data.items()}
+
+
+def _translated_sources(messages: list[BaseMessage], table: dict[str, str]) -> list[str]:
+    from core.trust.sentences import split_sentences
+
+    return [
+        f"{table[sentence]} [{n}]"
+        for n, body in prompt_sources(messages)
+        for sentence in split_sentences(body)
+        if sentence in table
+    ]
+
+
+class TranslatingLLM(_FakeChatModel):
+    """A faithful model that answers in the fan's language: it translates up to `per_answer`
+    sentences of its sources (those tests/data/translated_sources.json knows), cited. What it
+    said is kept in `said`, so a test can check the verifier keeps it."""
+
+    lang: str = "es"
+    per_answer: int = 2
+    said: list[str] = Field(default_factory=list)
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        found = _translated_sources(messages, translations(self.lang))
+        picked = list(dict.fromkeys(found))[: self.per_answer]
+        self.said.extend(picked)
+        return " ".join(picked) or "¡Gracias!"
+
+
+class InventingAcrossLLM(_FakeChatModel):
+    """The inventor answering in Spanish or German from English sources: three invented
+    first-person facts a turn (rotating through INVENTIONS_ACROSS), around a true translated
+    sentence of its sources so the lies ride on something real."""
+
+    lang: str = "es"
+    turn: int = 0
+
+    def _reply(self, messages: list[BaseMessage]) -> str:
+        lies = INVENTIONS_ACROSS[self.lang]
+        self.turn += 1
+        told = [lies[(self.turn * 3 + i) % len(lies)][0] for i in range(3)]
+        true = _translated_sources(messages, translations(self.lang))[:1]
+        return " ".join([told[0], *true, *told[1:]])
 
 
 _NUMBER = re.compile(r"(?<![\d:.,])\d+(?:[.,]\d+)?(?![\d:])")

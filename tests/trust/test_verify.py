@@ -250,3 +250,71 @@ def test_strict_accepts_a_word_she_used_elsewhere_in_her_archive():
     assert not run(v.verify(tip, support, mode=Mode.STRICT)).text
     v.learn_vocabulary(["New videos every week, and a bake-along once a month."])
     assert run(v.verify(tip, support, mode=Mode.STRICT)).text
+
+
+# -- across languages -----------------------------------------------------------------------
+
+
+def test_across_languages_numbers_names_and_negation_must_survive_translation():
+    from core.trust.across import across
+
+    unit = "In 2016 I spent three months learning at a boulangerie in Lyon."
+    spec = specifics(unit)
+    ok = across("En 2016 pasé tres meses aprendiendo en una panadería de Lyon.", "es", unit, spec)
+    assert ok.agrees and ok.anchored
+    for claim in (
+        "En 2016 pasé seis meses aprendiendo en una panadería de Lyon.",  # another number
+        "En 2016 pasé tres meses aprendiendo en una panadería de París.",  # another name
+        "En 2016 no pasé tres meses en una panadería de Lyon.",  # negation flipped
+        "2016年我在巴黎学了五个月。",  # a Chinese numeral is a number too
+    ):
+        assert not across(claim, "es", unit, spec).agrees, claim
+
+
+def test_latin_names_inside_chinese_text_and_units_beside_cjk_are_read():
+    from core.trust.across import across, normalised
+
+    assert normalised("素烧用十个小时") == "素烧用 10 个小时"
+    unit = "Barty (Bartholomew, when he misbehaves) came from my friend Jo in 2014."
+    assert across("Barty是2014年我的朋友Jo给我的。", "zh", unit, specifics(unit)).anchored
+    assert not across("Barty是2014年我的朋友Anna给我的。", "zh", unit, specifics(unit)).agrees
+    mugs = "My mugs hold about 350 ml."
+    assert across("私のマグカップの容量は約350mlです。", "ja", mugs, specifics(mugs)).agrees
+
+
+def test_german_nouns_are_not_names_but_names_where_a_name_stands_are():
+    from core.trust.across import across
+
+    unit = "The night before a bake I take 10 g and feed it 1:5:5, so 10 g starter, 50 g flour."
+    claim = "Am Abend vor dem Backen nehme ich 10 g und füttere ihn 1:5:5, also 10 g Anstellgut."
+    assert across(claim, "de", unit, specifics(unit)).agrees
+    kiln = "My kiln is an electric kiln called Dragon."
+    assert not across(
+        "Mein Ofen ist ein Elektroofen namens Phoenix.", "de", kiln, specifics(kiln)
+    ).agrees
+    cat = "I have a ginger cat called Poolish."
+    assert not across("Meine Tochter Saoirse liebt Poolish.", "de", cat, specifics(cat)).agrees
+
+
+@pytest.mark.slow
+def test_the_cross_language_thresholds_hold_on_the_tuning_pairs():
+    """The rule for a sentence in another language than its unit (CROSS_THRESHOLDS) keeps
+    precision on the cross-language tuning pairs, finds most of them where the old rule found
+    almost none, and leaves the same-language verdicts as they were."""
+    from core.trust.meaning_embedder import multilingual_embedder
+    from core.trust.verify import CROSS_THRESHOLDS, SUPPORT_THRESHOLDS
+    from tests.probes.support import pr, score, supported
+
+    e5 = multilingual_embedder()
+    if e5 is None:
+        pytest.skip("multilingual-e5 is not installed")
+    same, cross = SUPPORT_THRESHOLDS[e5.model_name], CROSS_THRESHOLDS[e5.model_name]
+    rows = asyncio.run(score(e5, PAIRS.parent / "support_pairs_xl.json"))  # type: ignore[arg-type]
+    labels = [r.label for r in rows]
+    p, r = pr([supported(x, same, cross) for x in rows], labels)
+    assert p >= 0.95 and r >= 0.85, (p, r)
+    _, old = pr([supported(x, same) for x in rows], labels)
+    assert old <= 0.2, old
+    rows = asyncio.run(score(e5, PAIRS))  # type: ignore[arg-type]
+    tune = [x for x in rows if x.split == "tune" and x.note != "other-language"]
+    assert [supported(x, same, cross) for x in tune] == [supported(x, same) for x in tune]
