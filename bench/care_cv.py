@@ -1,6 +1,6 @@
 """Leave-one-set-out cross-validation of the care check, and the care threshold it measures.
 
-    python -m bench.care_cv [--write] [--write-exemplars]
+    python -m bench.care_cv [--parts] [--write] [--write-exemplars]
 
 The dev sets v1 (tests/heldout/*.jsonl) and v2 (tests/heldout/v2) are training data for the
 care probe: `--write-exemplars` copies their rows into core/trust/exemplars/care_fans.txt
@@ -8,6 +8,12 @@ care probe: `--write-exemplars` copies their rows into core/trust/exemplars/care
 trained on the exemplars without that set's rows and the whole check (patterns, then meaning)
 is measured on it. The cut kept is the lowest at which every held-out set's false handoffs
 stay within MAX_FP; `--write` stores it. v3 and later sets are never read here.
+
+`--parts` also scores the parts of long messages (core/trust/escalation.py `parts`): for each
+rule tried (how long, which parts) the message's cut and the parts' own cut are chosen together,
+the pair with the most handoffs pooled over both held-out sets at false handoffs within MAX_FP
+on each; it prints what each rule gains and what the parts cost on the sets' fan-like
+negatives. With `--write` it stores both cuts of the rule in escalation.py.
 """
 
 from __future__ import annotations
@@ -15,13 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from core.trust.escalation import classify
+from core.trust.escalation import LONG_CHARS, PARTS, WINDOWS, classify, in_parts, parts
 from core.trust.meaning import (
     EXEMPLARS,
     THRESHOLDS,
@@ -30,6 +37,7 @@ from core.trust.meaning import (
     Meaning,
     Threshold,
     bank_for,
+    embed_matrix,
 )
 from core.trust.meaning_embedder import multilingual_embedder
 
@@ -52,6 +60,11 @@ LABELS = {
 }
 
 Row = dict[str, str]
+Scored = dict[str, tuple[list[Row], np.ndarray, np.ndarray]]
+# Per held-out set: each positive's and each negative's parts, each part's score.
+PartScores = dict[str, tuple[list[dict[str, float]], list[dict[str, float]]]]
+# Rules tried for what is long (characters, at least two sentences) and which parts are scored.
+RULES = [(c, w) for c in (0, 80, 120, 160, 200, 280) for w in ((1,), (2,), (1, 2))]
 
 
 def _rows(folder: Path, name: str) -> list[Row]:
@@ -106,21 +119,230 @@ def _verdicts(meaning: Meaning, full: Bank, bank: Bank, rows: list[Row]) -> np.n
     return np.array(out)
 
 
-def cross_validate() -> dict[str, tuple[list[Row], np.ndarray, np.ndarray]]:
-    """Each dev set scored by a probe trained without it: rows, positive and negative scores."""
+def _part_verdicts(
+    meaning: Meaning, rows: list[Row], vectors: dict[str, np.ndarray]
+) -> list[dict[str, float]]:
+    """Per row: each of its parts (the widest rule's) and the score the real check gives it
+    alone, at a parts cut of 0 (-1.0 where it finds nothing)."""
+    out = []
+    for r in rows:
+        mine = {}
+        for part in parts(r["text"], 0, (1, 2)):
+            care = in_parts(r["text"], meaning, vectors[part][None, :])
+            mine[part] = -1.0 if care is None or care.score is None else care.score
+        out.append(mine)
+    return out
+
+
+def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores]:
+    """Each dev set scored by a probe trained without it: rows, positive and negative scores;
+    with `with_parts`, also each part's score of every long-enough row."""
     embedder = multilingual_embedder()
     if embedder is None:
         raise SystemExit("multilingual-e5-small is not installed (make installs it)")
     meaning = Meaning(embedder)
     full = bank_for("care", embedder)
-    out = {}
+    vectors: dict[str, np.ndarray] = {}
+    if with_parts:
+        rows = [
+            r for f in DEV_SETS.values() for n in ("care", "care_negatives") for r in _rows(f, n)
+        ]
+        texts = list(dict.fromkeys(p for r in rows for p in parts(r["text"], 0, (1, 2))))
+        vectors = dict(zip(texts, embed_matrix(embedder, texts), strict=True))
+        meaning._measured[PARTS] = {embedder.model_name: Threshold(0.0)}
+    out, out_parts = {}, {}
     for name in DEV_SETS:
         pos, neg, bank = _held_out(meaning, full, name)
         out[name] = (pos, _verdicts(meaning, full, bank, pos), _verdicts(meaning, full, bank, neg))
-    return out
+        if with_parts:
+            out_parts[name] = (
+                _part_verdicts(meaning, pos, vectors),
+                _part_verdicts(meaning, neg, vectors),
+            )
+    return out, out_parts
 
 
-def choose_cut(scored: dict[str, tuple[list[Row], np.ndarray, np.ndarray]]) -> float:
+def _rule_scores(found: list[dict[str, float]], rows: list[Row], rule: tuple) -> np.ndarray:
+    """Per row, its best part's score under `rule` (-1.0 if the row is not long)."""
+    chars, windows = rule
+    return np.array(
+        [
+            max((mine[p] for p in parts(r["text"], chars, windows)), default=-1.0)
+            for r, mine in zip(rows, found, strict=True)
+        ]
+    )
+
+
+def choose_cuts(
+    scored: Scored, part: dict[str, tuple[np.ndarray, np.ndarray]], keep: float | None = None
+) -> tuple[float, float, int]:
+    """The message's cut (`keep`, if given) and the parts' cut with the most handoffs pooled
+    over the held-out sets while each set's false handoffs stay within MAX_FP; and how many."""
+    whole = np.unique(np.concatenate([s for _, p, n in scored.values() for s in (p, n)]))
+    every = np.unique(np.concatenate([s for p, n in part.values() for s in (p, n)]))
+    if keep is not None:
+        whole = np.array([keep])
+    best = (0.0, 0.0, -1, 0)
+    for cut in whole[(whole > 0.05) & (whole <= 1.0)]:
+        # The parts' cut: just above the score that would take one set past its budget.
+        floor = 0.05
+        for name, (_, _, n) in scored.items():
+            budget = int(np.floor(MAX_FP * len(n) + 1e-9)) - int((n >= cut).sum())
+            if budget < 0:
+                floor = 2.0
+                break
+            left = np.sort(part[name][1][n < cut])[::-1]
+            if budget < len(left):
+                floor = max(floor, float(left[budget]) + 1e-9)
+        above = every[every >= floor]
+        if floor > 1.0 or not above.size:
+            continue
+        part_cut = float(above[0])
+        hits = sum(
+            int(((p >= cut) | (part[name][0] >= part_cut)).sum())
+            for name, (_, p, _) in scored.items()
+        )
+        fps = sum(
+            int(((n >= cut) | (part[name][1] >= part_cut)).sum())
+            for name, (_, _, n) in scored.items()
+        )
+        if hits > best[2] or (hits == best[2] and fps < best[3]):
+            best = (float(cut), part_cut, hits, fps)
+    return best[0], best[1], best[2]
+
+
+def report_parts(
+    scored: Scored, part: dict[str, tuple[np.ndarray, np.ndarray]], cut: float, part_cut: float
+) -> tuple[str, str]:
+    """The figures per held-out set with the parts scored too."""
+    lines, summary = [], []
+    for name, (rows, p, n) in scored.items():
+        hit = (p >= cut) | (part[name][0] >= part_cut)
+        fp = (n >= cut) | (part[name][1] >= part_cut)
+        by_part = int((hit & (p < cut)).sum())
+        missed = Counter(r["category"] for r, h in zip(rows, hit, strict=True) if not h)
+        lines.append(
+            f"  -> {name}: recall {hit.sum()}/{len(hit)} ({hit.mean():.1%}, {by_part} by a part), "
+            f"false handoffs {fp.sum()}/{len(fp)} ({fp.mean():.1%}); missed {dict(missed)}"
+        )
+        summary.append(f"{name} {hit.mean():.3f} recall, {fp.mean():.4f} FP")
+    return "\n".join(lines), "; ".join(summary)
+
+
+def _timed(meaning: Meaning, text: str, found: list[str]) -> tuple[float, float]:
+    """Wall and CPU ms of scoring a long message's parts as a turn does: the message's own
+    vector is kept, its parts are new texts embedded in one batch."""
+    embedder = meaning.embedder
+    assert embedder is not None
+    forget = getattr(embedder, "forget", None)
+    if forget is not None:
+        forget()
+    started, used = time.perf_counter(), time.process_time()
+    in_parts(text, meaning, embed_matrix(embedder, found))
+    return (time.perf_counter() - started) * 1000, (time.process_time() - used) * 1000
+
+
+def measure_cost(rule: tuple, repeats: int = 5) -> str:
+    """What scoring parts adds: the share of fan-like messages (the dev sets' care negatives)
+    that are long and the extra per message there; and per long message, timed `repeats`
+    times over every long dev row (the negatives alone hold too few for a stable figure)."""
+    embedder = multilingual_embedder()
+    assert embedder is not None
+    meaning = Meaning(embedder)
+    if meaning.threshold(PARTS) is None:
+        meaning._measured[PARTS] = {embedder.model_name: Threshold(0.95)}
+    embed_matrix(embedder, ["warm up"])
+    negatives = [r["text"] for f in DEV_SETS.values() for r in _rows(f, "care_negatives")]
+    every = [r["text"] for f in DEV_SETS.values() for r in _rows(f, "care")] + negatives
+    wall, cpu = [], []
+    for text in negatives:
+        found = parts(text, *rule)
+        w, c = _timed(meaning, text, found) if found else (0.0, 0.0)
+        wall.append(w)
+        cpu.append(c)
+    share = float(np.mean([bool(parts(t, *rule)) for t in negatives]))
+    long = [(t, found) for t in every if (found := parts(t, *rule))]
+    timed = np.array([_timed(meaning, t, found) for t, found in long for _ in range(repeats)])
+    w_all, c_all = np.array(wall), np.array(cpu)
+    return (
+        f"cost: {share:.1%} of {len(negatives)} fan-like messages (v1+v2 care negatives) are "
+        f"long; extra per message there: median {np.median(w_all):.1f} ms wall / "
+        f"{np.median(c_all):.1f} ms CPU, p95 {np.percentile(w_all, 95):.1f} / "
+        f"{np.percentile(c_all, 95):.1f}, mean {w_all.mean():.2f} / {c_all.mean():.2f}; per long "
+        f"message ({len(long)} long dev rows, {np.mean([len(f) for _, f in long]):.1f} parts "
+        f"each, x{repeats}): median {np.median(timed[:, 0]):.1f} ms wall / "
+        f"{np.median(timed[:, 1]):.1f} ms CPU, p95 {np.percentile(timed[:, 0], 95):.1f} / "
+        f"{np.percentile(timed[:, 1], 95):.1f}"
+    )
+
+
+def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) -> None:
+    """Each rule's best pair of cuts, the best rule's figures, and its cost."""
+    base = choose_cut(scored)
+    pooled = sum(int((p >= base).sum()) for _, p, _ in scored.values())
+    print(f"message only: {pooled} handed off pooled at cut {base:.4f}")
+    results = []
+    for rule in RULES:
+        part = {
+            name: (
+                _rule_scores(found[name][0], scored[name][0], rule),
+                _rule_scores(found[name][1], _neg_rows(name), rule),
+            )
+            for name in scored
+        }
+        # The message's cut stays the one measured alone, so a short message (most of them)
+        # is checked as before; moving both together (`--move-cut`) was measured too.
+        cut, part_cut, hits = choose_cuts(scored, part, None if move_cut else base)
+        # Among rules that hand off as many, the cheapest: fewer messages long, fewer parts.
+        results.append((hits, rule[0], -len(rule[1]), -max(rule[1]), rule, cut, part_cut, part))
+        print(
+            f"rule >= {rule[0]} chars, parts of {rule[1]} sentences: {hits} pooled "
+            f"(cut {cut:.4f}, parts {part_cut:.4f})"
+        )
+    hits, *_, rule, cut, part_cut, part = max(results, key=lambda x: x[:4])
+    text, summary = report_parts(scored, part, cut, part_cut)
+    print(f"best: >= {rule[0]} chars, windows {rule[1]}, cut {cut:.4f}, parts {part_cut:.4f}")
+    print(text)
+    print(measure_cost(rule))
+    if (rule[0], rule[1]) != (LONG_CHARS, WINDOWS):
+        print(
+            f"escalation.py has LONG_CHARS={LONG_CHARS}, WINDOWS={WINDOWS}: set them to the rule"
+        )
+    if write and hits > pooled:
+        stored = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
+        how = (
+            f"probe, leave-one-set-out (patterns, then meaning, then the parts of messages of "
+            f">= {rule[0]} characters and 2+ sentences, windows {rule[1]}): {summary}; "
+            + (
+                "the pair of cuts with the most handoffs"
+                if move_cut
+                else "the message's cut as measured alone, the parts' lowest"
+            )
+            + f" at false handoffs <= {MAX_FP} on every set"
+        )
+        stored["care"]["multilingual-e5-small"] = {
+            "score": round(cut, 4),
+            "margin": 0.0,
+            "k": 0,
+            "measured": how,
+        }
+        stored[PARTS] = {
+            "multilingual-e5-small": {
+                "score": round(part_cut, 4),
+                "margin": 0.0,
+                "k": 0,
+                "measured": how,
+            }
+        }
+        THRESHOLDS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+        print(f"wrote {THRESHOLDS}")
+
+
+def _neg_rows(name: str) -> list[Row]:
+    return _rows(DEV_SETS[name], "care_negatives")
+
+
+def choose_cut(scored: Scored) -> float:
     """The lowest cut at which every held-out set's false handoffs stay within MAX_FP."""
     cuts = np.unique(np.concatenate([s for _, p, n in scored.values() for s in (p, n)]))
     for cut in cuts[(cuts > 0.05) & (cuts <= 1.0)]:
@@ -152,11 +374,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the care threshold")
     parser.add_argument("--write-exemplars", action="store_true", help="rewrite care_fans.txt")
+    parser.add_argument("--parts", action="store_true", help="also score long messages' parts")
+    parser.add_argument(
+        "--move-cut", action="store_true", help="with --parts: choose the message's cut too"
+    )
     args = parser.parse_args(argv)
     if args.write_exemplars:
         print(f"wrote {write_exemplars()} rows to {FANS}")
         return 0
-    scored = cross_validate()
+    scored, found = cross_validate(with_parts=args.parts)
+    if args.parts:
+        run_parts(scored, found, args.write, args.move_cut)
+        return 0
     cut = choose_cut(scored)
     text, summary = report(scored, cut)
     print(text)

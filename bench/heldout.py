@@ -7,6 +7,7 @@ Run: .venv/bin/python -m bench.heldout [--set tests/heldout/v2]
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import time
 from collections import Counter
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from core.trust.escalation import classify
+from core.trust.escalation import check
 from core.trust.honesty import asks_what_i_am
 from core.trust.meaning import Meaning, embed_matrix
 from core.trust.meaning_embedder import multilingual_embedder
@@ -58,7 +59,8 @@ def measure(folder: Path, meaning: Meaning) -> dict[str, tuple[list[Row], list[b
     """Each file of a held-out set: its rows, whether the detector flagged each, ms per row."""
 
     def care(r: Row, v: Any) -> bool:
-        return classify(r["text"], meaning, v) is not None
+        # As a turn checks it: a long message's parts are embedded and scored too.
+        return asyncio.run(check(r["text"], meaning, v)) is not None
 
     def honest(r: Row, v: Any) -> bool:
         return asks_what_i_am(r["text"], meaning, v, creator=_creator(r)) is not None

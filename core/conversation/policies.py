@@ -11,7 +11,7 @@ from core.control.control import Control
 from core.persona.naming import names_clone
 from core.ports import RateLimiter, StateStore
 from core.records import MuteScope
-from core.trust.escalation import classify
+from core.trust.escalation import check
 from core.trust.honesty import ai_label
 from core.trust.meaning import Meaning
 from core.trust.sanitize import neutralise_input
@@ -163,7 +163,7 @@ class Escalation:
         if self.meaning is not None and self.meaning.enabled("care") and text.strip():
             vector = await self.meaning.embed_one(text.strip(), self.embed)
             turn.meaning_vector = (text.strip(), vector)
-        care = classify(text, self.meaning or _NO_MEANING, vector)
+        care = await check(text, self.meaning or _NO_MEANING, vector)
         if care is None:
             return await call_next(turn)
         turn.notes.append(f"escalated:{care.category}:{care.lang}:{care.by}")

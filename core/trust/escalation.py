@@ -4,6 +4,9 @@ Two signals, either one enough: the meaning check (the message's vector against 
 multilingual exemplars, core/trust/exemplars/care.txt, with a measured threshold) and precise
 patterns per language for the obvious phrasings, which also hold when no threshold was measured
 for the embedder in use.
+
+A long message can carry its one risk in a clause among ordinary ones, diluted in the whole
+message's vector; its parts are then also scored, each at a cut of its own (`PARTS`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from dataclasses import dataclass
 
 from core.text.fold import any_of, fold_for_detection
 from core.trust.language import language_of
-from core.trust.meaning import Floats, Meaning
+from core.trust.meaning import Floats, Match, Meaning
+from core.trust.sentences import split_sentences
 
 CATEGORIES = (
     "self-harm",
@@ -131,6 +135,13 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 _COMPILED = {k: any_of(v) for k, v in _TRIGGERS.items()}
 
+# The parts' own, stricter cut (thresholds.json), chosen by bench/care_cv.py --parts.
+PARTS = "care-parts"
+# What makes a message long enough to score its parts, and which parts (1: each sentence, 2: each
+# pair of neighbours), chosen by leave-one-set-out CV on the dev sets (bench/care_cv.py --parts).
+LONG_CHARS = 80
+WINDOWS: tuple[int, ...] = (1,)
+
 
 @dataclass(frozen=True, slots=True)
 class Care:
@@ -138,7 +149,7 @@ class Care:
 
     category: str
     lang: str
-    by: str  # "pattern" or "meaning"
+    by: str  # "pattern", "meaning" (the whole message) or "part" (one part of a long one)
     score: float | None = None
 
 
@@ -151,20 +162,79 @@ def detect(text: str) -> str | None:
     return None
 
 
-def classify(
-    text: str, meaning: Meaning, vector: Floats | Sequence[float] | None = None
-) -> Care | None:
-    """Whether `text` needs a human, by patterns and by meaning (when `vector` is given)."""
-    category = detect(text)
-    if category is not None:
-        return Care(category, language_of(text, meaning.nearest_lang("care", vector)), "pattern")
-    found = meaning.match("care", vector)
-    if found is None:
-        return None
-    if found.label == "meeting":
+def parts(text: str, min_chars: int = LONG_CHARS, windows: Sequence[int] = WINDOWS) -> list[str]:
+    """The parts of a long message scored on their own; none for a short one (most messages,
+    which then cost no embedding beyond the message's own)."""
+    if len(text) < min_chars:
+        return []
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return []
+    out = [
+        " ".join(sentences[i : i + w])
+        for w in windows
+        if w < len(sentences)
+        for i in range(len(sentences) - w + 1)
+    ]
+    return list(dict.fromkeys(out))
+
+
+def _meant(
+    meaning: Meaning, vector: Floats | Sequence[float], score: float | None
+) -> Match | None:
+    found = meaning.match("care", vector, score)
+    if found is not None and found.label == "meeting":
         # "Is a real person reading this?" is an identity question, answered honestly by the
         # brain, not a request to meet someone: the likelier meaning wins.
         identity = meaning.match("identity", vector)
         if identity is not None and identity.score >= found.score:
             return None
-    return Care(found.label, language_of(text, found.lang), "meaning", found.score)
+    return found
+
+
+def classify(
+    text: str,
+    meaning: Meaning,
+    vector: Floats | Sequence[float] | None = None,
+    part_vectors: Floats | Sequence[Sequence[float]] | None = None,
+) -> Care | None:
+    """Whether `text` needs a human, by patterns and by meaning (when `vector` is given), then
+    by the meaning of its `parts` (when their vectors are given, in the same order)."""
+    category = detect(text)
+    if category is not None:
+        return Care(category, language_of(text, meaning.nearest_lang("care", vector)), "pattern")
+    found = _meant(meaning, vector, None) if vector is not None else None
+    if found is not None:
+        return Care(found.label, language_of(text, found.lang), "meaning", found.score)
+    return in_parts(text, meaning, part_vectors)
+
+
+def in_parts(
+    text: str, meaning: Meaning, part_vectors: Floats | Sequence[Sequence[float]] | None
+) -> Care | None:
+    """The likeliest care need among a long message's parts, at the parts' own cut."""
+    cut = meaning.threshold(PARTS)
+    if cut is None or part_vectors is None:
+        return None
+    best: Match | None = None
+    for v in part_vectors:
+        found = _meant(meaning, v, cut.score)
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    if best is None:
+        return None
+    return Care(best.label, language_of(text, best.lang), "part", best.score)
+
+
+async def check(
+    text: str, meaning: Meaning, vector: Floats | Sequence[float] | None = None
+) -> Care | None:
+    """`classify` for a turn: a long message's parts are embedded (one batch, off the event
+    loop) only when the patterns and the whole message found nothing."""
+    care = classify(text, meaning, vector)
+    if care is not None or vector is None or meaning.threshold(PARTS) is None:
+        return care
+    found = parts(text)
+    if not found:
+        return None
+    return in_parts(text, meaning, await meaning.embed(found))

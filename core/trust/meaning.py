@@ -285,11 +285,16 @@ class Detector:
     def enabled(self) -> bool:
         return self.threshold is not None
 
-    def match(self, vector: Floats | Sequence[float] | None) -> Match | None:
-        """The label `vector` means, or None (also when the detector is off)."""
+    def match(
+        self, vector: Floats | Sequence[float] | None, score: float | None = None
+    ) -> Match | None:
+        """The label `vector` means, or None (also when the detector is off); `score`: another
+        cut than the measured one (a long message's parts have their own)."""
         t = self.threshold
         if t is None or vector is None:
             return None
+        if score is not None:
+            t = Threshold(score, t.margin, t.k)
         v = np.asarray(vector, dtype=np.float32)
         if v.shape[0] != self.bank.matrix.shape[1]:
             return None  # a vector from another embedder: not comparable
@@ -531,9 +536,11 @@ class Meaning:
         sims = found.bank.matrix @ v
         return found.bank.exemplars[int(np.argmax(sims))].lang
 
-    def match(self, task: str, vector: Floats | Sequence[float] | None) -> Match | None:
+    def match(
+        self, task: str, vector: Floats | Sequence[float] | None, score: float | None = None
+    ) -> Match | None:
         found = self.detectors.get(task)
-        return found.match(vector) if found is not None else None
+        return found.match(vector, score) if found is not None else None
 
 
 OFF = Meaning(None)
