@@ -13,6 +13,12 @@ of the held-out negatives (the fold's honesty negatives and hard negatives, pool
 ordinary fan messages. Red-team prompts that ask for its instructions (tests/data/redteam) are
 measured too, not chosen on. v3 is never read here.
 
+The personal questions are trained as their own negative class (`personal`, see NEGATIVES in
+core/trust/meaning.py). Measured 2026-12-02 in these folds: as part of `none`, 229/239 caught
+at 10/516 false; as a class of their own, 231/239 at 10/516; a nearest-neighbour tie-break on
+top (below 0.95 or 0.99, the nearest exemplar must be an identity question) also 231/239 at
+10/516, sparing only instruction requests (3/80 -> 0/80), so it is not used.
+
 `--copy-sets` writes the v1 and v2 rows into core/trust/exemplars/identity_sets.txt; `--write`
 stores the identity entry for multilingual-e5-small in thresholds.json (nothing else).
 """
@@ -127,10 +133,10 @@ class Vectors:
 
 
 def positive_score(bank: Bank, vectors: Floats, k: int) -> Floats:
-    """Per row, the probe's probability of `identity` (k = 0) or the mean of its k nearest
-    identity exemplars' cosines."""
+    """Per row, the probe's probability of `identity`, none of its negative classes (k = 0), or
+    the mean of its k nearest identity exemplars' cosines."""
     if k == 0:
-        out: Floats = 1.0 - bank.probe.proba(vectors)[:, 0]
+        out: Floats = 1.0 - bank.negative_proba(vectors)
         return out
     scores = [bank.best(bank.scores(v), k) for v in vectors]
     return np.array([s.score if s else -1.0 for s in scores], dtype=np.float32)

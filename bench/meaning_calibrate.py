@@ -81,8 +81,8 @@ def _rank(r: Result) -> tuple[float, float, float]:
 def calibrate(task: str, embedder: TextEmbedder, negatives_text: Sequence[str]) -> Result:
     """Nearest-neighbour thresholds (k >= 1), measured leave-one-out."""
     bank = bank_for(task, embedder)
-    pos_idx = [i for i, e in enumerate(bank.exemplars) if e.label != NEGATIVE]
-    neg_idx = [i for i, e in enumerate(bank.exemplars) if e.label == NEGATIVE]
+    pos_idx = [i for i, e in enumerate(bank.exemplars) if e.label in bank.labels]
+    neg_idx = [i for i, e in enumerate(bank.exemplars) if e.label not in bank.labels]
     typos = [typo(bank.exemplars[i].text, i) for i in pos_idx]
     typo_vecs = embed_matrix(embedder, typos)
     other_vecs = embed_matrix(embedder, list(negatives_text))
@@ -142,17 +142,18 @@ def calibrate_probe(task: str, embedder: TextEmbedder, negatives_text: Sequence[
     typo_vecs = embed_matrix(embedder, [typo(e.text, i) for i, e in enumerate(bank.exemplars)])
     p_pos, p_typo = np.zeros(n), np.zeros(n)
     predicted = [""] * n
+    neg = len(bank.negatives)  # `none`, then any other negative classes (personal)
     for f in range(FOLDS):
         train = folds != f
-        probe = Probe(bank.matrix[train], bank.classes[train], len(bank.labels) + 1)
+        probe = Probe(bank.matrix[train], bank.classes[train], neg + len(bank.labels))
         test = np.flatnonzero(~train)
         probs = probe.proba(bank.matrix[test])
-        p_pos[test] = 1.0 - probs[:, 0]
-        p_typo[test] = 1.0 - probe.proba(typo_vecs[test])[:, 0]
+        p_pos[test] = 1.0 - probs[:, :neg].sum(axis=1)
+        p_typo[test] = 1.0 - probe.proba(typo_vecs[test])[:, :neg].sum(axis=1)
         for row, i in enumerate(test):
-            predicted[i] = bank.labels[int(np.argmax(probs[row, 1:]))]
-    other = 1.0 - bank.probe.proba(embed_matrix(embedder, list(negatives_text)))[:, 0]
-    positive = bank.classes > 0
+            predicted[i] = bank.labels[int(np.argmax(probs[row, neg:]))]
+    other = 1.0 - bank.negative_proba(embed_matrix(embedder, list(negatives_text)))
+    positive = bank.classes >= neg
     negatives = np.concatenate([p_pos[~positive], other])
     best: Result | None = None
     for cut in sorted(set(np.round(p_pos[positive], 4)) | {0.5}):
@@ -160,7 +161,7 @@ def calibrate_probe(task: str, embedder: TextEmbedder, negatives_text: Sequence[
         if fp > MAX_FP[task]:
             continue
         hit = p_pos[positive] >= cut
-        gold = [e.label for e in bank.exemplars if e.label != NEGATIVE]
+        gold = [e.label for e in bank.exemplars if e.label in bank.labels]
         labels = [predicted[i] for i in np.flatnonzero(positive)]
         correct = [g == p for g, p, h in zip(gold, labels, hit, strict=True) if h]
         best = Result(
@@ -206,7 +207,7 @@ def combined_recall(task: str, embedder: TextEmbedder, result: Result) -> dict[s
     bank = bank_for(task, embedder)
     by_lang: dict[str, list[bool]] = {}
     for i, e in enumerate(bank.exemplars):
-        if e.label == NEGATIVE:
+        if e.label not in bank.labels:
             continue
         if task == "care":
             pattern = detect(e.text) is not None

@@ -27,7 +27,8 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 # v3 care, held out: 245/289 (84.8%), 22/362 false (6.1%) before care_fans.txt; 273/289 (94.5%),
 # 14/362 (3.9%) after. v2 honesty, trained on: 133/133, 0/110 false. v3 honesty, held out:
 # 106/120 (88.3%), 4/111 false before the identity check learnt personal questions and v1/v2;
-# 102/120 (85.0%), 4/111 after.
+# 102/120 (85.0%), 4/111 after; 101/120 (84.2%), 4/111 since personal questions are a negative
+# class of their own (cut chosen by CV on v1/v2, not on v3).
 FLOORS = {
     "v2": (0.98, 0.010, 0.99, 0.01),
     "v3": (0.94, 0.040, 0.84, 0.04),

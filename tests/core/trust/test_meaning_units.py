@@ -94,6 +94,29 @@ def test_probe_mode_learns_the_labels_from_the_exemplars():
     assert detector.match([0, 1, 0, 0]) is None
 
 
+def test_a_label_declared_negative_is_a_class_of_its_own_and_never_a_match():
+    ex = [Exemplar("x", "en", f"a{i}") for i in range(5)]
+    ex += [Exemplar(NEGATIVE, "en", f"b{i}") for i in range(5)]
+    ex += [Exemplar("personal", "en", f"c{i}") for i in range(5)]
+    rng = np.random.default_rng(1)
+    axes = [[1, 0, 0, 0]] * 5 + [[0, 1, 0, 0]] * 5 + [[0, 0, 1, 0]] * 5
+    matrix = (np.array(axes) + rng.normal(0, 0.05, (15, 4))).astype(np.float32)
+    bank = Bank(ex, matrix)
+    assert bank.negatives == (NEGATIVE, "personal") and bank.labels == ("x",)
+    assert bank.probe.proba(matrix).shape == (15, 3)
+    detector = Detector("t", bank, Threshold(0.8), _AxisEmbedder())
+    assert detector.match([1, 0, 0, 0]) is not None
+    assert detector.match([0, 0, 1, 0]) is None, "a personal question is no match"
+    found = bank.classify(np.array([0, 0, 1, 0], dtype=np.float32))
+    assert found.negative > 0.9 and found.score == pytest.approx(1 - found.negative, abs=1e-6)
+
+
+def test_a_bank_without_the_extra_negative_label_trains_as_before():
+    ex = [Exemplar("x", "en", "a1"), Exemplar("y", "en", "a2"), Exemplar(NEGATIVE, "en", "b")]
+    bank = Bank(ex, np.eye(3, 4, dtype=np.float32))
+    assert bank.negatives == (NEGATIVE,) and list(bank.classes) == [1, 2, 0]
+
+
 def test_a_trained_probe_is_kept_on_disk_and_loaded_the_same(tmp_path):
     ex = [Exemplar("x", "en", "a1"), Exemplar(NEGATIVE, "en", "b")]
     matrix = np.array([[1, 0, 0, 0], [0, 1, 0, 0]], dtype=np.float32)
