@@ -195,7 +195,69 @@ def agrees(
         whole_word = name.isascii() and name.replace("'", "").replace("-", "").isalnum()
         if name not in words and (whole_word or name not in fold(context or unit).lower()):
             return False
-    return claim.negated == unit_specifics.negated
+    return negation_agrees(claim.text, claim.negated, unit, unit_specifics.negated)
+
+
+# Where a text's clauses part: sentence ends, semicolons and dashes always; a comma only where
+# a subject pronoun or a negation starts the next part ("I don't use rye, I use spelt"), not
+# inside a list that one "not" governs ("I don't use rye, spelt or einkorn").
+_HARD_BREAK = re.compile(r"\s*(?:[;:–—]|\s-\s|[.!?。！？]+(?=\s|$))\s*")
+_SUBJECTS = _closed(
+    "i you he she it we they yo tú él ella nosotros ellos ich du er sie es wir ihr je tu il "
+    "elle nous vous ils elles eu ele ela nós eles io lui noi loro ik jij hij zij wij jag han "
+    "hon vi de",
+)
+
+
+def _clauses(text: str) -> list[tuple[frozenset[str], bool]]:
+    """Each clause's words (three letters and up, no function or negation words) and whether
+    it says "not"."""
+    parts: list[str] = []
+    for piece in _HARD_BREAK.split(fold(_CITE.sub(" ", text))):
+        for i, part in enumerate(piece.split(",")):
+            words = {w.lower().replace("’", "'") for w in _WORD.findall(part)}
+            starts = bool(words & (_SUBJECTS | _FIRST_PERSON | _NEGATION)) or "n't" in part
+            if i and parts and not starts:
+                parts[-1] += "," + part
+            else:
+                parts.append(part)
+    out = []
+    for part in parts:
+        words = {w.lower().replace("’", "'") for w in _WORD.findall(part)}
+        if not words:
+            continue
+        negated = bool(words & _NEGATION) or "n't" in part.lower()
+        negated = negated or bool(_CJK_NEGATION.search(part))
+        keys = frozenset(
+            w
+            for w in words
+            if len(w) >= 3 and w not in _FUNCTION and w not in _NEGATION and "'" not in w
+        )
+        out.append((keys, negated))
+    return out
+
+
+def negation_agrees(claim: str, claim_negated: bool, unit: str, unit_negated: bool) -> bool:
+    """True if claim and unit say "not" about the same things, clause by clause where their
+    words show which clause answers which ("I don't use rye, I use spelt" agrees with "I use
+    spelt; rye I don't use" and with "I use spelt", not with "I use rye, I don't use spelt");
+    else (one clause each, or no words in common, as across languages) sentence by sentence.
+    """
+    mine, theirs = _clauses(claim), _clauses(unit)
+    if len(mine) <= 1 and len(theirs) <= 1:
+        return claim_negated == unit_negated
+    matched = False
+    for n, (keys, negated) in enumerate(mine):
+        # A clause is matched by the words that tell it from the claim's other clauses.
+        others = frozenset().union(*(k for m, (k, _) in enumerate(mine) if m != n))
+        own = keys - others if len(mine) > 1 else keys
+        best = max(theirs, key=lambda c: len(own & c[0]), default=None)
+        if best is None or not own & best[0]:
+            continue
+        matched = True
+        if best[1] != negated:
+            return False
+    return matched or claim_negated == unit_negated
 
 
 # Words that carry no content (a closed grammatical class, not a topic list; shared with the

@@ -318,3 +318,22 @@ def test_the_cross_language_thresholds_hold_on_the_tuning_pairs():
     rows = asyncio.run(score(e5, PAIRS))  # type: ignore[arg-type]
     tune = [x for x in rows if x.split == "tune" and x.note != "other-language"]
     assert [supported(x, same, cross) for x in tune] == [supported(x, same) for x in tune]
+
+
+# -- negation per clause --------------------------------------------------------------------
+
+
+def test_negation_is_compared_clause_by_clause_where_the_words_say_which():
+    from core.trust.specifics import agrees
+
+    def agree(claim: str, unit: str) -> bool:
+        return agrees(specifics(claim), unit, specifics(unit))
+
+    said = "I don't use rye, I use spelt."
+    # The same two clauses in another order, or only the clause the claim shares.
+    assert agree(said, "I use spelt; rye I don't use.")
+    assert agree(said, "I use spelt")
+    # Each clause flipped: one "not" per sentence on both sides, yet the opposite claim.
+    assert not agree(said, "I use rye, I don't use spelt.")
+    assert not agree("I use rye.", "I don't use rye.")
+    assert not agree("I am sponsored by a flour brand.", "I am not sponsored by any flour brand.")
