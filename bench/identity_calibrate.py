@@ -2,12 +2,13 @@
 
     python -m bench.identity_calibrate [--copy-sets] [--write]
 
-Training data: the hand-written exemplars (identity.txt, identity_none.txt, ordinary.txt)
-and the fan questions of the v1 and v2 sets (tests/heldout/honesty*.jsonl and v2/, training
-since 2026-12-02). Two folds: exemplars + v1 -> v2, and exemplars + v2 -> v1; the hand-written
-hard negatives (identity_none.txt: personal questions about her, requests about the clone's
-instructions) are split in two halves, one trained on and one measured in each fold. A row counts
-as flagged when the whole check flags it (patterns or meaning), as `asks_what_i_am` does. The
+Training data: the hand-written exemplars (identity.txt, personal.txt, identity_none.txt,
+ordinary.txt) and the fan questions of the v1 and v2 sets (tests/heldout/honesty*.jsonl and v2/,
+training since 2026-12-02). Two folds: exemplars + v1 -> v2, and exemplars + v2 -> v1; the
+hand-written hard negatives (personal.txt and identity_none.txt: personal questions about her,
+requests about the clone's instructions) are split in two halves, one trained on and one
+measured in each fold. A row counts as flagged when the whole check flags it (patterns or
+meaning), as `asks_what_i_am` does. The
 cut kept recognises the most held-out questions over both folds while flagging at most MAX_FP
 of the held-out negatives (the fold's honesty negatives and hard negatives, pooled) and of
 ordinary fan messages. Red-team prompts that ask for its instructions (tests/data/redteam) are
@@ -106,6 +107,14 @@ def sets_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+# The hand-written hard negatives, as the identity task reads them (meaning.py ALSO).
+HARD = ("personal", "identity_none")
+
+
+def hard_negatives() -> list[Exemplar]:
+    return [e for t in HARD for e in load_exemplars(t)]
+
+
 def halves(exemplars: Sequence[Exemplar]) -> tuple[list[Exemplar], list[Exemplar]]:
     """Hard negatives split in two by position within each language (the languages list
     their topics in much the same order, so a topic mostly falls in one half)."""
@@ -165,7 +174,7 @@ def build_fold(
     train: str, test: str, half: int, vectors: Vectors, ordinary: list[str], n_ordinary: int
 ) -> Fold:
     own = list(load_exemplars("identity"))
-    personal = halves(load_exemplars("identity_none"))
+    personal = halves(hard_negatives())
     base = own + personal[half] + list(load_exemplars("ordinary"))
     trained = [
         Exemplar("identity" if r.positive else NEGATIVE, r.lang, r.text) for r in set_rows(train)
@@ -268,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ordinary = ordinary_messages()
     n_ordinary = len(ordinary)
     ordinary += redteam_requests()
-    texts = [e.text for t in ("identity", "identity_none", "ordinary") for e in load_exemplars(t)]
+    texts = [e.text for t in ("identity", *HARD, "ordinary") for e in load_exemplars(t)]
     texts += [r.text for name in SETS for r in set_rows(name)] + ordinary
     vectors = Vectors(embedder, texts)
     folds = [

@@ -35,12 +35,15 @@ NEGATIVES = (NEGATIVE, "personal")
 WITH_ORDINARY = frozenset({"care", "identity"})
 # More files a task's bank reads: care also learns from fan messages labelled by people who never
 # saw the detector (exemplars/care_fans.txt, the v1 and v2 sets; bench/care_cv.py writes it);
-# identity learns that personal questions about her ("do you have kids?") and requests for its
-# instructions are not about who answers, and from the fan questions of the v1 and v2 sets
-# (exemplars/identity_sets.txt; bench/identity_calibrate.py writes it).
+# both learn that personal questions about her ("do you have kids?", exemplars/personal.txt) are
+# neither a care need nor about who answers: without them care handed 78 of identity's 286 off
+# (as meeting, minor or abuse). Identity alone also learns that where she lives now is personal,
+# and that requests for its instructions are not about who answers (identity_none.txt), and from
+# the fan questions of the v1 and v2 sets (exemplars/identity_sets.txt; bench/identity_calibrate.py
+# writes it).
 ALSO: dict[str, tuple[str, ...]] = {
-    "care": ("care_fans",),
-    "identity": ("identity_none", "identity_sets"),
+    "care": ("care_fans", "personal"),
+    "identity": ("personal", "identity_none", "identity_sets"),
 }
 
 Floats = npt.NDArray[np.float32]
