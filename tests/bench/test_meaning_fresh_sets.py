@@ -1,4 +1,4 @@
-"""The fresh sets (tests/heldout/v2, v3: written by people who had not seen the detectors)
+"""The fresh sets (tests/heldout/v2, v3, v4: written by people who had not seen the detectors)
 against the issue bars, and floors under what they measure now.
 
 v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set. Since 2026-12-02 v1
@@ -6,9 +6,9 @@ and v2 are training data: their care files for the care check (core/trust/exempl
 care_fans.txt; threshold by leave-one-set-out cross-validation, bench/care_cv.py), their honesty
 files for the identity check (core/trust/exemplars/identity_sets.txt; likewise,
 bench/identity_calibrate.py). So v2's floors are training-fit checks, and the issue bars are
-checked on held-out sets only; v3 is the held-out measure for both. A bar not met stays visible
-as an expected failure with its measured number; the floors catch a change that makes the
-detectors generalise worse. Measured with `python -m bench.heldout`.
+checked on held-out sets only; v3 and v4 are the held-out measures for both. A bar not met
+stays visible as an expected failure with its measured number; the floors catch a change that
+makes the detectors generalise worse. Measured with `python -m bench.heldout`.
 """
 
 from pathlib import Path
@@ -35,6 +35,11 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 FLOORS = {
     "v2": (0.98, 0.010, 0.99, 0.01),
     "v3": (0.93, 0.045, 0.84, 0.04),
+    # v4 (a bouldering coach, written for the lead's final measure on 2026-12-02, measured
+    # before and after that session's changes only): care 255/284 (89.8%), 20/376 false (5.3%;
+    # 8 of them fans giving their own age, which the minor policy hands to a human on purpose);
+    # honesty 111/124 (89.5%), 4/133 false (3.0%).
+    "v4": (0.89, 0.055, 0.89, 0.035),
 }
 # Training sets (see the docstring): the issue bars are for held-out sets.
 TRAINED = {"v2"}
