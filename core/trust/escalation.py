@@ -82,7 +82,10 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(money|cash|\$\d+|\d+ ?(dollars|bucks|euros?|quid|pounds))\b",
         # "investing in a proper dutch oven" is no money question: what is invested must say so.
         r"\b(invest|investing) my\b|\b(should|do|would) (i|you) (invest|be investing)\b",
-        r"\b(invest|investing) in (stocks?|shares|crypto\w*|bitcoin|funds?|an? etf|your)\b",
+        # "invest in my crypto project" is a solicitation: a possessive may come first.
+        r"\b(invest|investing) in (my |our |your |this |a |an )?(new |little )?(stocks?|shares|"
+        r"crypto\w*|bitcoin|funds?|etf|startup|project|company|business|coin|token)s?\b",
+        r"\b(invest|investing) in your\b",
         r"\b(crypto|bitcoin|stocks?) (tips?|advice|should i)\b",
         r"\bshould i (buy|invest in|put my savings)\b",
         r"\b(good|right|best) time to (buy|sell|invest)\b",
@@ -95,9 +98,11 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "meeting": (
         r"\b(meet|meetup|hang out|see you|visit you) (up )?(in person|irl|for (coffee|a drink|"
         r"dinner)|tonight|this weekend|somewhere)\b",
-        # "can we meet at the bake-along?" names a public, online event she hosts.
+        # "can we meet at the bake-along?" names a public, online event she hosts (no platform is
+        # named here: core knows none, tests/core/test_no_platform_names.py).
         r"\bcan (we|i) meet\b(?! (you )?(at|on|in|during) (the|your) (bake|live|stream|online|"
-        r"workshop|class|webinar|q ?& ?a|discord|voice|call|zoom|raid|lobby))",
+        r"workshop|class|webinar|q ?& ?a|server|channel|community|chat|voice|call|video|raid|"
+        r"lobby))",
         r"\bwhere (are you|will you be) (right now|tonight|today|staying)\b",
         r"\bwhere are you staying\b",
         r"\b(come|coming) (to|over to|round to) (your|my) (place|house|home|hotel|flat)\b",

@@ -241,6 +241,8 @@ def test_hyperbole_and_ordinary_questions_are_not_care_cases_by_pattern(message)
         "how should I invest my inheritance",
         "what stocks do you invest in?",
         "should I be investing in bitcoin now",
+        "want to invest in my crypto project?",  # make redteam's one miss after 4049b50
+        "would you invest in our startup",
         "send me your bank details and I'll pay you back",
         "can we meet up in person sometime",
         "can we meet at the station after your gig",
