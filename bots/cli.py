@@ -6,6 +6,7 @@ import json
 import logging
 import os
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -174,6 +175,11 @@ def chat(
     _run(lambda: _chat(folder, fan, None if dm else community, script, False))
 
 
+def demo_community(now: datetime | None = None) -> str:
+    """The console community a `clonebot demo` run talks in: new each run."""
+    return f"demo-{(now or datetime.now(UTC)):%Y%m%d-%H%M%S}"
+
+
 @app.command()
 def demo(folder: BotDir) -> None:
     """Ingest the example, then run a short scripted conversation."""
@@ -182,7 +188,10 @@ def demo(folder: BotDir) -> None:
     _run(lambda: _ingest(folder, prepare_checks=False))
     script = folder / "demo.txt"
     console.rule("[bold]2. A scripted conversation (real local model, no keys)")
-    _run(lambda: _chat(folder, "demo-fan", "demo", script, False))
+    # A community of its own per run: the script ends in a care handoff, which silences its
+    # conversation for hours, so a second `make demo` in the same one would get no replies.
+    community = demo_community()
+    _run(lambda: _chat(folder, "demo-fan", community, script, False))
     console.rule("[bold]3. Your turn")
     console.print(
         f"Chat yourself:      .venv/bin/clonebot chat {folder}\n"

@@ -89,7 +89,11 @@ class ConsoleAdapter:
         for reply in replies:
             await self.send(reply)
         if not replies:
-            self._write("clone> (no reply)")
+            # Every message still has a logged outcome; say where to see why.
+            self._write(
+                "clone> (no reply: muted, handed to a person, or not addressed; "
+                "/clone status as the creator says which)"
+            )
         return replies
 
     async def run_lines(
