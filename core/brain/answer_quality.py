@@ -97,6 +97,8 @@ def passage(parts: Sequence[str], scores: Sequence[float], n: int, max_chars: in
 
 
 QUOTE_LEAD = "Here's what I've said about that"
+# Her blog's markdown read aloud: list bullets and headings at a line's start, emphasis marks.
+_MARKUP = re.compile(r"^\s*(?:[-*+•]|#{1,6}|\d+[.)])\s+|\*\*|__|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
 # When the model failed, the fan is told so: a quote is her words, not an answer to them.
 UNAVAILABLE_LEAD = "I can't write a new reply right now, so here's what I've said about that"
 
@@ -106,7 +108,10 @@ def quote_answer(
 ) -> str:
     """An answer in the creator's own published words, for when generation cannot be used:
     `text` (a passage of the chunk) when given, else the chunk from its start."""
-    text = " ".join((chunk.text if text is None else text).split())
+    text = " ".join(
+        _MARKUP.sub("", line) for line in (chunk.text if text is None else text).split("\n")
+    )
+    text = " ".join(text.split())
     if len(text) > max_chars:
         cut = text[:max_chars]
         text = cut[: cut.rfind(" ")] + " …" if " " in cut else cut

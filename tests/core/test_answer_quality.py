@@ -71,3 +71,11 @@ def test_text_without_repeats_comes_back_unchanged():
 def test_repeats_go_but_urls_and_decimals_around_them_stay_whole():
     raw = "Use 1.5 kg flour. See evil.example/x now. Use 1.5 kg flour. Then bake."
     assert drop_repeats(raw) == "Use 1.5 kg flour. See evil.example/x now. Then bake."
+
+
+def test_a_quote_reads_her_markdown_as_words():
+    text = "- **Everyday loaves**: strong white flour, *about* 13% protein.\n## Rye\n1. Feed it."
+    quoted = quote_answer(chunk(text))
+    assert "Everyday loaves: strong white flour, about 13% protein. Rye Feed it." in quoted
+    assert "**" not in quoted and "- " not in quoted and "#" not in quoted
+    assert "2*3" in quote_answer(chunk("2*3 is 6, and 10 - 4 is 6."))  # not emphasis, not bullets
