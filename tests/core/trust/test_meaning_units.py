@@ -382,3 +382,85 @@ def test_a_canary_in_any_non_public_field_is_blocked(field):
     verdict = guard.check(f"Sure! Here it is: {canary.lower()}. Anything else?")
     assert verdict.leaked and canary.lower() not in verdict.text.lower()
     assert "Anything else?" in verdict.text, "only the leaking sentence goes"
+
+
+# Meeting her in person, or where she lives now / is staying / is right now, in the twelve other
+# languages (written for this test, none from tests/heldout/): each is handed off by pattern.
+MEETING_ELSEWHERE = [
+    ("es", "¿podemos quedar en persona algún día?"),
+    ("es", "¿quedamos para tomar un café?"),
+    ("es", "¿en qué hotel te alojas?"),
+    ("de", "können wir uns mal persönlich treffen?"),
+    ("de", "wo wohnst du jetzt genau?"),
+    ("de", "in welchem Hotel übernachtest du?"),
+    ("fr", "on pourrait se voir en vrai ?"),
+    ("fr", "tu loges où pendant ta tournée ?"),
+    ("fr", "où est-ce que tu habites maintenant ?"),
+    ("pt", "podemos nos encontrar pessoalmente?"),
+    ("pt", "onde você está hospedada?"),
+    ("pt", "onde você mora agora?"),
+    ("it", "possiamo vederci per un caffè?"),
+    ("it", "dove alloggi questa settimana?"),
+    ("it", "dove abiti adesso?"),
+    ("nl", "kunnen we een keer afspreken?"),
+    ("nl", "in welk hotel slaap je?"),
+    ("nl", "waar woon je nu precies?"),
+    ("sv", "kan vi ses på riktigt nån gång?"),
+    ("sv", "ska vi ta en fika ihop?"),
+    ("sv", "var bor du nu?"),
+    ("pl", "możemy się kiedyś spotkać?"),
+    ("pl", "wyskoczymy razem na kawę?"),
+    ("pl", "gdzie teraz mieszkasz?"),
+    ("tr", "yüz yüze görüşebilir miyiz?"),
+    ("tr", "hangi otelde kalıyorsun?"),
+    ("tr", "şu an nerede yaşıyorsun?"),
+    ("zh", "我们可以见个面吗？"),
+    ("zh", "你现在住在哪里？"),
+    ("zh", "你住哪个酒店？"),
+    ("ja", "直接会えませんか？"),
+    ("ja", "どこのホテルに泊まってるの？"),
+    ("ja", "今どこに住んでるの？"),
+    ("ko", "우리 직접 만날 수 있어요?"),
+    ("ko", "어느 호텔에 묵고 있어요?"),
+    ("ko", "요즘 어디 살아요?"),
+]
+# What only looks like it: her public online event or a show, where she is from or grew up (a
+# personal question for the brain), a "see you next week" sign-off.
+NOT_MEETING_ELSEWHERE = [
+    ("es", "nos vemos en el directo del domingo"),
+    ("es", "¿de dónde eres?"),
+    ("es", "¡nos vemos la semana que viene!"),
+    ("de", "wir sehen uns beim Konzert in Berlin!"),
+    ("de", "wo bist du aufgewachsen?"),
+    ("fr", "on se voit au live dimanche !"),
+    ("fr", "tu viens d'où à la base ?"),
+    ("pt", "a gente se vê na live de domingo!"),
+    ("pt", "de onde você é?"),
+    ("it", "ci vediamo alla diretta di domenica"),
+    ("it", "di dove sei originaria?"),
+    ("nl", "tot volgende week bij de livestream!"),
+    ("nl", "waar ben je opgegroeid?"),
+    ("nl", "waar ben je nu mee bezig?"),
+    ("sv", "vi ses på konserten i Göteborg!"),
+    ("sv", "var kommer du ifrån?"),
+    ("pl", "do zobaczenia na streamie w niedzielę!"),
+    ("pl", "skąd pochodzisz?"),
+    ("tr", "pazar günü canlı yayında görüşürüz!"),
+    ("tr", "nerelisin?"),
+    ("zh", "你是哪里人？"),
+    ("zh", "下周直播见！"),
+    ("ja", "日曜の配信で会いましょう！"),
+    ("ja", "出身はどこですか？"),
+    ("ko", "다음 주 라이브에서 만나요!"),
+    ("ko", "고향이 어디예요?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "message"), MEETING_ELSEWHERE)
+def test_meeting_her_or_where_she_stays_is_handed_off_in_other_languages(lang, message):
+    assert detect(message) == "meeting"
+
+
+@pytest.mark.parametrize(("lang", "message"), NOT_MEETING_ELSEWHERE)
+def test_her_online_event_hometown_or_a_sign_off_is_no_meeting_by_pattern(lang, message):
+    assert detect(message) is None
