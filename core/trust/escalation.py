@@ -107,6 +107,100 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bwhere are you staying\b",
         r"\b(come|coming) (to|over to|round to) (your|my) (place|house|home|hotel|flat)\b",
         r"\bwhere exactly do you live\b",
+        # Other languages: meeting her in person, and where she lives now, is staying or is right
+        # now. A bare "where do you live?" is left to the meaning check, as in English; where
+        # she is from and "see you at the stream" sign-offs are no request.
+        r"\b(podemos|podr[ií]amos|puedo|quieres|te gustar[ií]a|te apetece) (quedar|vernos|"
+        r"conocernos)\b(?! (en|por) (el|la|tu) (directo|stream|live|clase|taller|chat|"
+        r"canal|servidor))|\bquedamos (para|un d[ií]a|alg[uú]n d[ií]a|en persona)\b|"
+        r"\b(quedar|vernos|verte|conocernos|conocerte) (en persona|cara a cara)\b|"
+        r"\bd[oó]nde (vives|est[aá]s viviendo) (ahora|exactamente|actualmente)\b|"
+        r"\bd[oó]nde te (alojas|hospedas|est[aá]s quedando|quedas)\b|"
+        r"\ben qu[eé] hotel (te (alojas|hospedas|quedas)|est[aá]s|duermes)\b|"
+        r"\bd[oó]nde est[aá]s (ahora mismo|ahorita|esta noche)\b",
+        r"\b(k[oö]nnen|k[oö]nnten|wollen|sollen) wir uns (mal |irgendwann |bald )?(pers[oö]nlich |"
+        r"in echt )?(treffen|kennenlernen)\b(?! (im|beim|auf dem|in deinem) (stream|live|kurs|"
+        r"workshop|chat|kanal|server))|\b(pers[oö]nlich|in echt|im echten leben) (treffen|"
+        r"kennenlernen)\b|\b(auf einen|zum) (kaffee|drink|bier) treffen\b|"
+        r"\bwo (wohnst|lebst) du (jetzt|gerade|genau|momentan|zurzeit)\b|"
+        r"\bwo (übernachtest|schl[aä]fst|pennst) du\b|"
+        r"\bin welchem hotel (übernachtest|wohnst|bist|schl[aä]fst) du\b|"
+        r"\bwo bist du (gerade|jetzt|heute abend)\b",
+        r"\b(on (peut|pourrait)|peut-on|pourrait-on|pourrions-nous|pouvons-nous) (se|nous) "
+        r"(voir|rencontrer|retrouver)\b(?! (au|à la|sur|pendant|en) (le |la )?(live|stream|direct|"
+        r"atelier|cours|chat|serveur))|\b(j'aimerais|je voudrais|je peux|puis-je) te "
+        r"rencontrer\b(?! (au|à la|sur|pendant|en))|\b(voir|rencontrer|retrouver) (en vrai|"
+        r"en personne|irl)\b|\b(un caf[eé]|un verre) ensemble\b|"
+        r"\bo[uù] (est-ce que tu habites|tu habites|habites-tu|tu vis|vis-tu) (maintenant|"
+        r"exactement|actuellement|en ce moment)\b|\btu (habites|vis) o[uù] (maintenant|"
+        r"exactement|actuellement|en ce moment)\b|\bo[uù] (tu loges|loges-tu|tu dors|dors-tu|"
+        r"est-ce que tu loges|tu s[eé]journes)\b|\btu (loges|dors|s[eé]journes) o[uù]\b|"
+        r"\bdans quel h[oô]tel (tu |es-tu|est-ce que tu|loges|dors|s[eé]journes)|"
+        r"\bo[uù] es-tu (maintenant|en ce moment|ce soir)\b",
+        r"\b(podemos|poder[ií]amos|a gente pode|d[aá] pra gente) (nos|se) "
+        r"(encontrar|ver)\b(?! (na|no|em) (live|transmiss[aã]o|aula|oficina|chat|canal|servidor))|"
+        r"\b(encontrar|conhecer|ver)( voc[eê]| te)? pessoalmente\b|"
+        r"\b(tomar|beber) um (caf[eé]|chope)\b.{0,15}\b(juntos|comigo)\b|"
+        r"\bonde (voc[eê]|tu) (mora|vive|moras|vives) (agora|exatamente|atualmente|hoje em dia)\b|"
+        r"\bonde (voc[eê]|tu) (est[aá]|t[aá]|est[aá]s|vai ficar) (hospedad[ao]|ficando)\b|"
+        r"\bem (que|qual) hotel (voc[eê]|tu|vai|est[aá]|t[aá]|fica)|"
+        r"\bonde (voc[eê]|tu) (est[aá]|t[aá]|est[aá]s) (agora|neste "
+        r"momento|hoje [aà] noite)\b",
+        r"\b(possiamo|potremmo|posso) (vederci|incontrarci|incontrarti|"
+        r"conoscerci)\b(?! (alla|al|in|nella|nel|durante la) (live|diretta|stream|lezione|"
+        r"workshop|chat|canale|server))|\b(vederci|vederti|incontrarci|conoscerti|"
+        r"conoscerci|incontrarti) di persona\b|\b(un caff[eè]|un aperitivo|una birra) insieme\b|"
+        r"\bdove (abiti|vivi|stai) (adesso|ora|esattamente|di preciso|attualmente)\b|"
+        r"\bdove (alloggi|soggiorni)\b|\bdove dormi (stanotte|stasera)\b|"
+        r"\bin (che|quale) (hotel|albergo) (alloggi|stai|dormi|sei|soggiorni)\b|"
+        r"\bdove sei (adesso|ora|in questo momento|stasera)\b",
+        r"\b(kunnen|zullen|kan) (we|wij|ik) (elkaar |je )?((een keer|ooit|ooit eens|eens) )?"
+        r"(ontmoeten|afspreken)\b(?! (op|bij|in|tijdens) (de|je|het) (live|livestream|stream|les|"
+        r"workshop|chat|kanaal|server))|\b(in het echt|persoonlijk) (ontmoeten|zien|afspreken)\b|"
+        r"\bsamen (een )?(koffie|biertje|drankje) (drinken|doen)\b|"
+        r"\bwaar (woon|woont) (je|jij|u) (nu|precies|tegenwoordig|op dit moment)\b|"
+        r"\bwaar (verblijf|slaap|overnacht|logeer) (je|jij)\b|"
+        r"\bin welk hotel (verblijf|slaap|zit|logeer|overnacht) (je|jij)\b|"
+        r"\bwaar ben (je|jij) (nu|op dit moment|vanavond)\b(?! mee)",
+        r"\b(kan|kunde|ska|f[aå]r) (vi|jag) (ses|tr[aä]ffas|tr[aä]ffa dig)\b(?! (p[aå]|i|under) "
+        r"(live\w*|stream\w*|str[oö]mmen|s[aä]ndningen|kursen|chatten|kanalen|servern))|"
+        r"\b(ses|tr[aä]ffas|tr[aä]ffa dig) (p[aå] riktigt|irl|i verkligheten|personligen)\b|"
+        r"\bska vi (fika|ta en (fika|kaffe|[oö]l|drink))\b|"
+        r"\bvar bor du (nu|exakt|just nu|numera)\b|\bvar (sover|bor) du (i natt|ikv[aä]ll)\b|"
+        r"\bvilket hotell (bor|sover|[aä]r) du\b|\bvar [aä]r du (nu|just nu|ikv[aä]ll)\b",
+        r"\b(mo[zż]emy|mogliby[sś]my|mo[zż]e) (si[eę] )?(kiedy[sś] )?(spotka[cć]|um[oó]wi[cć])"
+        r"\b(?! (na|w|podczas) (live|lajwie|streamie|transmisji|czacie|kanale|serwerze))|"
+        r"\b(spotkajmy|spotkamy|um[oó]wimy) si[eę]\b(?! (na|w|podczas) (live|lajwie|streamie|"
+        r"transmisji|czacie|kanale|serwerze))|\bwyskoczymy (razem )?na\b|"
+        r"\b(spotka[cć]|pozna[cć]) (ci[eę] |si[eę] )?(osobi[sś]cie|na [zż]ywo|w realu)\b|"
+        r"\bgdzie (teraz|obecnie|dok[lł]adnie) (mieszkasz|jeste[sś]|nocujesz)\b|"
+        r"\bgdzie (mieszkasz|jeste[sś]) (teraz|obecnie|dok[lł]adnie|w tej chwili)\b|"
+        r"\bgdzie (nocujesz|si[eę] zatrzyma[lł]a[sś])\b|"
+        r"\bw jakim hotelu (nocujesz|jeste[sś]|mieszkasz|si[eę] zatrzyma)",
+        # Turkish puts the place before the verb: an online event anywhere in the message.
+        r"^(?!.*\b(canli|yayin\w*|chat\w*|kanal\w*|sunucu\w*)\b).*(\b(g[oö]r[uü][sş]ebilir|"
+        r"bulu[sş]abilir|tani[sş]abilir) miyiz\b|\b(bulu[sş]alim|g[oö]r[uü][sş]elim) mi\b|"
+        r"\by[uü]z y[uü]ze (g[oö]r[uü][sş]|bulu[sş]|tani[sş])|\bkahve (i[cç]elim mi|i[cç]meye)\b)|"
+        r"\bhangi otelde (kaliyorsun|konakliyorsun|kalacaksin)\b|"
+        r"\bnerede (kaliyorsun|konakliyorsun)\b|"
+        r"\b([sş]u an|[sş]imdi|[sş]u anda|tam olarak) nerede(sin|"
+        r" (ya[sş]iyorsun|oturuyorsun|kaliyorsun|konakliyorsun))\b|"
+        r"\bnerede (ya[sş]iyorsun|oturuyorsun) ([sş]imdi|[sş]u an)\b",
+        r"(见一面|见个面|当面见|线下见面|私下见面|见见你|出来见|"
+        r"(能|可以|想|要不要|能不能)(和你|跟你)?见面(?!会)|"
+        r"(你|您)(现在|目前|具体|到底)住(在)?(哪|什么地方)|"
+        r"(住|待)(在)?(哪个|哪家)(酒店|宾馆|饭店)|"
+        r"(你|您)(现在|此刻|今晚)在哪(?!.{0,3}(工作|上班|上学)))",
+        r"((直接|実際に|リアルで|個人的に|二人で|ふたりで)会(え|い|お)|"
+        r"(?<!配信で)(?<!ライブで)会え(ません|ます)か|会ってくれ|会ってもらえ|"
+        r"お茶(しませんか|しよう)|"
+        r"(今|いま|現在)(は)?(どこ|何処)に(住んで|いる|泊まって)|"
+        r"どこに泊まって|(どこの|どの)ホテルに(泊ま|い))",
+        r"((?<!라이브에서 )(?<!방송에서 )만날 수 있|만나 ?줄 수|"
+        r"(직접|실제로|따로) 만나|만날래|"
+        r"커피 ?(한 ?잔)? ?(할래|하실래|마실래)|"
+        r"(지금|요즘|현재) 어디(에|서)? (살아|사세요|살고|있어|계세요|지내)|"
+        r"어디(에|서)? (묵어|묵고|묵으|머물|머무르)|어느 호텔에 (묵|머물|있))",
     ),
     "private-contact": (
         r"\b(your|ur) (phone|cell|number|whatsapp|personal email|email address|home address|"
