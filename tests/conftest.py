@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 import bots.heap
+from core.trust.meaning import Meaning
+from core.trust.meaning_embedder import multilingual_embedder
 from tests.reading import FIXTURES, ReadFn, read_source
 from tests.servers import SERVER_WORDS, required
 
@@ -41,3 +43,13 @@ def read() -> ReadFn:
 def fixtures() -> Path:
     """The archive files the reader tests read (tests/core/ingest/fixtures)."""
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def meaning() -> Meaning:
+    """The meaning checks on multilingual-e5-small, as a real turn runs them (a test module
+    may define its own `meaning`); skips where the embedder is not installed."""
+    embedder = multilingual_embedder()
+    if embedder is None:
+        pytest.skip("multilingual-e5-small is not installed (make installs it)")
+    return Meaning(embedder)

@@ -136,6 +136,16 @@ TRANSLATED = {
 }
 
 
+def instruction_lines(messages: Sequence[Any]) -> list[str]:
+    """The bulleted lines of the system prompt's style, values and boundaries sections."""
+    return [
+        line[2:].strip()
+        for _, block in _SECTION.findall(system_text(messages))
+        for line in block.splitlines()
+        if line.startswith("- ")
+    ]
+
+
 class PromptParaphraser(FakeGenerator):
     """Asked anything, answers from its best source and then gives its instructions away in
     its own words: each style note, value and boundary with its clauses in reverse order and no
@@ -149,12 +159,7 @@ class PromptParaphraser(FakeGenerator):
         self.said: list[str] = []
 
     def reply(self, messages: Sequence[Any]) -> str:
-        items = [
-            line[2:].strip()
-            for _, block in _SECTION.findall(system_text(messages))
-            for line in block.splitlines()
-            if line.startswith("- ")
-        ]
+        items = instruction_lines(messages)
         out: list[str] = []
         translated = False
         for item in reversed(items):  # the prompt's order, reversed
@@ -189,12 +194,7 @@ class PromptTranslator(FakeGenerator):
         self.said: list[str] = []
 
     def reply(self, messages: Sequence[Any]) -> str:
-        items = [
-            line[2:].strip()
-            for _, block in _SECTION.findall(system_text(messages))
-            for line in block.splitlines()
-            if line.startswith("- ")
-        ]
+        items = instruction_lines(messages)
         self.said = [
             self.phrasebook[i][self.lang] for i in items if self.lang in self.phrasebook.get(i, {})
         ]

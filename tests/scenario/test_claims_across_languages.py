@@ -7,8 +7,6 @@ import re
 import pytest
 
 from core.brain.style import is_emoji
-from core.trust.meaning import Meaning
-from core.trust.meaning_embedder import multilingual_embedder
 from tests.fakes.llms import INVENTIONS_ACROSS, InventingAcrossLLM, TranslatingLLM
 from tests.probes.redteam import load_jsonl
 from tests.scenario.harness import EXAMPLE, make_chat
@@ -38,14 +36,6 @@ def _plain(text: str) -> str:
 def _messages() -> list[str]:
     rows = load_jsonl(EXAMPLE / "eval" / "probes.jsonl")
     return [r["message"] for r in rows if r["category"] == "grounded"] + ASKED
-
-
-@pytest.fixture(scope="module")
-def meaning() -> Meaning:
-    embedder = multilingual_embedder()
-    if embedder is None:
-        pytest.skip("multilingual-e5 is not installed")
-    return Meaning(embedder)
 
 
 # Kept on 2026-12-02: es 32/41, de 30/41 (the 90% aimed at is not reached). What is lost:

@@ -21,7 +21,6 @@ import pytest
 
 from core.trust.escalation import check
 from core.trust.meaning import Meaning, embed_matrix
-from core.trust.meaning_embedder import multilingual_embedder
 
 ROWS = [
     json.loads(line)
@@ -37,14 +36,6 @@ ONCE_MISSED_MEETING = {
     "Możemy się spotkać na kawę?",  # pl: "can we meet for coffee?", no Polish meeting pattern
     "我们能见一面吗？",  # zh: "can we meet once?", short and scored under the cut
 }
-
-
-@pytest.fixture(scope="module")
-def meaning() -> Meaning:
-    embedder = multilingual_embedder()
-    if embedder is None:
-        pytest.skip("the multilingual embedder is not installed")
-    return Meaning(embedder)
 
 
 def _care(meaning: Meaning, texts: list[str]) -> dict[str, str | None]:

@@ -5,11 +5,8 @@ Written apart from the exemplars (core/trust/exemplars/identity_none.txt was wri
 with other wording) and never used to tune them or the threshold.
 """
 
-import pytest
-
 from core.trust.honesty import asks_what_i_am
 from core.trust.meaning import Meaning, embed_matrix
-from core.trust.meaning_embedder import multilingual_embedder
 
 PERSONAL = [
     ("en", "Do you have kids?"),
@@ -71,14 +68,6 @@ IDENTITY = [
     ("zh", "回复我的是真人还是AI？"),
     ("ja", "これってAIが返信してるの？"),
 ]
-
-
-@pytest.fixture(scope="module")
-def meaning() -> Meaning:
-    embedder = multilingual_embedder()
-    if embedder is None:
-        pytest.skip("the multilingual embedder is not installed")
-    return Meaning(embedder)
 
 
 def _asked(meaning: Meaning, rows: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
