@@ -80,6 +80,12 @@ _LETTERS = {
 }
 
 
+# Evidence (function words, letters) a text's words must give before their language counts:
+# a short English line may hold one "a" or "die". Shared by every check that asks.
+EVIDENCE = 2.0
+OTHER = "other"  # some language that is not English (function words of several, none of it)
+
+
 def guess_language(text: str, default: str = "en") -> str:
     """The most likely of LANGUAGES for a short text; `default` when nothing tells."""
     return scored_language(text, default)[0]
@@ -117,4 +123,22 @@ def language_of(text: str, nearest: str) -> str:
     """The fan's language when a meaning check matched: the words decide if they say enough,
     else the language of the nearest exemplar (the embedder has read the whole message)."""
     lang, evidence = scored_language(text, nearest)
-    return lang if evidence >= 2.0 or not nearest else nearest
+    return lang if evidence >= EVIDENCE or not nearest else nearest
+
+
+def clear_language(text: str) -> str:
+    """The language of a text if its words say so clearly enough, else "": one language ahead
+    of all others with EVIDENCE, or with less when no English word is there at all ("Mes
+    tasses contiennent environ 350 ml."). A text with words of several other languages and
+    none of English ("La olla lleva 45 minutos", Spanish or Italian) is OTHER: not English,
+    whichever it is."""
+    scores = language_scores(text)
+    best = max(scores, key=lambda k: scores[k])
+    top = scores[best]
+    if top == 0.0:
+        return ""
+    if sum(v == top for v in scores.values()) > 1:
+        return OTHER if not scores.get("en") else ""
+    if top >= EVIDENCE or (best != "en" and not scores.get("en")):
+        return best
+    return ""

@@ -22,7 +22,7 @@ import numpy as np
 
 from core.persona.bot import Persona
 from core.text.fold import fold
-from core.trust.language import guess_language, scored_language
+from core.trust.language import EVIDENCE, guess_language, scored_language
 from core.trust.meaning import Floats, Meaning, Threshold
 from core.trust.sentences import bare_sentences
 
@@ -30,9 +30,6 @@ RUN_WORDS = 8
 # The cut for a sentence in another language than the prompt (bench/privacy_calibrate.py):
 # e5-small's cosines across languages sit lower, so a translated rule reaches a smaller lift.
 TRANSLATED = "paraphrase-translated"
-# As core.trust.language.language_of: a sentence's words must say this much before its
-# language counts as other than the prompt's (a short English line may hold one "a" or "die").
-LANGUAGE_EVIDENCE = 2.0
 # One per process: it rides in the system prompt, so seeing it in output means the prompt leaked.
 PROCESS_CANARY = f"QX{secrets.token_hex(5).upper()}"
 
@@ -289,7 +286,7 @@ class _Near:
 
     def _other_language(self, sentence: str) -> bool:
         lang, evidence = scored_language(sentence, self.lang)
-        return lang != self.lang and evidence >= LANGUAGE_EVIDENCE
+        return lang != self.lang and evidence >= EVIDENCE  # as language_of
 
 
 def _split(text: str) -> list[str]:

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from core.records import Chunk
 from core.text.fold import fold
 from core.trust.across import across
-from core.trust.language import language_scores
+from core.trust.language import OTHER, clear_language
 from core.trust.meaning import Meaning
 from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
 from core.trust.sentences import bare_sentences, split_sentences
@@ -86,10 +86,6 @@ CROSS_THRESHOLDS = {
         similar=0.87, paraphrase=0.89, overlap=1.0, contradicts=0.93
     ),
 }
-# Evidence (function words, letters: core/trust/language.py) a sentence's or a support text's
-# language needs before the two count as different languages.
-LANGUAGE_EVIDENCE = 2.0
-OTHER = "other"  # some language that is not English (function words of several, none of it)
 # How many nearest units are tried for agreement before a sentence counts as unsupported.
 CANDIDATES = 6
 SOURCE_CACHE = 2048
@@ -201,24 +197,6 @@ def _is_question(sentence: str) -> bool:
     return bare.endswith(("?", "？")) or bare.startswith("¿")
 
 
-def language(text: str) -> str:
-    """The language of a text if its words say so clearly enough, else "": one language ahead
-    of all others with LANGUAGE_EVIDENCE, or with less when no English word is there at all
-    ("Mes tasses contiennent environ 350 ml."). A text with words of several other languages
-    and none of English ("La olla lleva 45 minutos", Spanish or Italian) is OTHER: not
-    English, whichever it is."""
-    scores = language_scores(text)
-    best = max(scores, key=lambda k: scores[k])
-    top = scores[best]
-    if top == 0.0:
-        return ""
-    if sum(v == top for v in scores.values()) > 1:
-        return OTHER if not scores.get("en") else ""
-    if top >= LANGUAGE_EVIDENCE or (best != "en" and not scores.get("en")):
-        return best
-    return ""
-
-
 def _cite(sentence: str, source: int | None) -> str:
     """The sentence with the model's citation marks replaced by the one it really rests on."""
     bare = _CITE.sub("", sentence).strip()
@@ -285,7 +263,7 @@ class ClaimVerifier:
             for text, units, vectors in zip(missing, per_text, blocks, strict=True):
                 spec = [specifics(u, ignore) for u in units]
                 keys = [_squash(u) for u in units]
-                self._cache[text] = (units, spec, vectors, keys, language(text))
+                self._cache[text] = (units, spec, vectors, keys, clear_language(text))
                 while len(self._cache) > SOURCE_CACHE:
                     self._cache.popitem(last=False)
         texts: list[str] = []
@@ -503,7 +481,7 @@ class ClaimVerifier:
     ) -> list[Candidate]:
         """The nearest support units of a sentence, best first, with what decides support."""
         sims = units.vectors @ vector
-        lang = language(sentence) if self.cross is not None else ""
+        lang = clear_language(sentence) if self.cross is not None else ""
         ignore = frozenset(n.lower() for name in ignore_names for n in name.split())
         out = []
         for j in np.argsort(-sims)[:CANDIDATES]:
