@@ -134,7 +134,7 @@ def across(
     """
     text = normalised(claim)
     mine = specifics(text, sorted(ignore))
-    numbers, _ = support_words(normalised(unit))
+    numbers, here = support_words(normalised(unit))
     if not mine.numbers <= numbers:
         return Across(False, False)
     theirs = quantities(normalised(unit))
@@ -155,6 +155,5 @@ def across(
     lost = bool(_CJK.search(text)) and bool(theirs_named) and not names & theirs_named
     # Anchored by what the unit itself says (a name found only elsewhere in its text anchors
     # nothing), or by a "not" both say.
-    _, here = support_words(normalised(unit))
     said = bool(mine.numbers or names & here or (negation_anchors and mine.negated))
     return Across(True, said and not lost)

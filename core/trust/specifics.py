@@ -105,7 +105,7 @@ def _numbers(text: str) -> set[str]:
     return found
 
 
-def _names(text: str, ignore: frozenset[str]) -> set[str]:
+def names_in(text: str, ignore: frozenset[str]) -> set[str]:
     """Capitalised words that are not the sentence's first word, plus codes like "BA1" or "NYC".
 
     The first word is capitalised by grammar; a name there is left to the similarity check.
@@ -127,11 +127,6 @@ def _names(text: str, ignore: frozenset[str]) -> set[str]:
     return names
 
 
-def names_in(text: str, ignore: frozenset[str]) -> set[str]:
-    """The names of a (folded) sentence, as a claim's are found (for core/trust/across.py)."""
-    return _names(text, ignore)
-
-
 @lru_cache(maxsize=8192)
 def _specifics(text: str, ignore: frozenset[str]) -> Specifics:
     folded = fold(text)
@@ -142,7 +137,7 @@ def _specifics(text: str, ignore: frozenset[str]) -> Specifics:
     first = first or "j'" in lowered or any(n in words for n in ignore)
     return Specifics(
         numbers=frozenset(_numbers(folded)),
-        names=frozenset(_names(folded, ignore)),
+        names=frozenset(names_in(folded, ignore)),
         negated=negated,
         first_person=first,
         text=text,
@@ -162,17 +157,13 @@ def specifics(text: str, ignore_names: Iterable[str] = ()) -> Specifics:
 
 
 @lru_cache(maxsize=8192)
-def _support_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def support_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A support text's numbers and its words (lowercased), as claims are checked against."""
     folded = fold(text)
     words = frozenset(w.lower() for w in _WORD.findall(folded))
     return frozenset(_numbers(folded)), words | frozenset(
         c.lower() for c in re.findall(r"\w+", folded)
     )
-
-
-def support_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A support text's numbers and its words (lowercased), as claims are checked against."""
-    return _support_words(text)
 
 
 def agrees(
@@ -183,14 +174,14 @@ def agrees(
     its whole text (`context`: a recipe's title names the loaf its steps are about), and the
     negation matches: a claim that says "not" where its support does not disagrees.
     """
-    numbers, _ = _support_words(unit)
+    numbers, _ = support_words(unit)
     if not claim.numbers <= numbers:
         return False
     # Each number with its unit and what it counts: "5 g flour" is not "50 g flour", and
     # "six students" is not "six Saturdays, four students".
     if claim.numbers and not quantities_agree(claim.text, unit):
         return False
-    _, words = _support_words(context or unit)
+    _, words = support_words(context or unit)
     for name in claim.names:
         whole_word = name.isascii() and name.replace("'", "").replace("-", "").isalnum()
         if name not in words and (whole_word or name not in fold(context or unit).lower()):
