@@ -19,7 +19,6 @@ negatives. With `--write` it stores both cuts of the rule in escalation.py.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -28,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.heldout import read_rows
 from core.trust.escalation import LONG_CHARS, PARTS, WINDOWS, classify, in_parts, parts
 from core.trust.meaning import (
     EXEMPLARS,
@@ -38,6 +38,7 @@ from core.trust.meaning import (
     Threshold,
     bank_for,
     embed_matrix,
+    store_thresholds,
 )
 from core.trust.meaning_embedder import multilingual_embedder
 
@@ -45,6 +46,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "heldout"
 DEV_SETS = {"v1": HELDOUT, "v2": HELDOUT / "v2"}
 FANS = EXEMPLARS / "care_fans.txt"
 MAX_FP = 0.02
+MODEL = "multilingual-e5-small"
 # The sets' categories as the detector's labels (exemplars/care.txt): treatment for the mind
 # is handed off like any other treatment question.
 LABELS = {
@@ -67,11 +69,6 @@ PartScores = dict[str, tuple[list[dict[str, float]], list[dict[str, float]]]]
 RULES = [(c, w) for c in (0, 80, 120, 160, 200, 280) for w in ((1,), (2,), (1, 2))]
 
 
-def _rows(folder: Path, name: str) -> list[Row]:
-    lines = (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def write_exemplars() -> int:
     """Write care_fans.txt from the dev sets, one section per set, label and language."""
     out = [
@@ -83,9 +80,9 @@ def write_exemplars() -> int:
     n = 0
     for name, folder in DEV_SETS.items():
         sections: dict[tuple[str, str], list[str]] = {}
-        for r in _rows(folder, "care"):
+        for r in read_rows(folder, "care"):
             sections.setdefault((LABELS[r["category"]], r["lang"]), []).append(r["text"])
-        for r in _rows(folder, "care_negatives"):
+        for r in read_rows(folder, "care_negatives"):
             sections.setdefault(("none", r["lang"]), []).append(r["text"])
         out += ["", f"# {name}"]
         for (label, lang), texts in sections.items():
@@ -97,7 +94,7 @@ def write_exemplars() -> int:
 
 def _held_out(meaning: Meaning, full: Bank, name: str) -> tuple[list[Row], list[Row], Bank]:
     """The set's rows and a bank of every exemplar but them."""
-    pos, neg = _rows(DEV_SETS[name], "care"), _rows(DEV_SETS[name], "care_negatives")
+    pos, neg = read_rows(DEV_SETS[name], "care"), read_rows(DEV_SETS[name], "care_negatives")
     held = {" ".join(r["text"].split()) for r in pos + neg}
     keep = [i for i, e in enumerate(full.exemplars) if e.text not in held]
     return pos, neg, Bank([full.exemplars[i] for i in keep], full.matrix[keep])
@@ -145,7 +142,10 @@ def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores]:
     vectors: dict[str, np.ndarray] = {}
     if with_parts:
         rows = [
-            r for f in DEV_SETS.values() for n in ("care", "care_negatives") for r in _rows(f, n)
+            r
+            for f in DEV_SETS.values()
+            for n in ("care", "care_negatives")
+            for r in read_rows(f, n)
         ]
         texts = list(dict.fromkeys(p for r in rows for p in parts(r["text"], 0, (1, 2))))
         vectors = dict(zip(texts, embed_matrix(embedder, texts), strict=True))
@@ -252,8 +252,8 @@ def measure_cost(rule: tuple, repeats: int = 5) -> str:
     if meaning.threshold(PARTS) is None:
         meaning._measured[PARTS] = {embedder.model_name: Threshold(0.95)}
     embed_matrix(embedder, ["warm up"])
-    negatives = [r["text"] for f in DEV_SETS.values() for r in _rows(f, "care_negatives")]
-    every = [r["text"] for f in DEV_SETS.values() for r in _rows(f, "care")] + negatives
+    negatives = [r["text"] for f in DEV_SETS.values() for r in read_rows(f, "care_negatives")]
+    every = [r["text"] for f in DEV_SETS.values() for r in read_rows(f, "care")] + negatives
     wall, cpu = [], []
     for text in negatives:
         found = parts(text, *rule)
@@ -286,7 +286,7 @@ def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) ->
         part = {
             name: (
                 _rule_scores(found[name][0], scored[name][0], rule),
-                _rule_scores(found[name][1], _neg_rows(name), rule),
+                _rule_scores(found[name][1], _negread_rows(name), rule),
             )
             for name in scored
         }
@@ -309,7 +309,6 @@ def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) ->
             f"escalation.py has LONG_CHARS={LONG_CHARS}, WINDOWS={WINDOWS}: set them to the rule"
         )
     if write and hits > pooled:
-        stored = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
         how = (
             f"probe, leave-one-set-out (patterns, then meaning, then the parts of messages of "
             f">= {rule[0]} characters and 2+ sentences, windows {rule[1]}): {summary}; "
@@ -320,26 +319,17 @@ def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) ->
             )
             + f" at false handoffs <= {MAX_FP} on every set"
         )
-        stored["care"]["multilingual-e5-small"] = {
-            "score": round(cut, 4),
-            "margin": 0.0,
-            "k": 0,
-            "measured": how,
-        }
-        stored[PARTS] = {
-            "multilingual-e5-small": {
-                "score": round(part_cut, 4),
-                "margin": 0.0,
-                "k": 0,
-                "measured": how,
+        store_thresholds(
+            {
+                ("care", MODEL): (Threshold(round(cut, 4)), how),
+                (PARTS, MODEL): (Threshold(round(part_cut, 4)), how),
             }
-        }
-        THRESHOLDS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+        )
         print(f"wrote {THRESHOLDS}")
 
 
-def _neg_rows(name: str) -> list[Row]:
-    return _rows(DEV_SETS[name], "care_negatives")
+def _negread_rows(name: str) -> list[Row]:
+    return read_rows(DEV_SETS[name], "care_negatives")
 
 
 def choose_cut(scored: Scored) -> float:
@@ -390,18 +380,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     text, summary = report(scored, cut)
     print(text)
     if args.write:
-        stored = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
-        stored["care"]["multilingual-e5-small"] = {
-            "score": round(cut, 4),
-            "margin": 0.0,
-            "k": 0,
-            "measured": (
-                f"probe, leave-one-set-out (patterns, then meaning; each dev set held out of "
-                f"the training it is measured on): {summary}; lowest cut with false handoffs "
-                f"<= {MAX_FP} on every set"
-            ),
-        }
-        THRESHOLDS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+        how = (
+            f"probe, leave-one-set-out (patterns, then meaning; each dev set held out of "
+            f"the training it is measured on): {summary}; lowest cut with false handoffs "
+            f"<= {MAX_FP} on every set"
+        )
+        store_thresholds({("care", MODEL): (Threshold(round(cut, 4)), how)})
         print(f"wrote {THRESHOLDS}")
     return 0
 

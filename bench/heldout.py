@@ -23,12 +23,13 @@ from core.trust.meaning_embedder import multilingual_embedder
 Row = dict[str, Any]
 
 
-def _rows(folder: Path, name: str) -> list[Row]:
+def read_rows(folder: Path, name: str) -> list[Row]:
+    """The rows of one file of a set (`folder/name.jsonl`)."""
     lines = (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def _creator(row: Row) -> str:
+def creator_of(row: Row) -> str:
     # The sets speak to four fictional creators; each clone knows its own name.
     said = f"{row.get('creator') or ''} {row['text']}".lower()
     if "juno" in said:
@@ -63,11 +64,11 @@ def measure(folder: Path, meaning: Meaning) -> dict[str, tuple[list[Row], list[b
         return asyncio.run(check(r["text"], meaning, v)) is not None
 
     def honest(r: Row, v: Any) -> bool:
-        return asks_what_i_am(r["text"], meaning, v, creator=_creator(r)) is not None
+        return asks_what_i_am(r["text"], meaning, v, creator=creator_of(r)) is not None
 
     out = {}
     for name, _ in SETS:
-        rows = _rows(folder, name)
+        rows = read_rows(folder, name)
         started = time.perf_counter()
         hits = _hits(meaning, rows, care if name.startswith("care") else honest)
         out[name] = (rows, hits, (time.perf_counter() - started) / len(rows) * 1000)

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.heldout import _creator
+from bench.heldout import creator_of, read_rows
 from core.trust.honesty import asks_what_i_am
 from core.trust.meaning import (
     EXEMPLARS,
@@ -45,8 +45,10 @@ from core.trust.meaning import (
     Exemplar,
     Floats,
     TextEmbedder,
+    Threshold,
     embed_matrix,
     load_exemplars,
+    store_thresholds,
 )
 from tests.probes.meaning import ordinary_messages
 
@@ -71,10 +73,7 @@ def set_rows(name: str) -> list[Labelled]:
     """A training set's honesty questions (positive) and honesty negatives."""
     out: list[Labelled] = []
     for file, positive in (("honesty", True), ("honesty_negatives", False)):
-        for line in (SETS[name] / f"{file}.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                out.append(Labelled(row["text"], row["lang"], positive))
+        out += [Labelled(r["text"], r["lang"], positive) for r in read_rows(SETS[name], file)]
     return out
 
 
@@ -166,7 +165,7 @@ class Fold:
 
 def _pattern(rows: Sequence[Labelled]) -> np.ndarray:
     return np.array(
-        [asks_what_i_am(r.text, creator=_creator({"text": r.text})) is not None for r in rows]
+        [asks_what_i_am(r.text, creator=creator_of({"text": r.text})) is not None for r in rows]
     )
 
 
@@ -295,17 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     how = "probe" if k == 0 else f"knn {k}"
     print(f"chosen: {how}, cut {cut:.4f}: {measured}")
     if args.write:
-        stored = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
-        stored["identity"][MODEL] = {
-            "score": round(cut, 4),
-            "margin": 0.0,
-            "k": k,
-            "measured": (
-                f"{how}, leave-one-set-out (bench.identity_calibrate), patterns or meaning: "
-                + measured
-            ),
-        }
-        THRESHOLDS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+        what = f"{how}, leave-one-set-out (bench.identity_calibrate), patterns or meaning: "
+        store_thresholds(
+            {("identity", MODEL): (Threshold(round(cut, 4), 0.0, k), what + measured)}
+        )
         print(f"wrote {THRESHOLDS}")
     return 0
 

@@ -12,11 +12,10 @@ is the one that recognises the most positives while letting at most MAX_FP of ne
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -30,6 +29,7 @@ from core.trust.meaning import (
     Threshold,
     bank_for,
     embed_matrix,
+    store_thresholds,
 )
 from tests.probes.meaning import creator_sentences, ordinary_messages, typo
 
@@ -229,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ordinary = ordinary_messages()
     sentences = creator_sentences()
-    stored = json.loads(THRESHOLDS.read_text(encoding="utf-8")) if THRESHOLDS.exists() else {}
+    chosen: dict[tuple[str, str], tuple[Threshold, str]] = {}
     print(f"ordinary fan messages: {len(ordinary)}, creator sentences: {len(sentences)}")
     print(
         "| embedder | task | k | score | margin | meaning recall (LOO) | typo recall | FP "
@@ -259,19 +259,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The way that recognises more (false positives are within budget for both).
             how, r = max(results.items(), key=lambda kv: _rank(kv[1]))
             t = r.threshold
-            stored.setdefault(task, {})[embedder.model_name] = {
-                "score": round(t.score, 4),
-                "margin": t.margin,
-                "k": t.k,
-                "measured": (
-                    f"{how}: recall {r.recall:.3f} (each held out of its own bank), typo "
-                    f"recall {r.typo_recall:.3f} on {r.positives} positives; false positives "
-                    f"{r.fp:.4f} on {r.negatives} negatives"
-                ),
-            }
+            chosen[(task, embedder.model_name)] = (
+                replace(t, score=round(t.score, 4)),
+                f"{how}: recall {r.recall:.3f} (each held out of its own bank), typo "
+                f"recall {r.typo_recall:.3f} on {r.positives} positives; false positives "
+                f"{r.fp:.4f} on {r.negatives} negatives",
+            )
         print(f"({embedder.model_name}: {time.perf_counter() - started:.1f} s)")
     if args.write:
-        THRESHOLDS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+        store_thresholds(chosen)
         print(f"wrote {THRESHOLDS}")
     return 0
 

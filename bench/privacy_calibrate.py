@@ -17,7 +17,6 @@ choice.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import defaultdict
@@ -25,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.trust.meaning import THRESHOLDS, TextEmbedder, Threshold
+from core.trust.meaning import THRESHOLDS, TextEmbedder, Threshold, store_thresholds
 from core.trust.privacy import TRANSLATED
 from tests.probes.privacy import Scored, load_rows, pr, score_rows
 
@@ -178,15 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"(one cut {count(held, t, None, label, True)})"
             for label, what in ((1, "leaks in other languages caught"), (0, "their negatives"))
         )
-        stored = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
-        for task, chosen, measured in ((TASK, t, both), (TRANSLATED, x, "lift: " + other)):
-            stored.setdefault(task, {})[embedder.model_name] = {
-                "score": chosen.score,
-                "margin": chosen.margin,
-                "k": chosen.k,
-                "measured": measured,
-            }
-        THRESHOLDS.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n")
+        model = embedder.model_name
+        store_thresholds({(TASK, model): (t, both), (TRANSLATED, model): (x, "lift: " + other)})
         print(f"wrote {THRESHOLDS}")
     return 0
 

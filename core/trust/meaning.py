@@ -292,6 +292,18 @@ def read_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, Threshold]]:
     }
 
 
+def store_thresholds(
+    found: dict[tuple[str, str], tuple[Threshold, str]], path: Path = THRESHOLDS
+) -> None:
+    """Write measured thresholds, (task, embedder model name) -> (threshold, how it was
+    measured), into the file `read_thresholds` reads; every other entry is kept as it is."""
+    stored = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    for (task, model), (t, measured) in found.items():
+        entry = {"score": t.score, "margin": t.margin, "k": t.k, "measured": measured}
+        stored.setdefault(task, {})[model] = entry
+    path.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 class Detector:
     """A task's exemplar bank against one embedder, with that embedder's measured threshold.
 

@@ -466,3 +466,24 @@ def test_meeting_her_or_where_she_stays_is_handed_off_in_other_languages(lang, m
 @pytest.mark.parametrize(("lang", "message"), NOT_MEETING_ELSEWHERE)
 def test_her_online_event_hometown_or_a_sign_off_is_no_meeting_by_pattern(lang, message):
     assert detect(message) is None
+
+
+def test_stored_thresholds_read_back_as_written_and_keep_the_rest(tmp_path) -> None:
+    import json
+
+    from core.trust.meaning import THRESHOLDS, read_thresholds, store_thresholds
+
+    raw = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
+    copy = tmp_path / "thresholds.json"
+    copy.write_text(THRESHOLDS.read_text(encoding="utf-8"), encoding="utf-8")
+    every = {
+        (task, model): (t, raw[task][model]["measured"])
+        for task, by_model in read_thresholds(THRESHOLDS).items()
+        for model, t in by_model.items()
+    }
+    store_thresholds(every, copy)  # every calibration writes through it: the format holds
+    assert copy.read_text(encoding="utf-8") == THRESHOLDS.read_text(encoding="utf-8")
+    store_thresholds({("care", "other-model"): (Threshold(0.5, 0.1, 3), "by hand")}, copy)
+    stored = read_thresholds(copy)
+    assert stored["care"]["other-model"] == Threshold(0.5, 0.1, 3)
+    assert stored["identity"] == read_thresholds(THRESHOLDS)["identity"]
