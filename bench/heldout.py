@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -30,7 +31,7 @@ def read_rows(folder: Path, name: str) -> list[Row]:
 
 
 def creator_of(row: Row) -> str:
-    # The sets speak to four fictional creators; each clone knows its own name.
+    # The sets speak to six fictional creators; each clone knows its own name.
     said = f"{row.get('creator') or ''} {row['text']}".lower()
     if "juno" in said:
         return "Juno Okafor-Lind"
@@ -40,6 +41,10 @@ def creator_of(row: Row) -> str:
         return "Ilka Morrow"
     if "odile" in said:  # v4's bouldering coach
         return "Odile Varga"
+    if "marisol" in said:  # v5's tattoo artist
+        return "Marisol Achterberg"
+    if re.search(r"\btom(asz)?\b", said):  # v6's powerlifting coach (training data)
+        return "Tomasz Ferreira-Lund"
     return "Mara Quill"
 
 
