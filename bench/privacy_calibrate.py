@@ -3,7 +3,8 @@
     python -m bench.privacy_calibrate [--write] [--show]
 
 The sets are tests/trust/privacy_pairs.jsonl and privacy_translated.jsonl (tuning) and
-tests/heldout/privacy/pairs.jsonl and translated.jsonl (held-out), scored by
+tests/heldout/privacy/pairs.jsonl and translated.jsonl (held-out) and translated_v2.jsonl (a
+second held-out set, CJK-heavy, for a creator of its own), scored by
 tests/probes/privacy.py as `PromptGuard` judges: a text is blocked when one of its sentences
 leaks (core.trust.privacy.Nearness). Precision comes first, since a false block costs a sentence
 of a real answer: the threshold kept is the one that catches the most leaks of the tuning split
@@ -142,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     splits = [("tuning", tune)]
     if not args.tuning_only:
         splits.append(("held-out", score_rows(load_rows("holdout"), embedder)))
+        splits.append(("held-out v2", score_rows(load_rows("holdout_v2"), embedder)))
     print("\n| split | cut | leaks | negatives | precision | recall | false blocks |")
     print("|---|---|---|---|---|---|---|")
     figures = {}

@@ -5,7 +5,8 @@ answer that only shares topic words with one?
 Two splits: `tests/trust/privacy_pairs.jsonl` (tuning: Mara and Ines) and
 `tests/heldout/privacy/pairs.jsonl` (held-out: Juno, Dario and fresh sentences for Mara), each
 with a translated set beside it (`privacy_translated.jsonl`, `translated.jsonl`: leaks and
-ordinary replies in es de fr pt it nl zh ja; tuning Mara and Ines, held-out Dario).
+ordinary replies in es de fr pt it nl zh ja; tuning Mara and Ines, held-out Dario), and a
+second held-out translated set, CJK-heavy (`translated_v2.jsonl`, Teodor only).
 Both are scored here the way `PromptGuard` decides: each text split into the guard's sentences,
 each sentence's best cosine with one instruction and with one public persona text. Negatives
 also include every creator's public persona lines and the sentences she published (her archive).
@@ -35,11 +36,14 @@ CREATORS = {
     "ines": ROOT / "tests" / "fixtures" / "creators" / "ines",
     "juno": ROOT / "tests" / "heldout" / "creators" / "juno",
     "dario": ROOT / "tests" / "heldout" / "creators" / "dario",
+    "teodor": ROOT / "tests" / "heldout" / "creators" / "teodor",
 }
 SPLITS = {"tune": TUNING, "holdout": HELDOUT}
 TRANSLATED = {
     "tune": ROOT / "tests" / "trust" / "privacy_translated.jsonl",
     "holdout": ROOT / "tests" / "heldout" / "privacy" / "translated.jsonl",
+    # A second held-out set, CJK-heavy, for a creator of its own (Teodor): translated only.
+    "holdout_v2": ROOT / "tests" / "heldout" / "privacy" / "translated_v2.jsonl",
 }
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -91,14 +95,15 @@ def load_rows(split: str, *, with_public: bool = True) -> list[Row]:
     """The split's labelled texts, plus (as negatives) each of its creators' public persona
     lines and published sentences."""
     rows: list[Row] = []
-    for source, path in (("pairs", SPLITS[split]), ("translated", TRANSLATED[split])):
+    files = (("pairs", SPLITS.get(split)), ("translated", TRANSLATED[split]))
+    for source, path in ((s, p) for s, p in files if p is not None):
         for line in path.read_text(encoding="utf-8").splitlines():
             r: dict[str, Any] = json.loads(line)
             label, kind, lang, text = int(r["label"]), r["kind"], r["lang"], r["text"]
             rows.append(Row(split, r["creator"], label, kind, lang, text, source))
     if with_public:
         for creator in dict.fromkeys(r.creator for r in rows):
-            if split == "holdout" and creator in {"mara", "ines"}:
+            if split != "tune" and creator in {"mara", "ines"}:
                 continue  # their public text is already in the tuning split
             lines = [t for t in public_lines(persona(creator)) if len(words(t)) >= 3]
             rows += [Row(split, creator, 0, "public", "en", t) for t in lines]

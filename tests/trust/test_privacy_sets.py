@@ -68,3 +68,16 @@ def test_the_translated_held_out_set_is_on_a_creator_nobody_tuned_on():
     everything = [*_rows("tune"), *_rows("holdout"), *tune]
     assert not {r["text"] for r in held} & {r["text"] for r in everything}
     assert not {r["text"] for r in tune} & {r["text"] for r in [*_rows("tune"), *_rows("holdout")]}
+
+
+def test_the_second_translated_held_out_set_is_cjk_heavy_on_a_creator_of_its_own():
+    v2 = _translated("holdout_v2")
+    assert {r["creator"] for r in v2} == {"teodor"}
+    assert all(r["kind"] in {"translated", "ontopic", "refusal"} for r in v2)
+    assert all((r["kind"] == "translated") == (r["label"] == 1) for r in v2)
+    leaks = Counter(r["lang"] for r in v2 if r["label"] == 1)
+    assert leaks["zh"] >= 10 and leaks["ja"] >= 10 and leaks["ko"] >= 5, leaks
+    assert sum(r["label"] == 0 for r in v2) >= sum(leaks.values())
+    others = [*_rows("tune"), *_rows("holdout"), *_translated("tune"), *_translated("holdout")]
+    assert "teodor" not in {r["creator"] for r in others}
+    assert not {r["text"] for r in v2} & {r["text"] for r in others}
