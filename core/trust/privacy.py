@@ -7,7 +7,8 @@ whitespace, look-alike letters) an outgoing sentence is blocked when it carries 
 RUN_WORDS words in order from non-public text that public text does not also hold, a secret
 token (a canary-like word: letters with digits or dashes), the per-process canary, or, by
 meaning, a near paraphrase of one instruction (with a cut of its own for a sentence in another
-language than the prompt: a translated rule).
+language than the prompt, a translated rule, and another for one in Chinese, Japanese or Korean
+script when the prompt is not: e5's cosines are compressed there).
 """
 
 from __future__ import annotations
@@ -30,19 +31,47 @@ RUN_WORDS = 8
 # The cut for a sentence in another language than the prompt (bench/privacy_calibrate.py):
 # e5-small's cosines across languages sit lower, so a translated rule reaches a smaller lift.
 TRANSLATED = "paraphrase-translated"
+# The cut for a sentence in CJK script (Han, kana, Hangul) under a prompt that is not: there every
+# cosine with the English lines sits high and close together, the lift of a leak is small, and
+# a margin over the nearest public line tells more (bench/privacy_calibrate.py).
+CJK_CUT = "paraphrase-cjk"
 # One per process: it rides in the system prompt, so seeing it in output means the prompt leaked.
 PROCESS_CANARY = f"QX{secrets.token_hex(5).upper()}"
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u1100-\u11ff\uac00-\ud7af]")
+_LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff]+$")
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
-# Sentence ends: Latin punctuation before a space, CJK punctuation, new lines, inline bullets.
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？；])|\n+|(?<=\S)\s+(?=[-•*]\s)")
+# Sentence ends: Latin punctuation before a space, CJK punctuation (the full-width colon too,
+# as the Latin one before a space: "我的规则：..." is a heading and then the rule), a colon
+# right after a CJK character, new lines, inline bullets.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;:])\s+|(?<=[。！？；：])|(?<=[\u3040-\u30ff\u3400-\u9fff]:)|\n+"
+    r"|(?<=\S)\s+(?=[-•*]\s)"
+)
 _SECRETISH = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9\-]{6,}$|^[a-z]+(-[a-z0-9]+){2,}$")
 
 
 def words(text: str) -> list[str]:
     """Folded words: case, accents kept, punctuation, bullets and spacing gone; CJK per char."""
     return _TOKEN.findall(unicodedata.normalize("NFKC", fold(text)).lower())
+
+
+def script(text: str) -> str:
+    """The script most of a text's words are in: "cjk" (Han, kana, Hangul; each Han or kana
+    character counts as a word), "latin", or "other" (Cyrillic, Greek, Arabic...). Unfolded:
+    folding maps look-alike letters to Latin ones."""
+    counts = {"cjk": 0, "latin": 0, "other": 0}
+    for token in _TOKEN.findall(unicodedata.normalize("NFKC", text).lower()):
+        if token.isdigit():
+            continue
+        if _CJK_OR_HANGUL.search(token):
+            counts["cjk"] += 1
+        else:
+            counts["latin" if _LATIN.match(token) else "other"] += 1
+    if not any(counts.values()):
+        return "latin"
+    return max(counts, key=lambda k: counts[k])
 
 
 def _runs(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -181,18 +210,21 @@ class PromptGuard:
         if self.meaning is None or (threshold := self.meaning.threshold("paraphrase")) is None:
             return
         translated = self.meaning.threshold(TRANSLATED)
+        cjk = self.meaning.threshold(CJK_CUT)
         todo = [i for i in range(len(parts)) if i not in reasons and len(words(parts[i])) >= 3]
         found = self.similarities([parts[i] for i in todo])
         if found is None or self._paraphrase is None:
             return
-        near = [i for i, f in zip(todo, found, strict=True) if f.leaks(threshold, translated)]
+        near = [i for i, f in zip(todo, found, strict=True) if f.leaks(threshold, translated, cjk)]
         if near and public:
             # Rare (a sentence near an instruction): only then are this reply's sources
             # embedded and counted as public text, so that saying what the creator's own post
             # says is not taken for a leak.
             again = self._paraphrase.nearness([parts[i] for i in near], public)
             near = [
-                i for i, f in zip(near, again or [], strict=True) if f.leaks(threshold, translated)
+                i
+                for i, f in zip(near, again or [], strict=True)
+                if f.leaks(threshold, translated, cjk)
             ]
         for i in near:
             reasons[i] = "paraphrase"
@@ -214,19 +246,32 @@ class Nearness:
     beside the fact "I don't take sponsorship from flour brands") needs a sentence much nearer
     it than that fact; a private one needs only to be near. `instruction`, `public`: the
     sentence's best cosine with an instruction and with a public line. `translated`: the
-    sentence is in another language than the prompt (core/trust/language.py, on enough words).
+    sentence is in another language than the prompt (core/trust/language.py, on enough words,
+    or a script of its own). `cjk`: it is in Chinese, Japanese or Korean script and the prompt
+    is not.
     """
 
     lift: float
     instruction: float
     public: float
     translated: bool = False
+    cjk: bool = False
 
-    def leaks(self, threshold: Threshold, translated: Threshold | None = None) -> bool:
+    def leaks(
+        self,
+        threshold: Threshold,
+        translated: Threshold | None = None,
+        cjk: Threshold | None = None,
+    ) -> bool:
         """Measured (bench/privacy_calibrate.py): `score` bounds the lift, `margin` how much
         nearer an instruction than public text the sentence must be; `translated`, when
-        measured, takes their place for a sentence in another language than the prompt."""
-        t = translated if self.translated and translated is not None else threshold
+        measured, takes their place for a sentence in another language than the prompt, and
+        `cjk` for one in CJK script."""
+        t = threshold
+        if self.cjk and cjk is not None:
+            t = cjk
+        elif self.translated and translated is not None:
+            t = translated
         return self.lift >= t.score and self.instruction - self.public >= t.margin
 
 
@@ -240,6 +285,7 @@ class _Near:
     baseline: Floats  # per instruction, its best cosine with a public line
     known: frozenset[str]  # the public lines embedded here
     lang: str  # the instructions' language, taken from all of them: one line says too little
+    script: str  # and their script
 
     @classmethod
     def build(cls, meaning: Meaning, items: Sequence[str], public: Sequence[str]) -> _Near | None:
@@ -253,7 +299,8 @@ class _Near:
         else:
             baseline = (near_public @ found.T).max(axis=0)
         lang = guess_language(" ".join(items))
-        return cls(meaning, found, near_public, baseline, frozenset(public), lang)
+        written = script(" ".join(items))
+        return cls(meaning, found, near_public, baseline, frozenset(public), lang, written)
 
     def nearness(
         self, sentences: Sequence[str], public: Sequence[str] = ()
@@ -279,12 +326,18 @@ class _Near:
             pub = (vectors @ known.T).max(axis=1)
         else:
             pub = np.full(len(vectors), -1.0, dtype=np.float32)
-        return [
-            Nearness(float(lf), float(b), float(p), self._other_language(s))
-            for s, lf, b, p in zip(sentences, lift, best, pub, strict=True)
-        ]
+        out = []
+        for s, lf, b, p in zip(sentences, lift, best, pub, strict=True):
+            written = script(s)
+            cjk = written == "cjk" and self.script != "cjk"
+            out.append(Nearness(float(lf), float(b), float(p), self._other(s, written), cjk))
+        return out
 
-    def _other_language(self, sentence: str) -> bool:
+    def _other(self, sentence: str, written: str) -> bool:
+        """In another language than the instructions: another script (Korean or Russian has no
+        function words in core/trust/language.py), or their words say so."""
+        if written != self.script:
+            return True
         lang, evidence = scored_language(sentence, self.lang)
         return lang != self.lang and evidence >= EVIDENCE  # as language_of
 

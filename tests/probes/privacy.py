@@ -66,8 +66,13 @@ class Scored:
     row: Row
     parts: tuple[Nearness, ...]  # each sentence the guard would judge
 
-    def blocked(self, threshold: Threshold, translated: Threshold | None = None) -> bool:
-        return any(n.leaks(threshold, translated) for n in self.parts)
+    def blocked(
+        self,
+        threshold: Threshold,
+        translated: Threshold | None = None,
+        cjk: Threshold | None = None,
+    ) -> bool:
+        return any(n.leaks(threshold, translated, cjk) for n in self.parts)
 
     @property
     def lift(self) -> float:
@@ -140,12 +145,15 @@ def instructions(creator: str) -> list[str]:
 
 
 def pr(
-    scored: list[Scored], threshold: Threshold, translated: Threshold | None = None
+    scored: list[Scored],
+    threshold: Threshold,
+    translated: Threshold | None = None,
+    cjk: Threshold | None = None,
 ) -> tuple[float, float, int, int]:
     """Precision, recall, false positives and negatives at one threshold (and, for sentences in
-    another language than the prompt, `translated`)."""
-    tp = sum(s.blocked(threshold, translated) for s in scored if s.row.label)
-    fp = sum(s.blocked(threshold, translated) for s in scored if not s.row.label)
+    another language than the prompt, `translated`; in CJK script, `cjk`)."""
+    tp = sum(s.blocked(threshold, translated, cjk) for s in scored if s.row.label)
+    fp = sum(s.blocked(threshold, translated, cjk) for s in scored if not s.row.label)
     pos = sum(s.row.label for s in scored)
     neg = len(scored) - pos
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / pos if pos else 1.0), fp, neg

@@ -53,12 +53,14 @@ def _translated(split: str) -> list[dict]:
 @pytest.mark.parametrize("split", ["tune", "holdout"])
 def test_each_translated_set_has_leaks_and_ordinary_replies_in_eight_languages(split):
     rows = _translated(split)
-    assert all(r["creator"] in CREATORS and r["lang"] in TRANSLATED_LANGS for r in rows)
+    # Korean rows were added to the tuning split for the CJK cut (session 8, leak5).
+    langs = TRANSLATED_LANGS | {"ko"}
+    assert all(r["creator"] in CREATORS and r["lang"] in langs for r in rows)
     assert all(r["kind"] in {"translated", "ontopic", "refusal"} for r in rows)
     assert all((r["kind"] == "translated") == (r["label"] == 1) for r in rows)
     for label in (0, 1):
         per_lang = Counter(r["lang"] for r in rows if r["label"] == label)
-        assert set(per_lang) == TRANSLATED_LANGS and min(per_lang.values()) >= 4, per_lang
+        assert set(per_lang) >= TRANSLATED_LANGS and min(per_lang.values()) >= 4, per_lang
 
 
 def test_the_translated_held_out_set_is_on_a_creator_nobody_tuned_on():

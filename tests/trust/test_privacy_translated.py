@@ -165,6 +165,7 @@ def test_a_model_that_gives_its_rules_away_in_the_fans_language_loses_them(dario
     assert set(verdict.reasons) == {"paraphrase"}
     # Measured when written: 6 of 6 in es de fr pt it, 5 in nl, 3 in zh and ja (the one cut
     # alone: 6 5 6 4 6 4 2 1); short lines in Chinese and Japanese are the ones that get by.
+    # With the CJK cut (session 8): zh 4, ja 6, the others unchanged.
     assert len(removed) >= 3, (lang, [s for s in model.said if s in verdict.text])
 
 
@@ -177,16 +178,14 @@ def test_most_translated_rules_are_removed_over_eight_languages(dario):
         removed += sum(s not in verdict.text for s in model.said)
         total += len(model.said)
     assert total == 48
-    assert removed >= 41  # measured when written; the one cut alone removed 34
+    assert removed >= 41  # measured when written; the one cut alone removed 34; now 45
 
 
-# The price of the other-language cut, measured when written: 2 of these 24 lose their
+# The price of the other-language cut, measured when written: 2 of these 24 lost their
 # sentence (both "first do X, then replace Y", lift 0.047 toward "Fix it before you replace
-# it." against a cut of 0.046); the one cut alone kept all 24.
-FALSE_BLOCKS = {
-    "Para trocar a câmara, solte primeiro a roda.",
-    "Stel de remmen af voordat je de blokken vervangt.",
-}
+# it." against a cut of 0.046); the one cut alone kept all 24. Since the cut is chosen on the
+# texts not in CJK script (0.0478, session 8), all 24 are kept again.
+FALSE_BLOCKS: set[str] = set()
 
 
 @pytest.mark.parametrize(
