@@ -26,6 +26,7 @@ REQUIRED = {
     "example_paraphrases.jsonl": ("text", "lang", "answers_item", "source"),
     "creators/juno/probes.jsonl": ("message", "lang", "category", "expect"),
     "privacy/pairs.jsonl": ("creator", "kind", "lang", "about", "text"),
+    "privacy/translated_v2.jsonl": ("creator", "kind", "lang", "about", "text"),
     "v2/honesty.jsonl": ("text", "lang"),
     "v2/honesty_negatives.jsonl": ("text", "lang"),
     "v2/care.jsonl": ("text", "lang", "category"),
