@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.text.fold import fold
+from core.trust.measures import measures_agree
+from core.trust.places import cjk_places, place
 from core.trust.quantities import quantities
-from core.trust.specifics import Specifics, names_in, specifics, support_words
+from core.trust.specifics import Specifics, names_in, negated_in, specifics, support_words
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_RUN = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)")
@@ -101,6 +103,18 @@ def _names(text: str, lang: str, ignore: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
+def places_in(text: str) -> frozenset[int]:
+    """The cities a text names: its capitalised words' and its CJK names (core/trust/places.py)."""
+    ids: set[int] = set()
+    for word in _WORD.findall(fold(text)):
+        if word[0].isupper() and len(word) >= 3:
+            ids |= place(word)
+    for found, _ in cjk_places(text).values():
+        ids |= found
+    return frozenset(ids)
+
+
 # Whether a "not" said by both the claim and the unit anchors the claim like a number does.
 NEGATION_ANCHORS = False
 
@@ -143,17 +157,31 @@ def across(
         same = [t for t in theirs if t.value == q.value]
         if not same or (unit_of and not any(t.unit in ("", unit_of) for t in same)):
             return Across(False, False)
+    # What each number measures, translated: "24 días" is not "24 hours".
+    if mine.numbers and not measures_agree(text, normalised(unit)):
+        return Across(False, False)
     names = _names(text, lang, ignore)
     _, words = support_words(normalised(context or unit))
-    if not names <= words:
+    # A city keeps no letters across languages (Lisboa, Köln, 里斯本): a name the text lacks
+    # may be another language's name of a city it names; a CJK city name must be one of them.
+    everywhere, there = places_in(context or unit), places_in(unit)
+    translated = {n for n in names - words if place(n) & everywhere}
+    if not names - translated <= words:
         return Across(False, False)
-    if mine.negated != unit_specifics.negated:
+    cities = cjk_places(text)
+    kept = {n for n, (ids, _) in cities.items() if ids & everywhere}
+    if any(sure and not ids & everywhere for ids, sure in cities.values()):
+        return Across(False, False)
+    here_places = {n for n in translated if place(n) & there}
+    here_places |= {n for n in kept if cities[n][0] & there}
+    negated = negated_in(mine, lang)
+    if negated != unit_specifics.negated:
         return Across(False, False)
     # Chinese and Japanese spell most names in their own script ("里昂" for Lyon): a claim in
     # them that keeps none of the unit's Latin names may have put another in their place.
     theirs_named = unit_specifics.names
-    lost = bool(_CJK.search(text)) and bool(theirs_named) and not names & theirs_named
+    lost = bool(_CJK.search(text)) and bool(theirs_named) and not (names & theirs_named or kept)
     # Anchored by what the unit itself says (a name found only elsewhere in its text anchors
     # nothing), or by a "not" both say.
-    said = bool(mine.numbers or names & here or (negation_anchors and mine.negated))
+    said = bool(mine.numbers or names & here or here_places or (negation_anchors and negated))
     return Across(True, said and not lost)

@@ -46,7 +46,7 @@ _UNITS = _words(
 # Ordinal endings ("9th", "1er", "2º"): the number's own suffix, not a unit.
 _ORDINAL = _words("st nd rd th er re e eme ème º ª o a")
 # Count words, so "three months" agrees with "3 months" (two and up: "one" is also an article).
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     w: str(n)
     for n, words in enumerate(
         [
@@ -149,8 +149,8 @@ def _tokens(text: str) -> list[_Tok]:
         token = m.group(0).strip()
         spaced = m.start() > end or m.group(0)[:1].isspace()
         end = m.end()
-        if kind == "word" and token in _NUMBER_WORDS:
-            out.append(_Tok("num", _NUMBER_WORDS[token], spaced))
+        if kind == "word" and token in NUMBER_WORDS:
+            out.append(_Tok("num", NUMBER_WORDS[token], spaced))
         elif kind == "word" and _CJK.search(token) and out and out[-1].kind == "num":
             # CJK has no spaces: a run after a number starts with its counter or unit
             # (克, 个, 年, 円), so "50克面粉" reads like "50 g flour".

@@ -65,6 +65,9 @@ _NEGATION = _closed(
     "inte aldrig ingen inget inga ej",  # sv
     "without sin ohne sans sem senza zonder utan",  # "without" says "not with"
 )
+# Negation words that are another word in another language: Italian "mai" (never) is the
+# month of May in German and French ("Im Mai 2022"). Read as "not" only in their language.
+_NEGATION_IN = {"mai": "it"}
 # Chinese and Japanese negation is a character inside a word, not a word of its own.
 _CJK_NEGATION = re.compile(r"[不没沒無无别別未非]|ない|ません|なかった|じゃない")
 _FIRST_PERSON = _closed(
@@ -154,6 +157,16 @@ def specifics(text: str, ignore_names: Iterable[str] = ()) -> Specifics:
     """
     ignore = frozenset(p.lower() for n in ignore_names for p in _WORD.findall(n))
     return _specifics(text, ignore)
+
+
+def negated_in(sentence: Specifics, lang: str) -> bool:
+    """Whether `sentence` says "not", known to be in `lang` (no "mai" outside Italian)."""
+    if not sentence.negated or not lang:
+        return sentence.negated
+    folded = fold(sentence.text)
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(folded)}
+    words -= {w for w, its in _NEGATION_IN.items() if its != lang}
+    return bool(words & _NEGATION) or "n't" in folded.lower() or bool(_CJK_NEGATION.search(folded))
 
 
 @lru_cache(maxsize=8192)

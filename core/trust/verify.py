@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from core.records import Chunk
 from core.text.fold import fold
-from core.trust.across import across
+from core.trust.across import Across, across
 from core.trust.language import OTHER, clear_language
 from core.trust.meaning import Meaning
 from core.trust.sentence_kinds import CHITCHAT, CLAIM, OPINION
@@ -186,6 +186,22 @@ def _units(text: str) -> list[str]:
         if len(c) >= 8 and c != s
     ]
     return sentences + pairs + list(dict.fromkeys(clauses))
+
+
+def _whole_says_otherwise(j: int, spec: Specifics, units: _Units, nearer: list[Candidate]) -> bool:
+    """True if a unit nearer to the sentence than unit `j`, across languages, holds `j` inside
+    it and says "not" where the sentence does not (or the other way round). A clause cut from
+    its sentence ("if you are under 16" of "if you are under 16, don't hangboard") can lose
+    the sentence's "not"; where no words are shared to match clause to clause, the embedder's
+    ranking says which the sentence translates: the whole, when the whole is nearer."""
+    part = units.texts[j]
+    return any(
+        c.across
+        and units.owner[c.unit] == units.owner[j]
+        and part in units.texts[c.unit]
+        and units.specifics[c.unit].negated != spec.negated
+        for c in nearer
+    )
 
 
 def _squash(text: str) -> str:
@@ -483,7 +499,7 @@ class ClaimVerifier:
         sims = units.vectors @ vector
         lang = clear_language(sentence) if self.cross is not None else ""
         ignore = frozenset(n.lower() for name in ignore_names for n in name.split())
-        out = []
+        out: list[Candidate] = []
         for j in np.argsort(-sims)[:CANDIDATES]:
             owner = support[units.owner[j]]
             usable = not (owner.from_fan and spec.first_person)
@@ -492,6 +508,8 @@ class ClaimVerifier:
                 found = across(
                     sentence, lang, units.texts[j], units.specifics[j], owner.text, ignore
                 )
+                if found.agrees and _whole_says_otherwise(j, spec, units, out):
+                    found = Across(False, False)
                 out.append(
                     Candidate(
                         int(j), float(sims[j]), found.agrees, 0.0, usable, True, found.anchored
