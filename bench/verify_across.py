@@ -6,10 +6,11 @@ The cross-language tuning pairs (tests/trust/support_pairs_xl.json: Mara's and I
 sources, claims in es de fr pt it nl sv zh ja) choose the thresholds of a sentence whose unit is
 in another language (`CROSS_THRESHOLDS`): the best F1 whose tuning precision is at least
 --min-precision, the most demanding within 0.01 of it. The held-out pairs (Juno's and Dario's
-sources, tests/heldout/support_xl/pairs.json) are scored once at the chosen thresholds, never
-used to choose. It prints precision and recall on tuning and held-out, same language
-(tests/trust/support_pairs.json) and across languages, for the old rule (every unit held to
-the same-language thresholds and content-word overlap) and the new one, side by side.
+sources, tests/heldout/support_xl/pairs.json; Tamsin's, pairs_v2.json) are scored once at the
+chosen thresholds, never used to choose. It prints precision and recall on tuning and
+held-out, same language (tests/trust/support_pairs.json) and across languages, for the old rule
+(every unit held to the same-language thresholds and content-word overlap) and the new one,
+side by side.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from tests.probes.support import PAIRS, Scored, pr, score, supported
 ROOT = Path(__file__).resolve().parents[1]
 ACROSS_TUNE = ROOT / "tests" / "trust" / "support_pairs_xl.json"
 ACROSS_HELD = ROOT / "tests" / "heldout" / "support_xl" / "pairs.json"
+ACROSS_HELD_V2 = ROOT / "tests" / "heldout" / "support_xl" / "pairs_v2.json"
 
 
 def grid() -> list[Thresholds]:
@@ -78,6 +80,7 @@ def main() -> None:
     same_rows = asyncio.run(score(e5, PAIRS))
     tune = asyncio.run(score(e5, ACROSS_TUNE))
     held = [] if args.tune_only else asyncio.run(score(e5, ACROSS_HELD))
+    held_v2 = [] if args.tune_only else asyncio.run(score(e5, ACROSS_HELD_V2))
     same = SUPPORT_THRESHOLDS[e5.model_name]
     chosen = choose(tune, same, args.min_precision)
     print(f"chosen on the cross-language tuning pairs: {chosen}")
@@ -94,6 +97,7 @@ def main() -> None:
             r for r in same_rows if r.split == "holdout" and r.note != "other-language"
         ],
         "held-out, across (Juno, Dario)": held,
+        "held-out v2, across (Tamsin)": held_v2,
         "held-out, across (support_pairs)": [
             r for r in same_rows if r.split == "holdout" and r.note == "other-language"
         ],
@@ -106,9 +110,9 @@ def main() -> None:
         print("chosen:")
         table(sets, same, chosen)
     cross = CROSS_THRESHOLDS[e5.model_name]
-    for r in held:
+    for r in held + held_v2:
         if supported(r, same, cross) and not r.label:
-            print(f"  false support on held-out: {r.claim!r}")
+            print(f"  false support on held-out ({r.note}): {r.claim!r}")
 
 
 if __name__ == "__main__":
