@@ -31,7 +31,7 @@ def read_rows(folder: Path, name: str) -> list[Row]:
 
 
 def creator_of(row: Row) -> str:
-    # The sets speak to six fictional creators; each clone knows its own name.
+    # The sets speak to eight fictional creators; each clone knows its own name.
     said = f"{row.get('creator') or ''} {row['text']}".lower()
     if "juno" in said:
         return "Juno Okafor-Lind"
@@ -45,6 +45,10 @@ def creator_of(row: Row) -> str:
         return "Marisol Achterberg"
     if re.search(r"\btom(asz)?\b", said):  # v6's powerlifting coach (training data)
         return "Tomasz Ferreira-Lund"
+    if "kaito" in said:  # v7's game developer
+        return "Kaito Ribeiro-Han"
+    if "priya" in said:  # v8's family vlogger (training data)
+        return "Priya Lindqvist-Osei"
     return "Mara Quill"
 
 
