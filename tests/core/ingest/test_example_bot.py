@@ -104,6 +104,18 @@ def test_grounded_probes_name_an_item_that_answers_them(chunks: list[Chunk]) -> 
         assert any(expect["source_contains"] in t for t in texts), probe
 
 
+def test_every_acceptable_item_of_a_grounded_probe_is_an_ingested_item(
+    chunks: list[Chunk],
+) -> None:
+    """`acceptable_items` name real items (a typo would never be cited, and never count)."""
+    items = {f"{c.source}:{c.item_id}" for c in chunks}
+    for probe in (p for p in _probes("probes.jsonl") if p["category"] == "grounded"):
+        expect = probe["expect"]
+        acceptable = expect["acceptable_items"]
+        assert f"{expect['source']}:{expect['item_id']}" in acceptable, probe
+        assert set(acceptable) <= items, set(acceptable) - items
+
+
 def test_probe_sets_have_the_promised_shape() -> None:
     probes = _probes("probes.jsonl")
     counts = Counter(p["category"] for p in probes)
