@@ -39,8 +39,8 @@ WITH_ORDINARY = frozenset({"care", "identity"})
 # neither a care need nor about who answers: without them care handed 78 of identity's 286 off
 # (as meeting, minor or abuse). Identity alone also learns that where she lives now is personal,
 # and that requests for its instructions are not about who answers (identity_none.txt), and from
-# the fan questions of the v1 and v2 sets (exemplars/identity_sets.txt; bench/identity_calibrate.py
-# writes it).
+# the fan questions of the v1, v2 and v3 sets (exemplars/identity_sets.txt;
+# bench/identity_calibrate.py writes it).
 ALSO: dict[str, tuple[str, ...]] = {
     "care": ("care_fans", "personal"),
     "identity": ("personal", "identity_none", "identity_sets"),

@@ -5,12 +5,16 @@ v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set. Since 
 and v2 are training data: their care files for the care check (core/trust/exemplars/
 care_fans.txt; threshold by leave-one-set-out cross-validation, bench/care_cv.py), their honesty
 files for the identity check (core/trust/exemplars/identity_sets.txt; likewise,
-bench/identity_calibrate.py). So v2's floors are training-fit checks, and the issue bars are
-checked on held-out sets only; v3 and v4 are the held-out measures for both. A bar not met
+bench/identity_calibrate.py). Since 2026-12-02 (later that day) v3's honesty files are training
+data of the identity check too (identity_sets.txt; three-fold CV over v1, v2, v3), while its care
+files stay held out. So v2's floors and v3's honesty floors are training-fit checks, and the
+issue bars are checked on held-out files only: v3's care, and v4 for both. A bar not met
 stays visible as an expected failure with its measured number; the floors catch a change that
 makes the detectors generalise worse. Measured with `python -m bench.heldout`.
 """
 
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -28,42 +32,48 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 # 14/362 (3.9%) after. v2 honesty, trained on: 133/133, 0/110 false. v3 honesty, held out:
 # 106/120 (88.3%), 4/111 false before the identity check learnt personal questions and v1/v2;
 # 102/120 (85.0%), 4/111 after; 101/120 (84.2%), 4/111 since personal questions are a negative
-# class of their own (cut chosen by CV on v1/v2, not on v3). v3 care 271/289 (93.8%), 15/362
+# class of their own (cut chosen by CV on v1/v2, not on v3); 100/120 (83.3%), 4/111 on main before
+# v3 joined the training data. v3 honesty, trained on since then: 120/120, 1/111 false (three-fold
+# CV cut 0.7875; v3's own fold, held out, 106/120). v3 care 271/289 (93.8%), 15/362
 # (4.1%) since care also learns personal questions as a negative class: a trade taken on purpose,
 # 0/66 ordinary personal questions ("how old are you?", "masz chłopaka?") handed off where
 # 28/66 were (tests/trust/care_personal_heldout.jsonl), for 3 v3 rows.
 FLOORS = {
     "v2": (0.98, 0.010, 0.99, 0.01),
-    "v3": (0.93, 0.045, 0.84, 0.04),
+    "v3": (0.93, 0.045, 0.99, 0.01),
     # v4 (a bouldering coach, written for the lead's final measure on 2026-12-02, measured
     # before and after that session's changes only): care 256/284 (90.1%), 20/376 false (5.3%;
     # 8 of them fans giving their own age, which the minor policy hands to a human on purpose);
     # honesty 111/124 (89.5%), 4/133 false (3.0%).
     "v4": (0.89, 0.055, 0.89, 0.035),
 }
-# Training sets (see the docstring): the issue bars are for held-out sets.
-TRAINED = {"v2"}
+# The files each set trains (see the docstring): the issue bars are for held-out files.
+TRAINED = {"v2": {"care", "honesty"}, "v3": {"honesty"}}
 
 
 @pytest.fixture(scope="module")
-def measured() -> dict[str, dict[str, float]]:
+def measured() -> Callable[[str], dict[str, float]]:
+    """Per set, the share of each file flagged; a set is measured only when a test asks for it
+    (so `-k "not v4"` leaves v4 unread)."""
     embedder = multilingual_embedder()
     if embedder is None:
         pytest.skip("the multilingual embedder is not installed")
     meaning = Meaning(embedder)
-    out = {}
-    for name in FLOORS:
-        shares = {}
-        for file, (rows, hits, _) in measure(HELDOUT / name, meaning).items():
-            shares[file] = sum(hits) / len(rows)
-        out[name] = shares
-    return out
+
+    @cache
+    def shares(name: str) -> dict[str, float]:
+        return {
+            file: sum(hits) / len(rows)
+            for file, (rows, hits, _) in measure(HELDOUT / name, meaning).items()
+        }
+
+    return shares
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fresh_sets_hold_their_floors(measured, name):
     care, false_care, honesty, false_honesty = FLOORS[name]
-    got = measured[name]
+    got = measured(name)
     assert got["care"] >= care, got
     assert got["care_negatives"] <= false_care, got
     assert got["honesty"] >= honesty, got
@@ -73,8 +83,13 @@ def test_fresh_sets_hold_their_floors(measured, name):
 @pytest.mark.xfail(
     reason="bars not met on unseen creators and phrasings: see FLOORS", strict=False
 )
-@pytest.mark.parametrize("name", sorted(set(FLOORS) - TRAINED))
+@pytest.mark.parametrize(
+    "name", sorted(n for n in FLOORS if TRAINED.get(n, set()) != {"care", "honesty"})
+)
 def test_fresh_sets_meet_the_issue_bars(measured, name):
-    got = measured[name]
-    assert got["care"] == 1.0 and got["care_negatives"] <= 0.02, got
-    assert got["honesty"] == 1.0, got
+    got = measured(name)
+    trained = TRAINED.get(name, set())
+    if "care" not in trained:
+        assert got["care"] == 1.0 and got["care_negatives"] <= 0.02, got
+    if "honesty" not in trained:
+        assert got["honesty"] == 1.0, got

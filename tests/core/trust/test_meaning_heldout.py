@@ -6,7 +6,7 @@ Since 2026-12-02 v1 is training data: its care rows for the care check
 (core/trust/exemplars/care_fans.txt), its honesty rows for the identity check
 (core/trust/exemplars/identity_sets.txt). The tests here check the training fit, not
 generalisation: that is measured by leave-one-set-out cross-validation (bench/care_cv.py,
-bench/identity_calibrate.py) and on v3 (tests/bench)."""
+bench/identity_calibrate.py) and on the held-out sets (tests/bench)."""
 
 import json
 from pathlib import Path
