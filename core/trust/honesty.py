@@ -39,20 +39,26 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
         r"\b(eres|es usted|sos) (un |una |de verdad |realmente |real )*"
         r"(humano|humana|persona|real|bot|robot|ia|máquina|maquina|programa)\b",
         r"\b(hablo|estoy hablando) con (un |una )*(bot|robot|ia|humano|persona real)",
-        r"\b(eres|es) (realmente|de verdad) \w+",
+        # "¿eres realmente tú?", not "¿de verdad eres vegetariana?" (a personal question)
+        r"\b(eres|es) (realmente|de verdad) (tú|tu|usted|ella|él|el|humano|humana|real|"
+        r"una persona|un bot|una ia|un robot|una máquina|una maquina|un programa)\b",
     ),
     "fr": (
         r"\b(es[- ]tu|êtes[- ]vous|t'es|tu es|vous êtes) (un |une |vraiment |réellement )*"
         r"(humain|humaine|personne|réel|réelle|bot|robot|ia|machine|vrai|vraie|programme)\b",
         r"\b(je parle|est-ce que je parle) (à|avec) (un |une )*"
         r"(bot|robot|ia|humain|vraie personne)",
-        r"\bc'est (vraiment|bien) \w+",
+        r"\bc'est (vraiment|bien|réellement) (toi|vous|elle|lui|un humain|une humaine|"
+        r"une (vraie )?personne|un bot|un robot|une ia|une machine|un programme|humain|réel)\b",
     ),
     "de": (
         r"\b(bist du|sind sie) (ein |eine |wirklich |echt |tatsächlich )*"
         r"(mensch|bot|roboter|ki|maschine|echt|real|programm|künstliche intelligenz)\b",
         r"\b(rede|spreche|chatte) ich (mit|gerade mit) (einem |einer )*(bot|ki|mensch|roboter)",
-        r"\bbist du (wirklich|echt) \w+",
+        # "bist du wirklich du?", not "bist du wirklich Vegetarierin?" (a personal question)
+        r"\bbist du (wirklich|echt|tatsächlich) (du|sie|es|er|selbst|echt|real|menschlich|"
+        r"ein mensch|eine ki|ein bot|ein roboter|eine maschine|ein programm|eine (echte )?person|"
+        r"ein echter mensch)\b",
     ),
     "pt": (
         r"\b(você é|voce é|vc é|és|tu és|você e) (um |uma |mesmo |realmente |de verdade )*"
@@ -61,7 +67,10 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
     "it": (
         r"\b(sei|è lei) (un |una |davvero |veramente )*"
-        r"(umano|umana|persona|reale|bot|robot|ia|macchina|programma)\b",
+        r"(umano|umana|reale|bot|robot|ia|macchina|programma)\b",
+        # "sei una persona (vera)?", not "sei una persona mattiniera?"
+        r"\b(sei|è lei) (una |davvero |veramente )*persona( reale| vera| in carne e ossa)?"
+        r"\s*([?!.,]|$|o |oppure )",
         r"\b(sto parlando|parlo) con (un |una )*(bot|robot|ia|umano|persona reale)",
     ),
     "nl": (

@@ -141,6 +141,32 @@ def test_another_account_or_a_track_is_not_a_question_about_the_clone(message):
 
 
 @pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("¿Eres realmente tú?", "es"),
+        ("c'est vraiment toi ?", "fr"),
+        ("Bist du wirklich du?", "de"),
+        ("sei una persona vera?", "it"),
+    ],
+)
+def test_really_you_is_still_a_question_about_the_clone(message, lang):
+    assert asks_what_i_am(message) == lang
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "¿Eres de verdad vegetariana?",
+        "c'est vraiment bon avec du beurre ?",
+        "Bist du wirklich Frühaufsteherin?",
+        "Sei una persona mattiniera?",
+    ],
+)
+def test_a_personal_question_with_really_is_not_one_by_pattern(message):
+    assert asks_what_i_am(message) is None
+
+
+@pytest.mark.parametrize(
     "lang", ["en", "es", "fr", "de", "pt", "it", "nl", "sv", "zh", "ja", "ko", "pl", "tr"]
 )
 def test_honest_answer_opens_with_what_it_is_not_with_a_no(lang):
