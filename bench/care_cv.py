@@ -2,16 +2,18 @@
 
     python -m bench.care_cv [--parts] [--write] [--write-exemplars]
 
-The dev sets v1 (tests/heldout/*.jsonl) and v2 (tests/heldout/v2) are training data for the
+The dev sets v1 (tests/heldout/*.jsonl, a baker), v2 (tests/heldout/v2, a runner) and v3
+(tests/heldout/v3, a synth musician; training data since 2026-12-03) are training data for the
 care probe: `--write-exemplars` copies their rows into core/trust/exemplars/care_fans.txt
-(positives by category, negatives as `none`). Each set is then held out in turn: the probe is
-trained on the exemplars without that set's rows and the whole check (patterns, then meaning)
-is measured on it. The cut kept is the lowest at which every held-out set's false handoffs
-stay within MAX_FP; `--write` stores it. v3 and later sets are never read here.
+(positives by category, negatives as `none`). Each set is then held out in turn (three folds):
+the probe is trained on the exemplars and the other two sets' rows and the whole check
+(patterns, then meaning) is measured on it. The cut kept is the lowest at which every held-out
+set's false handoffs stay within MAX_FP; `--write` stores it. v4 and later sets are never read
+here.
 
 `--parts` also scores the parts of long messages (core/trust/escalation.py `parts`): for each
 rule tried (how long, which parts) the message's cut and the parts' own cut are chosen together,
-the pair with the most handoffs pooled over both held-out sets at false handoffs within MAX_FP
+the pair with the most handoffs pooled over the held-out sets at false handoffs within MAX_FP
 on each; it prints what each rule gains and what the parts cost on the sets' fan-like
 negatives. With `--write` it stores both cuts of the rule in escalation.py.
 """
@@ -43,7 +45,7 @@ from core.trust.meaning import (
 from core.trust.meaning_embedder import multilingual_embedder
 
 HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "heldout"
-DEV_SETS = {"v1": HELDOUT, "v2": HELDOUT / "v2"}
+DEV_SETS = {"v1": HELDOUT, "v2": HELDOUT / "v2", "v3": HELDOUT / "v3"}
 FANS = EXEMPLARS / "care_fans.txt"
 MAX_FP = 0.02
 MODEL = "multilingual-e5-small"
@@ -72,9 +74,9 @@ RULES = [(c, w) for c in (0, 80, 120, 160, 200, 280) for w in ((1,), (2,), (1, 2
 def write_exemplars() -> int:
     """Write care_fans.txt from the dev sets, one section per set, label and language."""
     out = [
-        "# Fan messages of the dev sets v1 (tests/heldout/*.jsonl) and v2 (tests/heldout/v2), as",
-        "# labelled by their writers, who never saw the detector: care training data since the",
-        "# care probe learns from them (v3 and later stay held out). Written by",
+        "# Fan messages of the dev sets v1 (tests/heldout/*.jsonl), v2 and v3 (tests/heldout/v2,",
+        "# v3), as labelled by their writers, who never saw the detector: care training data",
+        "# since the care probe learns from them (v4 and later stay held out). Written by",
         "# `python -m bench.care_cv --write-exemplars`; do not edit by hand.",
     ]
     n = 0
@@ -223,7 +225,8 @@ def report_parts(
         missed = Counter(r["category"] for r, h in zip(rows, hit, strict=True) if not h)
         lines.append(
             f"  -> {name}: recall {hit.sum()}/{len(hit)} ({hit.mean():.1%}, {by_part} by a part), "
-            f"false handoffs {fp.sum()}/{len(fp)} ({fp.mean():.1%}); missed {dict(missed)}"
+            f"false handoffs {fp.sum()}/{len(fp)} ({fp.mean():.1%}); missed {dict(missed)}; "
+            f"false {_kinds(name, fp)}"
         )
         summary.append(f"{name} {hit.mean():.3f} recall, {fp.mean():.4f} FP")
     return "\n".join(lines), "; ".join(summary)
@@ -265,7 +268,8 @@ def measure_cost(rule: tuple, repeats: int = 5) -> str:
     timed = np.array([_timed(meaning, t, found) for t, found in long for _ in range(repeats)])
     w_all, c_all = np.array(wall), np.array(cpu)
     return (
-        f"cost: {share:.1%} of {len(negatives)} fan-like messages (v1+v2 care negatives) are "
+        f"cost: {share:.1%} of {len(negatives)} fan-like messages ({'+'.join(DEV_SETS)} care "
+        f"negatives) are "
         f"long; extra per message there: median {np.median(w_all):.1f} ms wall / "
         f"{np.median(c_all):.1f} ms CPU, p95 {np.percentile(w_all, 95):.1f} / "
         f"{np.percentile(c_all, 95):.1f}, mean {w_all.mean():.2f} / {c_all.mean():.2f}; per long "
@@ -299,16 +303,21 @@ def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) ->
             f"rule >= {rule[0]} chars, parts of {rule[1]} sentences: {hits} pooled "
             f"(cut {cut:.4f}, parts {part_cut:.4f})"
         )
-    hits, *_, rule, cut, part_cut, part = max(results, key=lambda x: x[:4])
+    best = max(results, key=lambda x: x[:4])
+    print(f"best: >= {best[4][0]} chars, windows {best[4][1]}, {best[0]} pooled")
+    if best[4] != (LONG_CHARS, WINDOWS):
+        print(
+            f"escalation.py has LONG_CHARS={LONG_CHARS}, WINDOWS={WINDOWS}: the figures below "
+            "and --write are its rule's; to ship the best rule, set them to it first"
+        )
+    # The cuts stored are for the rule escalation.py runs: another rule's parts cut would be
+    # applied to parts it was not measured on.
+    rule, cut, part_cut, part = next(x for x in results if x[4] == (LONG_CHARS, WINDOWS))[4:]
     text, summary = report_parts(scored, part, cut, part_cut)
-    print(f"best: >= {rule[0]} chars, windows {rule[1]}, cut {cut:.4f}, parts {part_cut:.4f}")
+    print(f"shipped: >= {rule[0]} chars, windows {rule[1]}, cut {cut:.4f}, parts {part_cut:.4f}")
     print(text)
     print(measure_cost(rule))
-    if (rule[0], rule[1]) != (LONG_CHARS, WINDOWS):
-        print(
-            f"escalation.py has LONG_CHARS={LONG_CHARS}, WINDOWS={WINDOWS}: set them to the rule"
-        )
-    if write and hits > pooled:
+    if write:
         how = (
             f"probe, leave-one-set-out (patterns, then meaning, then the parts of messages of "
             f">= {rule[0]} characters and 2+ sentences, windows {rule[1]}): {summary}; "
@@ -332,6 +341,12 @@ def _negread_rows(name: str) -> list[Row]:
     return read_rows(DEV_SETS[name], "care_negatives")
 
 
+def _kinds(name: str, fp: np.ndarray) -> dict[str, int]:
+    """The false handoffs by the negatives' kind (idiom, money...; v1's rows have none)."""
+    rows = _negread_rows(name)
+    return dict(Counter(r.get("kind", "-") for r, f in zip(rows, fp, strict=True) if f))
+
+
 def choose_cut(scored: Scored) -> float:
     """The lowest cut at which every held-out set's false handoffs stay within MAX_FP."""
     cuts = np.unique(np.concatenate([s for _, p, n in scored.values() for s in (p, n)]))
@@ -353,7 +368,7 @@ def report(
         lines.append(
             f"train exemplars+{other} -> {name}: recall {hit.sum()}/{len(hit)} "
             f"({hit.mean():.1%}), false handoffs {fp.sum()}/{len(fp)} ({fp.mean():.1%}); "
-            f"missed {dict(missed)}"
+            f"missed {dict(missed)}; false {_kinds(name, fp)}"
         )
         parts.append(f"{name} {hit.mean():.3f} recall, {fp.mean():.4f} FP")
     lines.append(f"cut {cut:.4f}")
