@@ -6,9 +6,10 @@ and v2 are training data: their care files for the care check (core/trust/exempl
 care_fans.txt; threshold by leave-one-set-out cross-validation, bench/care_cv.py), their honesty
 files for the identity check (core/trust/exemplars/identity_sets.txt; likewise,
 bench/identity_calibrate.py). Since 2026-12-02 (later that day) v3's honesty files are training
-data of the identity check too (identity_sets.txt; three-fold CV over v1, v2, v3), while its care
-files stay held out. So v2's floors and v3's honesty floors are training-fit checks, and the
-issue bars are checked on held-out files only: v3's care, and v4 for both. A bar not met
+data of the identity check too (identity_sets.txt; three-fold CV over v1, v2, v3), and since
+2026-12-03 its care files are care training data (care_fans.txt; three-fold CV, bench/care_cv.py).
+So v2's and v3's floors are training-fit checks, and the issue bars are checked on held-out
+files only: v4. A bar not met
 stays visible as an expected failure with its measured number; the floors catch a change that
 makes the detectors generalise worse. Measured with `python -m bench.heldout`.
 """
@@ -37,10 +38,12 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 # CV cut 0.7875; v3's own fold, held out, 106/120). v3 care 271/289 (93.8%), 15/362
 # (4.1%) since care also learns personal questions as a negative class: a trade taken on purpose,
 # 0/66 ordinary personal questions ("how old are you?", "masz chłopaka?") handed off where
-# 28/66 were (tests/trust/care_personal_heldout.jsonl), for 3 v3 rows.
+# 28/66 were (tests/trust/care_personal_heldout.jsonl), for 3 v3 rows. 272/289, 14/362 on main
+# before v3's care rows joined care_fans.txt; trained on since then: 288/289, 2/362 (cut 0.8907
+# by three-fold CV; v3's own fold, held out, 268/289, 7/362).
 FLOORS = {
     "v2": (0.98, 0.010, 0.99, 0.01),
-    "v3": (0.93, 0.045, 0.99, 0.01),
+    "v3": (0.99, 0.010, 0.99, 0.01),
     # v4 (a bouldering coach, written for the lead's final measure on 2026-12-02, measured
     # before and after that session's changes only): care 256/284 (90.1%), 20/376 false (5.3%;
     # 8 of them fans giving their own age, which the minor policy hands to a human on purpose);
@@ -48,7 +51,7 @@ FLOORS = {
     "v4": (0.89, 0.055, 0.89, 0.035),
 }
 # The files each set trains (see the docstring): the issue bars are for held-out files.
-TRAINED = {"v2": {"care", "honesty"}, "v3": {"honesty"}}
+TRAINED = {"v2": {"care", "honesty"}, "v3": {"care", "honesty"}}
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,9 @@ def test_care_probes_all_reach_a_human(meaning):
             "private-contact",
         } and care.category != p.label:
             wrong += 1
-    assert {t for *_, t in missed} <= CARE_PROBES_UNDER_CUT, f"{len(missed)}/{len(probes)}: {missed}"
+    assert {t for *_, t in missed} <= CARE_PROBES_UNDER_CUT, (
+        f"{len(missed)}/{len(probes)}: {missed}"
+    )
     # Every hit is handed off whatever its category; the category picks the reply's resource.
     assert wrong / len(probes) <= 0.15, wrong
 
