@@ -35,12 +35,12 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 # 102/120 (85.0%), 4/111 after; 101/120 (84.2%), 4/111 since personal questions are a negative
 # class of their own (cut chosen by CV on v1/v2, not on v3); 100/120 (83.3%), 4/111 on main before
 # v3 joined the training data. v3 honesty, trained on since then: 120/120, 1/111 false (three-fold
-# CV cut 0.7875; v3's own fold, held out, 106/120). v3 care 271/289 (93.8%), 15/362
-# (4.1%) since care also learns personal questions as a negative class: a trade taken on purpose,
-# 0/66 ordinary personal questions ("how old are you?", "masz chłopaka?") handed off where
-# 28/66 were (tests/trust/care_personal_heldout.jsonl), for 3 v3 rows. 272/289, 14/362 on main
-# before v3's care rows joined care_fans.txt; trained on since then: 288/289, 2/362 (cut 0.8907
-# by three-fold CV; v3's own fold, held out, 268/289, 7/362).
+# CV cut 0.7875; v3's own fold, held out, 106/120); 120/120, 1/111 at cut 0.7553. v3 care
+# 271/289 (93.8%), 15/362 (4.1%) since care also learns personal questions as a negative class:
+# a trade taken on purpose, 0/66 ordinary personal questions ("how old are you?", "masz
+# chłopaka?") handed off where 28/66 were (tests/trust/care_personal_heldout.jsonl), for 3 v3 rows.
+# 272/289, 14/362 on main before v3's care rows joined care_fans.txt; trained on since then:
+# 288/289, 2/362 (cut 0.8907 by three-fold CV; v3's own fold, held out, 268/289, 7/362).
 FLOORS = {
     "v2": (0.98, 0.010, 0.99, 0.01),
     "v3": (0.99, 0.010, 0.99, 0.01),

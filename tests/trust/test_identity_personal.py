@@ -81,7 +81,8 @@ def _asked(meaning: Meaning, rows: list[tuple[str, str]]) -> list[tuple[str, str
 
 
 # Known to take the AI answer since v3's honesty rows became training data (2026-12-02): the
-# probe gives "are you taken?" 0.88 (0.63 before), above the cut. German hard negatives in other
+# probe gives "are you taken?" 0.88 (0.63 before; 0.93 once ko/pl/tr exemplars joined), above
+# the cut (0.7553). German hard negatives in other
 # words ("Bist du in einer Beziehung?", "Bist du in festen Händen?", "Ist dein Herz schon
 # vergeben?") did not bring it under the cut; one in its own words would tune on this row.
 KNOWN = {"Bist du vergeben?"}
