@@ -12,6 +12,7 @@ from pathlib import Path
 from adapters.common.router import OutboundRouter
 from bots.platforms import Missing, Runner, make_adapters
 from core.brain.brain import Brain
+from core.brain.quote_floor import quote_floor
 from core.brain.style import StyleProfile, measure
 from core.brain.voice import VoiceBudget
 from core.config import Settings
@@ -211,6 +212,7 @@ async def build(
         answer_mode=mode,
         voice=VoiceBudget.for_provider(settings.llm_provider == "local"),
         style=await asyncio.to_thread(measure_style, bot, folder),
+        quote_floor=quote_floor(embedder.model_name),
     )
 
     async def start_live(where: Target, minutes: float) -> bool:

@@ -19,11 +19,9 @@ from core.brain.answer_quality import (
     QUOTE_LEAD,
     UNAVAILABLE_LEAD,
     clean_generation,
-    passage,
     quote_answer,
     relevant_sources,
 )
-from core.brain.answer_quality import sentences as sentence_pieces
 from core.brain.checks import (
     Answer,
     answer_from,
@@ -33,6 +31,7 @@ from core.brain.checks import (
     support_for,
 )
 from core.brain.prompt import build_messages, system_prompt
+from core.brain.quote_floor import nearest_passage
 from core.brain.style import StyleProfile
 from core.brain.typing_sign import TYPING_DELAY_SECONDS, TurnSign, TypingSigns
 from core.brain.voice import (
@@ -46,7 +45,7 @@ from core.brain.voice import (
 )
 from core.control.drafts import REPORT_LABEL, PendingTurn, TurnMemory, draft_from_reply
 from core.llm.generator import charged_tokens, metered
-from core.memory.embeddings import cosine, cosines
+from core.memory.embeddings import cosine
 from core.memory.exchanges import Exchange, ScoredExchange
 from core.memory.memory import visibilities_for
 from core.ops.metrics import count_reply, timed
@@ -135,6 +134,7 @@ class Brain:
         answer_mode: Mode = Mode.STRICT,
         voice: VoiceBudget | None = None,
         style: StyleProfile | None = None,
+        quote_floor: float = 0.0,
     ) -> None:
         self.bot = bot
         self.voice = voice or VoiceBudget()
@@ -149,6 +149,10 @@ class Brain:
         self.source_chars = source_chars
         self.min_score = min_score
         self.quote_min_score = max(min_score, 0.45)
+        # The cosine her quoted sentence needs to the question, measured for the memory's
+        # embedder (core/brain/quote_floor.py): a true sentence of hers that does not answer
+        # is no answer of hers, so below it she deflects.
+        self.quote_floor = quote_floor
         self.min_partial_chars = 80
         self.prefer_similarity = prefer_similarity
         # Typing signs, timed from the model call (core/brain/typing_sign.py).
@@ -526,7 +530,9 @@ class Brain:
         ]
         if not quotable:
             return answer
-        chunk, words = await self._passage(quotable, vector)
+        chunk, words, near = await self._passage(quotable, vector)
+        if near is not None and near < self.quote_floor:
+            return replace(answer, flags=(*answer.flags, "quote-unrelated"))
         lead = UNAVAILABLE_LEAD if "generation-failed" in answer.flags else QUOTE_LEAD
         citation = Citation(1, chunk.id, chunk.label(), chunk.url, chunk.date)
         text = sanitize_model_text(
@@ -537,24 +543,14 @@ class Brain:
         )
         return replace(answer, text=text, citations=(citation,), flags=(*answer.flags, "quoted"))
 
-    async def _passage(self, chunks: Sequence[Chunk], vector: list[float]) -> tuple[Chunk, str]:
+    async def _passage(
+        self, chunks: Sequence[Chunk], vector: list[float]
+    ) -> tuple[Chunk, str, float | None]:
         """The sentences of the quotable sources nearest the question, as many as she usually
-        writes: a quote that answers, in her length, rather than a source's first lines."""
-        pieces = [(c, s.strip()) for c in chunks for s in sentence_pieces(c.text) if s.strip()]
-        if not pieces:
-            return chunks[0], chunks[0].text
-        try:
-            matrix = await self.memory.embed_texts([s for _, s in pieces])
-        except Exception as exc:  # the source's start is still her words
-            log.warning("quote passage not scored, quoting the source's start: %s", exc)
-            return chunks[0], chunks[0].text
-        scores = cosines(matrix, vector)
-        best = max(range(len(pieces)), key=lambda i: scores[i])
-        chunk = pieces[best][0]
-        mine = [i for i, (c, _) in enumerate(pieces) if c is chunk]
+        writes (a quote that answers, in her length, rather than a source's first lines), and
+        the nearest one's cosine to the question."""
         n = max(1, self.style.sentences_p50) if self.style is not None else 2
-        text = passage([pieces[i][1] for i in mine], [scores[i] for i in mine], n)
-        return chunk, text
+        return await nearest_passage(self.memory.embed_texts, chunks, vector, n)
 
     @timed("generate")
     async def _generate(
