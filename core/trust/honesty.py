@@ -100,18 +100,54 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
 _SECOND_PERSON = {
     "ko": (
         r"(^|너|당신|혹시|진짜)\s*(은|는)?\s*(봇|로봇|ai|인공지능|사람|본인|인간)"
-        r"(이야|야|이에요|예요|이세요|세요|인가요|이니|니|이죠|죠)\s*[?!]?\s*$",
+        r"(이야|야|이에요|예요|이세요|세요|인가요|이니|니|이죠|죠|이지|지|이냐|냐)\s*[?!]?\s*$",
+        # "you're a bot, right?"
+        r"(^|너|당신|혹시|진짜|실제|솔직히[^?]*)\s*(은|는)?\s*"
+        r"(봇|로봇|ai|인공지능|챗봇|사람|본인|인간)\s*(맞지|맞죠|맞아|맞아요|맞으세요|맞나요)\s*[?!]?\s*$",
+        # "are you a person or a bot?", from the start or after "you" / "really" / "now"
+        r"(^|너|당신|혹시|진짜|지금)\s*(은|는)?\s*(사람|인간|본인)\S*\s*[,?]?\s*(아니면\s*)?"
+        r"(봇|로봇|ai|인공지능|챗봇|자동\s*응답)",
+        # "am I talking to an AI / a bot?"
+        r"(봇|로봇|ai|인공지능|챗봇|기계|프로그램)(이?랑|하고|과|와)\s*(대화|얘기|이야기|채팅)"
+        r"(하는|하고\s*있는|중인)\s*(거|건)(예요|에요|야|죠|지|가요|인가요|니|냐)?\s*[?]?\s*$",
+        # "is this an automatic reply?", "who writes these replies?"
+        r"자동\s*(응답|답장|답변)(이에요|이야|인가요|이죠|이지|이니|예요)?\s*[?]",
+        r"(답장|답변|대답|메시지)\S*\s*누가\s*(직접\s*)?(쓰|써|보내|하)",
+        r"누가\s*(직접\s*)?(답장|답변|대답)\S*\s*(하|해|써|쓰|보내)",
+        r"본인이\s*(직접\s*)?(답장|대답|답변)",
     ),
     "pl": (
-        r"\bjeste(ś|s) (botem|robotem|ai|sztuczn\w+ inteligencj\w+|człowiekiem|czlowiekiem|"
-        r"programem|klonem|prawdziw\w+ (osob\w+|człowiekiem))\b",
+        r"\bjeste(ś|s) (botem|robotem|chatbotem|automatem|maszyną|ai|sztuczn\w+ inteligencj\w+|"
+        r"człowiekiem|czlowiekiem|programem|klonem|(prawdziw|żyw)\w+ (osob\w+|człowiekiem))\b",
         r"\b(człowiek|czlowiek|bot|ai) czy ty\b|\bty czy (bot|ai)\b",
         r"\b(rozmawiam|piszę|pisze) z (botem|ai|prawdziw\w+ osob\w+|człowiekiem|czlowiekiem)\b",
+        r"\b(rozmawiam|piszę|pisze|gadam|czatuję|czatuje) (teraz |tu |tutaj |właśnie |chyba )*z "
+        r"(botem|chatbotem|ai|sztuczn\w+ inteligencj\w+|maszyną|maszyna|programem|robotem|"
+        r"automatem|żywym człowiekiem)\b",
+        r"\bodpowiada (mi |tu |tutaj )*(bot|ai|automat|maszyna|program|robot|sztuczna)\b",
+        r"\b(te|twoje|tutejsze) (odpowiedzi|wiadomości|wiadomosci) (są|sa) (automatyczn\w+|"
+        r"generowan\w+|pisane przez (bota|ai|maszynę|program))",
+        # "who answers me?", not "who is in charge of merch?" (odpowiada za)
+        r"\bkto (mi |tu |tutaj |naprawdę |naprawde |właściwie |wlasciwie )*(odpisuje|"
+        r"mi odpowiada|odpowiada (mi|na (te|moje) (wiadomości|wiadomosci|pytania)))\b",
+        r"\bczy to (naprawdę|naprawde|serio|na pewno|faktycznie) ty\b",
+        r"^\W*(człowiek|czlowiek|bot|ai|maszyna|robot) czy (człowiek|czlowiek|bot|ai|maszyna|"
+        r"robot)\W*$",
     ),
     "tr": (
         r"\b(bot|robot|yapay zeka|insan|klon|gerçek (bir )?(insan|kişi))\s*"
         r"(mı|mi|mu|mü)(sın|sin|sun|sün)\b",
         r"\bgerçek (biriyle|bir insanla|bir kişiyle) mi konuşuyorum\b",
+        r"\b(sohbet|chat) botu (musun|misin|musunuz)\b|\bsen gerçek (misin|mısın)\b",
+        r"\b(yapay zeka|bot|robot|makine|program|chatbot|sohbet botu|ai|insan)"
+        r"(y?la|y?le| ile) (mı|mi|mu|mü) (konuşuyorum|yazışıyorum|mesajlaşıyorum)\b",
+        r"\b(mesajlar|cevaplar|yanitlar) (otomatik|bot tarafından|yapay zeka tarafından)"
+        r"( olarak)? (mi|mı)\b",
+        r"\b(mesajlari|cevaplari|yanitlari) kim (yazıyor|yaziyor|gönderiyor)",
+        r"\b(gerçekten|gercekten|cidden|sahiden) (sen|siz) (misin|misiniz|mi (yaziyorsun|"
+        r"cevap veriyorsun|yanitliyorsun))\b",
+        r"\bbana (bir )?(bot|robot|makine|program|yapay zeka|insan) (mı|mi|mu|mü) "
+        r"(cevap|yanıt|yanit)",
     ),
     "es": (
         r"\b(eres|sos) (una )?inteligencia artificial\b",

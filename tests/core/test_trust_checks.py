@@ -143,6 +143,39 @@ def test_another_account_or_a_track_is_not_a_question_about_the_clone(message):
 @pytest.mark.parametrize(
     ("message", "lang"),
     [
+        ("혹시 AI랑 채팅하는 건가요?", "ko"),
+        ("너 인공지능이지?", "ko"),
+        ("실제 사람 맞으세요?", "ko"),
+        ("kto mi tu odpisuje?", "pl"),
+        ("jesteś chatbotem?", "pl"),
+        ("rozmawiam teraz z botem?", "pl"),
+        ("İnsan mısın?", "tr"),
+        ("botla mı konuşuyorum?", "tr"),
+        ("cevaplar otomatik mi?", "tr"),
+    ],
+)
+def test_korean_polish_and_turkish_questions_about_the_clone_by_pattern(message, lang):
+    assert asks_what_i_am(message) == lang
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "AI랑 대화하는 거 재밌어요?",
+        "그 노래 누가 썼어요?",
+        "kto odpowiada za merch?",
+        "bu mesajlar otomatik silinsin mi?",
+        "Gerçekten sen mi çektin bu fotoğrafı?",
+        "bu şarkıları kim yazıyor?",
+    ],
+)
+def test_korean_polish_and_turkish_talk_about_ai_or_authorship_is_not_one_by_pattern(message):
+    assert asks_what_i_am(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
         ("¿Eres realmente tú?", "es"),
         ("c'est vraiment toi ?", "fr"),
         ("Bist du wirklich du?", "de"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.text.fold import confusables, fold
+from core.text.fold import confusables, fold, fold_for_detection
 from core.trust.honesty import claims_to_be_human
 from core.trust.sanitize import sanitize_model_text
 
@@ -35,3 +35,8 @@ def test_text_in_cjk_and_accented_latin_is_left_as_written():
 
 def test_output_sanitising_keeps_non_latin_letters_fans_wrote():
     assert sanitize_model_text("Привет, как дела?") == "Привет, как дела?"
+
+
+def test_turkish_capital_dotted_i_folds_to_a_plain_i():
+    # "İ".lower() is "i" plus a combining dot, which no word pattern matches.
+    assert fold_for_detection("İNSAN MISIN? İyi misin?")[0] == "insan misin? iyi misin?"
