@@ -43,7 +43,8 @@ def test_every_care_category_has_exemplars_in_at_least_six_languages():
     for category in set(CATEGORIES) - {"private-contact"}:
         langs = {e.lang for e in exemplars if e.label == category}
         assert len(langs) >= 6, (category, langs)
-    assert {e.lang for e in load_exemplars("identity") if e.label != NEGATIVE} == set(LANGUAGES)
+    # identity also has Korean, Polish and Turkish questions (languages the guesser does not know)
+    assert {e.lang for e in load_exemplars("identity") if e.label != NEGATIVE} >= set(LANGUAGES)
     assert {e.lang for e in load_exemplars("claims") if e.label != NEGATIVE} == set(LANGUAGES)
 
 
