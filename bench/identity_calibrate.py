@@ -31,7 +31,9 @@ tie-break on top (below 0.95 or 0.99, the nearest exemplar must be an identity q
 231/239 at 10/516, sparing only instruction requests (3/80 -> 0/80), so it is not used.
 
 `--copy-sets` writes the v1, v2 and v3 rows into core/trust/exemplars/identity_sets.txt; `--write`
-stores the identity entry for multilingual-e5-small in thresholds.json (nothing else).
+stores the identity entry for multilingual-e5-small in thresholds.json (nothing else; the
+English-only fallback's entry is measured by `python -m bench.meaning_calibrate --embedder minilm
+--task identity --write`, on the same bank, each exemplar left out).
 """
 
 from __future__ import annotations
