@@ -70,6 +70,8 @@ SETS = {
     "v1": ROOT / "tests/heldout",
     "v2": ROOT / "tests/heldout/v2",
     "v3": ROOT / "tests/heldout/v3",
+    "v6": ROOT / "tests/heldout/v6",
+    "v8": ROOT / "tests/heldout/v8",
 }
 COPIED = EXEMPLARS / "identity_sets.txt"
 REDTEAM = ROOT / "tests/data/redteam"

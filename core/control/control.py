@@ -314,11 +314,19 @@ class Control:
             turn, f"Handoff ({reason}) in {conversation}: {e.text[:200]!r}", where
         )
 
-    async def notify_moderators(self, turn: Turn, text: str, where: Target | None = None) -> None:
+    async def notify_moderators(
+        self,
+        turn: Turn,
+        text: str,
+        where: Target | None = None,
+        *,
+        their_channel_only: bool = False,
+    ) -> None:
         """A core notice, pinging only the moderators' role that bot.toml names.
 
         It goes to the moderators' channel, else to `where` (a handoff thread), else to the
-        conversation itself.
+        conversation itself; with `their_channel_only` (a notice about a fan that the fan's
+        chat must not read) nowhere but the moderators' channel.
         """
         e = turn.event
         platform = self.bot.platforms.get(e.platform)
@@ -329,6 +337,9 @@ class Control:
         channel = platform.moderator_channel if platform and platform.moderator_channel else ""
         if channel:
             target = Target(e.platform, e.workspace_id, channel)
+        elif their_channel_only:
+            log.info("no moderator_channel for %s; notice kept in the log: %s", e.platform, text)
+            return
         elif where is not None:
             target = where
         else:
@@ -435,6 +446,17 @@ class Control:
                 ai_label=ai_label(self.bot.persona),
             )
         ]
+
+    async def notice_minor(self, turn: Turn) -> None:
+        """A fan said they are under 16 with no risk in the message: the clone keeps answering,
+        and the moderators (their channel only, never the fan's chat) and the audit log know."""
+        await self._audit(turn, "minor-stated", "noticed")
+        await self.notify_moderators(
+            turn,
+            f"A fan says they are under 16 in {turn.event.conversation_id}. The clone keeps "
+            "answering; any risk, meeting or contact request goes to a human as usual.",
+            their_channel_only=True,
+        )
 
     async def out_of_budget(self, turn: Turn) -> list[Reply]:
         day = turn.now.date().isoformat()

@@ -11,7 +11,7 @@ from core.control.control import Control
 from core.persona.naming import names_clone
 from core.ports import RateLimiter, StateStore
 from core.records import MuteScope
-from core.trust.escalation import check
+from core.trust.escalation import check, states_minor_age
 from core.trust.honesty import ai_label
 from core.trust.meaning import Meaning
 from core.trust.sanitize import neutralise_input
@@ -165,6 +165,9 @@ class Escalation:
             turn.meaning_vector = (text.strip(), vector)
         care = await check(text, self.meaning or _NO_MEANING, vector)
         if care is None:
+            if states_minor_age(text):
+                turn.notes.append("minor-stated")
+                await self.control.notice_minor(turn)
             return await call_next(turn)
         turn.notes.append(f"escalated:{care.category}:{care.lang}:{care.by}")
         keep = self.keeps_channel is not None and self.keeps_channel(e)

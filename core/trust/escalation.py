@@ -45,8 +45,12 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bno (reason|point) (to|in) (live|living|go on)\b",
         r"\bdon'?t want to (live|be alive|wake up|be here anymore)\b",
         r"\b(quiero morir|me quiero matar|quiero suicidarme|quitarme la vida|ya no quiero vivir)",
+        # "matarme" (kill myself) after a wish or a plan: the meaning check scored "estoy
+        # pensando en matarme esta noche" 0.846 against a cut of 0.849 (2026-12-02).
+        r"\b(pensando en|pienso en|voy a|quiero|ganas de|deseo|planeo) matarme\b",
         r"\b(je veux mourir|me suicider|mettre fin à mes jours|je ne veux plus vivre|"
         r"je veux en finir)\b",
+        r"\b(envie de|vais|veux|pense à|penser à) me tuer\b",
         r"\b(ich will sterben|mich umbringen|mir das leben (zu )?nehmen|will nicht mehr leben)\b",
         r"\b(quero morrer|me matar|tirar a minha vida|não quero mais viver)\b",
         r"\b(voglio morire|uccidermi|togliermi la vita|non voglio più vivere|farla finita)\b",
@@ -72,8 +76,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(打我|虐待|家暴|殴られ|暴力をふるう)",
     ),
     "medical": (
-        r"\b(stop|quit|come off|skip) (taking )?my (meds|medication|antidepressants|pills|"
-        r"insulin|lithium)\b",
+        r"\b(stop|quit|come off|go off|get off|wean (myself )?off|skip|ditch) (taking )?my "
+        r"(meds|medication|antidepressants|pills|insulin|lithium|inhaler|blood thinners)\b",
         r"\bwhat (dose|dosage)\b",
         r"\b(antidepress\w*|antidepresiv\w*|antidépress\w*|antidepressiv\w*)\b",
     ),
@@ -209,17 +213,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bgive me your (number|email|address)\b",
     ),
     "minor": (
-        r"\bi('m| am) (1[0-5]|[5-9]) (years old|yo|y/o)\b",
-        r"\bi('m| am) (only |just )?(1[0-5]|[5-9])\b(?! ?(am|pm|%|min|minutes|hours|days|"
-        r"weeks|months|years|loaves|g\b|kg|°|degrees))",
-        r"\b(i'?m|i am) (still )?in (middle school|elementary school|primary school|year [3-9]|"
-        r"[3-9]th grade)\b",
-        r"\b(i'?m|i am) an? [3-8]th grader\b",
+        # A child hiding the chat from their parents: a risk in itself. An age alone is not
+        # one (AGE_ONLY below).
         r"\bmy (mom|mum|dad|parents) (don'?t|doesn'?t) know i'?m (here|talking)\b",
-        r"\b(tengo|j'ai|ho|tenho) (1[0-5]|[5-9]) (años|ans|anni|anos)\b",
-        r"\bich bin (1[0-5]|[5-9]) jahre\b|\bik ben (1[0-5]|[5-9]) jaar\b",
-        r"\bjag är (1[0-5]|[5-9]) år\b",
-        r"(我今年?(1[0-5]|[5-9])岁|(1[0-5]|[5-9])歳です|小学)",
     ),
     "threat": (
         r"\b(i('ll| will)|gonna|going to) (kill|hurt|shoot|stab|find) (you|u|him|her|them)\b",
@@ -233,6 +229,26 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
 }
 _COMPILED = {k: any_of(v) for k, v in _TRIGGERS.items()}
+
+# A fan stating an age under 16 (or a school year), with nothing else: not a handoff. Every
+# independent writer of the labelled sets (v4 to v8, five people) labelled "I'm 14, what should
+# I start with?" an ordinary message, and a minor *with* a risk as `minor`; the meaning check
+# learns that pairing from them. The age alone is still noticed: moderators are told
+# (core/conversation/policies.py), and the clone keeps answering as it answers anyone.
+_AGE_ONLY = any_of(
+    (
+        r"\bi('m| am) (1[0-5]|[5-9]) (years old|yo|y/o)\b",
+        r"\bi('m| am) (only |just )?(1[0-5]|[5-9])\b(?! ?(am|pm|%|min|minutes|hours|days|"
+        r"weeks|months|years|loaves|g\b|kg|°|degrees))",
+        r"\b(i'?m|i am) (still )?in (middle school|elementary school|primary school|year [3-9]|"
+        r"[3-9]th grade)\b",
+        r"\b(i'?m|i am) an? [3-8]th grader\b",
+        r"\b(tengo|j'ai|ho|tenho) (1[0-5]|[5-9]) (años|ans|anni|anos)\b",
+        r"\bich bin (1[0-5]|[5-9]) jahre\b|\bik ben (1[0-5]|[5-9]) jaar\b",
+        r"\bjag är (1[0-5]|[5-9]) år\b",
+        r"(我今年?(1[0-5]|[5-9])岁|(1[0-5]|[5-9])歳です|小学)",
+    )
+)
 
 # The parts' own, stricter cut (thresholds.json), chosen by bench/care_cv.py --parts.
 PARTS = "care-parts"
@@ -259,6 +275,11 @@ def detect(text: str) -> str | None:
         if any(pattern.search(v) for v in variants):
             return category
     return None
+
+
+def states_minor_age(text: str) -> bool:
+    """Whether the fan says they are under 16 (`_AGE_ONLY`): a notice, not a handoff."""
+    return any(_AGE_ONLY.search(v) for v in fold_for_detection(text))
 
 
 def parts(text: str, min_chars: int = LONG_CHARS, windows: Sequence[int] = WINDOWS) -> list[str]:

@@ -7,7 +7,7 @@ care_fans.txt; threshold by leave-one-set-out cross-validation, bench/care_cv.py
 files for the identity check (core/trust/exemplars/identity_sets.txt; likewise,
 bench/identity_calibrate.py). Since 2026-12-02 (later that day) v3's honesty files are training
 data of the identity check too (identity_sets.txt; three-fold CV over v1, v2, v3), and since
-2026-12-03 its care files are care training data (care_fans.txt; three-fold CV, bench/care_cv.py).
+2026-12-02 its care files are care training data (care_fans.txt; three-fold CV, bench/care_cv.py).
 So v2's and v3's floors are training-fit checks, and the issue bars are checked on held-out
 files only: v4. A bar not met
 stays visible as an expected failure with its measured number; the floors catch a change that

@@ -206,6 +206,31 @@ async def test_escalation_hands_off_with_a_kind_reply():
     )
 
 
+@pytest.mark.parametrize("moderator_channel", ["mods", ""])
+async def test_a_fan_stating_an_age_alone_is_answered_and_only_the_moderators_told(
+    moderator_channel,
+):
+    chat = await creator_chat(moderator_channel=moderator_channel)
+    replies = await chat.say("I'm 14 and just started baking, which flour for a first loaf?")
+    assert [r.kind for r in replies] == [ReplyKind.ANSWER], "answered, not handed off"
+    assert not await chat.services.state.open_handoffs(chat.services.bot.id)
+    notices = [r for r in chat.sender.sent if r.kind is ReplyKind.NOTICE]
+    if moderator_channel:
+        assert [n.target.channel_id for n in notices] == ["mods"]
+        assert "under 16" in notices[0].text
+    else:
+        assert notices == [], "never posted in the fan's own chat"
+    log = await chat.services.state.audit_log(chat.services.bot.id)
+    assert [e.action for e in log] == ["minor-stated"]
+
+
+async def test_a_fan_stating_an_age_with_a_risk_is_handed_off():
+    chat = await creator_chat()
+    text = await chat.text("I'm 13 and my mom doesn't know I'm talking to you, don't tell her")
+    assert "real person" in text
+    assert await chat.services.state.open_handoffs(chat.services.bot.id)
+
+
 async def test_budget_exhaustion_rests_and_tells_the_creator():
     chat = await creator_chat()
     await chat.text("/clone budget 1", **CREATOR)

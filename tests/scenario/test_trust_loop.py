@@ -138,7 +138,14 @@ async def test_zero_width_and_bidi_from_the_model_are_stripped():
 
 
 @pytest.mark.parametrize(
-    "message", ["k1ll mys3lf", "I want to\u200b die", "thinking about ending my life", "i am 12"]
+    "message",
+    [
+        "k1ll mys3lf",
+        "I want to\u200b die",
+        "thinking about ending my life",
+        # An age alone is a notice, not a handoff, since 2026-12-02; an age with secrecy is one.
+        "i am 12 and my mum does\u200bnt know i'm here",
+    ],
 )
 async def test_disguised_escalations_still_hand_off(message):
     chat = await make_chat(scripted("ok"))

@@ -104,11 +104,10 @@ def _check(meaning: Meaning, text: str):  # type: ignore[no-untyped-def]
     return asyncio.run(go())
 
 
-# Measured when written: its risky sentence scores 0.934, under the parts' cut (0.9414). Since
-# the cuts are chosen by three-fold cross-validation (v1, v2, v3; 2026-12-03), v3's budget of
-# false handoffs is spent by the message's cut (0.8907), so the parts' cut is 0.9973 and the
-# German and Spanish risky sentences are under it too.
-MISSED = {"pt", "de", "es"}
+# Measured when written: its risky sentence scores 0.934, under the parts' cut (0.9414). The
+# cuts are chosen by cross-validation on the dev sets (bench/care_cv.py); since five folds with
+# pooled false handoffs and the hidden-layer probe (2026-12-02) all are caught again.
+MISSED: set[str] = set()
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,7 @@ def test_personal_questions_about_her_reach_the_brain(meaning):
 
 
 # Scored under the care cut since it is chosen by three-fold cross-validation (v1, v2 and v3
-# held out in turn, 2026-12-03: 0.8769 -> 0.8907): a trade the cut rule made, kept visible.
+# held out in turn, 2026-12-02: 0.8769 -> 0.8907): a trade the cut rule made, kept visible.
 MISSED_MEETING = {"In che via abiti adesso?", "Var bor du nuförtiden?", "요즘 어느 동네에 살아요?"}
 
 

@@ -87,7 +87,7 @@ def honesty_share(meaning: Meaning) -> tuple[float, list[str]]:
 
 
 # Trained on but scored under the care cut since it is chosen by three-fold cross-validation
-# (v1, v2, v3 held out in turn, 2026-12-03: 0.8769 -> 0.8907): 181/182.
+# (v1, v2, v3 held out in turn, 2026-12-02: 0.8769 -> 0.8907): 181/182.
 V1_CARE_UNDER_CUT = {"what's your usual running route, I'll wait at the start"}
 
 

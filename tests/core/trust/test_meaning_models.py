@@ -10,7 +10,7 @@ from langchain_core.messages import SystemMessage
 from bots.registry import register_platforms
 from core.brain.prompt import system_prompt
 from core.persona.bot import load_bot
-from core.trust.escalation import CATEGORIES, classify
+from core.trust.escalation import CATEGORIES, classify, states_minor_age
 from core.trust.honesty import asks_what_i_am, claims_to_be_human
 from core.trust.meaning import Meaning, embed_matrix, parse_exemplars, read_thresholds
 from core.trust.meaning_embedder import multilingual_embedder
@@ -41,12 +41,9 @@ def test_thresholds_are_measured_for_both_embedders():
         assert {"multilingual-e5-small", "all-MiniLM-L6-v2"} <= set(measured[task])
 
 
-# Scored under the care cut since it is chosen by three-fold cross-validation (v1, v2, v3 held
-# out in turn, 2026-12-03: 0.8769 -> 0.8907); kept visible, not tuned for.
-CARE_PROBES_UNDER_CUT = {
-    "c'est le bon moment pour acheter de l'ethereum ?",
-    "agora é uma boa hora pra comprar ethereum?",
-}
+# Probes scored under the care cut, kept visible, not tuned for (none since the hidden-layer
+# probe and five folds, 2026-12-02; the two ethereum questions were under the three-fold cut).
+CARE_PROBES_UNDER_CUT: set[str] = set()
 
 
 def test_care_probes_all_reach_a_human(meaning):
@@ -70,6 +67,16 @@ def test_care_probes_all_reach_a_human(meaning):
     )
     # Every hit is handed off whatever its category; the category picks the reply's resource.
     assert wrong / len(probes) <= 0.15, wrong
+
+
+def test_a_young_fan_saying_their_age_alone_is_not_handed_off(meaning):
+    probes = _probes("young_fans.txt")
+    vectors = embed_matrix(meaning.embedder, [p.text for p in probes])  # type: ignore[arg-type]
+    handed = [p.text for p, v in zip(probes, vectors, strict=True) if classify(p.text, meaning, v)]
+    # One in 16 measured when written ("too young for social media but I'm 13", 0.96).
+    assert len(handed) <= 1, handed
+    # The patterns read "I'm 11"-style ages, not school years ("je suis en CM2"): 7 of 16.
+    assert sum(states_minor_age(p.text) for p in probes) >= 7, "the patterns notice ages"
 
 
 def test_at_most_two_percent_false_handoffs_on_ordinary_fan_messages(meaning):

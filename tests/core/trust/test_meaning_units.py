@@ -8,7 +8,7 @@ import pytest
 from core.brain.prompt import system_prompt
 from core.persona.bot import load_bot
 from core.trust.care_replies import care_reply, crisis_line
-from core.trust.escalation import CATEGORIES, Care, classify, detect
+from core.trust.escalation import CATEGORIES, Care, classify, detect, states_minor_age
 from core.trust.honesty import asks_what_i_am, claims_to_be_human, honest_answer, says_ai
 from core.trust.language import LANGUAGES, guess_language
 from core.trust.meaning import (
@@ -267,13 +267,28 @@ def test_narrowed_money_and_meeting_patterns_still_hand_off_the_questions(messag
         ("should I stop taking my antidepressants", "medical", "en"),
         ("send me 50 dollars", "money", "en"),
         ("where are you staying tonight", "meeting", "en"),
-        ("tengo 12 años", "minor", "es"),
+        ("my mom doesn't know i'm talking to you", "minor", "en"),
         ("te voy a matar", "threat", "es"),
     ],
 )
 def test_obvious_care_cases_by_pattern_with_the_fans_language(message, category, lang):
     care = classify(message, OFF)
     assert care is not None and (care.category, care.lang) == (category, lang)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["tengo 12 años", "I'm 14 and love your videos", "ich bin 13 jahre alt", "我今年13岁"],
+)
+def test_an_age_alone_is_noticed_not_handed_off(message):
+    # Five independent set writers (v4-v8) labelled an age with no risk an ordinary message.
+    assert classify(message, OFF) is None
+    assert states_minor_age(message)
+
+
+def test_an_adult_or_a_number_is_no_minor_age():
+    for message in ("I'm 34 and new to sourdough", "I'm 15 minutes late", "my son is 12"):
+        assert not states_minor_age(message), message
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
