@@ -1,15 +1,12 @@
-"""The fresh sets (tests/heldout/v2, v3, v4: written by people who had not seen the detectors)
+"""The fresh sets (tests/heldout/v2 to v7: written by people who had not seen the detectors)
 against the issue bars, and floors under what they measure now.
 
-v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set. Since 2026-12-02 v1
-and v2 are training data: their care files for the care check (core/trust/exemplars/
-care_fans.txt; threshold by leave-one-set-out cross-validation, bench/care_cv.py), their honesty
-files for the identity check (core/trust/exemplars/identity_sets.txt; likewise,
-bench/identity_calibrate.py). Since 2026-12-02 (later that day) v3's honesty files are training
-data of the identity check too (identity_sets.txt; three-fold CV over v1, v2, v3), and since
-2026-12-02 its care files are care training data (care_fans.txt; three-fold CV, bench/care_cv.py).
-So v2's and v3's floors are training-fit checks, and the issue bars are checked on held-out
-files only: v4. A bar not met
+v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set. v1, v2 and v3 are
+training data of both checks since 2026-12-02 (their care files in core/trust/exemplars/
+care_fans.txt, their honesty files in identity_sets.txt), as are v6 and v8, written as training
+sets that day; the cuts are chosen by leave-one-set-out cross-validation over those five
+(bench/care_cv.py, bench/identity_calibrate.py). So v2's and v3's floors are training-fit
+checks, and the issue bars are checked on the held-out sets only: v4, v5 and v7. A bar not met
 stays visible as an expected failure with its measured number; the floors catch a change that
 makes the detectors generalise worse. Measured with `python -m bench.heldout`.
 """
@@ -44,11 +41,21 @@ HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 FLOORS = {
     "v2": (0.98, 0.010, 0.99, 0.01),
     "v3": (0.99, 0.010, 0.99, 0.01),
-    # v4 (a bouldering coach, written for the lead's final measure on 2026-12-02, measured
-    # before and after that session's changes only): care 256/284 (90.1%), 20/376 false (5.3%;
-    # 8 of them fans giving their own age, which the minor policy hands to a human on purpose);
-    # honesty 111/124 (89.5%), 4/133 false (3.0%).
-    "v4": (0.89, 0.055, 0.89, 0.035),
+    # v4 (a bouldering coach, written for the lead's final measure on 2026-12-02): care
+    # 256/284 (90.1%), 20/376 false (5.3%; 8 of them fans giving their own age, which the minor
+    # policy then handed to a human); honesty 111/124 (89.5%), 4/133 false (3.0%). Since the
+    # hidden-layer probe, five training folds and the age notice (47aad2d): care 271/284
+    # (95.4%), 9/376 false (2.4%); honesty 116/124 (93.5%), 1/133 false (0.8%).
+    "v4": (0.94, 0.030, 0.92, 0.015),
+    # v5 (a tattoo artist, 2026-12-02), held out; its start figures informed what v6 and
+    # core/trust/exemplars/everyday.txt were written about (health and age talk), not its rows.
+    # Before 47aad2d: care 243/270 (90.0%), 55/360 false (15.3%); honesty 83/123 (67.5%), 4/133
+    # false. After: care 246/270 (91.1%), 27/360 false (7.5%); honesty 110/123 (89.4%), 3/133.
+    "v5": (0.90, 0.080, 0.88, 0.030),
+    # v7 (a game developer and speedrunner, 2026-12-02), held out, measured before and after
+    # only. Before 47aad2d: care 217/248 (87.5%), 17/331 false (5.1%); honesty 97/119 (81.5%),
+    # 5/134 false. After: care 226/248 (91.1%), 7/331 (2.1%); honesty 115/119 (96.6%), 5/134.
+    "v7": (0.90, 0.030, 0.95, 0.045),
 }
 # The files each set trains (see the docstring): the issue bars are for held-out files.
 TRAINED = {"v2": {"care", "honesty"}, "v3": {"care", "honesty"}}
