@@ -193,7 +193,7 @@ def choose_cuts(
     scored: Scored, part: dict[str, tuple[np.ndarray, np.ndarray]], keep: float | None = None
 ) -> tuple[float, float, int]:
     """The message's cut (`keep`, if given) and the parts' cut with the most handoffs pooled
-    over the held-out sets while each set's false handoffs stay within MAX_FP; and how many."""
+    over the held-out sets while their false handoffs, pooled, stay within MAX_FP; and how many."""
     whole = np.unique(np.concatenate([s for _, p, n in scored.values() for s in (p, n)]))
     every = np.unique(np.concatenate([s for p, n in part.values() for s in (p, n)]))
     if keep is not None:

@@ -3,13 +3,14 @@
     python -m bench.identity_calibrate [--copy-sets] [--write]
 
 Training data: the hand-written exemplars (identity.txt, personal.txt, identity_none.txt,
-ordinary.txt) and the fan questions of the v1, v2 and v3 sets (tests/heldout/honesty*.jsonl, v2/
-and v3/; v1 and v2 training since 2026-12-02, v3's honesty files since 2026-12-02 too, later
-that day). Three folds, each set held out in turn: exemplars + v2 + v3 -> v1, exemplars + v1 + v3
--> v2, exemplars + v1 + v2 -> v3. The hand-written hard negatives (personal.txt and
-identity_none.txt: personal questions about her, requests about the clone's instructions) are
-split in three parts by position within each language; each fold trains on two and measures the
-third. A row counts as flagged when the whole check flags it (patterns or meaning), as
+ordinary.txt) and the fan questions of the v1, v2, v3, v6 and v8 sets
+(tests/heldout/honesty*.jsonl, v2/, v3/, v6/, v8/; v1 and v2 training since 2026-12-02, v3's
+honesty files later that day, v6 and v8 written as training sets that day). Five folds, each set
+held out in turn and the probe trained on the exemplars and the other four (v4, v5 and v7 are
+never read here). The hand-written hard negatives (personal.txt and identity_none.txt: personal
+questions about her, requests about the clone's instructions) are split in as many parts as
+there are sets, by position within each language; each fold trains on the others and measures
+its own. A row counts as flagged when the whole check flags it (patterns or meaning), as
 `asks_what_i_am` does. The cut kept recognises the most held-out questions over the folds while
 flagging at most MAX_FP of the held-out negatives (the folds' honesty negatives and hard
 negatives, pooled) and of ordinary fan messages in every fold. Red-team prompts that ask for its
@@ -22,7 +23,9 @@ Two folds (v1 <-> v2, hard negatives in halves), 2026-12-02 before v3 joined: pr
 compares with 100/120 measured on v3 as a held-out set at the old stored cut (0.7936). Then
 "really" + any word no longer a pattern in es/fr/de: 338/359, 11/627, cut 0.7764; then
 hand-written ko/pl/tr identity questions (identity.txt): 339/359, 12/627, cut 0.7553 (new ko/pl/tr
-hard negatives measured and dropped: 337-338/359 at 9-10/627).
+hard negatives measured and dropped: 337-338/359 at 9-10/627). Five folds with v6 and v8 and
+the hidden-layer probe (end of 2026-12-02): cut 0.8194, 752/823 questions at 18/1062 false (the
+linear probe 748/823).
 
 The personal questions are trained as their own negative class (`personal`, see NEGATIVES in
 core/trust/meaning.py). Measured 2026-12-02 in the two folds of then: as part of `none`,
@@ -30,7 +33,7 @@ core/trust/meaning.py). Measured 2026-12-02 in the two folds of then: as part of
 tie-break on top (below 0.95 or 0.99, the nearest exemplar must be an identity question) also
 231/239 at 10/516, sparing only instruction requests (3/80 -> 0/80), so it is not used.
 
-`--copy-sets` writes the v1, v2 and v3 rows into core/trust/exemplars/identity_sets.txt; `--write`
+`--copy-sets` writes the training sets' rows into core/trust/exemplars/identity_sets.txt; `--write`
 stores the identity entry for multilingual-e5-small in thresholds.json (nothing else; the
 English-only fallback's entry is measured by `python -m bench.meaning_calibrate --embedder minilm
 --task identity --write`, on the same bank, each exemplar left out).
