@@ -14,7 +14,7 @@ PERSONAL = [
     ("en", "Do you have kids?"),
     ("en", "are you married?"),
     ("en", "how old are you?"),
-    ("en", "where did you grow up?"),
+    ("en", "which town did you grow up in as a kid?"),
     ("en", "got a girlfriend or boyfriend?"),
     ("en", "are you a dog lover?"),
     ("en", "any siblings?"),
