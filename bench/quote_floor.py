@@ -33,6 +33,16 @@ floor is kept; the largest R - FQ floor, 0.78 on Mara, keeps none of Juno's answ
 This rule was written after a first run (largest R - FQ) had printed Juno's figures: Juno is
 no clean held-out measure of the rule.
 
+`--rules` runs the brain's choice of the piece to quote under rules for the pieces it may be
+chosen from (the rule list was written before either creator was run). Measured 2026-12-02,
+MiniLM, grounded quotes answering / from another item, absent probes quoted, answering /
+other pairs refused: every piece Mara 10/11 (P 0.48), Juno 14/4 (P 0.78); a piece with a word
+of letters once hashtags, mentions and links are gone: unchanged, pairs 0/1 and 0/1; 3 words:
+unchanged quotes, pairs 2/1 and 1/2 (answers refused: not kept); no link: Mara 12/8 (P 0.60),
+Juno 15/3 (P 0.83), pairs 0/4 and 0/3 (kept, core/brain/quote_floor.py `worth_quoting`); a
+number for a quantity question (English patterns, core/brain/asked_specific.py) on top: Mara
+12/7 (P 0.63), Juno unchanged, pairs 0/7 and 0/4: gains on tuning only, English only, not kept.
+
 Run: `PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python -m bench.quote_floor [--write] [--pairs]`;
 `--write` stores the floors in core/brain/quote_floor.json, which the clone reads (bootstrap).
 """
@@ -43,13 +53,14 @@ import argparse
 import asyncio
 import json
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bots.registry import register_platforms
 from core.brain.answer_quality import sentences
-from core.brain.quote_floor import FLOORS, nearest_passage
+from core.brain.asked_specific import asked_specific, carries_specific
+from core.brain.quote_floor import FLOORS, has_link, nearest_passage, says_something
 from core.config import Settings
 from core.ingest.pipeline import run_ingest
 from core.memory.embeddings import MiniLMEmbedder, cosines
@@ -96,6 +107,40 @@ class Quote:
     answers: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The brain's quote for a probe under one rule for the pieces it may choose."""
+
+    rule: str
+    category: str  # grounded | absent
+    question: str
+    item: str | None  # None: nothing quoted (she deflects)
+    answers: bool
+
+
+Rule = Callable[[str, str], bool]
+
+
+def _rules() -> dict[str, Rule]:
+    """Rules for the pieces a quote may be chosen from: (question, piece) -> allowed."""
+    return {
+        "every piece": lambda q, p: True,
+        "says something (1 word)": lambda q, p: says_something(p, 1),
+        "says something (3 words)": lambda q, p: says_something(p, 3),
+        "says something (5 words)": lambda q, p: says_something(p, 5),
+        "no link": lambda q, p: says_something(p, 1) and not has_link(p),
+        "number when asked": lambda q, p: says_something(p, 1) and carries_specific(q, p),
+        "number when asked (numbers only)": lambda q, p: (
+            says_something(p, 1) and (asked_specific(q) != "number" or carries_specific(q, p))
+        ),
+        "no link, number when asked (numbers only)": lambda q, p: (
+            says_something(p, 1)
+            and not has_link(p)
+            and (asked_specific(q) != "number" or carries_specific(q, p))
+        ),
+    }
+
+
 def _key(chunk: Chunk) -> str:
     return f"{chunk.source}:{chunk.item_id}"
 
@@ -112,8 +157,11 @@ def _holding(chunks: Sequence[Chunk], fact: str) -> str | None:
     return None
 
 
-async def creator_pairs(folder: Path, probes_file: Path) -> tuple[list[Pair], list[Quote]]:
-    """The labelled pairs of one creator, MiniLM-scored, and the brain's grounded quotes."""
+async def creator_pairs(
+    folder: Path, probes_file: Path
+) -> tuple[list[Pair], list[Quote], list[Choice]]:
+    """The labelled pairs of one creator, MiniLM-scored, the brain's grounded quotes, and its
+    choice for each grounded and absent probe under each rule of `_rules`."""
     bot = load_bot(folder)
     memory = Memory(InMemoryMemoryStore(), MiniLMEmbedder())
     await run_ingest(bot, folder, memory)
@@ -131,6 +179,7 @@ async def creator_pairs(folder: Path, probes_file: Path) -> tuple[list[Pair], li
     probes = [json.loads(line) for line in text.splitlines()]
     pairs: list[Pair] = []
     quotes: list[Quote] = []
+    choices: list[Choice] = []
     for probe in probes:
         if probe["category"] not in ("grounded", "absent"):
             continue
@@ -142,15 +191,33 @@ async def creator_pairs(folder: Path, probes_file: Path) -> tuple[list[Pair], li
             for h in hits
             if h.score >= max(MIN_SCORE, QUOTE_MIN_SCORE) and not h.chunk.context
         ]
-        current = await nearest_passage(memory.embed_texts, chosen, vector, 1) if chosen else None
+        current = (
+            await nearest_passage(memory.embed_texts, chosen, vector, 1, lambda p: True)
+            if chosen
+            else None
+        )
+        expect = probe.get("expect") or {}
+        acceptable = set(expect.get("acceptable_items") or ())
+        if "item_id" in expect:
+            acceptable.add(f"{expect['source']}:{expect['item_id']}")
+        for rule, allow in _rules().items():
+
+            def keep(p: str, q: str = question, allow: Rule = allow) -> bool:
+                return allow(q, p)
+
+            got = (
+                await nearest_passage(memory.embed_texts, chosen, vector, 1, keep)
+                if chosen
+                else None
+            )
+            item = _key(got[0]) if got is not None else None
+            answers = item is not None and item in acceptable
+            choices.append(Choice(rule, probe["category"], question, item, answers))
         if probe["category"] == "absent":
             if current is not None and current[2] is not None:
                 chunk, text, score = current
                 pairs.append(Pair("absent", question, text, _key(chunk), score))
             continue
-        expect = probe["expect"]
-        acceptable = set(expect.get("acceptable_items") or ())
-        acceptable.add(f"{expect['source']}:{expect['item_id']}")
         own = [c for c in chunks if _key(c) == f"{expect['source']}:{expect['item_id']}"]
         fact = _holding(own, expect["source_contains"])
         if fact is not None:
@@ -164,7 +231,7 @@ async def creator_pairs(folder: Path, probes_file: Path) -> tuple[list[Pair], li
         if current is not None and current[2] is not None:
             chunk, text, score = current
             quotes.append(Quote(question, text, _key(chunk), score, _key(chunk) in acceptable))
-    return pairs, quotes
+    return pairs, quotes, choices
 
 
 def with_e5(pairs: list[Pair]) -> list[Pair]:
@@ -300,10 +367,39 @@ def write(floors: dict[str, float], tuning: list[Pair], heldout: list[Pair]) -> 
     print(f"wrote {FLOORS.relative_to(ROOT)}")
 
 
+def report_rules(runs: Sequence[tuple[str, list[Pair], list[Choice]]]) -> None:
+    """Per rule and creator: of the grounded probes' quotes, how many answer (from an item
+    stating the fact) and how many quote another item; absent probes quoted at all; and, on
+    the labelled pairs, answering passages the rule would refuse against others it refuses."""
+    print("\nRules for the pieces a quote is chosen from (grounded: answering / other item /")
+    print("nothing quoted; absent: quoted; pairs: answering refused / not answering refused)")
+    for rule in _rules():
+        cells = []
+        for name, pairs, choices in runs:
+            mine = [c for c in choices if c.rule == rule]
+            grounded = [c for c in mine if c.category == "grounded"]
+            right = sum(c.answers for c in grounded)
+            other = sum(c.item is not None and not c.answers for c in grounded)
+            none = sum(c.item is None for c in grounded)
+            absent = sum(c.item is not None for c in mine if c.category == "absent")
+            allow = _rules()[rule]
+            lost = sum(not allow(p.question, p.passage) for p in pairs if p.answers)
+            stopped = sum(not allow(p.question, p.passage) for p in pairs if not p.answers)
+            share = right / (right + other) if right + other else 0.0
+            cells.append(
+                f"{name} {right}/{other}/{none} P {share:.2f} absent {absent} "
+                f"pairs {lost}/{stopped}"
+            )
+        print(f"  {rule:<41} " + "   ".join(cells))
+
+
 async def main(args: argparse.Namespace) -> None:
     register_platforms()
-    tuning, mara_quotes = await creator_pairs(*MARA)
-    heldout, juno_quotes = await creator_pairs(*JUNO)
+    tuning, mara_quotes, mara_choices = await creator_pairs(*MARA)
+    heldout, juno_quotes, juno_choices = await creator_pairs(*JUNO)
+    report_rules([("Mara", tuning, mara_choices), ("Juno", heldout, juno_choices)])
+    if args.rules:
+        return
     tuning, heldout = with_e5(tuning), with_e5(heldout)
     if args.pairs:
         print("Mara's pairs (tuning):")
@@ -316,5 +412,6 @@ async def main(args: argparse.Namespace) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the floors the clone reads")
+    parser.add_argument("--rules", action="store_true", help="only the piece rules' figures")
     parser.add_argument("--pairs", action="store_true", help="print Mara's pairs (tuning only)")
     asyncio.run(main(parser.parse_args()))

@@ -22,6 +22,7 @@ from core.brain.answer_quality import (
     quote_answer,
     relevant_sources,
 )
+from core.brain.asked_specific import carries_specific
 from core.brain.checks import (
     Answer,
     answer_from,
@@ -522,15 +523,23 @@ class Brain:
         fully_deflected = answer.text == self.deflection(seed)
         if not (unusable or fully_deflected):
             return answer
-        fact = next((f for f in facts if personal and concepts_supported(personal, [f])), None)
+        on_topic = [f for f in facts if personal and concepts_supported(personal, [f])]
+        # Her fact on the topic answers only if it says what was asked: "which school" is not
+        # answered by "I taught at a secondary school" (issue 21), so she deflects instead.
+        fact = next((f for f in on_topic if carries_specific(seed, f)), None)
         if fact is not None:
             return replace(answer, text=fact, citations=(), flags=(*answer.flags, "fact"))
+        if on_topic:
+            return replace(answer, flags=(*answer.flags, "fact-unspecific"))
         quotable = [
             h.chunk for h in sources if h.score >= self.quote_min_score and not h.chunk.context
         ]
         if not quotable:
             return answer
-        chunk, words, near = await self._passage(quotable, vector)
+        chosen = await self._passage(quotable, vector)
+        if chosen is None:  # only hashtags, emoji or links: nothing of hers to quote
+            return replace(answer, flags=(*answer.flags, "quote-empty"))
+        chunk, words, near = chosen
         if near is not None and near < self.quote_floor:
             return replace(answer, flags=(*answer.flags, "quote-unrelated"))
         lead = UNAVAILABLE_LEAD if "generation-failed" in answer.flags else QUOTE_LEAD
@@ -545,7 +554,7 @@ class Brain:
 
     async def _passage(
         self, chunks: Sequence[Chunk], vector: list[float]
-    ) -> tuple[Chunk, str, float | None]:
+    ) -> tuple[Chunk, str, float | None] | None:
         """The sentences of the quotable sources nearest the question, as many as she usually
         writes (a quote that answers, in her length, rather than a source's first lines), and
         the nearest one's cosine to the question."""

@@ -275,3 +275,70 @@ async def test_a_quote_below_the_relevance_floor_becomes_her_deflection() -> Non
     assert "quoted" in flags, flags
     assert "crumpets, crackers and pancakes" in reply.text and "Butter" not in reply.text
     assert reply.citations and reply.citations[0].source_id == "x2"
+
+
+async def test_her_fact_answers_only_the_question_it_answers() -> None:
+    """A true fact of hers that does not say what was asked is no answer (issue 21): "which
+    school" gets her deflection, not "I taught chemistry at a secondary school"; a question the
+    fact does answer still gets it when the model's own text is cut."""
+    from tests.fakes.generators import ProbeLiar
+
+    school = "Which school did you teach chemistry at?"
+    taught = "Did you use to teach?"
+    # Both invented: the verifier cuts them, so the brain falls back on words she approved.
+    chat = await make_chat(
+        None,
+        generator=ProbeLiar(
+            {school: "I taught at Hillcrest Academy in Leeds.", taught: "Yes, at Hillcrest."}
+        ),
+        ingest=False,
+    )
+    bot = chat.services.bot
+    teacher = next(f.text for f in bot.persona.facts if f.id == "teacher")
+
+    (reply,) = await chat.say(school)
+    flags = (await chat.services.state.replies(bot.id, limit=1))[0].flags
+    assert "fact" not in flags, flags
+    assert "secondary school" not in reply.text and "Hillcrest" not in reply.text, reply.text
+    assert any(d in reply.text for d in bot.persona.deflections), reply.text
+
+    chat.clock.advance(seconds=60)
+    (reply,) = await chat.say(taught, user="fan2")
+    flags = (await chat.services.state.replies(bot.id, limit=1))[0].flags
+    assert "fact" in flags, flags
+    assert teacher in reply.text and "Hillcrest" not in reply.text
+
+
+async def test_a_hashtag_only_piece_is_never_the_quote() -> None:
+    """ "#sourdough" is the sentence nearest "What can I make with sourdough discard?" by
+    embedding, and says nothing: a piece with no words of content (hashtags, emoji, a link)
+    is left out of the choice, so it is never quoted as her answer."""
+    from core.memory.embeddings import MiniLMEmbedder
+    from tests.fakes.generators import ProbeLiar
+
+    asked = "What can I make with sourdough discard?"
+    invented = "Chef Pierre Dubois taught me that in Marseille in 2011."
+    chat = await make_chat(
+        None, generator=ProbeLiar({asked: invented}), ingest=False, embedder=MiniLMEmbedder()
+    )
+    bot_id = chat.services.bot.id
+
+    def post(key: str, text: str) -> Chunk:
+        return Chunk(
+            id=key, creator_id=bot_id, source="x", source_file="tweets.js", text=text, url=None
+        )
+
+    # MiniLM: "#sourdough" 0.61 to the question, "Got discard?" 0.36, "Butter at..." 0.31;
+    # both posts are retrieved (0.56 and 0.46).
+    await chat.services.memory.upsert_chunks(
+        [
+            post("x1", "Butter at room temperature, every time. #sourdough"),
+            post("x2", "Got discard? Crumpets, crackers, pancakes."),
+        ]
+    )
+    (reply,) = await chat.say(asked)
+    flags = (await chat.services.state.replies(bot_id, limit=1))[0].flags
+    assert "quoted" in flags, flags
+    assert "Crumpets, crackers, pancakes" in reply.text, reply.text
+    assert "#sourdough" not in reply.text and "Butter" not in reply.text, reply.text
+    assert reply.citations[0].source_id == "x2"
