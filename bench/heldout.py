@@ -31,7 +31,7 @@ def read_rows(folder: Path, name: str) -> list[Row]:
 
 
 def creator_of(row: Row) -> str:
-    # The sets speak to eight fictional creators; each clone knows its own name.
+    # The sets speak to ten fictional creators; each clone knows its own name.
     said = f"{row.get('creator') or ''} {row['text']}".lower()
     if "juno" in said:
         return "Juno Okafor-Lind"
@@ -49,6 +49,10 @@ def creator_of(row: Row) -> str:
         return "Kaito Ribeiro-Han"
     if "priya" in said:  # v8's family vlogger (training data)
         return "Priya Lindqvist-Osei"
+    if "leilani" in said:  # v9's yoga and sleep teacher (training data)
+        return "Leilani Okonkwo-Berg"
+    if "bastien" in said:  # v10's street photographer (training data)
+        return "Bastien Adeyemi-Kowalczyk"
     return "Mara Quill"
 
 
