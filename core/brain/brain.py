@@ -32,7 +32,7 @@ from core.brain.checks import (
     support_for,
 )
 from core.brain.prompt import build_messages, system_prompt
-from core.brain.quote_floor import nearest_passage
+from core.brain.quote_floor import nearest_passage, says_something
 from core.brain.style import StyleProfile
 from core.brain.typing_sign import TYPING_DELAY_SECONDS, TurnSign, TypingSigns
 from core.brain.voice import (
@@ -607,7 +607,9 @@ class Brain:
         """Every check runs on the full buffered text before anything reaches a fan."""
         flags: list[str] = []
         text = clean_generation(raw)
-        if not text:
+        # "#sourdough [1]" or "🍞🔥" says nothing: no answer to verify or cite (make eval,
+        # 2026-12-02: the claim check kept a hashtag-only reply with its citation).
+        if not says_something(_CITE_MARK.sub(" ", text)):
             return Answer(self.deflection(seed), (), ("empty",))
         if claims_to_be_human(text, self.persona.name, self.meaning):
             honest = honest_answer(guess_language(seed), self.persona.name)

@@ -131,6 +131,15 @@ async def test_hostile_or_despairing_model_text_is_deflected():
     assert "tone" in await chat.text("/clone review flagged", **CREATOR)
 
 
+@pytest.mark.parametrize("raw", ["#sourdough [1]", "🍞🔥 [2]", "@maraquill #bread"])
+async def test_a_reply_of_hashtags_or_emoji_alone_is_no_answer(raw):
+    chat = await make_chat(scripted(raw))
+    text = await chat.text("At what angle do you hold the blade when scoring?")
+    assert "#sourdough" not in text and "🍞🔥" not in text and "#bread" not in text
+    log = await chat.services.state.replies(chat.services.bot.id, limit=5)
+    assert "empty" in log[0].flags
+
+
 async def test_zero_width_and_bidi_from_the_model_are_stripped():
     chat = await make_chat(scripted("Bake\u200b at\u202e 230\u202c °C [1]."))
     text = await chat.text("what temperature?")
