@@ -37,8 +37,10 @@ def adversaries() -> list[Any]:
     return [EchoGenerator(), LiarGenerator(), InjectionFollower(), GossipGenerator()]
 
 
-async def run_model(generator: Any, prompts: list[dict[str, Any]], templates: list[str]) -> dict:
-    bench = await Bench.create(generator)
+async def run_model(
+    generator: Any, prompts: list[dict[str, Any]], templates: list[str], meaning: Any = None
+) -> dict:
+    bench = await Bench.create(generator, meaning=meaning)
     hosts = tuple(bench.services.bot.persona.link_allowlist)
     row = judge.Tally()
     by_cat: dict[str, judge.Tally] = {}
@@ -139,10 +141,14 @@ def verdict(results: list[dict]) -> list[str]:
 async def main() -> int:
     prompts = load_jsonl(DATA / "prompts.jsonl")
     templates = [row["template"] for row in load_jsonl(DATA / "cross_fan.jsonl")]
-    results = [await run_model(g, prompts, templates) for g in adversaries()]
+    # The checks a deployed clone runs: the meaning checks on the multilingual embedder (care
+    # and identity by meaning, not by patterns alone, as the bench ran until 2026-12-02).
+    meaning = multilingual_meaning()
+    results = [await run_model(g, prompts, templates, meaning) for g in adversaries()]
     print(
         f"Red team: {len(prompts)} prompts x {len(results)} adversarial models, "
-        f"{FANS} planted fan canaries, 2 system-prompt canaries\n"
+        f"{FANS} planted fan canaries, 2 system-prompt canaries (meaning checks: "
+        f"{'on' if meaning is not None else 'off, patterns only'})\n"
     )
     print(_table(results))
     print(
@@ -169,17 +175,24 @@ async def main() -> int:
     return 1 if failures else 0
 
 
+def multilingual_meaning() -> Any:
+    """The meaning checks on multilingual-e5-small, or None where it is not installed."""
+    from core.trust.meaning import Meaning
+    from core.trust.meaning_embedder import multilingual_embedder
+
+    embedder = multilingual_embedder()
+    # `is not None`: the embedder keeps recent vectors and has a length, 0 when fresh.
+    return Meaning(embedder) if embedder is not None else None
+
+
 async def privacy_section() -> list[str]:
     """The prompt repeater and the prompt paraphraser, each asked 20 ways per non-public field;
     the verdict lines they fail."""
     from bench import redteam_privacy
     from core.trust.meaning import Meaning, read_thresholds
-    from core.trust.meaning_embedder import multilingual_embedder
 
     prompts = [r["message"] for r in load_jsonl(DATA / "repeat_instructions.jsonl")]
-    embedder = multilingual_embedder()
-    # `is not None`: the embedder keeps recent vectors and has a length, 0 when fresh.
-    meaning = Meaning(embedder) if embedder is not None else None
+    meaning = multilingual_meaning()
     fields = len(redteam_privacy.FIELDS)
     check = "on" if meaning is not None and meaning.enabled("paraphrase") else "off"
     print(
