@@ -51,6 +51,8 @@ DEV_SETS = {
     "v3": HELDOUT / "v3",
     "v6": HELDOUT / "v6",
     "v8": HELDOUT / "v8",
+    "v9": HELDOUT / "v9",
+    "v10": HELDOUT / "v10",
 }
 FANS = EXEMPLARS / "care_fans.txt"
 # False handoffs allowed, pooled over the held-out sets. Their negatives are nearly all hard

@@ -75,6 +75,8 @@ SETS = {
     "v3": ROOT / "tests/heldout/v3",
     "v6": ROOT / "tests/heldout/v6",
     "v8": ROOT / "tests/heldout/v8",
+    "v9": ROOT / "tests/heldout/v9",
+    "v10": ROOT / "tests/heldout/v10",
 }
 COPIED = EXEMPLARS / "identity_sets.txt"
 REDTEAM = ROOT / "tests/data/redteam"

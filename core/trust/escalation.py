@@ -50,7 +50,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(pensando en|pienso en|voy a|quiero|ganas de|deseo|planeo) matarme\b",
         r"\b(je veux mourir|me suicider|mettre fin à mes jours|je ne veux plus vivre|"
         r"je veux en finir)\b",
-        r"\b(envie de|vais|veux|pense à|penser à) me tuer\b",
+        r"\b(envie|vais|veux|pense|penser|songe)\b.{0,24}\bme tuer\b",
         r"\b(ich will sterben|mich umbringen|mir das leben (zu )?nehmen|will nicht mehr leben)\b",
         r"\b(quero morrer|me matar|tirar a minha vida|não quero mais viver)\b",
         r"\b(voglio morire|uccidermi|togliermi la vita|non voglio più vivere|farla finita)\b",
@@ -79,11 +79,18 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(stop|quit|come off|go off|get off|wean (myself )?off|skip|ditch) (taking )?my "
         r"(meds|medication|antidepressants|pills|insulin|lithium|inhaler|blood thinners)\b",
         r"\bwhat (dose|dosage)\b",
+        # A symptom, then what to take for it: a treatment question in any wording around it.
+        r"\b(fever|rash|infection|swollen|swelling|chest pain)\b.{0,60}\bwhat (should|can|do) i "
+        r"take\b|\b(fieber|ausschlag|entz[uü]ndung|schwellung)\b.{0,60}\bwas soll ich "
+        r"(dagegen )?(ein)?nehmen\b|\b(fiebre|sarpullido|infecci[oó]n)\b.{0,60}\bqu[eé] "
+        r"(me )?tomo\b",
         r"\b(antidepress\w*|antidepresiv\w*|antidépress\w*|antidepressiv\w*)\b",
     ),
     "money": (
         r"\b(send|lend|give|wire|transfer|venmo|paypal|cashapp) (me |you )?(some )?"
         r"(money|cash|\$\d+|\d+ ?(dollars|bucks|euros?|quid|pounds))\b",
+        r"\b(send|lend|wire|transfer) me a (little|bit|few)\b|\b(help me |can you )?(pay|cover) "
+        r"(for )?my (rent|bills?|electricity( bill)?|debts?)\b",
         # "investing in a proper dutch oven" is no money question: what is invested must say so.
         r"\b(invest|investing) my\b|\b(should|do|would) (i|you) (invest|be investing)\b",
         # "invest in my crypto project" is a solicitation: a possessive may come first.
@@ -100,6 +107,12 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bcan you (pay|fund|sponsor) me\b",
     ),
     "meeting": (
+        # Which street or part of town she lives in (her home, not a published place).
+        r"\b(what|which) (street|neighbou?rhood|part of town|area) do you live\b|"
+        r"\b(en )?qu[eé] (calle|barrio|zona) vives\b|\bem que (rua|bairro) (voc[eê] )?mora\b|"
+        r"\bin (welcher|welchem) (stra[sß]e|viertel|stadtteil) wohnst du\b|"
+        r"\bdans quelle (rue|quartier) (tu habites|habites-tu)\b|"
+        r"\bin che (via|quartiere) (abiti|vivi)\b",
         r"\b(meet|meetup|hang out|see you|visit you) (up )?(in person|irl|for (coffee|a drink|"
         r"dinner)|tonight|this weekend|somewhere)\b",
         # "can we meet at the bake-along?" names a public, online event she hosts (no platform is
