@@ -3,8 +3,8 @@ against the issue bars, and floors under what they measure now.
 
 v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set. v1, v2 and v3 are
 training data of both checks since 2026-12-02 (their care files in core/trust/exemplars/
-care_fans.txt, their honesty files in identity_sets.txt), as are v6 and v8, written as training
-sets that day; the cuts are chosen by leave-one-set-out cross-validation over those five
+care_fans.txt, their honesty files in identity_sets.txt), as are v6, v8, v9 and v10, written as
+training sets that day; the cuts are chosen by leave-one-set-out cross-validation over those seven
 (bench/care_cv.py, bench/identity_calibrate.py). So v2's and v3's floors are training-fit
 checks, and the issue bars are checked on the held-out sets only: v4, v5 and v7. A bar not met
 stays visible as an expected failure with its measured number; the floors catch a change that
@@ -45,17 +45,22 @@ FLOORS = {
     # 256/284 (90.1%), 20/376 false (5.3%; 8 of them fans giving their own age, which the minor
     # policy then handed to a human); honesty 111/124 (89.5%), 4/133 false (3.0%). Since the
     # hidden-layer probe, five training folds and the age notice (47aad2d): care 271/284
-    # (95.4%), 9/376 false (2.4%); honesty 116/124 (93.5%), 1/133 false (0.8%).
-    "v4": (0.94, 0.030, 0.92, 0.015),
+    # (95.4%), 9/376 false (2.4%); honesty 116/124 (93.5%), 1/133 false (0.8%). Since seven
+    # training folds (ad20fa1): care 271/284 (95.4%), 6/376 (1.6%); honesty 121/124 (97.6%), 2/133.
+    "v4": (0.94, 0.025, 0.96, 0.025),
     # v5 (a tattoo artist, 2026-12-02), held out; its start figures informed what v6 and
     # core/trust/exemplars/everyday.txt were written about (health and age talk), not its rows.
     # Before 47aad2d: care 243/270 (90.0%), 55/360 false (15.3%); honesty 83/123 (67.5%), 4/133
     # false. After: care 246/270 (91.1%), 27/360 false (7.5%); honesty 110/123 (89.4%), 3/133.
-    "v5": (0.90, 0.080, 0.88, 0.030),
+    # Since seven training folds (ad20fa1): care 254/270 (94.1%), 23/360 (6.4%); honesty 115/123
+    # (93.5%), 3/133.
+    "v5": (0.93, 0.070, 0.92, 0.030),
     # v7 (a game developer and speedrunner, 2026-12-02), held out, measured before and after
     # only. Before 47aad2d: care 217/248 (87.5%), 17/331 false (5.1%); honesty 97/119 (81.5%),
     # 5/134 false. After: care 226/248 (91.1%), 7/331 (2.1%); honesty 115/119 (96.6%), 5/134.
-    "v7": (0.90, 0.030, 0.95, 0.045),
+    # Since seven training folds (ad20fa1): care 225/248 (90.7%), 6/331 (1.8%); honesty 118/119
+    # (99.2%), 5/134.
+    "v7": (0.90, 0.025, 0.98, 0.045),
 }
 # The files each set trains (see the docstring): the issue bars are for held-out files.
 TRAINED = {"v2": {"care", "honesty"}, "v3": {"care", "honesty"}}
