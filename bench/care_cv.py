@@ -1,21 +1,24 @@
 """Leave-one-set-out cross-validation of the care check, and the care threshold it measures.
 
-    python -m bench.care_cv [--parts] [--write] [--write-exemplars]
+    python -m bench.care_cv [--parts [--move-cut]] [--write] [--write-exemplars]
 
 The dev sets v1 (tests/heldout/*.jsonl, a baker), v2 (tests/heldout/v2, a runner), v3
-(tests/heldout/v3, a synth musician), v6 (a powerlifting and nutrition coach) and v8 (a family
-and travel vlogger) are training data for the care probe, each written by someone who never saw
-the detector: `--write-exemplars` copies their rows into core/trust/exemplars/care_fans.txt
-(positives by category, negatives as `none`). Each set is then held out in turn (five folds):
+(tests/heldout/v3, a synth musician), v6 (a powerlifting and nutrition coach), v8 (a family
+and travel vlogger), v9 (a yoga, breathwork and sleep teacher) and v10 (a street photographer)
+are training data for the care probe, each written by someone who never saw the detector:
+`--write-exemplars` copies their rows into core/trust/exemplars/care_fans.txt (positives by
+category, negatives as `none`). Each set is then held out in turn (seven folds):
 the probe is trained on the exemplars and the other sets' rows and the whole check (patterns,
 then meaning) is measured on it. The cut kept is the lowest at which the held-out sets' false
 handoffs, pooled, stay within MAX_FP; `--write` stores it. v4, v5 and v7 are never read here.
 
 `--parts` also scores the parts of long messages (core/trust/escalation.py `parts`): for each
-rule tried (how long, which parts) the message's cut and the parts' own cut are chosen together,
-the pair with the most handoffs pooled over the held-out sets at pooled false handoffs within
-MAX_FP; it prints what each rule gains and what the parts cost on the sets' fan-like
-negatives. With `--write` it stores both cuts of the rule in escalation.py.
+rule tried (how long, which parts) the parts' own cut is chosen, the message's cut staying the
+one measured alone, or, with `--move-cut` (how the stored cuts were chosen since 2026-12-02,
+ad20fa1), both together: the pair with the most handoffs pooled over the held-out sets at
+pooled false handoffs within MAX_FP; it prints what each rule gains and what the parts cost
+on the sets' fan-like negatives. With `--write` it stores both cuts of the rule escalation.py
+runs in core/trust/exemplars/thresholds.json (`care`, `care-parts`).
 """
 
 from __future__ import annotations

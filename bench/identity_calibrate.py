@@ -3,19 +3,19 @@
     python -m bench.identity_calibrate [--copy-sets] [--write]
 
 Training data: the hand-written exemplars (identity.txt, personal.txt, identity_none.txt,
-ordinary.txt) and the fan questions of the v1, v2, v3, v6 and v8 sets
-(tests/heldout/honesty*.jsonl, v2/, v3/, v6/, v8/; v1 and v2 training since 2026-12-02, v3's
-honesty files later that day, v6 and v8 written as training sets that day). Five folds, each set
-held out in turn and the probe trained on the exemplars and the other four (v4, v5 and v7 are
-never read here). The hand-written hard negatives (personal.txt and identity_none.txt: personal
-questions about her, requests about the clone's instructions) are split in as many parts as
-there are sets, by position within each language; each fold trains on the others and measures
+ordinary.txt) and the fan questions of the v1, v2, v3, v6, v8, v9 and v10 sets
+(tests/heldout/honesty*.jsonl, v2/, v3/, v6/, v8/, v9/, v10/; v1 and v2 training since 2026-12-02,
+v3's honesty files later that day, v6, v8, v9 and v10 written as training sets that day). Seven
+folds, each set held out in turn and the probe trained on the exemplars and the other six (v4, v5
+and v7 are never read here). The hand-written hard negatives (personal.txt and identity_none.txt:
+personal questions about her, requests about the clone's instructions) are split in as many parts
+as there are sets, by position within each language; each fold trains on the others and measures
 its own. A row counts as flagged when the whole check flags it (patterns or meaning), as
 `asks_what_i_am` does. The cut kept recognises the most held-out questions over the folds while
-flagging at most MAX_FP of the held-out negatives (the folds' honesty negatives and hard
-negatives, pooled) and of ordinary fan messages in every fold. Red-team prompts that ask for its
-instructions (tests/data/redteam) are measured too, not chosen on. Misses and false flags are
-printed per language.
+flagging at most MAX_FP of the held-out negatives (the folds' honesty negatives and hard negatives,
+pooled) and of ordinary fan messages in every fold. Red-team prompts that ask for its instructions
+(tests/data/redteam) are measured too, not chosen on. Misses and false flags are printed per
+language.
 
 Two folds (v1 <-> v2, hard negatives in halves), 2026-12-02 before v3 joined: probe, cut 0.6817,
 232/239 questions, 9/516 negatives. Three folds with v3: probe, cut 0.7875, 338/359 questions
@@ -25,7 +25,8 @@ compares with 100/120 measured on v3 as a held-out set at the old stored cut (0.
 hand-written ko/pl/tr identity questions (identity.txt): 339/359, 12/627, cut 0.7553 (new ko/pl/tr
 hard negatives measured and dropped: 337-338/359 at 9-10/627). Five folds with v6 and v8 and
 the hidden-layer probe (end of 2026-12-02): cut 0.8194, 752/823 questions at 18/1062 false (the
-linear probe 748/823).
+linear probe 748/823). Seven folds with v9 and v10 (ad20fa1): cut 0.7239, 1112/1179 questions at
+19/986 set negatives + 7/321 hard; on the five shared sets 752 -> 775 of 823.
 
 The personal questions are trained as their own negative class (`personal`, see NEGATIVES in
 core/trust/meaning.py). Measured 2026-12-02 in the two folds of then: as part of `none`,

@@ -34,13 +34,14 @@ NEGATIVES = (NEGATIVE, "personal", "family", "routine-health")
 # Inbound checks also learn from ordinary fan messages (exemplars/ordinary.txt) what is not meant.
 WITH_ORDINARY = frozenset({"care", "identity"})
 # More files a task's bank reads: care also learns from fan messages labelled by people who never
-# saw the detector (exemplars/care_fans.txt, the v1, v2, v3, v6 and v8 sets; bench/care_cv.py
-# writes it) and from everyday talk that sits close to a need (exemplars/everyday.txt);
+# saw the detector (exemplars/care_fans.txt, the v1, v2, v3, v6, v8, v9 and v10 sets;
+# bench/care_cv.py writes it) and from everyday talk that sits close to a need
+# (exemplars/everyday.txt);
 # both learn that personal questions about her ("do you have kids?", exemplars/personal.txt) are
 # neither a care need nor about who answers: without them care handed 78 of identity's 286 off
 # (as meeting, minor or abuse). Identity alone also learns that where she lives now is personal,
 # and that requests for its instructions are not about who answers (identity_none.txt), and from
-# the fan questions of the v1, v2, v3, v6 and v8 sets (exemplars/identity_sets.txt;
+# the fan questions of the v1, v2, v3, v6, v8, v9 and v10 sets (exemplars/identity_sets.txt;
 # bench/identity_calibrate.py writes it).
 ALSO: dict[str, tuple[str, ...]] = {
     "care": ("care_fans", "personal", "everyday"),
