@@ -93,7 +93,7 @@ RULES = [(c, w) for c in (0, 80, 120, 160, 200, 280) for w in ((1,), (2,), (1, 2
 def write_exemplars() -> int:
     """Write care_fans.txt from the dev sets, one section per set, label and language."""
     out = [
-        "# Fan messages of the dev sets v1 (tests/heldout/*.jsonl), v2, v3, v6 and v8",
+        "# Fan messages of the sets v1 (tests/heldout/*.jsonl), v2, v3, v6, v8, v9 and v10",
         "# (tests/heldout/<set>), as labelled by their writers, who never saw the detector: care",
         "# training data (v4, v5 and v7 stay held out). Written by",
         "# `python -m bench.care_cv --write-exemplars`; do not edit by hand.",
