@@ -475,11 +475,15 @@ class ClaimVerifier:
                 mode is Mode.STRICT
                 and verdict.supported
                 and not verdict.across
-                and not in_her_words(*her)
+                and (not in_her_words(*her) or not shares_enough(sentence, verdict.support))
             ):
                 # Strict: a close paraphrase may not bring in a word she never used in what
-                # supports the reply ("I use homemade flour" near "I buy my own flour"). Across
-                # languages no word of hers can be used; the cross rule's anchoring stands in.
+                # supports the reply ("I use homemade flour" near "I buy my own flour"), nor
+                # stand on a unit that shares too few of its words: multilingual-e5 scores
+                # unrelated sentences up to 0.94, so "I don't use flour for bread but use it to
+                # make bread" passed as a paraphrase of "I don't take sponsorship from flour
+                # brands" (make demo, 2026-12-02). Across languages no word of hers can be
+                # used; the cross rule's anchoring stands in.
                 verdict = replace(verdict, supported=False, source=None, support="")
             verdicts.append(verdict)
         kept = [_cite(v.sentence, v.source) for v in verdicts if v.kept]
@@ -612,6 +616,17 @@ def in_her_words(
         if not s.from_fan:
             words = words - content_keys(s.text)
     return not words
+
+
+# Strict mode: the share of a sentence's content words its supporting unit must use.
+STRICT_OVERLAP = 0.5
+
+
+def shares_enough(sentence: str, unit: str, share: float = STRICT_OVERLAP) -> bool:
+    """True if the unit uses at least `share` of the sentence's content words (or the sentence
+    has none). Contractions ("don't") are left out: negation has its own check."""
+    words = {w for w in content_keys(sentence) if "'" not in w and "’" not in w}
+    return not words or len(words & content_keys(unit)) >= share * len(words)
 
 
 def _needs_support(kind: Kind, mode: Mode) -> bool:

@@ -341,3 +341,13 @@ def test_negation_is_compared_clause_by_clause_where_the_words_say_which():
     assert not agree(said, "I use rye, I don't use spelt.")
     assert not agree("I use rye.", "I don't use rye.")
     assert not agree("I am sponsored by a flour brand.", "I am not sponsored by any flour brand.")
+
+
+def test_strict_needs_the_supporting_unit_to_share_half_its_words():
+    # make demo, 2026-12-02: multilingual-e5 scored this 0.93 against her sponsorship fact, a
+    # "paraphrase" of a sentence that says something else.
+    from core.trust.verify import shares_enough
+
+    fact = "I don't take sponsorship from flour brands; I buy my own flour."
+    assert not shares_enough("I don't use flour for bread but use it to make bread.", fact)
+    assert shares_enough("I buy my own flour and take no sponsorship.", fact)
