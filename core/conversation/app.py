@@ -96,7 +96,9 @@ class Clone:
             # answer at once: a fan in crisis never waits on a cap.
             [
                 *gates,
-                Escalation(control, brain.meaning, brain.memory.embed_query, self.live.is_live),
+                Escalation(
+                    control, brain.meaning, brain.memory.embed_query, self.live.is_live, limiter
+                ),
                 WhoMaySpeak(state, limiter),
                 NonText(limiter),
                 self.live,

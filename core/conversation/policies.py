@@ -148,11 +148,13 @@ class Escalation:
         meaning: Meaning | None = None,
         embed: Callable[[str], Awaitable[list[float]]] | None = None,
         keeps_channel: Callable[[ChatEvent], bool] | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.control = control
         self.meaning = meaning
         self.embed = embed  # the memory's embed_query: its cache serves the brain's recall
         self.keeps_channel = keeps_channel
+        self.limiter = limiter  # one age notice per fan a day: moderators read each once
 
     async def __call__(self, turn: Turn, call_next: TurnHandler) -> list[Reply] | None:
         e = turn.event
@@ -167,7 +169,10 @@ class Escalation:
         if care is None:
             if states_minor_age(text):
                 turn.notes.append("minor-stated")
-                await self.control.notice_minor(turn)
+                if self.limiter is None or await self.limiter.allow(
+                    f"minor-notice:{e.fan_id}", 1, 86_400
+                ):
+                    await self.control.notice_minor(turn)
             return await call_next(turn)
         turn.notes.append(f"escalated:{care.category}:{care.lang}:{care.by}")
         keep = self.keeps_channel is not None and self.keeps_channel(e)

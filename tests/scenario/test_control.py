@@ -224,6 +224,18 @@ async def test_a_fan_stating_an_age_alone_is_answered_and_only_the_moderators_to
     assert [e.action for e in log] == ["minor-stated"]
 
 
+async def test_a_fan_who_repeats_their_age_is_noticed_once_a_day():
+    chat = await creator_chat()
+    for text in ("I'm 14 btw", "I'm 14, which flour?", "i'm 14 lol"):
+        await chat.say(text)
+        chat.clock.advance(seconds=30)
+    notices = [r for r in chat.sender.sent if r.kind is ReplyKind.NOTICE]
+    assert len(notices) == 1
+    chat.clock.advance(hours=25)
+    await chat.say("I'm 14 and back again")
+    assert len([r for r in chat.sender.sent if r.kind is ReplyKind.NOTICE]) == 2
+
+
 async def test_a_fan_stating_an_age_with_a_risk_is_handed_off():
     chat = await creator_chat()
     text = await chat.text("I'm 13 and my mom doesn't know I'm talking to you, don't tell her")
