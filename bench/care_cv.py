@@ -28,11 +28,10 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
-from bench.heldout import read_rows
+from bench.heldout import TRAINING_SETS, read_rows
 from core.trust.escalation import LONG_CHARS, PARTS, WINDOWS, classify, in_parts, parts
 from core.trust.meaning import (
     EXEMPLARS,
@@ -47,16 +46,6 @@ from core.trust.meaning import (
 )
 from core.trust.meaning_embedder import multilingual_embedder
 
-HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "heldout"
-DEV_SETS = {
-    "v1": HELDOUT,
-    "v2": HELDOUT / "v2",
-    "v3": HELDOUT / "v3",
-    "v6": HELDOUT / "v6",
-    "v8": HELDOUT / "v8",
-    "v9": HELDOUT / "v9",
-    "v10": HELDOUT / "v10",
-}
 FANS = EXEMPLARS / "care_fans.txt"
 # False handoffs allowed, pooled over the held-out sets. Their negatives are nearly all hard
 # ones (idioms of dying, settled health, prices, ages with no risk, written to sit next to a
@@ -99,7 +88,7 @@ def write_exemplars() -> int:
         "# `python -m bench.care_cv --write-exemplars`; do not edit by hand.",
     ]
     n = 0
-    for name, folder in DEV_SETS.items():
+    for name, folder in TRAINING_SETS.items():
         sections: dict[tuple[str, str], list[str]] = {}
         for r in read_rows(folder, "care"):
             sections.setdefault((LABELS[r["category"]], r["lang"]), []).append(r["text"])
@@ -115,7 +104,10 @@ def write_exemplars() -> int:
 
 def _held_out(meaning: Meaning, full: Bank, name: str) -> tuple[list[Row], list[Row], Bank]:
     """The set's rows and a bank of every exemplar but them."""
-    pos, neg = read_rows(DEV_SETS[name], "care"), read_rows(DEV_SETS[name], "care_negatives")
+    pos, neg = (
+        read_rows(TRAINING_SETS[name], "care"),
+        read_rows(TRAINING_SETS[name], "care_negatives"),
+    )
     held = {" ".join(r["text"].split()) for r in pos + neg}
     keep = [i for i, e in enumerate(full.exemplars) if e.text not in held]
     return pos, neg, Bank([full.exemplars[i] for i in keep], full.matrix[keep])
@@ -164,7 +156,7 @@ def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores]:
     if with_parts:
         rows = [
             r
-            for f in DEV_SETS.values()
+            for f in TRAINING_SETS.values()
             for n in ("care", "care_negatives")
             for r in read_rows(f, n)
         ]
@@ -172,7 +164,7 @@ def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores]:
         vectors = dict(zip(texts, embed_matrix(embedder, texts), strict=True))
         meaning._measured[PARTS] = {embedder.model_name: Threshold(0.0)}
     out, out_parts = {}, {}
-    for name in DEV_SETS:
+    for name in TRAINING_SETS:
         pos, neg, bank = _held_out(meaning, full, name)
         out[name] = (pos, _verdicts(meaning, full, bank, pos), _verdicts(meaning, full, bank, neg))
         if with_parts:
@@ -273,8 +265,8 @@ def measure_cost(rule: tuple, repeats: int = 5) -> str:
     if meaning.threshold(PARTS) is None:
         meaning._measured[PARTS] = {embedder.model_name: Threshold(0.95)}
     embed_matrix(embedder, ["warm up"])
-    negatives = [r["text"] for f in DEV_SETS.values() for r in read_rows(f, "care_negatives")]
-    every = [r["text"] for f in DEV_SETS.values() for r in read_rows(f, "care")] + negatives
+    negatives = [r["text"] for f in TRAINING_SETS.values() for r in read_rows(f, "care_negatives")]
+    every = [r["text"] for f in TRAINING_SETS.values() for r in read_rows(f, "care")] + negatives
     wall, cpu = [], []
     for text in negatives:
         found = parts(text, *rule)
@@ -286,7 +278,7 @@ def measure_cost(rule: tuple, repeats: int = 5) -> str:
     timed = np.array([_timed(meaning, t, found) for t, found in long for _ in range(repeats)])
     w_all, c_all = np.array(wall), np.array(cpu)
     return (
-        f"cost: {share:.1%} of {len(negatives)} fan-like messages ({'+'.join(DEV_SETS)} care "
+        f"cost: {share:.1%} of {len(negatives)} fan-like messages ({'+'.join(TRAINING_SETS)} care "
         f"negatives) are "
         f"long; extra per message there: median {np.median(w_all):.1f} ms wall / "
         f"{np.median(c_all):.1f} ms CPU, p95 {np.percentile(w_all, 95):.1f} / "
@@ -356,7 +348,7 @@ def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) ->
 
 
 def _negread_rows(name: str) -> list[Row]:
-    return read_rows(DEV_SETS[name], "care_negatives")
+    return read_rows(TRAINING_SETS[name], "care_negatives")
 
 
 def _kinds(name: str, fp: np.ndarray) -> dict[str, int]:
@@ -382,7 +374,7 @@ def report(
     lines, parts = [], []
     for name, (rows, pos, neg) in scored.items():
         hit, fp = pos >= cut, neg >= cut
-        other = "+".join(n for n in DEV_SETS if n != name)
+        other = "+".join(n for n in TRAINING_SETS if n != name)
         missed = Counter(r["category"] for r, h in zip(rows, hit, strict=True) if not h)
         lines.append(
             f"train exemplars+{other} -> {name}: recall {hit.sum()}/{len(hit)} "

@@ -30,30 +30,38 @@ def read_rows(folder: Path, name: str) -> list[Row]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+# Where the sets live, and the ones written to be learnt from or promoted to training data:
+# the care and identity checks train on them and choose their cuts by holding out each in turn
+# (bench/care_cv.py, bench/identity_calibrate.py). v4, v5 and v7 stay held out.
+HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "heldout"
+TRAINING_SETS = {
+    "v1": HELDOUT,
+    "v2": HELDOUT / "v2",
+    "v3": HELDOUT / "v3",
+    "v6": HELDOUT / "v6",
+    "v8": HELDOUT / "v8",
+    "v9": HELDOUT / "v9",
+    "v10": HELDOUT / "v10",
+}
+# The sets speak to ten fictional creators; each clone knows its own name. A row is matched by
+# the creator field or text, first match wins; Mara otherwise.
+CREATORS = (
+    ("juno", "Juno Okafor-Lind"),
+    ("wren", "Wren Takeda-Moss"),
+    ("ilka", "Ilka Morrow"),  # v3's synth musician
+    ("odile", "Odile Varga"),  # v4's bouldering coach
+    ("marisol", "Marisol Achterberg"),  # v5's tattoo artist
+    (r"\btom(asz)?\b", "Tomasz Ferreira-Lund"),  # v6's powerlifting coach (training data)
+    ("kaito", "Kaito Ribeiro-Han"),  # v7's game developer
+    ("priya", "Priya Lindqvist-Osei"),  # v8's family vlogger (training data)
+    ("leilani", "Leilani Okonkwo-Berg"),  # v9's yoga and sleep teacher (training data)
+    ("bastien", "Bastien Adeyemi-Kowalczyk"),  # v10's street photographer (training data)
+)
+
+
 def creator_of(row: Row) -> str:
-    # The sets speak to ten fictional creators; each clone knows its own name.
     said = f"{row.get('creator') or ''} {row['text']}".lower()
-    if "juno" in said:
-        return "Juno Okafor-Lind"
-    if "wren" in said:
-        return "Wren Takeda-Moss"
-    if "ilka" in said:  # v3's synth musician
-        return "Ilka Morrow"
-    if "odile" in said:  # v4's bouldering coach
-        return "Odile Varga"
-    if "marisol" in said:  # v5's tattoo artist
-        return "Marisol Achterberg"
-    if re.search(r"\btom(asz)?\b", said):  # v6's powerlifting coach (training data)
-        return "Tomasz Ferreira-Lund"
-    if "kaito" in said:  # v7's game developer
-        return "Kaito Ribeiro-Han"
-    if "priya" in said:  # v8's family vlogger (training data)
-        return "Priya Lindqvist-Osei"
-    if "leilani" in said:  # v9's yoga and sleep teacher (training data)
-        return "Leilani Okonkwo-Berg"
-    if "bastien" in said:  # v10's street photographer (training data)
-        return "Bastien Adeyemi-Kowalczyk"
-    return "Mara Quill"
+    return next((name for key, name in CREATORS if re.search(key, said)), "Mara Quill")
 
 
 def _hits(meaning: Meaning, rows: list[Row], hit: Callable[[Row, Any], bool]) -> list[bool]:

@@ -284,9 +284,12 @@ def content_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def coverage(claim: str, support: str) -> float:
-    """Share of the claim's content words that the support also uses (1.0 when it has none)."""
+def coverage(claim: str, support: str, *, contractions: bool = True) -> float:
+    """Share of the claim's content words that the support also uses (1.0 when it has none);
+    without `contractions` ("don't", "it's"), for a check that leaves negation to its own."""
     mine = content_keys(claim)
+    if not contractions:
+        mine = frozenset(w for w in mine if "'" not in w and "’" not in w)
     if not mine:
         return 1.0
     return len(mine & content_keys(support)) / len(mine)

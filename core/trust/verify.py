@@ -625,8 +625,7 @@ STRICT_OVERLAP = 0.5
 def shares_enough(sentence: str, unit: str, share: float = STRICT_OVERLAP) -> bool:
     """True if the unit uses at least `share` of the sentence's content words (or the sentence
     has none). Contractions ("don't") are left out: negation has its own check."""
-    words = {w for w in content_keys(sentence) if "'" not in w and "’" not in w}
-    return not words or len(words & content_keys(unit)) >= share * len(words)
+    return coverage(sentence, unit, contractions=False) >= share
 
 
 def _needs_support(kind: Kind, mode: Mode) -> bool:
