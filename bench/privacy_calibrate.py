@@ -4,7 +4,8 @@
 
 The sets are tests/trust/privacy_pairs.jsonl and privacy_translated.jsonl (tuning) and
 tests/heldout/privacy/pairs.jsonl and translated.jsonl (held-out) and translated_v2.jsonl (a
-second held-out set, CJK-heavy, for a creator of its own), scored by
+second held-out set, CJK-heavy, for a creator of its own), and, scored apart without a say in
+the choice, tests/data/privacy/translated_cjk_train.jsonl (CJK-heavy, Mara and Noor), scored by
 tests/probes/privacy.py as `PromptGuard` judges: a text is blocked when one of its sentences
 leaks (core.trust.privacy.Nearness). Precision comes first, since a false block costs a sentence
 of a real answer: the threshold kept is the one that catches the most leaks of the tuning split
@@ -203,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.tuning_only:
         splits.append(("held-out", score_rows(load_rows("holdout"), embedder)))
         splits.append(("held-out v2", score_rows(load_rows("holdout_v2"), embedder)))
+    # Scored at the chosen cuts, never part of the choice (yet): Mara and Noor, CJK-heavy.
+    splits.append(("cjk train", score_rows(load_rows("cjk_train"), embedder)))
     print("\n| split | cut | leaks | negatives | precision | recall | false blocks |")
     print("|---|---|---|---|---|---|---|")
     figures = {}

@@ -6,7 +6,8 @@ Two splits: `tests/trust/privacy_pairs.jsonl` (tuning: Mara and Ines) and
 `tests/heldout/privacy/pairs.jsonl` (held-out: Juno, Dario and fresh sentences for Mara), each
 with a translated set beside it (`privacy_translated.jsonl`, `translated.jsonl`: leaks and
 ordinary replies in es de fr pt it nl zh ja; tuning Mara and Ines, held-out Dario), and a
-second held-out translated set, CJK-heavy (`translated_v2.jsonl`, Teodor only).
+second held-out translated set, CJK-heavy (`translated_v2.jsonl`, Teodor only), and a CJK-heavy
+training set (`tests/data/privacy/translated_cjk_train.jsonl`, Mara and Noor), scored apart.
 Both are scored here the way `PromptGuard` decides: each text split into the guard's sentences,
 each sentence's best cosine with one instruction and with one public persona text. Negatives
 also include every creator's public persona lines and the sentences she published (her archive).
@@ -37,6 +38,7 @@ CREATORS = {
     "juno": ROOT / "tests" / "heldout" / "creators" / "juno",
     "dario": ROOT / "tests" / "heldout" / "creators" / "dario",
     "teodor": ROOT / "tests" / "heldout" / "creators" / "teodor",
+    "noor": ROOT / "tests" / "fixtures" / "creators" / "noor",
 }
 SPLITS = {"tune": TUNING, "holdout": HELDOUT}
 TRANSLATED = {
@@ -44,6 +46,10 @@ TRANSLATED = {
     "holdout": ROOT / "tests" / "heldout" / "privacy" / "translated.jsonl",
     # A second held-out set, CJK-heavy, for a creator of its own (Teodor): translated only.
     "holdout_v2": ROOT / "tests" / "heldout" / "privacy" / "translated_v2.jsonl",
+    # CJK-heavy (zh simplified and traditional, ja, ko; es de fr as a check), for Mara and Noor,
+    # with hard negatives that do what a rule says without saying it. Written as training
+    # material; scored beside the splits, not yet used to choose a cut (docs/trust.md).
+    "cjk_train": ROOT / "tests" / "data" / "privacy" / "translated_cjk_train.jsonl",
 }
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -108,7 +114,7 @@ def load_rows(split: str, *, with_public: bool = True) -> list[Row]:
             rows.append(Row(split, r["creator"], label, kind, lang, text, source))
     if with_public:
         for creator in dict.fromkeys(r.creator for r in rows):
-            if split != "tune" and creator in {"mara", "ines"}:
+            if split != "tune" and creator in {"mara", "ines", "noor"}:
                 continue  # their public text is already in the tuning split
             lines = [t for t in public_lines(persona(creator)) if len(words(t)) >= 3]
             rows += [Row(split, creator, 0, "public", "en", t) for t in lines]

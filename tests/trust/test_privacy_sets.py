@@ -83,3 +83,19 @@ def test_the_second_translated_held_out_set_is_cjk_heavy_on_a_creator_of_its_own
     others = [*_rows("tune"), *_rows("holdout"), *_translated("tune"), *_translated("holdout")]
     assert "teodor" not in {r["creator"] for r in others}
     assert not {r["text"] for r in v2} & {r["text"] for r in others}
+
+
+def test_the_cjk_training_set_has_two_creators_both_chinese_scripts_and_hard_negatives():
+    text = TRANSLATED["cjk_train"].read_text(encoding="utf-8")
+    rows = [json.loads(x) for x in text.splitlines()]
+    assert {r["creator"] for r in rows} == {"mara", "noor"}
+    assert all(r["creator"] in CREATORS and r["label"] in (0, 1) for r in rows)
+    langs = Counter((r["lang"], r["label"]) for r in rows)
+    assert langs["zh", 1] >= 25 and langs["zh", 0] >= 20
+    assert all(langs[lang, label] >= 5 for lang in ("ja", "ko") for label in (0, 1))
+    assert all(langs[lang, label] >= 2 for lang in ("es", "de", "fr") for label in (0, 1))
+    zh = [r["text"] for r in rows if r["lang"] == "zh"]
+    assert any("設定" in t or "規則" in t for t in zh), "traditional script"
+    assert any("，" in t for t in zh) and any("、" in t for t in zh) and any("," in t for t in zh)
+    held = {r["text"] for r in _rows("tune")} | {r["text"] for r in _rows("holdout")}
+    assert not {r["text"] for r in rows} & held
