@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.text.fold import fold
+from core.trust.dates import dates_agree
 from core.trust.measures import measures_agree
 from core.trust.places import cjk_places, place
 from core.trust.quantities import quantities
@@ -160,6 +161,9 @@ def across(
     # What each number measures, translated: "24 días" is not "24 hours".
     if mine.numbers and not measures_agree(text, normalised(unit)):
         return Across(False, False)
+    # Dates as dates: "2022年5月" is "May 2022", and "juin 2022" is not (core/trust/dates.py).
+    if not dates_agree(text, normalised(unit)):
+        return Across(False, False)
     names = _names(text, lang, ignore)
     _, words = support_words(normalised(context or unit))
     # A city keeps no letters across languages (Lisboa, Köln, 里斯本): a name the text lacks
@@ -183,5 +187,6 @@ def across(
     lost = bool(_CJK.search(text)) and bool(theirs_named) and not (names & theirs_named or kept)
     # Anchored by what the unit itself says (a name found only elsewhere in its text anchors
     # nothing), or by a "not" both say.
-    said = bool(mine.numbers or names & here or here_places or (negation_anchors and negated))
+    said = bool(mine.numbers or mine.dates or names & here or here_places)
+    said = said or (negation_anchors and negated)
     return Across(True, said and not lost)

@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 from core.text.fold import fold
+from core.trust.dates import undated
 from core.trust.quantities import NUMBER_WORDS
 
 _MEASURES = {
@@ -78,7 +79,7 @@ def measure_of(word: str) -> str:
 @lru_cache(maxsize=8192)
 def measures(text: str) -> frozenset[tuple[str, str]]:
     """Each number of `text` with what it measures ("" when nothing on the list)."""
-    folded = _THOUSANDS.sub("", fold(text))
+    folded = _THOUSANDS.sub("", undated(fold(text)))  # "5月" is May, no measure of months
     folded = _NUMBER_WORD.sub(lambda m: NUMBER_WORDS[m.group(1)], folded.lower())
     found: dict[int, tuple[str, str]] = {}  # where the number starts -> (value, measure)
     for m in _AFTER.finditer(folded):

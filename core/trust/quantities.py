@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.text.fold import fold
+from core.trust.dates import undated
 
 # 1,000 / 1.000 / 1 000 are one thousand; "12,5" (one or two digits after the comma) is 12.5.
 _THOUSANDS = re.compile(r"(?<=\d)[,.\u202f\u00a0'](?=\d{3}(?!\d))")
@@ -83,7 +84,7 @@ FUNCTION_WORDS = _words(
 )
 # Three-letter function words: a three-letter word right after a number is what it counts
 # ("20% rye", "3 eggs") unless it is one of these.
-_SHORT_FUNCTION = _words(
+SHORT_FUNCTION_WORDS = _SHORT_FUNCTION = _words(
     "and the for but not are was you her his its our has had how all any per via "
     "con una uno los las del por que sus "
     "und der die das den dem des ein mit von bei "
@@ -140,7 +141,8 @@ class _Tok:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    folded = fold(_CITE.sub(" ", _URL.sub(" ", text))).lower()
+    # A date's month and day are no quantities ("2022年5月" is not five months): dates.py.
+    folded = undated(fold(_CITE.sub(" ", _URL.sub(" ", text)))).lower()
     folded = _DECIMAL_COMMA.sub(".", _THOUSANDS.sub("", folded))
     out: list[_Tok] = []
     end = 0

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.text.fold import fold
-from core.trust.quantities import FUNCTION_WORDS, quantities_agree
+from core.trust.dates import Date, dates, dates_agree, undated
+from core.trust.kinds import kinds_agree
+from core.trust.quantities import FUNCTION_WORDS, SHORT_FUNCTION_WORDS, quantities_agree
 
 # 1,000 and 1.000 are the same number; 1.5 is not 15.
 _THOUSANDS = re.compile(r"(?<=\d)[,.\u202f\u00a0'](?=\d{3}(?!\d))")
@@ -94,14 +96,15 @@ class Specifics:
     negated: bool
     first_person: bool
     text: str = ""
+    dates: frozenset[Date] = frozenset()  # core/trust/dates.py: months and days are no numbers
 
     @property
     def any(self) -> bool:
-        return bool(self.numbers or self.names)
+        return bool(self.numbers or self.names or self.dates)
 
 
 def _numbers(text: str) -> set[str]:
-    text = _CITE.sub(" ", _URL.sub(" ", text))
+    text = undated(_CITE.sub(" ", _URL.sub(" ", text)))
     found = {d.lstrip("0") or "0" for d in _DIGITS.findall(_THOUSANDS.sub("", text))}
     words = {w.lower() for w in _WORD.findall(text)}
     found |= {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS}
@@ -144,6 +147,7 @@ def _specifics(text: str, ignore: frozenset[str]) -> Specifics:
         negated=negated,
         first_person=first,
         text=text,
+        dates=dates(folded),
     )
 
 
@@ -188,7 +192,7 @@ def agrees(
     negation matches: a claim that says "not" where its support does not disagrees.
     """
     numbers, _ = support_words(unit)
-    if not claim.numbers <= numbers:
+    if not claim.numbers <= numbers or not dates_agree(claim.text, unit):
         return False
     # Each number with its unit and what it counts: "5 g flour" is not "50 g flour", and
     # "six students" is not "six Saturdays, four students".
@@ -199,6 +203,9 @@ def agrees(
         whole_word = name.isascii() and name.replace("'", "").replace("-", "").isalnum()
         if name not in words and (whole_word or name not in fold(context or unit).lower()):
             return False
+    # A name on another noun ("my dog Miso" for her cat Miso) is another claim: kinds.py.
+    if claim.names and not kinds_agree(claim.text, context or unit):
+        return False
     return negation_agrees(claim.text, claim.negated, unit, unit_specifics.negated)
 
 
@@ -213,18 +220,43 @@ _SUBJECTS = _closed(
 )
 
 
+# Conjunctions join clauses with no comma between ("I love rye but I don't use spelt"): a
+# contrastive one always opens a clause of its own ("not rye but spelt"); another only when a
+# subject or a "not" comes next ("rye and spelt" stays one list under one "not"). Closed
+# classes; words that are also common other words ("ma": French "my", "men") are left out.
+_CONTRAST = _closed("but pero sino aber sondern mais però maar")
+_JOINS = _closed(
+    "and or because although though whereas while y o porque aunque mientras und oder weil "
+    "obwohl während et ou parce quoique tandis e mas pois perché mentre en omdat hoewel terwijl "
+    "och eller eftersom medan",
+)
+_CONJUNCTION = re.compile(
+    r"\s+(?=(?:" + "|".join(sorted(_CONTRAST | _JOINS, key=len, reverse=True)) + r")\b)", re.I
+)
+
+
+def _opens(part: str, joined: bool) -> bool:
+    """Whether `part` (after a comma, or after a conjunction: `joined`) is a clause of its own."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(part)]
+    if not joined:
+        return bool(set(words) & (_SUBJECTS | _FIRST_PERSON | _NEGATION)) or "n't" in part
+    if words and words[0] in _CONTRAST:
+        return True
+    nxt = words[1] if len(words) > 1 else ""
+    return nxt in _SUBJECTS | _FIRST_PERSON | _NEGATION or nxt.startswith(("j'", "n'"))
+
+
 def _clauses(text: str) -> list[tuple[frozenset[str], bool]]:
-    """Each clause's words (three letters and up, no function or negation words) and whether
-    it says "not"."""
+    """Each clause's words (three letters and up, no function, pronoun or negation words) and
+    whether it says "not"."""
     parts: list[str] = []
     for piece in _HARD_BREAK.split(fold(_CITE.sub(" ", text))):
-        for i, part in enumerate(piece.split(",")):
-            words = {w.lower().replace("’", "'") for w in _WORD.findall(part)}
-            starts = bool(words & (_SUBJECTS | _FIRST_PERSON | _NEGATION)) or "n't" in part
-            if i and parts and not starts:
-                parts[-1] += "," + part
-            else:
-                parts.append(part)
+        for i, chunk in enumerate(piece.split(",")):
+            for n, part in enumerate(_CONJUNCTION.split(chunk)):
+                if (i or n) and parts and not _opens(part, joined=n > 0):
+                    parts[-1] += ("," if not n else " ") + part
+                else:
+                    parts.append(part)
     out = []
     for part in parts:
         words = {w.lower().replace("’", "'") for w in _WORD.findall(part)}
@@ -232,11 +264,9 @@ def _clauses(text: str) -> list[tuple[frozenset[str], bool]]:
             continue
         negated = bool(words & _NEGATION) or "n't" in part.lower()
         negated = negated or bool(_CJK_NEGATION.search(part))
-        keys = frozenset(
-            w
-            for w in words
-            if len(w) >= 3 and w not in _FUNCTION and w not in _NEGATION and "'" not in w
-        )
+        # An elided article keeps its noun ("l'épeautre"); a contraction ("don't") is dropped.
+        words = {w.split("'")[1] if 0 < w.find("'") <= 2 else w for w in words}
+        keys = frozenset(w for w in words if len(w) >= 3 and "'" not in w) - _NOT_KEYS
         out.append((keys, negated))
     return out
 
@@ -255,11 +285,18 @@ def negation_agrees(claim: str, claim_negated: bool, unit: str, unit_negated: bo
         # A clause is matched by the words that tell it from the claim's other clauses.
         others = frozenset().union(*(k for m, (k, _) in enumerate(mine) if m != n))
         own = keys - others if len(mine) > 1 else keys
-        best = max(theirs, key=lambda c: len(own & c[0]), default=None)
-        if best is None or not own & best[0]:
+        # The unit's clause sharing most of these words, then the one they fill most of: "I
+        # bake with spelt" is the "never with spelt" of "I bake with rye but never with spelt".
+        scores = [(len(own & k), len(own & k) / len(k) if k else 0.0) for k, _ in theirs]
+        best = max(scores, default=(0, 0.0))
+        if not best[0]:
             continue
         matched = True
-        if best[1] != negated:
+        # Where a clause that says "not" and one that does not match it equally, it may be
+        # either: disagree.
+        if any(
+            sc == best and said != negated for sc, (_, said) in zip(scores, theirs, strict=True)
+        ):
             return False
     return matched or claim_negated == unit_negated
 
@@ -267,6 +304,10 @@ def negation_agrees(claim: str, claim_negated: bool, unit: str, unit_negated: bo
 # Words that carry no content (a closed grammatical class, not a topic list; shared with the
 # number binding in core/trust/quantities.py).
 _FUNCTION = FUNCTION_WORDS
+# What tells no clause from another: function words, pronouns, negation, conjunctions.
+_NOT_KEYS = (
+    FUNCTION_WORDS | SHORT_FUNCTION_WORDS | _SUBJECTS | _FIRST_PERSON | _NEGATION | _CONTRAST
+) | _JOINS
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

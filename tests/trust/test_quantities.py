@@ -88,3 +88,68 @@ def test_numbers_reused_for_other_things_disagree(lie: str, source: str) -> None
 )
 def test_numbers_in_their_places_agree(true: str, source: str) -> None:
     assert quantities_agree(true, source), true
+
+
+# -- dates: "2022年5月" is May 2022, not five months ----------------------------------------
+
+MAY = "In May 2022 I spent three weeks in Lisbon learning to paint tiles."
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # A CJK date is a year and a month, in the same language as its source...
+        ("2022年5月我去了里斯本。", "2022年5月我在里斯本学画瓷砖。"),
+        ("2022年5月にリスボンへ行きました。", "2022年5月、リスボンでタイルの絵付けを学びました。"),
+        ("2022년 5월에 리스본에 갔어요.", "2022년 5월에 리스본에서 타일 그림을 배웠어요."),
+        ("我在3月9日开课。", "课程3月9日开始，学费99英镑。"),
+    ],
+)
+def test_a_cjk_date_agrees_with_the_same_date(claim: str, source: str) -> None:
+    from core.trust.specifics import agrees, specifics
+
+    assert agrees(specifics(claim), source, specifics(source)), claim
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        # ...never a count of months: "5月" is May, "5个月" / "5ヶ月" / "5개월" five months.
+        ("我在里斯本待了5个月。", "2022年5月我在里斯本学画瓷砖。"),
+        ("2022年5月我在里斯本。", "2022年我在里斯本待了5个月。"),
+        ("リスボンに5ヶ月いました。", "2022年5月、リスボンでタイルの絵付けを学びました。"),
+        ("2022년 5월에 리스본에 있었어요.", "2022년에 리스본에서 5개월 있었어요."),
+        # Another month or day of the same year is another date.
+        ("2022年6月我在里斯本学画瓷砖。", "2022年5月我在里斯本学画瓷砖。"),
+        ("我在3月10日开课。", "课程3月9日开始，学费99英镑。"),
+        ("2021년 5월에 리스본에 갔어요.", "2022년 5월에 리스본에서 타일 그림을 배웠어요."),
+    ],
+)
+def test_a_cjk_date_is_not_a_count_of_months_nor_another_date(claim: str, source: str) -> None:
+    from core.trust.specifics import agrees, specifics
+
+    assert not agrees(specifics(claim), source, specifics(source)), claim
+
+
+def test_a_date_is_compared_as_a_date_across_languages() -> None:
+    from core.trust.across import across
+    from core.trust.specifics import specifics
+
+    spec = specifics(MAY)
+    for lang, claim in (
+        ("zh", "2022年5月我在里斯本待了三个星期，学习画瓷砖。"),
+        ("ja", "2022年5月、リスボンで3週間タイルの絵付けを学びました。"),
+        ("ko", "2022년 5월에 리스본에서 3주 동안 타일 그림을 배웠어요."),
+        ("es", "En mayo de 2022 pasé tres semanas en Lisboa aprendiendo a pintar azulejos."),
+    ):
+        assert across(claim, lang, MAY, spec).agrees, claim
+    for lang, claim in (
+        ("zh", "2022年6月我在里斯本待了三个星期，学习画瓷砖。"),  # another month
+        ("ja", "2022年、リスボンで5ヶ月タイルの絵付けを学びました。"),  # five months
+        ("ko", "2022년 6월에 리스본에서 3주 동안 타일 그림을 배웠어요."),
+        ("fr", "En juin 2022, j'ai passé trois semaines à Lisbonne."),
+    ):
+        assert not across(claim, lang, MAY, spec).agrees, claim
+    course = "The spring course starts on the 9th of March."
+    assert across("春季课程3月9日开始。", "zh", course, specifics(course)).agrees
+    assert not across("春季课程3月10日开始。", "zh", course, specifics(course)).agrees

@@ -351,3 +351,108 @@ def test_strict_needs_the_supporting_unit_to_share_half_its_words():
     fact = "I don't take sponsorship from flour brands; I buy my own flour."
     assert not shares_enough("I don't use flour for bread but use it to make bread.", fact)
     assert shares_enough("I buy my own flour and take no sponsorship.", fact)
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit", "agreed"),
+    [
+        # One "not" each side, in opposite clauses joined by a conjunction (no comma).
+        ("I love rye but I don't use spelt.", "I don't love rye but I use spelt.", False),
+        ("No uso centeno pero uso espelta.", "Uso centeno pero no uso espelta.", False),
+        (
+            "Ich mag Roggen, aber ich nutze keinen Dinkel.",
+            "Ich mag keinen Roggen, aber ich nutze Dinkel.",
+            False,
+        ),
+        (
+            "J'aime le seigle mais je n'utilise pas d'épeautre.",
+            "Je n'aime pas le seigle mais j'utilise de l'épeautre.",
+            False,
+        ),
+        # The source says "not" of one clause; the claim says only the other, with no "not".
+        ("I bake with rye.", "I bake with rye but never with spelt.", True),
+        ("Horneo con centeno.", "Horneo con centeno pero nunca con espelta.", True),
+        ("Ich backe mit Roggen.", "Ich backe mit Roggen, aber nie mit Dinkel.", True),
+        (
+            "Je cuis avec du seigle.",
+            "Je cuis avec du seigle mais jamais avec de l'épeautre.",
+            True,
+        ),
+        # ...and not when it is the negated clause the claim states without its "not".
+        ("I bake with spelt.", "I bake with rye but never with spelt.", False),
+        ("Horneo con espelta.", "Horneo con centeno pero nunca con espelta.", False),
+        ("Ich backe mit Dinkel.", "Ich backe mit Roggen, aber nie mit Dinkel.", False),
+        (
+            "Je cuis avec de l'épeautre.",
+            "Je cuis avec du seigle mais jamais avec de l'épeautre.",
+            False,
+        ),
+        # A "not" that governs a whole list stays one clause.
+        ("I don't use rye and spelt.", "I don't use rye and spelt.", True),
+        ("I use rye and spelt.", "I don't use rye and spelt.", False),
+    ],
+)
+def test_negation_in_another_clause_is_not_the_claims_negation(claim, unit, agreed):
+    from core.trust.specifics import agrees
+
+    assert agrees(specifics(claim), unit, specifics(unit)) is agreed
+
+
+# -- a name keeps its kind ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit"),
+    [
+        ("My dog Miso sleeps all day.", "My cat is called Miso and she sleeps all day."),
+        ("My brother Noa lives in Lyon.", "My sister Noa lives in Lyon."),
+        ("My cat Pip loves the beach.", "My old dog is a greyhound called Pip."),
+        ("My wife Sam cooks every Sunday.", "My husband Sam cooks every Sunday."),
+        ("Mi perro Miso duerme todo el día.", "Mi gata se llama Miso y duerme todo el día."),
+        ("Mi hermano Noa vive en Lyon.", "Mi hermana Noa vive en Lyon."),
+        (
+            "Mon chien Miso dort toute la journée.",
+            "Ma chatte s'appelle Miso, elle dort toute la journée.",
+        ),
+        ("Mon frère Noa habite à Lyon.", "Ma sœur Noa habite à Lyon."),
+        ("Meu cachorro Miso dorme o dia todo.", "Minha gata se chama Miso e dorme o dia todo."),
+        ("Mio fratello Noa vive a Lione.", "Mia sorella Noa vive a Lione."),
+        (
+            "Mein Hund Miso schläft den ganzen Tag.",
+            "Meine Katze heißt Miso und schläft den ganzen Tag.",
+        ),
+    ],
+)
+def test_a_name_given_to_another_kind_disagrees(claim, unit):
+    from core.trust.specifics import agrees
+
+    assert not agrees(specifics(claim), unit, specifics(unit)), claim
+    v = verifier()
+    assert not run(v.verify(claim, [Support(unit, source=1)], mode="balanced")).text, claim
+
+
+@pytest.mark.parametrize(
+    ("claim", "unit"),
+    [
+        ("My cat Miso sleeps all day.", "My cat is called Miso and she sleeps all day."),
+        ("My ginger cat Miso sleeps all day.", "I have a cat called Miso, she sleeps all day."),
+        ("Miso sleeps all day.", "My cat is called Miso and she sleeps all day."),
+        ("I took Miso to the vet.", "My cat Miso hates the vet, so I took Miso there."),
+        ("Mi gata negra Miso duerme todo el día.", "Mi gata se llama Miso y duerme todo el día."),
+        ("Ma sœur Noa habite à Lyon.", "Ma sœur Noa habite à Lyon depuis 2019."),
+        ("Mia sorella Noa vive a Lione.", "Mia sorella Noa vive a Lione."),
+        (
+            "Meine Katze Miso schläft den ganzen Tag.",
+            "Meine Katze heißt Miso, sie schläft den ganzen Tag.",
+        ),
+        ("I opened my bakery in March 2019.", "I opened my micro-bakery in March 2019."),
+        # "X is a Y called Name": X and Y are both its kind.
+        ("My dog Pip loves the beach.", "My old dog is a greyhound called Pip."),
+        # A compound names the same kind ("micro-bakery" is a bakery).
+        ("My bakery Quill sells rye.", "My micro-bakery Quill sells rye and spelt."),
+    ],
+)
+def test_a_name_given_its_own_kind_agrees(claim, unit):
+    from core.trust.specifics import agrees
+
+    assert agrees(specifics(claim), unit, specifics(unit)), claim
