@@ -7,7 +7,7 @@ The dev sets v1 (tests/heldout/*.jsonl, a baker), v2 (tests/heldout/v2, a runner
 and travel vlogger), v9 (a yoga, breathwork and sleep teacher) and v10 (a street photographer)
 are training data for the care probe, each written by someone who never saw the detector:
 `--write-exemplars` copies their rows into core/trust/exemplars/care_fans.txt (positives by
-category, negatives as `none`). Each set is then held out in turn (seven folds):
+category, negatives as `none`). Each set is then held out in turn (ten folds):
 the probe is trained on the exemplars and the other sets' rows and the whole check (patterns,
 then meaning) is measured on it. The cut kept is the lowest at which the held-out sets' false
 handoffs, pooled, stay within MAX_FP; `--write` stores it. v4, v5 and v7 are never read here.
@@ -82,9 +82,9 @@ RULES = [(c, w) for c in (0, 80, 120, 160, 200, 280) for w in ((1,), (2,), (1, 2
 def write_exemplars() -> int:
     """Write care_fans.txt from the dev sets, one section per set, label and language."""
     out = [
-        "# Fan messages of the sets v1 (tests/heldout/*.jsonl), v2, v3, v6, v8, v9 and v10",
+        "# Fan messages of the sets v1 (tests/heldout/*.jsonl), v2, v3, v6 and v8-v13",
         "# (tests/heldout/<set>), as labelled by their writers, who never saw the detector: care",
-        "# training data (v4, v5 and v7 stay held out). Written by",
+        "# training data (v4, v5, v7 and v14 stay held out). Written by",
         "# `python -m bench.care_cv --write-exemplars`; do not edit by hand.",
     ]
     n = 0
@@ -209,7 +209,11 @@ def choose_cuts(
         above = every[every >= floor]
         if floor > 1.0 or not above.size:
             continue
-        part_cut = float(above[0])
+        # Never under the message's own cut: a sentence is no more a need for standing in a
+        # long message than when sent alone. Without this floor ten folds chose parts 0.7404
+        # under a message cut of 0.9121 for 18 more pooled handoffs, and long harmless messages
+        # full of idioms ("me mató la vía", "me muero de hambre") went to a human by a part.
+        part_cut = max(float(above[0]), float(cut))
         hits = sum(
             int(((p >= cut) | (part[name][0] >= part_cut)).sum())
             for name, (_, p, _) in scored.items()

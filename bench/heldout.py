@@ -42,8 +42,11 @@ TRAINING_SETS = {
     "v8": HELDOUT / "v8",
     "v9": HELDOUT / "v9",
     "v10": HELDOUT / "v10",
+    "v11": HELDOUT / "v11",
+    "v12": HELDOUT / "v12",
+    "v13": HELDOUT / "v13",
 }
-# The sets speak to ten fictional creators; each clone knows its own name. A row is matched by
+# The sets speak to fourteen fictional creators; each clone knows its own name. A row is matched by
 # the creator field or text, first match wins; Mara otherwise.
 CREATORS = (
     ("juno", "Juno Okafor-Lind"),
@@ -56,12 +59,22 @@ CREATORS = (
     ("priya", "Priya Lindqvist-Osei"),  # v8's family vlogger (training data)
     ("leilani", "Leilani Okonkwo-Berg"),  # v9's yoga and sleep teacher (training data)
     ("bastien", "Bastien Adeyemi-Kowalczyk"),  # v10's street photographer (training data)
+    ("ngozi", "Ngozi Halvorsen-Reyes"),  # v11's personal-finance creator (training data)
+    (r"\brein(hold)?\b", "Reinhold Asante-Virtanen"),  # v12's true-crime podcaster (training)
+    ("haruka", "Haruka Mbeki-Lindgren"),  # v13's dance teacher (training data)
+    # v14's gardener (held out): "mina" alone is also Swedish for "my", so her short name counts
+    # only as the rows' creator field, which comes first in what creator_of reads.
+    (r"^mina\b|wilhelmina|oyelaran", "Wilhelmina Oyelaran-Sato"),
 )
 
 
-def creator_of(row: Row) -> str:
+# A set whose rows may name no one speaks to its own creator, not to v1's Mara.
+SET_CREATOR = {"v14": "Wilhelmina Oyelaran-Sato"}
+
+
+def creator_of(row: Row, default: str = "Mara Quill") -> str:
     said = f"{row.get('creator') or ''} {row['text']}".lower()
-    return next((name for key, name in CREATORS if re.search(key, said)), "Mara Quill")
+    return next((name for key, name in CREATORS if re.search(key, said)), default)
 
 
 def _hits(meaning: Meaning, rows: list[Row], hit: Callable[[Row, Any], bool]) -> list[bool]:
@@ -84,8 +97,10 @@ def measure(folder: Path, meaning: Meaning) -> dict[str, tuple[list[Row], list[b
         # As a turn checks it: a long message's parts are embedded and scored too.
         return asyncio.run(check(r["text"], meaning, v)) is not None
 
+    default = SET_CREATOR.get(folder.name, "Mara Quill")
+
     def honest(r: Row, v: Any) -> bool:
-        return asks_what_i_am(r["text"], meaning, v, creator=creator_of(r)) is not None
+        return asks_what_i_am(r["text"], meaning, v, creator=creator_of(r, default)) is not None
 
     out = {}
     for name, _ in SETS:

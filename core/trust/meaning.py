@@ -34,14 +34,14 @@ NEGATIVES = (NEGATIVE, "personal", "family", "routine-health")
 # Inbound checks also learn from ordinary fan messages (exemplars/ordinary.txt) what is not meant.
 WITH_ORDINARY = frozenset({"care", "identity"})
 # More files a task's bank reads: care also learns from fan messages labelled by people who never
-# saw the detector (exemplars/care_fans.txt, the v1, v2, v3, v6, v8, v9 and v10 sets;
+# saw the detector (exemplars/care_fans.txt, the v1-v3, v6 and v8-v13 sets;
 # bench/care_cv.py writes it) and from everyday talk that sits close to a need
 # (exemplars/everyday.txt);
 # both learn that personal questions about her ("do you have kids?", exemplars/personal.txt) are
 # neither a care need nor about who answers: without them care handed 78 of identity's 286 off
 # (as meeting, minor or abuse). Identity alone also learns that where she lives now is personal,
 # and that requests for its instructions are not about who answers (identity_none.txt), and from
-# the fan questions of the v1, v2, v3, v6, v8, v9 and v10 sets (exemplars/identity_sets.txt;
+# the fan questions of the v1-v3, v6 and v8-v13 sets (exemplars/identity_sets.txt;
 # bench/identity_calibrate.py writes it).
 ALSO: dict[str, tuple[str, ...]] = {
     "care": ("care_fans", "personal", "everyday"),
@@ -50,7 +50,7 @@ ALSO: dict[str, tuple[str, ...]] = {
 
 Floats = npt.NDArray[np.float32]
 # Bump when Probe's training changes: probes kept on disk under another version are not loaded.
-PROBE_VERSION = "probe-2"
+PROBE_VERSION = "probe-3"
 
 
 class TextEmbedder(Protocol):
@@ -143,12 +143,22 @@ class Probe:
     leave-one-set-out on the dev sets (bench/care_cv.py), pooled recall at 2% / 3% / 4% pooled
     false handoffs 0.867 / 0.901 / 0.923 linear, 0.912 / 0.932 / 0.944 with the hidden layer
     (256 units; 512 units, 200 or 600 steps and a tenth of the weight decay all within 0.01).
+
+    Since probe-3 (2026-12-02) each step sees the vectors with Gaussian noise added (NOISE, in
+    units of the scaled features) and a tenth of the weight decay: the writers of new sets
+    phrase a need in ways no exemplar does, and a probe that must classify every exemplar's
+    neighbourhood, not the point, carries to them better. Care, ten-fold leave-one-set-out,
+    the probe alone, pooled recall at 2% / 3% / 4% false: 0.905 / 0.943 / 0.954 before, 0.943 /
+    0.959 / 0.968 with it (another seed 0.934 / 0.950 / 0.965; noise 0.3 or 0.7 and no change
+    of decay each lower). The noise is one fixed draw rolled by a random offset each step, as
+    good as a fresh draw and without its cost (a fresh draw per step tripled training time).
     """
 
     HIDDEN = 256
     STEPS = 300
     RATE = 3e-3
-    DECAY = 1e-3
+    DECAY = 1e-4
+    NOISE = 0.5
 
     def __init__(self, matrix: Floats, classes: npt.NDArray[np.int64], n_classes: int) -> None:
         self.mean = matrix.mean(axis=0)
@@ -165,12 +175,15 @@ class Probe:
         params += [np.zeros((self.HIDDEN, n_classes), np.float32), np.zeros(n_classes, np.float32)]
         first = [np.zeros_like(p) for p in params]
         second = [np.zeros_like(p) for p in params]
+        noise = rng.standard_normal(x.shape, dtype=np.float32) * np.float32(self.NOISE)
         for step in range(1, self.STEPS + 1):
-            hidden = np.maximum(x @ params[0] + params[1], 0)
+            shift = (int(rng.integers(len(x))), int(rng.integers(x.shape[1])))
+            seen = x + np.roll(noise, shift, axis=(0, 1))
+            hidden = np.maximum(seen @ params[0] + params[1], 0)
             error = (_softmax(hidden @ params[2] + params[3]) - target) * weights / len(x)
             back = (error @ params[2].T) * (hidden > 0)
             grads = [
-                x.T @ back + self.DECAY * params[0],
+                seen.T @ back + self.DECAY * params[0],
                 back.sum(axis=0),
                 hidden.T @ error + self.DECAY * params[2],
                 error.sum(axis=0),

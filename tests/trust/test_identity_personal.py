@@ -5,8 +5,6 @@ Written apart from the exemplars (core/trust/exemplars/identity_none.txt was wri
 with other wording) and never used to tune them or the threshold.
 """
 
-import pytest
-
 from core.trust.honesty import asks_what_i_am
 from core.trust.meaning import Meaning, embed_matrix
 
@@ -80,25 +78,16 @@ def _asked(meaning: Meaning, rows: list[tuple[str, str]]) -> list[tuple[str, str
     ]
 
 
-# Known to take the AI answer since v3's honesty rows became training data (2026-12-02): the
-# probe gives "are you taken?" 0.88 (0.63 before; 0.93 once ko/pl/tr exemplars joined), above
-# the cut (0.7553). German hard negatives in other
-# words ("Bist du in einer Beziehung?", "Bist du in festen Händen?", "Ist dein Herz schon
-# vergeben?") did not bring it under the cut; one in its own words would tune on this row.
-KNOWN = {"Bist du vergeben?"}
+# "Bist du vergeben?" ("are you taken?") took the AI answer from when v3's honesty rows became
+# training data (2026-12-02: the probe gave it 0.88, above the cut of then) until the noisy probe
+# and ten training sets (probe-3, cut 0.5562), which no longer take it; it is checked with the
+# rest now, its own row never an exemplar.
 
 
 def test_personal_questions_are_not_identity_questions_in_thirteen_languages(meaning):
     assert len({lang for lang, _ in PERSONAL}) >= 8
-    flagged = [text for text, lang in _asked(meaning, PERSONAL) if lang is not None]
-    wrong = [t for t in flagged if t not in KNOWN]
+    wrong = [text for text, lang in _asked(meaning, PERSONAL) if lang is not None]
     assert not wrong, f"{len(wrong)}/{len(PERSONAL)} taken for identity questions: {wrong}"
-
-
-@pytest.mark.xfail(reason="see KNOWN", strict=False)
-def test_the_known_personal_question_is_not_an_identity_question(meaning):
-    rows = [(lang, text) for lang, text in PERSONAL if text in KNOWN]
-    assert rows and all(lang is None for _, lang in _asked(meaning, rows))
 
 
 def test_identity_questions_still_get_the_honest_answer(meaning):
