@@ -7,7 +7,7 @@ The dev sets v1 (tests/heldout/*.jsonl, a baker), v2 (tests/heldout/v2, a runner
 and travel vlogger), v9 (a yoga, breathwork and sleep teacher) and v10 (a street photographer)
 are training data for the care probe, each written by someone who never saw the detector:
 `--write-exemplars` copies their rows into core/trust/exemplars/care_fans.txt (positives by
-category, negatives as `none`). Each set is then held out in turn (ten folds):
+category, negatives as `none`). Each set is then held out in turn (one fold per set):
 the probe is trained on the exemplars and the other sets' rows and the whole check (patterns,
 then meaning) is measured on it. The cut kept is the lowest at which the held-out sets' false
 handoffs, pooled, stay within MAX_FP; `--write` stores it. v4, v5 and v7 are never read here.
@@ -32,7 +32,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from bench.heldout import TRAINING_SETS, read_rows
-from core.trust.escalation import LONG_CHARS, PARTS, WINDOWS, classify, in_parts, parts
+from core.trust.escalation import (
+    LONG_CHARS,
+    PARTS,
+    SEVERE,
+    SEVERE_LABEL,
+    WINDOWS,
+    classify,
+    in_parts,
+    parts,
+)
 from core.trust.meaning import (
     EXEMPLARS,
     THRESHOLDS,
@@ -57,6 +66,11 @@ FANS = EXEMPLARS / "care_fans.txt"
 # protein questions (v6) alone sit at 4-8% at any cut that keeps recall.
 MAX_FP = 0.03
 MODEL = "multilingual-e5-small"
+# False handoffs the self-harm cut may add on its own, pooled over the held-out sets, beyond
+# MAX_FP: a fan in suicidal distress left unanswered costs more than any other miss. Ten folds
+# (probe alone): at 1% more false handoffs about 19 of the 33 missed self-harm messages are
+# caught; every other label gains far fewer per false handoff (eating disorders 7 for 37).
+SEVERE_FP = 0.01
 # The sets' categories as the detector's labels (exemplars/care.txt): treatment for the mind
 # is handed off like any other treatment question.
 LABELS = {
@@ -73,6 +87,8 @@ LABELS = {
 
 Row = dict[str, str]
 Scored = dict[str, tuple[list[Row], np.ndarray, np.ndarray]]
+# Per held-out set: each positive's and each negative's probability of self-harm alone.
+Severe = dict[str, tuple[np.ndarray, np.ndarray]]
 # Per held-out set: each positive's and each negative's parts, each part's score.
 PartScores = dict[str, tuple[list[dict[str, float]], list[dict[str, float]]]]
 # Rules tried for what is long (characters, at least two sentences) and which parts are scored.
@@ -82,9 +98,9 @@ RULES = [(c, w) for c in (0, 80, 120, 160, 200, 280) for w in ((1,), (2,), (1, 2
 def write_exemplars() -> int:
     """Write care_fans.txt from the dev sets, one section per set, label and language."""
     out = [
-        "# Fan messages of the sets v1 (tests/heldout/*.jsonl), v2, v3, v6 and v8-v13",
+        "# Fan messages of the sets v1 (tests/heldout/*.jsonl), v2, v3, v6, v8-v13 and v15-v17",
         "# (tests/heldout/<set>), as labelled by their writers, who never saw the detector: care",
-        "# training data (v4, v5, v7 and v14 stay held out). Written by",
+        "# training data (v4, v5, v7, v14 and v18 stay held out). Written by",
         "# `python -m bench.care_cv --write-exemplars`; do not edit by hand.",
     ]
     n = 0
@@ -144,13 +160,15 @@ def _part_verdicts(
     return out
 
 
-def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores]:
+def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores, Severe]:
     """Each dev set scored by a probe trained without it: rows, positive and negative scores;
-    with `with_parts`, also each part's score of every long-enough row."""
+    with `with_parts`, also each part's score of every long-enough row; and each row's
+    probability of self-harm alone (the severe cut is off while the others are measured)."""
     embedder = multilingual_embedder()
     if embedder is None:
         raise SystemExit("multilingual-e5-small is not installed (make installs it)")
     meaning = Meaning(embedder)
+    meaning._measured.pop(SEVERE, None)
     full = bank_for("care", embedder)
     vectors: dict[str, np.ndarray] = {}
     if with_parts:
@@ -163,16 +181,23 @@ def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores]:
         texts = list(dict.fromkeys(p for r in rows for p in parts(r["text"], 0, (1, 2))))
         vectors = dict(zip(texts, embed_matrix(embedder, texts), strict=True))
         meaning._measured[PARTS] = {embedder.model_name: Threshold(0.0)}
-    out, out_parts = {}, {}
+    out, out_parts, severe = {}, {}, {}
+    index = {e.text: i for i, e in enumerate(full.exemplars)}
     for name in TRAINING_SETS:
         pos, neg, bank = _held_out(meaning, full, name)
         out[name] = (pos, _verdicts(meaning, full, bank, pos), _verdicts(meaning, full, bank, neg))
+        severe[name] = tuple(
+            bank.label_proba(
+                full.matrix[[index[" ".join(r["text"].split())] for r in rows]], SEVERE_LABEL
+            )
+            for rows in (pos, neg)
+        )
         if with_parts:
             out_parts[name] = (
                 _part_verdicts(meaning, pos, vectors),
                 _part_verdicts(meaning, neg, vectors),
             )
-    return out, out_parts
+    return out, out_parts, severe  # type: ignore[return-value]
 
 
 def _rule_scores(found: list[dict[str, float]], rows: list[Row], rule: tuple) -> np.ndarray:
@@ -294,7 +319,40 @@ def measure_cost(rule: tuple, repeats: int = 5) -> str:
     )
 
 
-def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) -> None:
+def choose_severe(
+    scored: Scored,
+    part: dict[str, tuple[np.ndarray, np.ndarray]],
+    severe: Severe,
+    cut: float,
+    part_cut: float,
+) -> tuple[float, str]:
+    """The lowest self-harm cut whose false handoffs beyond the other cuts' stay within
+    SEVERE_FP pooled, and what it adds per set."""
+    missed_neg = np.concatenate(
+        [severe[n][1][(s < cut) & (part[n][1] < part_cut)] for n, (_, _, s) in scored.items()]
+    )
+    allowed = int(np.floor(SEVERE_FP * sum(len(n) for _, _, n in scored.values()) + 1e-9))
+    ranked = np.sort(missed_neg)[::-1]
+    floor = float(ranked[allowed]) + 1e-6 if allowed < len(ranked) else 0.05
+    best = round(max(floor, 0.05), 4)
+    lines = []
+    for name, (rows, p, n) in scored.items():
+        caught = (p >= cut) | (part[name][0] >= part_cut)
+        false = (n >= cut) | (part[name][1] >= part_cut)
+        more = ~caught & (severe[name][0] >= best)
+        harm = np.array([LABELS[r["category"]] == SEVERE_LABEL for r in rows])
+        lines.append(
+            f"  -> {name}: self-harm {int((caught & harm).sum())} -> "
+            f"{int(((caught | more) & harm).sum())}/{int(harm.sum())}, other needs "
+            f"+{int((more & ~harm).sum())}, false handoffs {int(false.sum())} -> "
+            f"{int((false | (severe[name][1] >= best)).sum())}/{len(n)}"
+        )
+    return best, "\n".join(lines)
+
+
+def run_parts(
+    scored: Scored, found: PartScores, severe: Severe, write: bool, move_cut: bool
+) -> None:
     """Each rule's best pair of cuts, the best rule's figures, and its cost."""
     base = choose_cut(scored)
     pooled = sum(int((p >= base).sum()) for _, p, _ in scored.values())
@@ -330,6 +388,9 @@ def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) ->
     text, summary = report_parts(scored, part, cut, part_cut)
     print(f"shipped: >= {rule[0]} chars, windows {rule[1]}, cut {cut:.4f}, parts {part_cut:.4f}")
     print(text)
+    severe_cut, severe_text = choose_severe(scored, part, severe, cut, part_cut)
+    print(f"self-harm alone at >= {severe_cut:.4f} (within {SEVERE_FP:.0%} more false, pooled):")
+    print(severe_text)
     print(measure_cost(rule))
     if write:
         how = (
@@ -346,6 +407,12 @@ def run_parts(scored: Scored, found: PartScores, write: bool, move_cut: bool) ->
             {
                 ("care", MODEL): (Threshold(round(cut, 4)), how),
                 (PARTS, MODEL): (Threshold(round(part_cut, 4)), how),
+                (SEVERE, MODEL): (
+                    Threshold(severe_cut),
+                    f"the probe's probability of self-harm alone, {len(severe)} folds, the "
+                    f"lowest cut adding at most {SEVERE_FP} false handoffs pooled beyond the "
+                    "care cuts",
+                ),
             }
         )
         print(f"wrote {THRESHOLDS}")
@@ -402,9 +469,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write_exemplars:
         print(f"wrote {write_exemplars()} rows to {FANS}")
         return 0
-    scored, found = cross_validate(with_parts=args.parts)
+    scored, found, severe = cross_validate(with_parts=args.parts)
     if args.parts:
-        run_parts(scored, found, args.write, args.move_cut)
+        run_parts(scored, found, severe, args.write, args.move_cut)
         return 0
     cut = choose_cut(scored)
     text, summary = report(scored, cut)

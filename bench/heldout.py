@@ -45,8 +45,11 @@ TRAINING_SETS = {
     "v11": HELDOUT / "v11",
     "v12": HELDOUT / "v12",
     "v13": HELDOUT / "v13",
+    "v15": HELDOUT / "v15",
+    "v16": HELDOUT / "v16",
+    "v17": HELDOUT / "v17",
 }
-# The sets speak to fourteen fictional creators; each clone knows its own name. A row is matched by
+# The sets speak to eighteen fictional creators; each clone knows its own name. A row is matched by
 # the creator field or text, first match wins; Mara otherwise.
 CREATORS = (
     ("juno", "Juno Okafor-Lind"),
@@ -62,6 +65,10 @@ CREATORS = (
     ("ngozi", "Ngozi Halvorsen-Reyes"),  # v11's personal-finance creator (training data)
     (r"\brein(hold)?\b", "Reinhold Asante-Virtanen"),  # v12's true-crime podcaster (training)
     ("haruka", "Haruka Mbeki-Lindgren"),  # v13's dance teacher (training data)
+    (r"^ada\b|adaeze", "Adaeze Kowalski-Brandt"),  # v15's health educator (training data)
+    ("tuomas", "Tuomas Achebe-Moreau"),  # v16's van-life creator (training data)
+    (r"soo-?ah|sooah", "Soo-ah Fitzgerald-Nakamura"),  # v17's ADHD creator (training data)
+    (r"\benzo\b|lorenzo", "Lorenzo Abubakar-Lindahl"),  # v18's home cook (held out)
     # v14's gardener (held out): "mina" alone is also Swedish for "my", so her short name counts
     # only as the rows' creator field, which comes first in what creator_of reads.
     (r"^mina\b|wilhelmina|oyelaran", "Wilhelmina Oyelaran-Sato"),
@@ -69,7 +76,7 @@ CREATORS = (
 
 
 # A set whose rows may name no one speaks to its own creator, not to v1's Mara.
-SET_CREATOR = {"v14": "Wilhelmina Oyelaran-Sato"}
+SET_CREATOR = {"v14": "Wilhelmina Oyelaran-Sato", "v15": "Adaeze Kowalski-Brandt"}
 
 
 def creator_of(row: Row, default: str = "Mara Quill") -> str:

@@ -265,6 +265,12 @@ _AGE_ONLY = any_of(
 
 # The parts' own, stricter cut (thresholds.json), chosen by bench/care_cv.py --parts.
 PARTS = "care-parts"
+# A second cut for self-harm alone (thresholds.json), on the probe's probability of that one
+# label: a fan in suicidal distress whose message shares its probability with other needs, or
+# sits just under the care cut, still reaches a human. Chosen by bench/care_cv.py within a small
+# budget of false handoffs of its own (SEVERE_FP there), because that miss costs most.
+SEVERE = "care-self-harm"
+SEVERE_LABEL = "self-harm"
 # What makes a message long enough to score its parts, and which parts (1: each sentence, 2: each
 # pair of neighbours), chosen by leave-one-set-out CV on the dev sets (bench/care_cv.py --parts).
 LONG_CHARS = 80
@@ -337,9 +343,20 @@ def classify(
     if category is not None:
         return Care(category, language_of(text, meaning.nearest_lang("care", vector)), "pattern")
     found = _meant(meaning, vector, None) if vector is not None else None
+    if found is None and vector is not None:
+        found = severe(meaning, vector)
     if found is not None:
         return Care(found.label, language_of(text, found.lang), "meaning", found.score)
     return in_parts(text, meaning, part_vectors)
+
+
+def severe(meaning: Meaning, vector: Floats | Sequence[float]) -> Match | None:
+    """Self-harm by its own probability at its own cut (`SEVERE`), if one is measured."""
+    cut = meaning.threshold(SEVERE)
+    detector = meaning.detector("care")
+    if cut is None or detector is None:
+        return None
+    return detector.label_match(vector, SEVERE_LABEL, cut.score)
 
 
 def in_parts(

@@ -34,14 +34,14 @@ NEGATIVES = (NEGATIVE, "personal", "family", "routine-health")
 # Inbound checks also learn from ordinary fan messages (exemplars/ordinary.txt) what is not meant.
 WITH_ORDINARY = frozenset({"care", "identity"})
 # More files a task's bank reads: care also learns from fan messages labelled by people who never
-# saw the detector (exemplars/care_fans.txt, the v1-v3, v6 and v8-v13 sets;
+# saw the detector (exemplars/care_fans.txt, the v1-v3, v6, v8-v13 and v15-v17 sets;
 # bench/care_cv.py writes it) and from everyday talk that sits close to a need
 # (exemplars/everyday.txt);
 # both learn that personal questions about her ("do you have kids?", exemplars/personal.txt) are
 # neither a care need nor about who answers: without them care handed 78 of identity's 286 off
 # (as meeting, minor or abuse). Identity alone also learns that where she lives now is personal,
 # and that requests for its instructions are not about who answers (identity_none.txt), and from
-# the fan questions of the v1-v3, v6 and v8-v13 sets (exemplars/identity_sets.txt;
+# the fan questions of the v1-v3, v6, v8-v13 and v15-v17 sets (exemplars/identity_sets.txt;
 # bench/identity_calibrate.py writes it).
 ALSO: dict[str, tuple[str, ...]] = {
     "care": ("care_fans", "personal", "everyday"),
@@ -273,6 +273,13 @@ class Bank:
                 log.info("could not cache the trained probe: %s", exc)
         return probe
 
+    def label_proba(self, matrix: Floats, label: str) -> Floats:
+        """Per row, the probe's probability of one positive label (0 where it has none)."""
+        if label not in self.labels:
+            return np.zeros(len(np.atleast_2d(matrix)), dtype=np.float32)
+        out: Floats = self.probe.proba(matrix)[:, len(self.negatives) + self.labels.index(label)]
+        return out
+
     def negative_proba(self, matrix: Floats) -> Floats:
         """Per row, the probe's probability of a negative class (`none` or another)."""
         p = self.probe.proba(matrix)
@@ -390,6 +397,22 @@ class Detector:
         if found is None or found.score < t.score or found.score - found.negative < t.margin:
             return None
         return found
+
+    def label_match(
+        self, vector: Floats | Sequence[float] | None, label: str, cut: float
+    ) -> Match | None:
+        """`label` if the probe gives it alone at least `cut`, whatever the other labels share
+        (a second, lower cut for the one need whose miss costs most); None without a probe."""
+        if self.threshold is None or self.threshold.k != 0 or vector is None:
+            return None
+        v = np.asarray(vector, dtype=np.float32)
+        if v.shape[0] != self.bank.matrix.shape[1]:
+            return None
+        p = float(self.bank.label_proba(v[None, :], label)[0])
+        if p < cut:
+            return None
+        found = self.bank.classify(v)
+        return Match(label, found.lang if found.label == label else "", p, found.negative)
 
 
 _lock = threading.Lock()

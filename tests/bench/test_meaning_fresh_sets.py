@@ -1,14 +1,15 @@
-"""The fresh sets (tests/heldout/v2 to v7 and v14: written by people who had not seen the
-detectors) against the issue bars, and floors under what they measure now.
+"""The fresh sets (tests/heldout/v2 to v18: written by people who had not seen the detectors)
+against the issue bars, and floors under what they measure now.
 
 v1 (test_meaning_heldout.py) was looked at while tuning and is a dev set. v1, v2 and v3 are
 training data of both checks since 2026-12-02 (their care files in core/trust/exemplars/
-care_fans.txt, their honesty files in identity_sets.txt), as are v6, v8, v9, v10, v11, v12 and
-v13, written as training sets that day; the cuts are chosen by leave-one-set-out cross-validation
-over those ten (bench/care_cv.py, bench/identity_calibrate.py). So v2's and v3's floors are
-training-fit checks, and the issue bars are checked on the held-out sets only: v4, v5, v7 and
-v14. A bar not met stays visible as an expected failure with its measured number; the floors
-catch a change that makes the detectors generalise worse. Measured with `python -m bench.heldout`.
+care_fans.txt, their honesty files in identity_sets.txt), as are v6, v8-v13 and v15-v17, written
+as training sets that day; the cuts are chosen by leave-one-set-out cross-validation over those
+thirteen (bench/care_cv.py, bench/identity_calibrate.py). So v2's and v3's floors are
+training-fit checks, and the issue bars are checked on the held-out sets only: v4, v5, v7, v14
+and v18. A bar not met stays visible as an expected failure with its measured number; the
+floors catch a change that makes the detectors generalise worse. Measured with
+`python -m bench.heldout`.
 """
 
 from collections.abc import Callable
@@ -48,28 +49,37 @@ FLOORS = {
     # (95.4%), 9/376 false (2.4%); honesty 116/124 (93.5%), 1/133 false (0.8%). Since seven
     # training folds (ad20fa1): care 271/284 (95.4%), 6/376 (1.6%); honesty 121/124 (97.6%), 2/133.
     # Since ten folds and the noisy probe (probe-3): care 275/284 (96.8%), 6/376 (1.6%); honesty
-    # 122/124 (98.4%), 2/133.
-    "v4": (0.96, 0.025, 0.97, 0.025),
+    # 122/124 (98.4%), 2/133. Since thirteen folds and the self-harm cut: care 279/284 (98.2%),
+    # 12/376 (3.2%; 277 and 7 without the self-harm cut); honesty 123/124, 1/133.
+    "v4": (0.97, 0.035, 0.97, 0.025),
     # v5 (a tattoo artist, 2026-12-02), held out; its start figures informed what v6 and
     # core/trust/exemplars/everyday.txt were written about (health and age talk), not its rows.
     # Before 47aad2d: care 243/270 (90.0%), 55/360 false (15.3%); honesty 83/123 (67.5%), 4/133
     # false. After: care 246/270 (91.1%), 27/360 false (7.5%); honesty 110/123 (89.4%), 3/133.
     # Since seven training folds (ad20fa1): care 254/270 (94.1%), 23/360 (6.4%); honesty 115/123
     # (93.5%), 3/133. Since ten folds and probe-3: care 262/270 (97.0%), 23/360 (6.4%); honesty
-    # 121/123 (98.4%), 2/133.
-    "v5": (0.96, 0.075, 0.97, 0.025),
+    # 121/123 (98.4%), 2/133. Since thirteen folds and the self-harm cut: care 264/270 (97.8%),
+    # 23/360 (6.4%; 261 and 20 without it); honesty 119/123 (96.7%), 3/133.
+    "v5": (0.96, 0.075, 0.96, 0.030),
     # v7 (a game developer and speedrunner, 2026-12-02), held out, measured before and after
     # only. Before 47aad2d: care 217/248 (87.5%), 17/331 false (5.1%); honesty 97/119 (81.5%),
     # 5/134 false. After: care 226/248 (91.1%), 7/331 (2.1%); honesty 115/119 (96.6%), 5/134.
     # Since seven training folds (ad20fa1): care 225/248 (90.7%), 6/331 (1.8%); honesty 118/119
     # (99.2%), 5/134. Since ten folds and probe-3: care 244/248 (98.4%), 7/331 (2.1%); honesty
-    # 118/119 (99.2%), 4/134.
-    "v7": (0.97, 0.025, 0.98, 0.035),
+    # 118/119 (99.2%), 4/134. Since thirteen folds and the self-harm cut: care 243/248 (98.0%),
+    # 9/331 (2.7%; 243 and 6 without it); honesty 119/119, 3/134.
+    "v7": (0.97, 0.030, 0.98, 0.035),
     # v14 (a gardener and forager, written 2026-12-02 for the lead's measure, with v11-v13 which
     # are training data). Before they joined and probe-3: care 207/222 (93.2%), 12/320 false
     # (3.8%); honesty 123/135 (91.1%), 1/135. After: care 211/222 (95.0%), 12/320 (3.8%);
-    # honesty 130/135 (96.3%), 0/135.
-    "v14": (0.94, 0.045, 0.95, 0.010),
+    # honesty 130/135 (96.3%), 0/135. Since thirteen folds (v15-v17 joined) and the self-harm
+    # cut: care 212/222 (95.5%), 20/320 (6.2%; 212 and 17 without it); honesty 129/135, 1/135.
+    "v14": (0.94, 0.070, 0.95, 0.010),
+    # v18 (a home cook and knife-skills teacher, written 2026-12-02 with v15-v17, held out).
+    # Before they joined and the self-harm cut (probe-3, ten folds): care 216/225 (96.0%), 18/314
+    # (5.7%); honesty 136/136, 0/136. After: care 217/225 (96.4%), 15/314 (4.8%; 216 and 12
+    # without the self-harm cut); honesty 136/136, 0/136.
+    "v18": (0.95, 0.055, 0.99, 0.010),
 }
 # The files each set trains (see the docstring): the issue bars are for held-out files.
 TRAINED = {"v2": {"care", "honesty"}, "v3": {"care", "honesty"}}
