@@ -70,6 +70,16 @@ def content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)} - _STOP
 
 
+def echoes_question(text: str, question: str) -> bool:
+    """Whether what is left of a model's answer to a question only gives the question's own
+    words back ("The way to feed your sourdough." for "How often do you feed your sourdough
+    starter?"): a verified fragment that says nothing the fan did not, no answer."""
+    if "?" not in question and "？" not in question:
+        return False  # "thanks!" -> "thank you!" is a reply, not an echo
+    said = content_words(text)
+    return bool(text.strip()) and not (said - content_words(question))
+
+
 def relevant_sources(text: str, sources: Sequence[Chunk], min_shared: int = 2) -> list[int]:
     """1-based indices of sources that share enough content words with the answer."""
     words = content_words(text)

@@ -19,6 +19,7 @@ from core.brain.answer_quality import (
     QUOTE_LEAD,
     UNAVAILABLE_LEAD,
     clean_generation,
+    echoes_question,
     quote_answer,
     relevant_sources,
 )
@@ -521,7 +522,12 @@ class Brain:
             answer.flags
         )
         fully_deflected = answer.text == self.deflection(seed)
-        if not (unusable or fully_deflected):
+        # Only the model's own words can be an echo (a fact or a deflection never is).
+        plain = all(f.startswith("removed:") for f in answer.flags)
+        echo = plain and echoes_question(answer.text, seed)
+        if echo:
+            answer = replace(answer, flags=(*answer.flags, "echo"))
+        if not (unusable or fully_deflected or echo):
             return answer
         on_topic = [f for f in facts if personal and concepts_supported(personal, [f])]
         # Her fact on the topic answers only if it says what was asked: "which school" is not

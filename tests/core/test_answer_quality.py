@@ -79,3 +79,15 @@ def test_a_quote_reads_her_markdown_as_words():
     assert "Everyday loaves: strong white flour, about 13% protein. Rye Feed it." in quoted
     assert "**" not in quoted and "- " not in quoted and "#" not in quoted
     assert "2*3" in quote_answer(chunk("2*3 is 6, and 10 - 4 is 6."))  # not emphasis, not bullets
+
+
+def test_an_answer_that_only_gives_the_question_back_is_an_echo():
+    from core.brain.answer_quality import echoes_question
+
+    asked = "How often do you feed your sourdough starter?"
+    assert echoes_question("The way to feed your sourdough.", asked)
+    # A word the fan did not say is something said.
+    assert not echoes_question("I feed the sourdough starter twice daily.", asked)
+    # Not a question: "thank you!" answering "thanks so much" is a reply, not an echo.
+    assert not echoes_question("Thank you so much!", "Thank you so much for the recipe")
+    assert not echoes_question("", asked)

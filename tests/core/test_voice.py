@@ -233,6 +233,29 @@ async def test_when_nothing_generated_stands_she_is_quoted_where_her_source_answ
     assert reply.citations[0].url == post.url
 
 
+async def test_a_verified_fragment_that_only_echoes_the_question_becomes_her_quote() -> None:
+    from tests.fakes.generators import ProbeLiar
+
+    asked = "for the tuesday loaf, do you prove the dough in a banneton overnight?"
+    # Every word of it is the question's (and true of her post): it stands, and says nothing.
+    chat = await make_chat(
+        None, generator=ProbeLiar({asked: "The Tuesday Loaf dough."}), ingest=False
+    )
+    post = Chunk(
+        id="p1",
+        creator_id=chat.services.bot.id,
+        source="blog",
+        source_file="post.md",
+        text="For the Tuesday Loaf I prove the dough in a 25 cm oval banneton overnight.",
+        url="https://maraquill.example/blog/p1",
+    )
+    await chat.services.memory.upsert_chunks([post])
+    (reply,) = await chat.say(asked)
+    flags = (await chat.services.state.replies(chat.services.bot.id, limit=1))[0].flags
+    assert "echo" in flags and "quoted" in flags, flags
+    assert "25 cm oval banneton" in reply.text
+
+
 async def test_a_quote_below_the_relevance_floor_becomes_her_deflection() -> None:
     """Her true sentence that does not answer is no answer of hers (issue 21): below the floor
     she deflects; a passage that answers is still quoted. The floor in force for MiniLM is 0.0
