@@ -92,7 +92,7 @@ def choose_cjk(tune: list[Scored], t: Threshold, x: Threshold) -> Threshold | No
         pa, _, fpa, nega = pr(tune, t, x, c)
         return min(p, pa) >= MIN_PRECISION and fp <= MAX_FP * neg and fpa <= MAX_FP * nega
 
-    best = (pr(cjk, t, x)[1], -1.0, -1.0, None)
+    best: tuple[float, float, float, Threshold | None] = (pr(cjk, t, x)[1], -1.0, -1.0, None)
     cuts = {round(n.lift, 4) for s in cjk for n in s.parts if n.cjk}
     for margin in CJK_MARGINS:
         for cut in sorted(c for c in cuts if 0.0 <= c <= x.score):
