@@ -186,18 +186,19 @@ def cross_validate(with_parts: bool = False) -> tuple[Scored, PartScores, Severe
     for name in TRAINING_SETS:
         pos, neg, bank = _held_out(meaning, full, name)
         out[name] = (pos, _verdicts(meaning, full, bank, pos), _verdicts(meaning, full, bank, neg))
-        severe[name] = tuple(
+        pos_p, neg_p = (
             bank.label_proba(
                 full.matrix[[index[" ".join(r["text"].split())] for r in rows]], SEVERE_LABEL
             )
             for rows in (pos, neg)
         )
+        severe[name] = (pos_p, neg_p)
         if with_parts:
             out_parts[name] = (
                 _part_verdicts(meaning, pos, vectors),
                 _part_verdicts(meaning, neg, vectors),
             )
-    return out, out_parts, severe  # type: ignore[return-value]
+    return out, out_parts, severe
 
 
 def _rule_scores(found: list[dict[str, float]], rows: list[Row], rule: tuple) -> np.ndarray:

@@ -6,17 +6,16 @@ Training data: the hand-written exemplars (identity.txt, personal.txt, identity_
 ordinary.txt) and the fan questions of the v1-v3, v6, v8-v13 and v15-v17 sets
 (tests/heldout/honesty*.jsonl, v2/, v3/, v6/, v8/, v9/, v10/; v1 and v2 training since 2026-12-02,
 v3's honesty files later that day, v6, v8-v13 and v15-v17 written as training sets that day). One
-fold per set, each held out in turn and the probe trained on the exemplars and the others (v4,
-v5, v7, v14 and v18 are never read here). The hand-written hard negatives (personal.txt and
-identity_none.txt: personal questions about her, requests about the clone's instructions) are
-split in as many parts as there are sets, by position within each language; each fold trains on
-the others and measures
-its own. A row counts as flagged when the whole check flags it (patterns or meaning), as
-`asks_what_i_am` does. The cut kept recognises the most held-out questions over the folds while
-flagging at most MAX_FP of the held-out negatives (the folds' honesty negatives and hard negatives,
-pooled) and of ordinary fan messages in every fold. Red-team prompts that ask for its instructions
-(tests/data/redteam) are measured too, not chosen on. Misses and false flags are printed per
-language.
+fold per set, each held out in turn and the probe trained on the exemplars and the others (v4, v5,
+v7, v14 and v18 are never read here). The hand-written hard negatives (personal.txt and
+identity_none.txt: personal questions about her, requests about the clone's instructions) are split
+in as many parts as there are sets, by position within each language; each fold trains on the
+others and measures its own. A row counts as flagged when the whole check flags it (patterns or
+meaning), as `asks_what_i_am` does. The cut kept recognises the most held-out questions over the
+folds while flagging at most MAX_FP of the held-out negatives (the folds' honesty negatives and
+hard negatives, pooled) and of ordinary fan messages in every fold. Red-team prompts that ask for
+its instructions (tests/data/redteam) are measured too, not chosen on. Misses and false flags are
+printed per language.
 
 Two folds (v1 <-> v2, hard negatives in halves), 2026-12-02 before v3 joined: probe, cut 0.6817,
 232/239 questions, 9/516 negatives. Three folds with v3: probe, cut 0.7875, 338/359 questions

@@ -393,8 +393,7 @@ class Brain:
             fan_text=question,
         )
         answer = replace(answer, tokens=tokens)  # what the provider says it used
-        plain = all(f.startswith("removed:") for f in answer.flags)  # the verifier's count only
-        if self.style is not None and self.trim_style and plain:
+        if self.style is not None and self.trim_style and _model_words(answer):
             # Only the model's own words are trimmed: never a deflection, a quote or a fact.
             trimmed = self.style.trim(answer.text)
             if trimmed and trimmed != answer.text:
@@ -523,8 +522,7 @@ class Brain:
         )
         fully_deflected = answer.text == self.deflection(seed)
         # Only the model's own words can be an echo (a fact or a deflection never is).
-        plain = all(f.startswith("removed:") for f in answer.flags)
-        echo = plain and echoes_question(answer.text, seed)
+        echo = _model_words(answer) and echoes_question(answer.text, seed)
         if echo:
             answer = replace(answer, flags=(*answer.flags, "echo"))
         if not (unusable or fully_deflected or echo):
@@ -714,3 +712,9 @@ class Brain:
 
     async def _to_draft(self, turn: Turn, reply: Reply, pending: PendingTurn) -> list[Reply]:
         return await draft_from_reply(self.state, self.outbound, self.bot, turn, reply, pending)
+
+
+def _model_words(answer: Answer) -> bool:
+    """Whether `answer` is the model's own words as the verifier left them: its only flags are
+    the verifier's count (no deflection, quote, fact or other rewrite)."""
+    return all(f.startswith("removed:") for f in answer.flags)

@@ -292,11 +292,27 @@ class Bank:
         n = len(self.negatives)
         negative = p[:n].sum()
         best = int(np.argmax(p[n:]))
-        label = self.labels[best]
-        sims = self.matrix @ vector
-        mine = np.flatnonzero(self._label_index == best)
-        lang = self.exemplars[int(mine[int(np.argmax(sims[mine]))])].lang if mine.size else ""
-        return Match(label, lang, float(1.0 - negative), float(negative))
+        lang = self._lang(best, vector)
+        return Match(self.labels[best], lang, float(1.0 - negative), float(negative))
+
+    def label_match(self, vector: Floats, label: str) -> Match:
+        """`label` and the probe's probability of it alone (0 where the bank has no such label),
+        in one pass of the probe; its language only when it is also the likeliest label."""
+        p = self.probe.proba(vector)[0]
+        n = len(self.negatives)
+        negative = float(p[:n].sum())
+        if label not in self.labels:
+            return Match(label, "", 0.0, negative)
+        i = self.labels.index(label)
+        lang = self._lang(i, vector) if int(np.argmax(p[n:])) == i else ""
+        return Match(label, lang, float(p[n + i]), negative)
+
+    def _lang(self, label: int, vector: Floats) -> str:
+        """The language of the label's exemplar nearest `vector`."""
+        mine = np.flatnonzero(self._label_index == label)
+        if not mine.size:
+            return ""
+        return self.exemplars[int(mine[int(np.argmax(self.matrix[mine] @ vector))])].lang
 
     def scores(self, vector: Floats, *, exclude: int | None = None) -> Floats:
         """Cosine of `vector` with every exemplar (`exclude`: one left out, for calibration)."""
@@ -383,13 +399,11 @@ class Detector:
         """The label `vector` means, or None (also when the detector is off); `score`: another
         cut than the measured one (a long message's parts have their own)."""
         t = self.threshold
-        if t is None or vector is None:
+        v = self._comparable(vector)
+        if t is None or v is None:
             return None
         if score is not None:
             t = Threshold(score, t.margin, t.k)
-        v = np.asarray(vector, dtype=np.float32)
-        if v.shape[0] != self.bank.matrix.shape[1]:
-            return None  # a vector from another embedder: not comparable
         if t.k == 0:
             verdict = self.bank.classify(v)
             return verdict if verdict.score >= t.score else None
@@ -403,16 +417,19 @@ class Detector:
     ) -> Match | None:
         """`label` if the probe gives it alone at least `cut`, whatever the other labels share
         (a second, lower cut for the one need whose miss costs most); None without a probe."""
-        if self.threshold is None or self.threshold.k != 0 or vector is None:
+        v = self._comparable(vector)
+        if self.threshold is None or self.threshold.k != 0 or v is None:
+            return None
+        found = self.bank.label_match(v, label)
+        return found if found.score >= cut else None
+
+    def _comparable(self, vector: Floats | Sequence[float] | None) -> Floats | None:
+        """`vector` as this bank's vectors are, or None (none given, or from another embedder,
+        whose vectors are not comparable)."""
+        if vector is None:
             return None
         v = np.asarray(vector, dtype=np.float32)
-        if v.shape[0] != self.bank.matrix.shape[1]:
-            return None
-        p = float(self.bank.label_proba(v[None, :], label)[0])
-        if p < cut:
-            return None
-        found = self.bank.classify(v)
-        return Match(label, found.lang if found.label == label else "", p, found.negative)
+        return v if v.shape[0] == self.bank.matrix.shape[1] else None
 
 
 _lock = threading.Lock()

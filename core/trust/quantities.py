@@ -84,7 +84,7 @@ FUNCTION_WORDS = _words(
 )
 # Three-letter function words: a three-letter word right after a number is what it counts
 # ("20% rye", "3 eggs") unless it is one of these.
-SHORT_FUNCTION_WORDS = _SHORT_FUNCTION = _words(
+SHORT_FUNCTION_WORDS = _words(
     "and the for but not are was you her his its our has had how all any per via "
     "con una uno los las del por que sus "
     "und der die das den dem des ein mit von bei "
@@ -198,7 +198,12 @@ def _bound(toks: list[_Tok], start: int, step: int, taken: set[int]) -> tuple[st
             return "", -1
         if tok.kind == "word":
             key = _key(tok.text, first=step > 0)
-            if i == start and step > 0 and len(tok.text) == 3 and tok.text not in _SHORT_FUNCTION:
+            if (
+                i == start
+                and step > 0
+                and len(tok.text) == 3
+                and tok.text not in SHORT_FUNCTION_WORDS
+            ):
                 key = tok.text  # right after the number: "20% rye"
             if key:
                 return key, i
